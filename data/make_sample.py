@@ -1,0 +1,155 @@
+"""Writes the bundled sample data (fictional people, real Hòa Bình communes).
+
+    python data/make_sample.py
+
+Output: src/cadretrack/data/sample/ (shipped in the package so that
+`cadretrack demo` works anywhere; data/sample links to it).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "cadretrack" / "data" / "sample"
+GAZETTEER = ROOT / "src" / "cadretrack" / "data" / "hoa-binh-2024.csv"
+
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Bùi", "Đinh", "Quách", "Xa", "Hà", "Đặng", "Vũ"]
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Quang", "Thanh", "Hữu", "Ngọc", "Xuân"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hòa", "Khánh", "Lan", "Long",
+         "Mai", "Nam", "Nga", "Phong", "Quân", "Sơn", "Tâm", "Thủy", "Trung", "Tuấn", "Vân", "Yến"]
+AGENCIES = [
+    ("Ban Tổ chức Tỉnh ủy", "Trưởng ban", "Phó Trưởng ban"),
+    ("Ban Tuyên giáo Tỉnh ủy", "Trưởng ban", "Phó Trưởng ban"),
+    ("Ủy ban Kiểm tra Tỉnh ủy", "Chủ nhiệm", "Phó Chủ nhiệm"),
+    ("Ban Dân vận Tỉnh ủy", "Trưởng ban", "Phó Trưởng ban"),
+    ("Văn phòng Tỉnh ủy", "Chánh Văn phòng", "Phó Chánh Văn phòng"),
+    ("Sở Tài chính", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Kế hoạch và Đầu tư", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Nông nghiệp và Phát triển nông thôn", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Giáo dục và Đào tạo", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Y tế", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Giao thông vận tải", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Xây dựng", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Nội vụ", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Tư pháp", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Tài nguyên và Môi trường", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Lao động - Thương binh và Xã hội", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Văn hóa, Thể thao và Du lịch", "Giám đốc", "Phó Giám đốc"),
+    ("Sở Công Thương", "Giám đốc", "Phó Giám đốc"),
+    ("Công an tỉnh", "Giám đốc", "Phó Giám đốc"),
+    ("Bộ Chỉ huy Quân sự tỉnh", "Chỉ huy trưởng", "Phó Chỉ huy trưởng"),
+    ("Ủy ban Mặt trận Tổ quốc tỉnh", "Chủ tịch", "Phó Chủ tịch"),
+    ("Hội Nông dân tỉnh", "Chủ tịch", "Phó Chủ tịch"),
+    ("Tỉnh đoàn", "Bí thư", "Phó Bí thư"),
+    ("Liên đoàn Lao động tỉnh", "Chủ tịch", "Phó Chủ tịch"),
+    ("Hội Liên hiệp Phụ nữ tỉnh", "Chủ tịch", "Phó Chủ tịch"),
+]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+THIN = Side(style="thin")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def people(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
+    """(name, position, agency) for `count` fictional leaders, names unique."""
+    seen, out = set(), []
+    while len(out) < count:
+        name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+        if name in seen:
+            continue
+        seen.add(name)
+        agency, head, deputy = AGENCIES[len(out) % len(AGENCIES)]
+        position = head if len(out) < len(AGENCIES) else deputy
+        out.append((name, f"{position} {agency}" if len(out) % 3 == 0 else position, agency))
+    return out
+
+
+def communes() -> list[dict]:
+    with GAZETTEER.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def annex(path: Path, title: str, basis: str, rows_by_district: list[tuple[str, list]], total_label: str) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    font = Font(name="Times New Roman", size=12)
+    bold = Font(name="Times New Roman", size=12, bold=True)
+    ws["A1"], ws["E1"] = "TỈNH ỦY HÒA BÌNH", "ĐẢNG CỘNG SẢN VIỆT NAM"
+    ws["A2"] = "*"
+    ws.merge_cells("A1:C1")
+    ws.merge_cells("E1:F1")
+    ws["A4"] = "PHỤ LỤC"
+    ws["A5"] = title
+    ws["A6"] = basis
+    for r in (4, 5, 6):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
+        ws.cell(r, 1).font = bold
+        ws.cell(r, 1).alignment = Alignment(horizontal="center", wrap_text=True)
+    headers = ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị\ncông tác", "Địa bàn theo dõi\n(xã, phường, thị trấn)", "Ghi chú"]
+    for c, text in enumerate(headers, start=1):
+        cell = ws.cell(8, c, text)
+        cell.font, cell.border = bold, BOX
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.cell(9, c, f"({c})").alignment = Alignment(horizontal="center")
+    r = 10
+    number = 0
+    for index, (district, rows) in enumerate(rows_by_district):
+        ws.cell(r, 1, f"{ROMAN[index]}. {district.upper()}").font = bold
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
+        r += 1
+        for name, position, agency, commune, note in rows:
+            number += 1
+            for c, value in enumerate([number, name, position, agency, commune, note], start=1):
+                cell = ws.cell(r, c, value)
+                cell.font, cell.border = font, BOX
+            r += 1
+    ws.cell(r, 1, total_label).font = bold
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
+    ws.cell(r + 2, 5, "T/M BAN THƯỜNG VỤ").font = bold
+    ws.cell(r + 3, 5, "BÍ THƯ").font = bold
+    for col, width in zip("ABCDEF", (6, 24, 28, 34, 28, 14)):
+        ws.column_dimensions[col].width = width
+    wb.save(path)
+
+
+def main() -> None:
+    rng = random.Random(26)
+    units = communes()
+    leaders = people(rng, 120)
+    assigned = [leaders[i % len(leaders)] for i in range(len(units))]
+    by_district: dict[str, list] = {}
+    for unit, (name, position, agency) in zip(units, assigned):
+        by_district.setdefault(unit["district"], []).append((name, position, agency, unit["commune"], ""))
+    OUT.mkdir(parents=True, exist_ok=True)
+    annex(
+        OUT / "718-QD-TU-phan-cong.xlsx",
+        "DANH SÁCH PHÂN CÔNG CÁN BỘ LÃNH ĐẠO CÁC CƠ QUAN, ĐƠN VỊ CẤP TỈNH THEO DÕI CÁC XÃ, PHƯỜNG, THỊ TRẤN",
+        "(Kèm theo Quyết định số 718-QĐ/TU, ngày 14/12/2022 của Ban Thường vụ Tỉnh ủy)",
+        list(by_district.items()),
+        f"Tổng cộng: {len(units)} xã, phường, thị trấn",
+    )
+    # An amending decision: three communes change hands on 15/10/2023.
+    newcomers = people(random.Random(2023), 125)[-3:]
+    changed = [units[3], units[40], units[100]]
+    amend_rows: dict[str, list] = {}
+    for unit, (name, position, agency) in zip(changed, newcomers):
+        amend_rows.setdefault(unit["district"], []).append(
+            (name, position, agency, unit["commune"], "Thay đổi cán bộ theo dõi")
+        )
+    annex(
+        OUT / "bo-sung-2023-10-15.xlsx",
+        "DANH SÁCH ĐIỀU CHỈNH PHÂN CÔNG CÁN BỘ THEO DÕI XÃ, PHƯỜNG, THỊ TRẤN",
+        "(Kèm theo Quyết định số 1032-QĐ/TU, ngày 15/10/2023 của Ban Thường vụ Tỉnh ủy)",
+        list(amend_rows.items()),
+        f"Tổng cộng: {len(changed)} xã, phường, thị trấn",
+    )
+
+
+if __name__ == "__main__":
+    main()

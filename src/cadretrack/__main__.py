@@ -1,0 +1,3 @@
+from cadretrack.cli.app import main
+
+main()

@@ -1,0 +1,58 @@
+"""The root command: global options and the command groups."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cadretrack import __version__
+from cadretrack.cli.common import State, detect_lang
+from cadretrack.i18n import set_lang, t
+
+set_lang(detect_lang(sys.argv, os.environ))
+
+app = typer.Typer(
+    help=t("help_app"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+import_app = typer.Typer(help=t("help_import"), no_args_is_help=True)
+list_app = typer.Typer(help=t("help_list"), no_args_is_help=True)
+app.add_typer(import_app, name="import")
+app.add_typer(list_app, name="list")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cadretrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[Path, typer.Option("--db", envvar="CADRETRACK_DB", help=t("help_db"))] = Path("cadretrack.db"),
+    lang: Annotated[str, typer.Option("--lang", envvar="CADRETRACK_LANG", help=t("help_lang"))] = "vi",
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help=t("help_version"))
+    ] = None,
+) -> None:
+    set_lang(lang)
+    ctx.obj = State(db=db, lang=lang)
+
+
+from cadretrack.cli import cmd_assignments, cmd_setup  # noqa: E402  (commands register themselves)
+
+cmd_setup.register(app)
+cmd_assignments.register(app, import_app, list_app)
+
+
+def main() -> None:
+    app(prog_name="cadretrack")

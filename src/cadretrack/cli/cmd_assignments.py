@@ -1,0 +1,90 @@
+"""`import assignments`, `list assignments` and `show`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cadretrack.cli.common import (
+    check_format,
+    command_line,
+    date_option,
+    echo,
+    guarded,
+    now,
+    open_db,
+)
+from cadretrack.errors import CadretrackError
+from cadretrack.i18n import t
+
+
+def register(app: typer.Typer, import_app: typer.Typer, list_app: typer.Typer) -> None:
+    import_app.command("assignments", help=t("help_import_assignments"))(import_assignments)
+    list_app.command("assignments", help=t("help_list_assignments"))(list_assignments)
+    app.command("show", help=t("help_show"))(show)
+
+
+@guarded
+def import_assignments(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help=t("help_file"))],
+    effective: Annotated[str, typer.Option("--effective", help=t("help_effective"))],
+    decision: Annotated[str, typer.Option("--decision", help=t("help_decision"))] = "",
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help=t("help_sheet"))] = None,
+    amend: Annotated[bool, typer.Option("--amend", help=t("help_amend"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help_dry_run"))] = False,
+) -> None:
+    from cadretrack.domain.dates import format_date
+    from cadretrack.ops.assignments import import_assignments as run
+    from cadretrack.render.assignments import plan_table
+    from cadretrack.render.terminal import console
+
+    day = date_option(effective)
+    db = open_db(ctx)
+    result = run(db, file, day, now(), command_line(), decision=decision, sheet=sheet, amend=amend, dry_run=dry_run)
+    fields = dict(path=str(file), effective=format_date(day), **result.plan.counts())
+    if dry_run:
+        if result.plan.changes:
+            console().print(plan_table(result.plan))
+        echo(t("import_dry", **fields))
+    elif not result.plan.changes:
+        echo(t("import_nothing", **fields))
+    else:
+        echo(t("import_done", **fields))
+
+
+@guarded
+def list_assignments(
+    ctx: typer.Context,
+    on: Annotated[Optional[str], typer.Option("--on", help=t("help_on"))] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help=t("help_year"))] = None,
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+    format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
+) -> None:
+    from cadretrack.ops.assignments import list_assignments as run
+    from cadretrack.render.assignments import print_assignments
+
+    check_format(format)
+    if on is not None and year is not None:
+        raise CadretrackError("on_and_year")
+    items = run(open_db(ctx), on=date_option(on), year=year, district=district)
+    print_assignments(items, format)
+
+
+@guarded
+def show(
+    ctx: typer.Context,
+    commune: Annotated[str, typer.Option("--commune", help=t("help_commune"))] = "",
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+    cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
+    format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
+) -> None:
+    from cadretrack.ops.assignments import history
+    from cadretrack.render.assignments import print_assignments
+
+    check_format(format)
+    if not commune and not cadre:
+        raise CadretrackError("show_need")
+    print_assignments(history(open_db(ctx), commune=commune, district=district, cadre=cadre), format)

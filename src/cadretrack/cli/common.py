@@ -1,0 +1,124 @@
+"""What every command shares: global state, dates, ledger opening and error handling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+
+from cadretrack.errors import CadretrackError, InputProblems
+from cadretrack.i18n import t
+
+FORMATS = ("table", "json", "csv")
+
+
+@dataclass
+class State:
+    db: Path
+    lang: str
+
+
+def detect_lang(argv: list[str], environ: dict) -> str:
+    """The --lang given on the command line (or CADRETRACK_LANG), read before Typer runs,
+    so that help texts are built in the right language."""
+    lang = environ.get("CADRETRACK_LANG", "vi")
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    return lang if lang in ("vi", "en") else "vi"
+
+
+def state(ctx: typer.Context) -> State:
+    return ctx.find_root().obj
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def command_line() -> list[str]:
+    return ["cadretrack", *sys.argv[1:]]
+
+
+def date_option(value: str | None) -> dt.date | None:
+    from cadretrack.domain.dates import DateError, parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except DateError:
+        raise CadretrackError("date_invalid", value=value) from None
+
+
+def check_format(value: str, choices: tuple[str, ...] = FORMATS) -> str:
+    if value not in choices:
+        raise CadretrackError("format_invalid", value=value, choices=", ".join(choices))
+    return value
+
+
+def open_db(ctx: typer.Context):
+    from cadretrack.store.ledger import open_ledger
+
+    return open_ledger(state(ctx).db)
+
+
+def guarded(fn):
+    """Run a command; our own errors become one clear line (and a table of problems), exit 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except CadretrackError as exc:
+            if isinstance(exc, InputProblems):
+                from cadretrack.render.terminal import console, problems_table
+
+                console(stderr=True).print(problems_table(exc))
+            _print_error(exc.message())
+            raise typer.Exit(exc.exit_code) from None
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            _print_error(t("ledger_busy"))
+            raise typer.Exit(2) from None
+        except sqlite3.DatabaseError as exc:
+            _print_error(t("ledger_corrupt", path=str(state_of(args, kwargs)), reason=str(exc)))
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def state_of(args, kwargs) -> Path | str:
+    ctx = kwargs.get("ctx") or (args[0] if args else None)
+    return state(ctx).db if isinstance(ctx, typer.Context) else "?"
+
+
+def _print_error(message: str) -> None:
+    from rich.markup import escape
+
+    from cadretrack.render.terminal import console
+
+    console(stderr=True).print(f"[bold red]{t('error')}:[/] {escape(message)}")
+
+
+def echo(text: str) -> None:
+    typer.echo(text)
+
+
+def env_db() -> str:
+    return os.environ.get("CADRETRACK_DB", "cadretrack.db")

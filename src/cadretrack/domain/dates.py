@@ -1,0 +1,46 @@
+"""Strict parsing of the dates a clerk writes: day first, never a guess."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
+
+
+class DateError(ValueError):
+    """The text is not a date in any accepted form, or names an impossible day."""
+
+
+def parse_date(value: object) -> dt.date:
+    """A date from a spreadsheet cell or typed text.
+
+    Native date cells first, then dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy,
+    dd.mm.yyyy), then ISO yyyy-mm-dd. Slashed dates are always day first and an
+    impossible day (31/02/2023) raises DateError.
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise DateError(str(value))
+    text = value.strip()
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _DAY_FIRST.match(text)
+        if not match:
+            raise DateError(text)
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(text) from None
+
+
+def format_date(day: dt.date | None) -> str:
+    """dd/mm/yyyy for people; empty for no date."""
+    return day.strftime("%d/%m/%Y") if day else ""

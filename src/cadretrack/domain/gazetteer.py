@@ -1,0 +1,165 @@
+"""The administrative units and how a typed name resolves to exactly one commune."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from cadretrack.domain.names import (
+    COMMUNE_PREFIXES,
+    DISTRICT_PREFIXES,
+    PROVINCE_PREFIXES,
+    exact_key,
+    loose_key,
+    nearest,
+)
+
+
+@dataclass(frozen=True)
+class Commune:
+    code: str
+    name: str
+    type: str
+    district_code: str
+    district: str
+    province_code: str
+    province: str
+
+    def label(self) -> str:
+        """The name with its district (or province), as a clerk tells two apart."""
+        return f"{self.name} ({self.district or self.province})"
+
+
+class MatchError(ValueError):
+    """A name that resolves to no unit or to several; carries a message key."""
+
+    def __init__(self, key: str, suggestion: str = "", **fields: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.fields = fields
+        self.suggestion = suggestion
+
+
+def normalize_code(value: object) -> str:
+    """An official code as the gazetteer writes it: digits, no leading zeros."""
+    text = str(value).strip()
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    if text.endswith(".0"):
+        text = text[:-2]
+    if not text.isdigit():
+        raise MatchError("code_invalid", code=text)
+    return str(int(text))
+
+
+class Gazetteer:
+    """Indexes of the communes by code, exact key and loose key; built once, O(1) lookups."""
+
+    def __init__(self, communes: list[Commune]) -> None:
+        self.communes = communes
+        self.by_code = {c.code: c for c in communes}
+        self._exact = defaultdict(list)
+        self._loose = defaultdict(list)
+        self._district_exact = defaultdict(set)
+        self._district_loose = defaultdict(set)
+        self._province_exact = defaultdict(set)
+        self._province_loose = defaultdict(set)
+        self._loose_names: dict[str, str] = {}
+        self._district_names: dict[str, str] = {}
+        for c in communes:
+            self._exact[exact_key(c.name, COMMUNE_PREFIXES)].append(c)
+            lk = loose_key(c.name, COMMUNE_PREFIXES)
+            self._loose[lk].append(c)
+            self._loose_names.setdefault(lk, c.name)
+            if c.district:
+                did = (c.province_code, c.district_code)
+                self._district_exact[exact_key(c.district, DISTRICT_PREFIXES)].add(did)
+                dk = loose_key(c.district, DISTRICT_PREFIXES)
+                self._district_loose[dk].add(did)
+                self._district_names.setdefault(dk, c.district)
+            self._province_exact[exact_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
+            self._province_loose[loose_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
+
+    @property
+    def has_districts(self) -> bool:
+        return bool(self._district_names)
+
+    def districts(self, name: str) -> set[tuple[str, str]]:
+        """(province code, district code) of every district the name can mean."""
+        found = self._district_exact.get(exact_key(name, DISTRICT_PREFIXES))
+        if not found:
+            found = self._district_loose.get(loose_key(name, DISTRICT_PREFIXES))
+        if not found:
+            near = nearest(loose_key(name, DISTRICT_PREFIXES), self._district_names)
+            raise MatchError("district_unknown", suggestion=", ".join(near), name=name)
+        return found
+
+    def is_district(self, name: str) -> bool:
+        return bool(
+            self._district_exact.get(exact_key(name, DISTRICT_PREFIXES))
+            or self._district_loose.get(loose_key(name, DISTRICT_PREFIXES))
+        )
+
+    def provinces(self, name: str) -> set[str]:
+        found = self._province_exact.get(exact_key(name, PROVINCE_PREFIXES))
+        if not found:
+            found = self._province_loose.get(loose_key(name, PROVINCE_PREFIXES))
+        if not found:
+            raise MatchError("province_unknown", name=name)
+        return found
+
+    def resolve(
+        self,
+        name: str = "",
+        district: str = "",
+        code: object = "",
+        province: str = "",
+        suggest: bool = True,
+    ) -> Commune:
+        """Exactly one commune for a code and/or a name narrowed by district and province."""
+        if code not in ("", None):
+            commune = self.by_code.get(normalize_code(code))
+            if commune is None:
+                raise MatchError("code_unknown", code=str(code))
+            if name and loose_key(name, COMMUNE_PREFIXES) != loose_key(
+                commune.name, COMMUNE_PREFIXES
+            ):
+                raise MatchError(
+                    "code_name_mismatch", code=commune.code, name=name, actual=commune.name
+                )
+            return commune
+        if not name:
+            raise MatchError("commune_missing")
+        districts = self.districts(district) if district else None
+        provinces = self.provinces(province) if province else None
+
+        def narrow(found: list[Commune]) -> list[Commune]:
+            return [
+                c
+                for c in found
+                if (districts is None or (c.province_code, c.district_code) in districts)
+                and (provinces is None or c.province_code in provinces)
+            ]
+
+        found = narrow(self._exact.get(exact_key(name, COMMUNE_PREFIXES), []))
+        if not found:
+            found = narrow(self._loose.get(loose_key(name, COMMUNE_PREFIXES), []))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            labels = "; ".join(c.label() for c in sorted(found, key=lambda c: c.code))
+            raise MatchError("commune_ambiguous", name=name, candidates=labels)
+        suggestion = ""
+        if suggest:
+            pool = self._loose_names
+            if districts is not None or provinces is not None:
+                pool = {
+                    loose_key(c.name, COMMUNE_PREFIXES): c.name
+                    for c in narrow(self.communes)
+                }
+            suggestion = ", ".join(nearest(loose_key(name, COMMUNE_PREFIXES), pool))
+        if district and suggestion == "" and self._loose.get(loose_key(name, COMMUNE_PREFIXES)):
+            elsewhere = self._loose[loose_key(name, COMMUNE_PREFIXES)]
+            suggestion = "; ".join(c.label() for c in elsewhere)
+            raise MatchError("commune_not_in_district", suggestion, name=name, district=district)
+        raise MatchError("commune_unknown", suggestion, name=name)

@@ -1,0 +1,98 @@
+"""Match keys for Vietnamese names, the one place every command matches names.
+
+A clerk types "Hoà", "Hòa", "HOA", "xã hoà bình" or NFD text for the same unit.
+Two keys are computed for every name:
+
+* the exact key keeps every diacritic but ignores case, Unicode normalisation,
+  spacing and *where* the tone mark sits: each syllable's tone mark is taken off
+  its vowel and written after the syllable, so the old style ("hòa", "thủy") and
+  the new style ("hoà", "thuỷ") give the same key;
+* the loose key drops every diacritic (đ becomes d), for names typed without them.
+
+Unit prefixes ("Xã", "P.", "Huyện", "TP.") are removed before either key is made.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+# Combining marks of the five Vietnamese tones, in NFD.
+_TONES = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+COMMUNE_PREFIXES = ("thi tran", "phuong", "xa", "tt", "p", "x")
+DISTRICT_PREFIXES = ("thanh pho", "thi xa", "huyen", "quan", "tp", "tx", "h", "q")
+PROVINCE_PREFIXES = ("thanh pho", "tinh", "tp", "t")
+
+
+def _strip_marks(text: str) -> str:
+    """Drop every combining mark and map đ to d; text is NFD and casefolded."""
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("đ", "d")
+
+
+def _words(name: str) -> list[str]:
+    """Casefolded NFD words of a name, punctuation and spacing dropped."""
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    return [unicodedata.normalize("NFD", w) for w in _WORD.findall(folded)]
+
+
+def _without_prefix(name: str, prefixes: tuple[str, ...]) -> list[str]:
+    """Words of a name with one leading unit prefix removed (when a name remains)."""
+    words = _words(name)
+    loose = [_strip_marks(w) for w in words]
+    for prefix in prefixes:
+        parts = prefix.split()
+        n = len(parts)
+        if loose[:n] == parts and len(words) > n:
+            # A one-letter prefix ("X", "P", "H") only counts when the clerk
+            # wrote it as an abbreviation, with a dot: "X. Hiền Lương".
+            if len(prefix) <= 2 and not re.match(
+                r"^\s*\w+\s*\.", unicodedata.normalize("NFC", name)
+            ):
+                if prefix not in ("tt", "tp", "tx"):
+                    continue
+            return words[n:]
+    return words
+
+
+def _syllable_key(word: str) -> str:
+    tone = ""
+    base = []
+    for ch in word:
+        if ch in _TONES:
+            tone = _TONES[ch]
+        else:
+            base.append(ch)
+    return unicodedata.normalize("NFC", "".join(base)) + tone
+
+
+def exact_key(name: str, prefixes: tuple[str, ...] = ()) -> str:
+    """Key with diacritics kept and tone placement, case and spacing ignored."""
+    return " ".join(_syllable_key(w) for w in _without_prefix(name, prefixes))
+
+
+def loose_key(name: str, prefixes: tuple[str, ...] = ()) -> str:
+    """Key with every diacritic dropped, for names typed without them."""
+    return " ".join(_strip_marks(w) for w in _without_prefix(name, prefixes))
+
+
+def text_key(text: str) -> str:
+    """Loose key of free text (a header cell): no prefixes removed."""
+    return " ".join(_strip_marks(w) for w in _words(text))
+
+
+def clean(text: object) -> str:
+    """A cell or option value as tidy NFC text: stray spaces and line breaks collapsed."""
+    if text is None:
+        return ""
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    return " ".join(unicodedata.normalize("NFC", str(text)).split())
+
+
+def nearest(wanted: str, choices: dict[str, str], limit: int = 3) -> list[str]:
+    """Display names whose loose key is closest to `wanted`'s; choices maps key to name."""
+    keys = difflib.get_close_matches(wanted, list(choices), n=limit, cutoff=0.6)
+    return [choices[k] for k in keys]

@@ -1,0 +1,29 @@
+"""One small layer for every text a clerk reads: Vietnamese by default, English on request.
+
+Messages live in `messages.py` as key -> (vi, en). `t(key, **fields)` formats the
+one for the current language, which the CLI sets once per run with `set_lang`.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+from cadretrack.messages import MESSAGES
+
+LANGS = ("vi", "en")
+_lang: ContextVar[str] = ContextVar("cadretrack_lang", default="vi")
+
+
+def set_lang(lang: str) -> None:
+    _lang.set(lang if lang in LANGS else "vi")
+
+
+def get_lang() -> str:
+    return _lang.get()
+
+
+def t(key: str, **fields: object) -> str:
+    """The message `key` in the current language, with `fields` filled in."""
+    vi, en = MESSAGES[key]
+    template = en if _lang.get() == "en" else vi
+    return template.format(**fields) if fields else template

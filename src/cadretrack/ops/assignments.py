@@ -1,0 +1,191 @@
+"""`import assignments`, `list assignments` and `show`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cadretrack.domain.changes import Plan, Wanted, plan_changes
+from cadretrack.domain.dates import format_date
+from cadretrack.domain.gazetteer import Gazetteer, MatchError
+from cadretrack.domain.names import exact_key
+from cadretrack.errors import CadretrackError, InputProblems, Problem
+from cadretrack.readers.assignments import AssignmentRow, read_assignment_rows
+from cadretrack.store import records
+from cadretrack.store.ledger import close_changeset, open_changeset, write
+
+SUGGESTION_LIMIT = 200  # nearest-name searches per file; beyond, problems carry none
+
+
+@dataclass
+class ImportResult:
+    plan: Plan
+    sheets: list[str]
+    rows: int
+    dry_run: bool
+    decision: str
+
+
+def _problem(row: AssignmentRow, column: str, value: object, key: str, suggestion: str = "", **fields) -> Problem:
+    return Problem(key, fields, sheet=row.sheet, row=row.row, column=column, value=str(value), suggestion=suggestion)
+
+
+def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer) -> tuple[list[Wanted], list[Problem]]:
+    """Each row resolved to a commune and a cadre key; problems for every row that cannot be."""
+    wanted: list[Wanted] = []
+    problems: list[Problem] = []
+    seen: dict[str, AssignmentRow] = {}
+    for row in rows:
+        if not row.name:
+            problems.append(_problem(row, "name", "", "name_missing"))
+        try:
+            commune = gazetteer.resolve(
+                row.commune, row.district, row.code, row.province,
+                suggest=len(problems) < SUGGESTION_LIMIT,
+            )
+        except MatchError as exc:
+            column = "code" if exc.key.startswith("code") else (
+                "district" if exc.key == "district_unknown" else "commune"
+            )
+            value = {"code": row.code, "district": row.district}.get(column, row.commune)
+            problems.append(_problem(row, column, value, exc.key, exc.suggestion, **exc.fields))
+            continue
+        if row.district and row.district_column and commune.district and row.code not in ("", None):
+            try:
+                if (commune.province_code, commune.district_code) not in gazetteer.districts(row.district):
+                    problems.append(_problem(row, "district", row.district, "code_district_mismatch",
+                                             code=commune.code, name=commune.name, actual=commune.district))
+            except MatchError as exc:
+                problems.append(_problem(row, "district", row.district, exc.key, exc.suggestion, **exc.fields))
+        first = seen.get(commune.code)
+        if first is not None:
+            problems.append(_problem(row, "commune", row.commune or row.code, "commune_repeated",
+                                     name=commune.label(), first=first.row))
+            continue
+        seen[commune.code] = row
+        if not row.name:
+            continue
+        wanted.append(
+            Wanted(
+                sheet=row.sheet, row=row.row, commune_code=commune.code,
+                commune_label=commune.label(), cadre=row.name, agency=row.agency,
+                cadre_key=(exact_key(row.name), exact_key(row.agency)),
+                position=row.position, note=row.note,
+            )
+        )
+    return wanted, problems
+
+
+def import_assignments(
+    db: Database, path: Path, effective: dt.date, now: dt.datetime, command: list[str],
+    decision: str = "", sheet: str | None = None, amend: bool = False, dry_run: bool = False,
+) -> ImportResult:
+    gazetteer = records.load_gazetteer(db)
+    rows, sheets = read_assignment_rows(path, sheet, gazetteer.is_district)
+    if not rows:
+        raise CadretrackError("file_no_rows", path=str(path))
+    wanted, problems = resolve_rows(rows, gazetteer)
+    stored = records.load_assignments(db)
+    plan = plan_changes(wanted, stored, effective, amend)
+    for w, later in plan.conflicts:
+        problems.append(Problem(
+            "assignment_later", {"commune": later.commune, "start": format_date(later.start),
+                                 "effective": format_date(effective)},
+            sheet=w.sheet if w else "", row=w.row if w else None, column="commune",
+            value=w.commune_label if w else later.commune,
+        ))
+    with_filings = records.assignments_with_filings(db)
+    for a in plan.void:
+        if a.id in with_filings:
+            problems.append(Problem("assignment_void_has_filings",
+                                    {"commune": a.commune, "cadre": a.cadre, "start": format_date(a.start)}))
+    if problems:
+        raise InputProblems(str(path), problems)
+    result = ImportResult(plan=plan, sheets=sheets, rows=len(rows), dry_run=dry_run, decision=decision)
+    if dry_run or not plan.changes:
+        return result
+    with write(db):
+        changeset = open_changeset(db, command, now)
+        _apply(db, plan, decision, changeset)
+        close_changeset(db, changeset, plan.counts())
+    return result
+
+
+def _apply(db: Database, plan: Plan, decision: str, changeset: int) -> None:
+    effective = plan.effective
+    decision_id = db["decisions"].insert(
+        {"text": decision, "effective": effective.isoformat(), "changeset_id": changeset}
+    ).last_pk
+    ids = records.cadre_ids(db)
+    for w in plan.create:
+        if w.cadre_key not in ids:
+            ids[w.cadre_key] = db["cadres"].insert(
+                {"name": w.cadre, "agency": w.agency, "name_key": w.cadre_key[0], "agency_key": w.cadre_key[1]}
+            ).last_pk
+    day_before = (effective - dt.timedelta(days=1)).isoformat()
+    db.conn.executemany(
+        'UPDATE assignments SET "end" = ?, end_decision_id = ?, ended_in = ? WHERE id = ?',
+        [(day_before, decision_id, changeset, a.id) for a in plan.end],
+    )
+    db.conn.executemany(
+        "UPDATE assignments SET voided_in = ?, end_decision_id = ? WHERE id = ?",
+        [(changeset, decision_id, a.id) for a in plan.void],
+    )
+    db.conn.executemany(
+        "UPDATE assignments SET position = ? WHERE id = ?",
+        [(w.position, a.id) for a, w in plan.reposition],
+    )
+    db["assignments"].insert_all(
+        (
+            {
+                "commune_code": w.commune_code, "cadre_id": ids[w.cadre_key], "position": w.position,
+                "start": effective.isoformat(), "end": None, "decision_id": decision_id,
+                "end_decision_id": None, "note": w.note, "created_in": changeset,
+                "ended_in": None, "voided_in": None,
+            }
+            for w in plan.create
+        ),
+        batch_size=1000,
+    )
+
+
+def list_assignments(
+    db: Database, on: dt.date | None = None, year: int | None = None, district: str = ""
+) -> list[records.Assignment]:
+    """Assignments in force on a day, during a year, or all of them; optionally one district's."""
+    where, params = [], []
+    if on is not None:
+        where.append('a.start <= ? AND (a."end" IS NULL OR a."end" >= ?)')
+        params += [on.isoformat(), on.isoformat()]
+    if year is not None:
+        where.append('a.start <= ? AND (a."end" IS NULL OR a."end" >= ?)')
+        params += [f"{year}-12-31", f"{year}-01-01"]
+    if district:
+        gazetteer = records.load_gazetteer(db)
+        try:
+            codes = gazetteer.districts(district)
+        except MatchError as exc:
+            raise CadretrackError(exc.key, **exc.fields) from None
+        where.append("(" + " OR ".join(["(c.province_code = ? AND c.district_code = ?)"] * len(codes)) + ")")
+        for province_code, district_code in sorted(codes):
+            params += [province_code, district_code]
+    return records.load_assignments(db, " AND ".join(where), params)
+
+
+def history(db: Database, commune: str = "", district: str = "", cadre: str = "") -> list[records.Assignment]:
+    """Every assignment of one commune, or of one cadre, in date order."""
+    if commune:
+        gazetteer = records.load_gazetteer(db)
+        try:
+            found = gazetteer.resolve(commune, district)
+        except MatchError as exc:
+            raise CadretrackError(exc.key, **exc.fields) from None
+        return records.load_assignments(db, "a.commune_code = ?", [found.code])
+    from cadretrack.ops.matching import resolve_cadre_ids
+
+    ids = resolve_cadre_ids(db, cadre)
+    marks = ",".join("?" * len(ids))
+    return records.load_assignments(db, f"a.cadre_id IN ({marks})", list(ids))

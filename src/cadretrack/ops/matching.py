@@ -1,0 +1,19 @@
+"""Resolving cadres and agencies typed by a clerk, with the same keys as communes."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from cadretrack.domain.names import exact_key, loose_key, nearest
+from cadretrack.errors import CadretrackError
+
+
+def resolve_cadre_ids(db: Database, name: str) -> list[int]:
+    """Ids of cadres whose name matches (exactly by tone-insensitive key, else loosely)."""
+    rows = db.execute("SELECT id, name, agency FROM cadres").fetchall()
+    exact = [r for r in rows if exact_key(r[1]) == exact_key(name)]
+    found = exact or [r for r in rows if loose_key(r[1]) == loose_key(name)]
+    if not found:
+        near = nearest(loose_key(name), {loose_key(r[1]): r[1] for r in rows})
+        raise CadretrackError("cadre_unknown", name=name, suggestion=", ".join(near) or "-")
+    return [r[0] for r in found]

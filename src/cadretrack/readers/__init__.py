@@ -1,0 +1,1 @@
+"""Readers turn files into rows and problems; they never touch the ledger."""

@@ -1,0 +1,124 @@
+"""Rows of an assignment list (Decision 718-QĐ/TU and its amendments), however laid out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cadretrack.domain.names import clean
+from cadretrack.errors import CadretrackError
+from cadretrack.readers.grid import read_grids
+from cadretrack.readers.layout import (
+    cell,
+    find_header,
+    is_column_number_row,
+    is_footer,
+    section_title,
+)
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    sheet: str
+    row: int  # 1-based, as a spreadsheet program shows it
+    name: str
+    position: str
+    agency: str
+    commune: str
+    district: str
+    district_column: bool  # the district came from a column, not a section row
+    province: str
+    code: object
+    note: str
+
+
+def classify_assignment_header(key: str) -> str | None:
+    """The field a header cell names; key is lowercase, without diacritics."""
+    words = key.split()
+    if not words:
+        return None
+    if words[0] == "ma" or key.startswith("ma so") or "dvhc" in words and "ma" in words:
+        return "code"
+    if key in ("stt", "tt", "so tt", "so thu tu"):
+        return "stt"
+    if key.startswith("ghi chu"):
+        return "note"
+    if "chuc vu" in key or "chuc danh" in key:
+        return "position"
+    if "hanh chinh" not in key and (
+        "co quan" in key or "don vi cong tac" in key or "noi cong tac" in key or key == "don vi"
+    ):
+        return "agency"
+    if "ho va ten" in key or "ho ten" in key or key in (
+        "can bo",
+        "ten can bo",
+        "can bo theo doi",
+        "can bo theo doi dia ban",
+        "can bo lanh dao",
+        "dong chi",
+    ):
+        return "name"
+    if words[0] == "huyen" or key.startswith(("quan huyen", "cap huyen", "don vi cap huyen")):
+        return "district"
+    if words[0] == "tinh":
+        return "province"
+    if (
+        words[0] in ("xa", "phuong", "dia", "ten", "don")
+        and ("xa" in words or "dia ban" in key or "phuong" in words)
+    ) or key.startswith("thi tran"):
+        return "commune"
+    return None
+
+
+def read_assignment_rows(
+    path: Path, sheet: str | None, is_district: Callable[[str], bool]
+) -> tuple[list[AssignmentRow], list[str]]:
+    """Every assignment row of the file, and the sheets they came from."""
+    grids = read_grids(path, sheet)
+    rows: list[AssignmentRow] = []
+    used: list[str] = []
+    for grid in grids:
+        header = find_header(grid.rows, classify_assignment_header, {"name", "commune"})
+        if header is None:
+            header = find_header(grid.rows, classify_assignment_header, {"name", "code"})
+        if header is None:
+            continue
+        used.append(grid.sheet)
+        rows.extend(_rows_of(grid.sheet, grid.rows, header, is_district))
+    if not used:
+        raise CadretrackError("header_missing", path=str(path))
+    return rows, used
+
+
+def _rows_of(sheet, grid_rows, header, is_district):
+    section = ""
+    for index in range(header.row + 1, len(grid_rows)):
+        row = grid_rows[index]
+        if is_column_number_row(row):
+            continue
+        if is_footer(row):
+            break
+        title = section_title(row, is_district)
+        if title is not None:
+            section = title
+            continue
+        name = clean(cell(row, header, "name"))
+        commune = clean(cell(row, header, "commune"))
+        code = cell(row, header, "code")
+        if not name and not commune and code in ("", None):
+            continue
+        district = clean(cell(row, header, "district"))
+        yield AssignmentRow(
+            sheet=sheet,
+            row=index + 1,
+            name=name,
+            position=clean(cell(row, header, "position")),
+            agency=clean(cell(row, header, "agency")),
+            commune=commune,
+            district=district or section,
+            district_column=bool(district),
+            province=clean(cell(row, header, "province")),
+            code=code if not isinstance(code, str) else code.strip(),
+            note=clean(cell(row, header, "note")),
+        )

@@ -1,0 +1,72 @@
+"""A gazetteer file (the columns of data/gazetteer/*.csv) as Commune records."""
+
+from __future__ import annotations
+
+import csv
+import io
+from importlib import resources
+from pathlib import Path
+
+from cadretrack.domain.gazetteer import Commune, MatchError, normalize_code
+from cadretrack.domain.names import clean
+from cadretrack.errors import CadretrackError, InputProblems, Problem
+
+REQUIRED = ("province_code", "province", "commune_code", "commune", "commune_type")
+BUILTIN = "hoa-binh-2024.csv"
+
+
+def builtin_gazetteer_text() -> tuple[str, str]:
+    return BUILTIN, resources.files("cadretrack").joinpath("data", BUILTIN).read_text("utf-8")
+
+
+def read_gazetteer(path: Path | None) -> tuple[str, list[Commune]]:
+    """(source name, communes) of the file, or of the built-in Hòa Bình list."""
+    if path is None:
+        name, text = builtin_gazetteer_text()
+    else:
+        if not path.is_file():
+            raise CadretrackError("file_missing", path=str(path))
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CadretrackError("csv_encoding", path=str(path)) from None
+        name = path.name
+    return name, parse_gazetteer(name, text)
+
+
+def parse_gazetteer(name: str, text: str) -> list[Commune]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+    if missing:
+        raise CadretrackError("gazetteer_columns", path=name, columns=", ".join(missing))
+    communes: list[Commune] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for number, row in enumerate(reader, start=2):
+        try:
+            code = normalize_code(row["commune_code"])
+        except MatchError as exc:
+            problems.append(
+                Problem(exc.key, exc.fields, row=number, column="commune_code", value=row["commune_code"])
+            )
+            continue
+        if code in seen:
+            problems.append(Problem("gazetteer_duplicate", {"code": code}, row=number, column="commune_code", value=code))
+            continue
+        seen.add(code)
+        communes.append(
+            Commune(
+                code=code,
+                name=clean(row["commune"]),
+                type=clean(row["commune_type"]),
+                district_code=clean(row.get("district_code") or ""),
+                district=clean(row.get("district") or ""),
+                province_code=clean(row["province_code"]),
+                province=clean(row["province"]),
+            )
+        )
+    if problems:
+        raise InputProblems(name, problems)
+    if not communes:
+        raise CadretrackError("file_empty", path=name)
+    return communes

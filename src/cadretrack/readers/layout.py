@@ -1,0 +1,120 @@
+"""Finding the table inside a sheet laid out as an official annex.
+
+Above the header: title rows ("PHỤ LỤC", "DANH SÁCH …"). The header may span two
+rows (a merged group cell over its columns). Below it, perhaps a column-number row
+"(1) (2) (3)". Then data rows, section rows naming a district ("II. HUYỆN ĐÀ BẮC"),
+and a footer ("Tổng cộng: 151 xã, phường, thị trấn") after which signatures follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cadretrack.domain.names import clean, text_key
+
+HEADER_SCAN_ROWS = 40
+Classifier = Callable[[str], str | None]
+
+_COLUMN_NUMBER = re.compile(r"^[\(\[]?(\d{1,2}|[a-z])[\)\]]?$")
+_SECTION_PREFIX = re.compile(
+    r"^\s*(?:[IVXLC]+|\d{1,2}|[A-Z])\s*[\.\)\-–:/]\s*|^\s*[IVXLC]+\s+(?=\S)", re.IGNORECASE
+)
+_DISTRICT_WORDS = ("huyen ", "thanh pho ", "thi xa ", "quan ", "tp ", "tx ")
+_FOOTER_WORDS = ("tong cong", "tong so", "cong ")
+
+
+@dataclass
+class Header:
+    row: int  # index of the last header row
+    columns: dict[str, int]  # field -> column index
+    labels: dict[str, str]  # field -> header text as written
+
+
+def _cell_text(value: object) -> str:
+    return clean(value) if value not in (None, "") else ""
+
+
+def find_header(rows: list[list[object]], classify: Classifier, required: set[str]) -> Header | None:
+    """The header row (or pair of rows) whose cells name the most known columns."""
+    best: tuple[int, Header] | None = None
+    limit = min(len(rows), HEADER_SCAN_ROWS)
+    for r in range(limit):
+        for span in (1, 2):
+            if r + span > len(rows):
+                continue
+            header = _classify_rows(rows[r : r + span], r + span - 1, classify)
+            if not required <= header.columns.keys():
+                continue
+            score = len(header.columns) * 10 - span
+            if best is None or score > best[0]:
+                best = (score, header)
+    return best[1] if best else None
+
+
+def _classify_rows(rows: list[list[object]], last: int, classify: Classifier) -> Header:
+    width = max(len(r) for r in rows)
+    columns: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for c in range(width):
+        parts = []
+        for row in rows:
+            text = _cell_text(row[c]) if c < len(row) else ""
+            if text and text not in parts:
+                parts.append(text)
+        if not parts:
+            continue
+        label = " ".join(parts)
+        # The lower row names the column; the upper one is a group heading.
+        field = classify(text_key(parts[-1])) or classify(text_key(label))
+        if field and field not in columns:
+            columns[field] = c
+            labels[field] = label
+    return Header(row=last, columns=columns, labels=labels)
+
+
+def is_column_number_row(row: list[object]) -> bool:
+    texts = [text_key(_cell_text(v)) for v in row if _cell_text(v)]
+    return bool(texts) and all(_COLUMN_NUMBER.match(t.replace(" ", "")) for t in texts)
+
+
+def distinct_texts(row: list[object]) -> list[str]:
+    seen: list[str] = []
+    for value in row:
+        text = _cell_text(value)
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def is_footer(row: list[object]) -> bool:
+    texts = distinct_texts(row)
+    if not texts:
+        return False
+    first = text_key(texts[0]) + " "
+    return any(first.startswith(w) for w in _FOOTER_WORDS)
+
+
+def section_title(row: list[object], is_district: Callable[[str], bool]) -> str | None:
+    """The district a section row names ("II. HUYỆN ĐÀ BẮC (17 xã)"), else None."""
+    texts = [t for t in distinct_texts(row) if not _COLUMN_NUMBER.match(text_key(t).replace(" ", ""))]
+    texts = [t for t in texts if not re.fullmatch(r"[IVXLC]+\.?", t.strip(), re.IGNORECASE)]
+    if len(texts) != 1:
+        return None
+    text = _SECTION_PREFIX.sub("", texts[0], count=1)
+    text = re.split(r"\s*[\(:]\s*|\s+[-–]\s+", text, maxsplit=1)[0].strip()
+    if not text:
+        return None
+    key = text_key(text) + " "
+    if key.startswith(_DISTRICT_WORDS) or is_district(text):
+        return text
+    return None
+
+
+def cell(row: list[object], header: Header, field: str) -> object:
+    index = header.columns.get(field)
+    if index is None or index >= len(row):
+        return ""
+    value = row[index]
+    return "" if value is None else value

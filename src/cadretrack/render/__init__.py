@@ -1,0 +1,1 @@
+"""Renderers draw tables that reports computed: terminal, JSON, CSV (Excel later)."""

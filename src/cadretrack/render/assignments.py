@@ -1,0 +1,65 @@
+"""Assignment lists and import plans, for people and for scripts."""
+
+from __future__ import annotations
+
+import sys
+
+from cadretrack.domain.changes import Plan
+from cadretrack.domain.dates import format_date
+from cadretrack.i18n import t
+from cadretrack.render.terminal import console, table
+from cadretrack.render.text import to_csv, to_json
+
+FIELDS = ["cadre", "position", "agency", "commune", "commune_code", "district", "start", "end", "decision"]
+
+
+def assignment_dict(a) -> dict:
+    return {
+        "cadre": a.cadre,
+        "position": a.position,
+        "agency": a.agency,
+        "commune": a.commune,
+        "commune_code": a.commune_code,
+        "district": a.district or None,
+        "start": a.start,
+        "end": a.end,
+        "decision": a.decision or None,
+    }
+
+
+def print_assignments(items: list, format: str) -> None:
+    rows = [assignment_dict(a) for a in items]
+    if format == "json":
+        sys.stdout.write(to_json(rows) + "\n")
+        return
+    if format == "csv":
+        sys.stdout.write(to_csv(rows, FIELDS))
+        return
+    headers = [t(k) for k in ("col_district", "col_commune", "col_code", "col_cadre", "col_position",
+                              "col_agency", "col_start", "col_end", "col_decision")]
+    body = [
+        [a.district, a.commune, a.commune_code, a.cadre, a.position, a.agency,
+         format_date(a.start), format_date(a.end) or t("in_force"), a.decision]
+        for a in items
+    ]
+    out = console()
+    if not items:
+        out.print(t("show_nothing"))
+        return
+    out.print(table(t("list_title"), headers, body))
+    out.print(t("list_count", count=len(items)))
+
+
+def plan_table(plan: Plan):
+    headers = [t(k) for k in ("col_change", "col_commune", "col_cadre", "col_position", "col_start", "col_end")]
+    rows = []
+    day_before = format_date(plan.effective.fromordinal(plan.effective.toordinal() - 1))
+    for a in plan.end:
+        rows.append([t("change_end"), a.commune, a.cadre, a.position, format_date(a.start), day_before])
+    for a in plan.void:
+        rows.append([t("change_void"), a.commune, a.cadre, a.position, format_date(a.start), ""])
+    for w in plan.create:
+        rows.append([t("change_new"), w.commune_label, w.cadre, w.position, format_date(plan.effective), ""])
+    for a, w in plan.reposition:
+        rows.append([t("change_position"), a.commune, a.cadre, f"{a.position} → {w.position}", "", ""])
+    return table("", headers, rows)

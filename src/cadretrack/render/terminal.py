@@ -1,0 +1,37 @@
+"""Rich tables for people; plain when the output is not a terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from cadretrack.errors import InputProblems
+from cadretrack.i18n import t
+from cadretrack.messages import MESSAGES
+
+
+def console(stderr: bool = False) -> Console:
+    """A console that draws for a terminal, or wide plain text when piped."""
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not out.is_terminal:
+        out = Console(stderr=stderr, highlight=False, soft_wrap=False, width=200, no_color=True)
+    return out
+
+
+def table(title: str, headers: list[str], rows: list[list[str]], styles: list[str] | None = None) -> Table:
+    tbl = Table(title=title, show_lines=False, header_style="bold")
+    for header in headers:
+        tbl.add_column(header, overflow="fold")
+    for i, row in enumerate(rows):
+        tbl.add_row(*row, style=(styles[i] if styles else None))
+    return tbl
+
+
+def problems_table(error: InputProblems) -> Table:
+    headers = [t(k) for k in ("col_sheet", "col_row", "col_column", "col_value", "col_why", "col_suggestion")]
+    rows = []
+    for p in error.problems:
+        column = t(f"field_{p.column}") if f"field_{p.column}" in MESSAGES else p.column
+        rows.append([p.sheet, "" if p.row is None else str(p.row), column, p.value, p.message(), p.suggestion])
+    return table(error.message(), headers, rows)
+

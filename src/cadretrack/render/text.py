@@ -1,0 +1,37 @@
+"""JSON and CSV output for scripts and spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def to_json(document: object) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, default=_plain)
+
+
+def safe_cell(value: object) -> object:
+    """A text that a spreadsheet would run as a formula, kept as text with a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    """CSV with a header of field names, ISO dates, formula-like text defused."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else safe_cell(_plain(row.get(c))) for c in columns])
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""The ledger: SQLite schema, migrations and transactions. Nothing else changes the schema."""

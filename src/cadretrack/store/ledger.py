@@ -1,0 +1,122 @@
+"""Opening, creating and writing the ledger file."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cadretrack.errors import CadretrackError
+from cadretrack.store.schema import APP, migrations
+
+BUSY_TIMEOUT_SECONDS = 15.0
+
+
+def _connect(path: Path) -> Database:
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+    db = Database(conn, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def is_ledger(path: Path) -> bool:
+    """True when the file is a SQLite database made by cadretrack."""
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return False
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+        finally:
+            conn.close()
+        return bool(row and row[0] == APP)
+    except (OSError, sqlite3.Error):
+        return False
+
+
+def create_ledger(path: Path, now: dt.datetime) -> Database:
+    """A new, empty ledger at path (mode 600). The caller loads gazetteer and rules."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    db = _connect(path)
+    migrations.apply(db)
+    with db.atomic():
+        db["meta"].insert_all(
+            [
+                {"key": "app", "value": APP},
+                {"key": "created_at", "value": now.isoformat(timespec="seconds")},
+            ]
+        )
+    return db
+
+
+def open_ledger(path: Path) -> Database:
+    """The existing ledger at path, upgraded to the current schema."""
+    if not path.exists():
+        raise CadretrackError("ledger_missing", path=str(path.resolve()))
+    if not is_ledger(path):
+        raise CadretrackError("ledger_foreign", path=str(path.resolve()))
+    os.chmod(path, 0o600)
+    db = _connect(path)
+    if migrations.pending(db):
+        migrations.apply(db)
+    return db
+
+
+@contextlib.contextmanager
+def write(db: Database) -> Iterator[Database]:
+    """One command's writes as one transaction, taking the write lock up front."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise CadretrackError("ledger_busy") from None
+        raise
+    try:
+        with db.atomic():
+            yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+
+
+def open_changeset(db: Database, command: list[str], now: dt.datetime) -> int:
+    """Record a change set (inside the caller's transaction) and return its id."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = str(os.getuid()) if hasattr(os, "getuid") else "?"
+    return db["changesets"].insert(
+        {
+            "at": now.isoformat(timespec="seconds"),
+            "user": user,
+            "command": json.dumps(command, ensure_ascii=False),
+            "summary": "",
+        }
+    ).last_pk
+
+
+def close_changeset(db: Database, changeset: int, summary: dict) -> None:
+    db["changesets"].update(changeset, {"summary": json.dumps(summary, ensure_ascii=False)})
+
+
+def get_meta(db: Database, key: str, default: str = "") -> str:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(db: Database, key: str, value: str) -> None:
+    db["meta"].upsert({"key": key, "value": value}, pk="key")

@@ -1,0 +1,116 @@
+"""Reading and writing the ledger's records: communes, cadres, decisions, assignments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from cadretrack.domain.gazetteer import Commune, Gazetteer
+from cadretrack.domain.names import COMMUNE_PREFIXES, exact_key, loose_key
+
+
+def save_communes(db: Database, communes: list[Commune]) -> None:
+    db["communes"].insert_all(
+        (
+            {
+                "code": c.code,
+                "name": c.name,
+                "type": c.type,
+                "district_code": c.district_code,
+                "district": c.district,
+                "province_code": c.province_code,
+                "province": c.province,
+                "name_key": exact_key(c.name, COMMUNE_PREFIXES),
+                "name_loose": loose_key(c.name, COMMUNE_PREFIXES),
+            }
+            for c in communes
+        ),
+        batch_size=1000,
+    )
+
+
+def load_gazetteer(db: Database) -> Gazetteer:
+    rows = db.execute(
+        "SELECT code, name, type, district_code, district, province_code, province "
+        "FROM communes ORDER BY CAST(code AS INTEGER)"
+    ).fetchall()
+    return Gazetteer([Commune(*(r if r is not None else "" for r in row)) for row in rows])
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One assignment as stored, with its cadre and commune spelled out."""
+
+    id: int
+    commune_code: str
+    cadre_id: int
+    cadre: str
+    agency: str
+    position: str
+    start: dt.date
+    end: dt.date | None
+    decision: str
+    commune: str
+    district: str
+    province: str
+    cadre_key: tuple[str, str]
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or self.end >= day)
+
+    def overlaps_year(self, year: int) -> bool:
+        return self.start <= dt.date(year, 12, 31) and (
+            self.end is None or self.end >= dt.date(year, 1, 1)
+        )
+
+
+_ASSIGNMENT_SQL = """
+SELECT a.id, a.commune_code, a.cadre_id, k.name, COALESCE(k.agency, ''),
+       COALESCE(a.position, ''), a.start, a."end", COALESCE(d.text, ''),
+       c.name, COALESCE(c.district, ''), COALESCE(c.province, ''),
+       k.name_key, k.agency_key
+FROM assignments a
+JOIN cadres k ON k.id = a.cadre_id
+JOIN communes c ON c.code = a.commune_code
+LEFT JOIN decisions d ON d.id = a.decision_id
+WHERE a.voided_in IS NULL
+"""
+_ORDER = (
+    " ORDER BY COALESCE(c.district_code, ''), CAST(a.commune_code AS INTEGER), a.start, a.id"
+)
+
+
+def _assignment(row) -> Assignment:
+    return Assignment(
+        id=row[0],
+        commune_code=row[1],
+        cadre_id=row[2],
+        cadre=row[3],
+        agency=row[4],
+        position=row[5],
+        start=dt.date.fromisoformat(row[6]),
+        end=dt.date.fromisoformat(row[7]) if row[7] else None,
+        decision=row[8],
+        commune=row[9],
+        district=row[10],
+        province=row[11],
+        cadre_key=(row[12], row[13]),
+    )
+
+
+def load_assignments(db: Database, where: str = "", params: list | None = None) -> list[Assignment]:
+    sql = _ASSIGNMENT_SQL + (f" AND ({where})" if where else "") + _ORDER
+    return [_assignment(r) for r in db.execute(sql, params or []).fetchall()]
+
+
+def cadre_ids(db: Database) -> dict[tuple[str, str], int]:
+    return {
+        (r[1], r[2]): r[0]
+        for r in db.execute("SELECT id, name_key, agency_key FROM cadres").fetchall()
+    }
+
+
+def assignments_with_filings(db: Database) -> set[int]:
+    return {r[0] for r in db.execute("SELECT DISTINCT assignment_id FROM filings").fetchall()}

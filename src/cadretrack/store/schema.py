@@ -1,0 +1,114 @@
+"""The ledger's schema, created and upgraded through sqlite-utils' Migrations.
+
+Every migration is appended, never edited: a ledger made by an older version
+upgrades by applying the ones it lacks.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils.migrations import Migrations
+
+APP = "cadretrack"
+migrations = Migrations(APP)
+
+
+@migrations()
+def m001_ledger(db) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["changesets"].create(
+        {"id": int, "at": str, "user": str, "command": str, "summary": str}, pk="id"
+    )
+    db["communes"].create(
+        {
+            "code": str,
+            "name": str,
+            "type": str,
+            "district_code": str,
+            "district": str,
+            "province_code": str,
+            "province": str,
+            "name_key": str,
+            "name_loose": str,
+        },
+        pk="code",
+        not_null={"name"},
+    )
+    db["communes"].create_index(["name_key"])
+    db["communes"].create_index(["name_loose"])
+    db["cadres"].create(
+        {"id": int, "name": str, "agency": str, "name_key": str, "agency_key": str},
+        pk="id",
+        not_null={"name", "name_key", "agency_key"},
+    )
+    db["cadres"].create_index(["name_key", "agency_key"], unique=True)
+    db["decisions"].create(
+        {"id": int, "text": str, "effective": str, "changeset_id": int},
+        pk="id",
+        foreign_keys=[("changeset_id", "changesets", "id")],
+    )
+    db["assignments"].create(
+        {
+            "id": int,
+            "commune_code": str,
+            "cadre_id": int,
+            "position": str,
+            "start": str,
+            "end": str,
+            "decision_id": int,
+            "end_decision_id": int,
+            "note": str,
+            "created_in": int,
+            "ended_in": int,
+            "voided_in": int,
+        },
+        pk="id",
+        not_null={"commune_code", "cadre_id", "start", "created_in"},
+        foreign_keys=[
+            ("commune_code", "communes", "code"),
+            ("cadre_id", "cadres", "id"),
+            ("decision_id", "decisions", "id"),
+            ("end_decision_id", "decisions", "id"),
+            ("created_in", "changesets", "id"),
+            ("ended_in", "changesets", "id"),
+            ("voided_in", "changesets", "id"),
+        ],
+    )
+    db["assignments"].create_index(["commune_code", "start"])
+    db["assignments"].create_index(["cadre_id"])
+    db.execute(
+        "CREATE VIEW assignments_readable AS SELECT a.id, c.province, c.district, "
+        "c.name AS commune, a.commune_code, k.name AS cadre, a.position, k.agency, "
+        "a.start, a.\"end\", d.text AS decision FROM assignments a "
+        "JOIN communes c ON c.code = a.commune_code JOIN cadres k ON k.id = a.cadre_id "
+        "LEFT JOIN decisions d ON d.id = a.decision_id WHERE a.voided_in IS NULL"
+    )
+
+
+@migrations()
+def m002_filings(db) -> None:
+    db["filings"].create(
+        {
+            "id": int,
+            "assignment_id": int,
+            "kind": str,
+            "year": int,
+            "filed": str,
+            "number": str,
+            "rating": str,
+            "score": float,
+            "note": str,
+            "created_in": int,
+            "superseded_by": int,
+            "superseded_in": int,
+        },
+        pk="id",
+        not_null={"assignment_id", "kind", "year", "filed", "created_in"},
+        foreign_keys=[
+            ("assignment_id", "assignments", "id"),
+            ("created_in", "changesets", "id"),
+            ("superseded_by", "filings", "id"),
+            ("superseded_in", "changesets", "id"),
+        ],
+    )
+    db["filings"].create_index(["assignment_id", "kind", "year"])
+    db["filings"].create_index(["year"])
