@@ -48,11 +48,10 @@ def _without_prefix(name: str, prefixes: tuple[str, ...]) -> list[str]:
         if loose[:n] == parts and len(words) > n:
             # A one-letter prefix ("X", "P", "H") only counts when the clerk
             # wrote it as an abbreviation, with a dot: "X. Hiền Lương".
-            if len(prefix) <= 2 and not re.match(
-                r"^\s*\w+\s*\.", unicodedata.normalize("NFC", name)
+            if len(prefix) == 1 and not re.match(
+                r"^\s*\w\s*\.", unicodedata.normalize("NFC", name)
             ):
-                if prefix not in ("tt", "tp", "tx"):
-                    continue
+                continue
             return words[n:]
     return words
 

@@ -48,12 +48,22 @@ def _read_csv(path: Path) -> Grid:
     if "\x00" in text:
         raise CadretrackError("file_unreadable", path=str(path), reason="NUL")
     try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows = max(
+            ([list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=d)] for d in ",;\t"),
+            key=_cells_in_wide_rows,
+        )
+    except csv.Error as exc:
+        raise CadretrackError("file_unreadable", path=str(path), reason=str(exc)) from None
     return Grid(sheet=path.name, rows=rows)
+
+
+def _cells_in_wide_rows(rows: list[list[str]]) -> int:
+    """How well a delimiter splits the file: cells in rows of more than one cell.
+
+    Title rows ("XÃ, PHƯỜNG, THỊ TRẤN") hold commas in semicolon files, so
+    csv.Sniffer guesses wrong; the table's rows decide instead.
+    """
+    return sum(len(r) for r in rows if len(r) > 1)
 
 
 def _read_excel(path: Path, sheet: str | None) -> list[Grid]:

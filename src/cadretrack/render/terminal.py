@@ -33,5 +33,5 @@ def problems_table(error: InputProblems) -> Table:
     for p in error.problems:
         column = t(f"field_{p.column}") if f"field_{p.column}" in MESSAGES else p.column
         rows.append([p.sheet, "" if p.row is None else str(p.row), column, p.value, p.message(), p.suggestion])
-    return table(error.message(), headers, rows)
+    return table("", headers, rows)
 

@@ -1,0 +1,51 @@
+"""Shared fixtures: a real ledger file on disk and the real CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cadretrack.cli.app import app
+
+REPO = Path(__file__).resolve().parent.parent
+GAZETTEERS = REPO / "data" / "gazetteer"
+
+
+class Cli:
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, lang: str = "en"):
+        return self.runner.invoke(app, ["--db", str(self.db), "--lang", lang, *map(str, args)])
+
+    def json(self, *args: str):
+        result = self(*args, "--format", "json")
+        assert result.exit_code in (0, 1), result.output + result.stderr
+        return json.loads(result.stdout)
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path / "ledger.db")
+
+
+@pytest.fixture
+def ledger(cli: Cli) -> Cli:
+    result = cli("init")
+    assert result.exit_code == 0, result.output
+    return cli
+
+
+def snapshot(db: Path) -> dict:
+    """Every row of every table: what 'the ledger is unchanged' compares."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+    finally:
+        conn.close()

@@ -1,0 +1,52 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cadretrack.domain.dates import DateError, format_date, parse_date
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("10/12/2023", dt.date(2023, 12, 10)),
+        ("9/1/2023", dt.date(2023, 1, 9)),
+        ("09-12-2023", dt.date(2023, 12, 9)),
+        ("09.12.2023", dt.date(2023, 12, 9)),
+        (" 31/05/2023 ", dt.date(2023, 5, 31)),
+        ("2023-12-10", dt.date(2023, 12, 10)),  # ISO is never day-swapped
+        ("2023-01-05", dt.date(2023, 1, 5)),
+        (dt.date(2023, 3, 4), dt.date(2023, 3, 4)),
+        (dt.datetime(2023, 3, 4, 0, 0), dt.date(2023, 3, 4)),
+    ],
+)
+def test_accepted_forms(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["31/02/2023", "12/13/2023", "2023/12/10", "10/12/23", "", "hôm qua", "45000", 45000.0, None, "29/02/2023"]
+)
+def test_refused_forms(text):
+    with pytest.raises(DateError):
+        parse_date(text)
+
+
+def test_people_read_day_first():
+    assert format_date(dt.date(2023, 12, 9)) == "09/12/2023"
+    assert format_date(None) == ""
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 31)))
+def test_round_trip(day):
+    assert parse_date(format_date(day)) == day
+    assert parse_date(day.isoformat()) == day
+
+
+@given(st.text(max_size=20))
+def test_any_text_is_a_date_or_a_clear_error(text):
+    try:
+        assert isinstance(parse_date(text), dt.date)
+    except DateError:
+        pass

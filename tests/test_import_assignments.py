@@ -1,0 +1,259 @@
+"""`import assignments`: every layout and spelling a clerk sends, and every refusal."""
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import snapshot
+from sheets import HEADER, TITLE, assignment_rows, csv_file, xls, xlsx
+
+PAIRS = [
+    ("Nguyễn Văn An", "Sở Tài chính", "Xã Hiền Lương"),
+    ("Trần Thị Bình", "Sở Y tế", "Phường Tân Hòa"),
+    ("Lê Đức Cường", "Ban Tổ chức Tỉnh ủy", "Xã Mông Hóa"),
+]
+
+
+def imported(cli, path, *extra, effective="14/12/2022"):
+    result = cli("import", "assignments", path, "--effective", effective, *extra)
+    assert result.exit_code == 0, result.output + result.stderr
+    return cli.json("list", "assignments")
+
+
+def codes(items):
+    return sorted(i["commune_code"] for i in items)
+
+
+def test_official_annex_with_titles_number_row_sections_and_footer(ledger, tmp_path):
+    rows = TITLE + [
+        [],
+        ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị\ncông tác", "Địa bàn theo dõi\n(xã, phường, thị trấn)", "Ghi chú"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        ["I. THÀNH PHỐ HÒA BÌNH", None, None, None, None, None],
+        [1, "Trần Thị Bình", "Phó Giám đốc", "Sở Y tế", "Phường Tân Hòa", ""],
+        ["II", "HUYỆN ĐÀ BẮC (17 xã)", None, None, None, None],
+        [2, "Nguyễn Văn An", "Giám đốc", "Sở Tài chính", "Xã Cao Sơn", ""],
+        [3, "Lê Đức Cường", "Trưởng ban", "Ban Tổ chức Tỉnh ủy", "Đoàn Kết", ""],
+        ["III. HUYỆN LƯƠNG SƠN", None, None, None, None, None],
+        [4, "Phạm Minh Dũng", "Phó Giám đốc", "Sở Xây dựng", "xã cao sơn", ""],
+        ["Tổng cộng: 4 xã, phường, thị trấn", None, None, None, None, None],
+        [None, None, None, None, "T/M BAN THƯỜNG VỤ"],
+        [None, None, None, None, "Nguyễn Văn X"],
+    ]
+    path = xlsx(tmp_path / "annex.xlsx", rows, merges=["A8:F8", "A13:F13", "A15:F15"])
+    items = imported(ledger, path, "--decision", "718-QĐ/TU")
+    got = {(i["commune"], i["district"]): i for i in items}
+    assert set(got) == {
+        ("Phường Tân Hòa", "Thành phố Hòa Bình"),
+        ("Xã Cao Sơn", "Huyện Đà Bắc"),
+        ("Xã Đoàn Kết", "Huyện Đà Bắc"),
+        ("Xã Cao Sơn", "Huyện Lương Sơn"),
+    }
+    first = got[("Xã Cao Sơn", "Huyện Đà Bắc")]
+    assert first["cadre"] == "Nguyễn Văn An" and first["agency"] == "Sở Tài chính"
+    assert first["start"] == "2022-12-14" and first["end"] is None and first["decision"] == "718-QĐ/TU"
+
+
+def test_district_column_merged_down_and_two_row_header(ledger, tmp_path):
+    rows = [
+        ["DANH SÁCH"],
+        ["TT", "Cán bộ theo dõi", None, None, "Địa bàn", None],
+        [None, "Họ và tên", "Chức vụ", "Cơ quan", "Huyện/thành phố", "Xã/phường/thị trấn"],
+        [1, "Nguyễn Văn An", "Giám đốc", "Sở Tài chính", "Huyện Đà Bắc", "Cao Sơn"],
+        [2, "Trần Thị Bình", "Giám đốc", "Sở Y tế", None, "Đoàn Kết"],
+        [3, "Lê Đức Cường", "Giám đốc", "Sở Nội vụ", "H. Lương Sơn", "Cao Sơn"],
+    ]
+    path = xlsx(tmp_path / "district-column.xlsx", rows, merges=["B2:D2", "E2:F2", "E4:E5"])
+    items = imported(ledger, path)
+    assert {(i["commune"], i["district"]) for i in items} == {
+        ("Xã Cao Sơn", "Huyện Đà Bắc"),
+        ("Xã Đoàn Kết", "Huyện Đà Bắc"),
+        ("Xã Cao Sơn", "Huyện Lương Sơn"),
+    }
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        HEADER,
+        [h.upper() for h in HEADER],
+        ["stt", "ho va ten", "chuc vu", "co quan don vi cong tac", "xa, phuong, thi tran", "huyen, thanh pho", "ghi chu"],
+        [unicodedata.normalize("NFD", h) for h in HEADER],
+        ["Số TT", "Họ tên", "Chức danh", "Đơn vị công tác", "Tên xã", "Huyện", "Ghi chú"],
+    ],
+)
+def test_header_variants(ledger, tmp_path, header):
+    path = xlsx(tmp_path / "h.xlsx", [header] + assignment_rows(PAIRS))
+    assert len(imported(ledger, path)) == 3
+
+
+@pytest.mark.parametrize(
+    "commune",
+    [
+        "Xã Hiền Lương",
+        "hien luong",
+        "X. HIỀN LƯƠNG",
+        "  Xã   Hiền Lương ",
+        unicodedata.normalize("NFD", "Xã Hiền Lương"),
+    ],
+)
+def test_commune_spellings(ledger, tmp_path, commune):
+    path = xlsx(tmp_path / "s.xlsx", [HEADER, [1, "A", "B", "C", commune, "", ""]])
+    assert codes(imported(ledger, path)) == ["4885"] or imported(ledger, path)[0]["commune"] == "Xã Hiền Lương"
+
+
+def test_tone_styles_match(ledger, tmp_path):
+    path = xlsx(tmp_path / "t.xlsx", [HEADER, [1, "A", "B", "C", "Phường Tân Hoà", "TP. Hoà Bình", ""],
+                                      [2, "D", "E", "F", "Mông Hoá", "", ""]])
+    assert {i["commune"] for i in imported(ledger, path)} == {"Phường Tân Hòa", "Xã Mông Hóa"}
+
+
+def test_code_column(ledger, tmp_path):
+    path = xlsx(tmp_path / "c.xlsx", [["Họ và tên", "Cơ quan", "Mã ĐVHC", "Xã"], ["A", "B", "04858", "Đoàn Kết"], ["C", "D", 4876, None]])
+    assert codes(imported(ledger, path)) == ["4858", "4876"]
+
+
+@pytest.mark.parametrize("bom, delimiter", [(True, ","), (False, ","), (True, ";"), (False, "\t")])
+def test_csv(ledger, tmp_path, bom, delimiter):
+    path = csv_file(tmp_path / "list.csv", TITLE + [HEADER] + assignment_rows(PAIRS), bom=bom, delimiter=delimiter)
+    assert len(imported(ledger, path)) == 3
+
+
+def test_legacy_xls_with_merged_section_rows(ledger, tmp_path):
+    rows = [["DANH SÁCH", None, None, None, None, None, None], HEADER,
+            ["I. HUYỆN ĐÀ BẮC", None, None, None, None, None, None],
+            [1, "Nguyễn Văn An", "Giám đốc", "Sở Tài chính", "Cao Sơn", None, None],
+            ["II. HUYỆN LƯƠNG SƠN", None, None, None, None, None, None],
+            [2, "Trần Thị Bình", "Giám đốc", "Sở Y tế", "Cao Sơn", None, None]]
+    path = xls(tmp_path / "old.xls", rows, merges=[(2, 2, 0, 6), (4, 4, 0, 6)])
+    items = imported(ledger, path)
+    assert {i["district"] for i in items} == {"Huyện Đà Bắc", "Huyện Lương Sơn"}
+
+
+def test_full_list_semantics_over_several_dates(ledger, tmp_path):
+    first = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(PAIRS))
+    imported(ledger, first, effective="14/12/2022")
+    # 15/10/2023: An leaves Hiền Lương (Dũng takes it), Cường's commune is dropped.
+    second = xlsx(tmp_path / "b.xlsx", [HEADER] + assignment_rows(
+        [("Phạm Minh Dũng", "Sở Xây dựng", "Xã Hiền Lương"), PAIRS[1]]))
+    items = imported(ledger, second, effective="15/10/2023")
+    by = {(i["commune"], i["cadre"]): i for i in items}
+    assert by[("Xã Hiền Lương", "Nguyễn Văn An")]["end"] == "2023-10-14"
+    assert by[("Xã Hiền Lương", "Phạm Minh Dũng")]["start"] == "2023-10-15"
+    assert by[("Phường Tân Hòa", "Trần Thị Bình")]["end"] is None
+    assert by[("Phường Tân Hòa", "Trần Thị Bình")]["start"] == "2022-12-14"
+    assert by[("Xã Mông Hóa", "Lê Đức Cường")]["end"] == "2023-10-14"
+    on_day = ledger.json("list", "assignments", "--on", "14/10/2023")
+    assert {i["cadre"] for i in on_day} == {"Nguyễn Văn An", "Trần Thị Bình", "Lê Đức Cường"}
+    in_2024 = ledger.json("list", "assignments", "--year", "2024")
+    assert {i["cadre"] for i in in_2024} == {"Phạm Minh Dũng", "Trần Thị Bình"}
+    # An earlier list imported after a later one is refused, not merged.
+    before = snapshot(ledger.db)
+    result = ledger("import", "assignments", first, "--effective", "01/06/2023")
+    assert result.exit_code == 2 and snapshot(ledger.db) == before
+
+
+def test_amend_changes_only_listed_communes(ledger, tmp_path):
+    imported(ledger, xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(PAIRS)))
+    change = xlsx(tmp_path / "amend.xlsx", [HEADER] + assignment_rows([("Phạm Minh Dũng", "Sở Xây dựng", "Mông Hóa")]))
+    items = imported(ledger, change, "--amend", effective="01/03/2024")
+    current = ledger.json("list", "assignments", "--on", "01/03/2024")
+    assert {i["cadre"] for i in current} == {"Nguyễn Văn An", "Trần Thị Bình", "Phạm Minh Dũng"}
+    assert len(items) == 4
+
+
+def test_same_file_same_date_twice_changes_nothing(ledger, tmp_path):
+    path = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(PAIRS))
+    imported(ledger, path)
+    before = snapshot(ledger.db)
+    result = ledger("import", "assignments", path, "--effective", "2022-12-14")
+    assert result.exit_code == 0 and "Nothing to change" in result.stdout
+    assert snapshot(ledger.db) == before
+
+
+def test_a_cadre_is_the_same_person_when_name_and_agency_match(ledger, tmp_path):
+    path = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(
+        [("Nguyễn Văn An", "Sở Tài chính", "Hiền Lương"), ("NGUYỄN VĂN AN", "Sở Tài chính", "Tân Hòa"),
+         ("Nguyễn Văn An", "Sở Y tế", "Mông Hóa")]))
+    imported(ledger, path)
+    import sqlite3
+
+    assert sqlite3.connect(ledger.db).execute("SELECT COUNT(*) FROM cadres").fetchone()[0] == 2
+
+
+def test_dry_run_reports_and_writes_nothing(ledger, tmp_path):
+    path = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(PAIRS))
+    before = snapshot(ledger.db)
+    result = ledger("import", "assignments", path, "--effective", "14/12/2022", "--dry-run")
+    assert result.exit_code == 0 and "3 new" in result.stdout and "Nothing written" in result.stdout
+    assert snapshot(ledger.db) == before
+
+
+def refused(ledger, path, *extra, effective="14/12/2022"):
+    before = snapshot(ledger.db)
+    result = ledger("import", "assignments", path, "--effective", effective, *extra)
+    assert result.exit_code == 2, result.output
+    assert snapshot(ledger.db) == before
+    assert "Traceback" not in result.output + result.stderr
+    return result.stderr
+
+
+def test_every_problem_is_listed_at_once(ledger, tmp_path):
+    rows = [HEADER] + assignment_rows([
+        ("Nguyễn Văn An", "Sở Tài chính", "Hiền Lươn"),  # unknown: suggestion
+        ("Trần Thị Bình", "Sở Y tế", "Cao Sơn"),  # ambiguous
+        ("", "Sở Y tế", "Tân Hòa"),  # no name
+        ("Lê Đức Cường", "Sở Nội vụ", "Xã Mông Hóa"),
+        ("Lê Văn Em", "Sở Nội vụ", "Mông Hoá"),  # the same commune twice
+    ])
+    err = refused(ledger, xlsx(tmp_path / "bad.xlsx", rows, sheet="DS"))
+    assert "4 problem" in err
+    assert "Hiền Lương" in err  # the nearest match
+    assert "Huyện Đà Bắc" in err and "Huyện Lương Sơn" in err  # candidates
+    assert "DS" in err and "Hiền Lươn" in err
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("list.txt", b"some text"),
+        ("broken.xlsx", b"PK\x03\x04 this is not a zip"),
+        ("random.xlsx", bytes(range(256)) * 4),
+        ("fake.xls", b"<html><table></table></html>"),
+        ("empty.csv", b""),
+        ("legacy.csv", b"STT,Ho\xf2 va\xcc t\xean,X\xe3\n1,Nguy\xeaen,Hi\xeau\n"),  # Windows-1258 bytes
+    ],
+)
+def test_broken_files_are_refused_clearly(ledger, tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert refused(ledger, path)
+
+
+def test_header_only_is_refused(ledger, tmp_path):
+    assert "no assignment rows" in refused(ledger, xlsx(tmp_path / "e.xlsx", TITLE + [HEADER]))
+
+
+def test_bad_effective_date_is_refused(ledger, tmp_path):
+    path = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(PAIRS))
+    assert "31/02/2023" in refused(ledger, path, effective="31/02/2023")
+    assert refused(ledger, path, effective="12/13/2023")
+
+
+def test_missing_file_and_sheet(ledger, tmp_path):
+    assert refused(ledger, tmp_path / "nope.xlsx")
+    path = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(PAIRS))
+    assert "Sheet1" in refused(ledger, path, "--sheet", "Nope")
+
+
+def test_sheet_option_reads_only_that_sheet(ledger, tmp_path):
+    path = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(PAIRS[:1]),
+                extra={"Khác": [HEADER] + assignment_rows(PAIRS[1:])})
+    assert len(imported(ledger, path, "--sheet", "Khác")) == 2
+
+
+def test_errors_in_vietnamese_by_default(ledger, tmp_path):
+    path = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows([("A", "B", "Cao Sơn")]))
+    result = ledger("import", "assignments", path, "--effective", "14/12/2022", lang="vi")
+    assert result.exit_code == 2 and "trùng nhiều đơn vị" in result.stderr
