@@ -18,7 +18,10 @@ class CadretrackError(Exception):
         self.fields = fields
 
     def message(self) -> str:
-        return t(self.key, **self.fields)
+        text = t(self.key, **self.fields)
+        if self.fields.get("suggestion"):
+            text += " " + t("suggest", suggestion=self.fields["suggestion"])
+        return text
 
 
 @dataclass(frozen=True)

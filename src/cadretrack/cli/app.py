@@ -48,10 +48,11 @@ def root(
     ctx.obj = State(db=db, lang=lang)
 
 
-from cadretrack.cli import cmd_assignments, cmd_setup  # noqa: E402  (commands register themselves)
+from cadretrack.cli import cmd_assignments, cmd_filings, cmd_setup  # noqa: E402
 
 cmd_setup.register(app)
 cmd_assignments.register(app, import_app, list_app)
+cmd_filings.register(app, import_app)
 
 
 def main() -> None:

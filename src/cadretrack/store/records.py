@@ -114,3 +114,28 @@ def cadre_ids(db: Database) -> dict[tuple[str, str], int]:
 
 def assignments_with_filings(db: Database) -> set[int]:
     return {r[0] for r in db.execute("SELECT DISTINCT assignment_id FROM filings").fetchall()}
+
+
+def load_filings(db: Database, year: int | None = None):
+    """Current (not superseded) filings, optionally of one year."""
+    from cadretrack.domain.obligations import Filing
+
+    sql = (
+        "SELECT id, assignment_id, kind, year, filed, COALESCE(number, ''), COALESCE(rating, ''), "
+        "score, COALESCE(note, '') FROM filings WHERE superseded_by IS NULL"
+    )
+    params: list = []
+    if year is not None:
+        sql += " AND year = ?"
+        params.append(year)
+    return [
+        Filing(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), r[5], r[6], r[7], r[8])
+        for r in db.execute(sql + " ORDER BY id", params).fetchall()
+    ]
+
+
+def load_rules(db: Database):
+    from cadretrack.domain.rules import parse_rules
+    from cadretrack.store.ledger import get_meta
+
+    return parse_rules(get_meta(db, "rules"), "ledger")

@@ -1,0 +1,144 @@
+"""`record`, `import filings`, `check` and `rules`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cadretrack.cli.common import check_format, command_line, date_option, echo, guarded, now, open_db, today
+from cadretrack.domain.dates import format_date
+from cadretrack.errors import CadretrackError
+from cadretrack.i18n import t
+
+record_app = typer.Typer(help=t("help_record"), no_args_is_help=True)
+
+
+def register(app: typer.Typer, import_app: typer.Typer) -> None:
+    app.add_typer(record_app, name="record")
+    for kind in ("program", "report", "evaluation"):
+        record_app.command(kind, help=t(f"help_record_{kind}"))(_recorder(kind))
+    import_app.command("filings", help=t("help_import_filings"))(import_filings)
+    app.command("check", help=t("help_check"))(check)
+    app.command("rules", help=t("help_rules_cmd"))(rules)
+
+
+def _recorder(kind: str):
+    @guarded
+    def record(
+        ctx: typer.Context,
+        year: Annotated[int, typer.Option("--year", help=t("help_year"))],
+        date: Annotated[str, typer.Option("--date", help=t("help_date_received"))],
+        commune: Annotated[str, typer.Option("--commune", help=t("help_commune"))] = "",
+        district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+        cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
+        number: Annotated[str, typer.Option("--number", help=t("help_number"))] = "",
+        note: Annotated[str, typer.Option("--note", help=t("help_note"))] = "",
+        rating: Annotated[str, typer.Option("--rating", help=t("help_rating"))] = "",
+        score: Annotated[Optional[float], typer.Option("--score", help=t("help_score"))] = None,
+        replace: Annotated[bool, typer.Option("--replace", help=t("help_replace"))] = False,
+    ) -> None:
+        from cadretrack.ops.filings import FilingInput, normalize_rating, record_filing
+
+        item = FilingInput(
+            kind=kind, year=year, filed=date_option(date), commune=commune.strip(), district=district.strip(),
+            cadre=cadre.strip(), number=number, rating=normalize_rating(rating), score=score, note=note,
+        )
+        done = record_filing(open_db(ctx), item, now(), today(), command_line(), replace=replace)
+        a = done.assignment
+        key = "recorded_same" if done.same_as_existing and not replace else (
+            "recorded_replaced" if done.existing else "recorded")
+        echo(t(key, kind=t(f"kind_{kind}"), year=year, commune=a.commune, cadre=a.cadre, date=format_date(item.filed)))
+
+    record.__name__ = f"record_{kind}"
+    return record
+
+
+@guarded
+def import_filings(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help=t("help_file"))],
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help=t("help_sheet"))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help_dry_run"))] = False,
+) -> None:
+    from cadretrack.ops.register import import_filings as run
+
+    result = run(open_db(ctx), file, now(), today(), command_line(), sheet=sheet, dry_run=dry_run)
+    key = "filings_dry" if dry_run else "filings_done"
+    echo(t(key, path=str(file), added=result.added, unchanged=result.unchanged))
+
+
+@guarded
+def check(
+    ctx: typer.Context,
+    year: Annotated[Optional[int], typer.Option("--year", help=t("help_check_year"))] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help=t("help_status"))] = None,
+    all: Annotated[bool, typer.Option("--all", help=t("help_all"))] = False,
+    kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+    agency: Annotated[str, typer.Option("--agency", help=t("help_agency"))] = "",
+    format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
+    output: Annotated[Optional[Path], typer.Option("--output", help=t("help_output"))] = None,
+) -> None:
+    from cadretrack.domain.obligations import STATUSES
+    from cadretrack.domain.rules import KINDS
+    from cadretrack.ops.check import parse_list, run_check
+    from cadretrack.render import check as render
+
+    check_format(format)
+    day = date_option(as_of) or today()
+    statuses = parse_list(status, STATUSES, "status_invalid")
+    kinds = parse_list(kind, KINDS, "kind_list_invalid")
+    report = run_check(open_db(ctx), year or day.year, day, statuses, all, kinds, district, agency)
+    if output is not None and format == "table":
+        format = {".json": "json", ".csv": "csv"}.get(output.suffix.lower(), "table")
+    if format == "json":
+        text = render.check_json(report) + "\n"
+    elif format == "csv":
+        text = render.check_csv(report)
+    else:
+        text = None
+    if text is not None:
+        if output is not None:
+            output.write_text(text, encoding="utf-8-sig" if format == "csv" else "utf-8")
+            echo(t("written", path=str(output)))
+        else:
+            sys.stdout.write(text)
+    else:
+        from cadretrack.render.terminal import console
+
+        out = console()
+        if output is not None:
+            from rich.console import Console
+
+            handle = output.open("w", encoding="utf-8")
+            out = Console(file=handle, width=200, no_color=True, highlight=False)
+        for tbl in render.check_tables(report):
+            out.print(tbl)
+        out.print(render.summary_line(report))
+        if output is not None:
+            handle.close()
+            echo(t("written", path=str(output)))
+    if any(i.status == "overdue" for i in report.items):
+        raise typer.Exit(1)
+
+
+@guarded
+def rules(
+    ctx: typer.Context,
+    format: Annotated[str, typer.Option("--format", help=t("help_rules_format"))] = "table",
+) -> None:
+    from cadretrack.render.rules import print_rules
+    from cadretrack.store.ledger import get_meta
+
+    check_format(format, ("table", "toml"))
+    db = open_db(ctx)
+    if format == "toml":
+        sys.stdout.write(get_meta(db, "rules"))
+        return
+    from cadretrack.store.records import load_rules
+
+    print_rules(load_rules(db), get_meta(db, "rules_name"))

@@ -1,0 +1,97 @@
+"""`check`: every filing owed in a year and its status as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from cadretrack.domain.gazetteer import MatchError
+from cadretrack.domain.names import exact_key, loose_key, nearest
+from cadretrack.domain.obligations import STATUSES, Status, count, statuses
+from cadretrack.domain.rules import KINDS, Rules
+from cadretrack.errors import CadretrackError
+from cadretrack.ops.calendar import holidays_for
+from cadretrack.store import records
+
+KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
+
+
+@dataclass
+class CheckReport:
+    year: int
+    as_of: dt.date
+    rules: Rules
+    counts: dict[str, int]
+    items: list[Status]  # the listed ones, in the stable order
+    scope: list[Status]  # every filing owed in the scope
+
+
+def parse_list(text: str | None, allowed: tuple[str, ...], key: str) -> list[str] | None:
+    if not text:
+        return None
+    values = [v.strip() for v in text.split(",") if v.strip()]
+    bad = [v for v in values if v not in allowed]
+    if bad:
+        raise CadretrackError(key, value=", ".join(bad), choices=", ".join(allowed))
+    return values
+
+
+def run_check(
+    db: Database,
+    year: int,
+    as_of: dt.date,
+    status: list[str] | None = None,
+    include_all: bool = False,
+    kinds: list[str] | None = None,
+    district: str = "",
+    agency: str = "",
+) -> CheckReport:
+    rules = records.load_rules(db)
+    gazetteer = records.load_gazetteer(db)
+    assignments = records.load_assignments(
+        db, 'a.start <= ? AND (a."end" IS NULL OR a."end" >= ?)', [f"{year + 1}-12-31", f"{year}-01-01"]
+    )
+    if district:
+        try:
+            wanted = gazetteer.districts(district)
+        except MatchError as exc:
+            raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
+        by_code = gazetteer.by_code
+        assignments = [
+            a for a in assignments
+            if (by_code[a.commune_code].province_code, by_code[a.commune_code].district_code) in wanted
+        ]
+    if agency:
+        assignments = _of_agency(assignments, agency, records.load_assignments(db))
+    items = statuses(assignments, records.load_filings(db, year), rules, year, as_of, holidays_for(rules, year))
+    if kinds:
+        items = [i for i in items if i.owed.kind in kinds]
+    district_order = {c.code: (c.province_code, c.district_code) for c in gazetteer.communes}
+
+    def order(item: Status):
+        a = item.owed.assignment
+        place = district_order.get(a.commune_code, ("", ""))
+        return (_num(place[0]), _num(place[1]), _num(a.commune_code), KIND_ORDER[item.owed.kind], item.owed.due, a.start)
+
+    items.sort(key=order)
+    listed = status or (list(STATUSES) if include_all else ["overdue", "late", "pending"])
+    return CheckReport(
+        year=year, as_of=as_of, rules=rules, counts=count(items),
+        items=[i for i in items if i.status in listed], scope=items,
+    )
+
+
+def _num(text: str) -> tuple[int, str]:
+    return (int(text), "") if text.isdigit() else (0, text)
+
+
+def _of_agency(assignments: list, agency: str, every: list) -> list:
+    names = {a.agency for a in every if a.agency}
+    exact = {n for n in names if exact_key(n) == exact_key(agency)}
+    chosen = exact or {n for n in names if loose_key(n) == loose_key(agency)}
+    if not chosen:
+        near = nearest(loose_key(agency), {loose_key(n): n for n in names})
+        raise CadretrackError("agency_unknown", name=agency, suggestion=", ".join(near))
+    return [a for a in assignments if a.agency in chosen]

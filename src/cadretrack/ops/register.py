@@ -1,0 +1,132 @@
+"""`import filings`: the register of incoming documents, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cadretrack.domain.dates import DateError, format_date, parse_date
+from cadretrack.domain.names import clean
+from cadretrack.errors import CadretrackError, InputProblems, Problem
+from cadretrack.ops.calendar import holidays_for
+from cadretrack.ops.filings import Context, FilingInput, Prepared, kind_of, normalize_rating, prepare, save
+from cadretrack.readers.filings import FilingRow, read_filing_rows
+from cadretrack.store.ledger import close_changeset, open_changeset, write
+
+
+@dataclass
+class RegisterResult:
+    added: int
+    replaced: int
+    unchanged: int
+    rows: int
+    dry_run: bool
+
+
+class _RowError(Exception):
+    def __init__(self, column: str, value: object, key: str, **fields) -> None:
+        self.column, self.value, self.key, self.fields = column, value, key, fields
+
+
+def _year(value: object) -> int:
+    text = clean(value)
+    if not (text.isdigit() and len(text) == 4):
+        raise _RowError("year", value, "year_invalid", value=text)
+    return int(text)
+
+
+def _score(value: object) -> float | None:
+    text = clean(value).replace(",", ".")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise _RowError("score", value, "score_invalid", score=text) from None
+
+
+def to_input(row: FilingRow) -> FilingInput:
+    v = row.values
+    try:
+        filed = parse_date(v["received"] if not isinstance(v["received"], str) else v["received"].strip())
+    except DateError:
+        raise _RowError("received", v["received"], "date_invalid", value=clean(v["received"])) from None
+    kind = kind_of(clean(v["kind"]))
+    if kind is None:
+        raise _RowError("kind", v["kind"], "kind_unknown", kind=clean(v["kind"]), kinds="Chương trình, Báo cáo, Nhận xét đánh giá")
+    try:
+        rating = normalize_rating(clean(v["rating"]))
+    except CadretrackError as exc:
+        raise _RowError("rating", v["rating"], exc.key, **exc.fields) from None
+    return FilingInput(
+        kind=kind, year=_year(v["year"]), filed=filed, commune=clean(v["commune"]),
+        district=clean(v["district"]), code=v["code"] if not isinstance(v["code"], str) else v["code"].strip(),
+        cadre=clean(v["cadre"]), number=clean(v["number"]), rating=rating, score=_score(v["score"]),
+        note=clean(v["note"]),
+    )
+
+
+_COLUMN_OF_ERROR = {
+    "date_future": "received", "date_before_year": "received", "year_out_of_range": "year",
+    "rating_not_evaluation": "rating", "score_invalid": "score", "kind_unknown": "kind",
+    "filing_ambiguous": "cadre", "district_unknown": "district", "code_unknown": "code",
+    "code_invalid": "code", "code_name_mismatch": "code",
+}
+
+
+def import_filings(
+    db: Database, path: Path, now: dt.datetime, today: dt.date, command: list[str],
+    sheet: str | None = None, dry_run: bool = False,
+) -> RegisterResult:
+    rows = read_filing_rows(path, sheet)
+    if not rows:
+        raise CadretrackError("file_no_filings", path=str(path))
+    ctx = Context.load(db)
+    problems: list[Problem] = []
+    ready: list[Prepared] = []
+    unchanged = 0
+    seen: dict[tuple, FilingRow] = {}
+    holidays_loaded: set[int] = set()
+    for row in rows:
+        def problem(column, value, key, **fields):
+            label = row.labels.get(column, column)
+            problems.append(Problem(key, fields, sheet=row.sheet, row=row.row, column=label,
+                                    value=clean(value), suggestion=str(fields.get("suggestion", ""))))
+        try:
+            item = to_input(row)
+            if item.year not in holidays_loaded and ctx.rules.next_working_day:
+                ctx.holidays = ctx.holidays | holidays_for(ctx.rules, item.year)
+                holidays_loaded.add(item.year)
+            prepared = prepare(item, ctx, today)
+        except _RowError as exc:
+            problem(exc.column, exc.value, exc.key, **exc.fields)
+            continue
+        except CadretrackError as exc:
+            column = _COLUMN_OF_ERROR.get(exc.key, "commune")
+            problem(column, row.values.get(column, ""), exc.key, **exc.fields)
+            continue
+        key = (prepared.assignment.id, item.kind, item.year)
+        if key in seen:
+            problem("kind", row.values["kind"], "filing_repeated", first=seen[key].row)
+            continue
+        seen[key] = row
+        if prepared.existing is None:
+            ready.append(prepared)
+        elif prepared.same_as_existing:
+            unchanged += 1
+        else:
+            problem("received", row.values["received"], "filing_duplicate", kind=item.kind, year=item.year,
+                    commune=prepared.assignment.commune, date=format_date(prepared.existing.filed))
+    if problems:
+        raise InputProblems(str(path), problems)
+    result = RegisterResult(added=len(ready), replaced=0, unchanged=unchanged, rows=len(rows), dry_run=dry_run)
+    if dry_run or not ready:
+        return result
+    with write(db):
+        changeset = open_changeset(db, command, now)
+        save(ready, db, changeset)
+        close_changeset(db, changeset, {"filings": len(ready)})
+    return result

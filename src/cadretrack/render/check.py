@@ -1,0 +1,104 @@
+"""The check's rows for people (grouped, coloured), scripts (JSON, CSV) and files."""
+
+from __future__ import annotations
+
+from cadretrack.domain.dates import format_date
+from cadretrack.domain.obligations import STATUSES, Status
+from cadretrack.domain.ratings import rating_label
+from cadretrack.domain.rules import Rules
+from cadretrack.i18n import get_lang, t
+from cadretrack.render.text import to_csv, to_json
+
+FIELDS = ["kind", "year", "due", "filed", "status", "days_late", "cadre", "position", "agency",
+          "commune", "commune_code", "district", "number", "rating", "score", "note", "rule"]
+STYLES = {"overdue": "bold red", "late": "yellow", "pending": "cyan", "on_time": "green"}
+
+
+def kind_label(rules: Rules, kind: str) -> str:
+    rule = rules.kinds[kind]
+    return rule.label_en if get_lang() == "en" else rule.label_vi
+
+
+def rule_text(item: Status, rules: Rules) -> str:
+    """Which rule set the due date, in words a clerk recognises."""
+    owed = item.owed
+    rule = rules.kinds[owed.kind]
+    if owed.basis == "grace":
+        text = t("rule_grace", days=rules.grace_days, start=format_date(owed.assignment.start))
+    elif owed.basis == "override":
+        text = t("rule_override", year=owed.year, date=format_date(rule.overrides[owed.year]))
+    elif rule.before:
+        text = t("rule_before", day=f"{rule.day:02d}/{rule.month:02d}")
+    else:
+        text = t("rule_by", day=f"{rule.day:02d}/{rule.month:02d}")
+    if owed.moved_from is not None:
+        text += " " + t("rule_moved", date=format_date(owed.moved_from))
+    return text
+
+
+def item_dict(item: Status, rules: Rules) -> dict:
+    a, f = item.owed.assignment, item.filing
+    return {
+        "kind": item.owed.kind,
+        "year": item.owed.year,
+        "due": item.owed.due,
+        "filed": f.filed if f else None,
+        "status": item.status,
+        "days_late": item.days_late,
+        "cadre": a.cadre,
+        "position": a.position,
+        "agency": a.agency,
+        "commune": a.commune,
+        "commune_code": a.commune_code,
+        "district": a.district or None,
+        "number": (f.number or None) if f else None,
+        "rating": (f.rating or None) if f else None,
+        "score": f.score if f else None,
+        "note": (f.note or None) if f else None,
+        "rule": rule_text(item, rules),
+    }
+
+
+def check_json(report) -> str:
+    return to_json({
+        "year": report.year,
+        "as_of": report.as_of,
+        "counts": report.counts,
+        "items": [item_dict(i, report.rules) for i in report.items],
+    })
+
+
+def check_csv(report) -> str:
+    return to_csv([item_dict(i, report.rules) for i in report.items], FIELDS)
+
+
+def summary_line(report) -> str:
+    c = report.counts
+    return t("check_summary", as_of=format_date(report.as_of), year=report.year, total=sum(c.values()), **c)
+
+
+def check_tables(report):
+    """One rich table per status present, most urgent first."""
+    from rich.table import Table
+
+    tables = []
+    for status in STATUSES:
+        rows = [i for i in report.items if i.status == status]
+        if not rows:
+            continue
+        tbl = Table(title=f"{t('status_' + status)} ({len(rows)})", title_style=STYLES[status],
+                    title_justify="left", header_style="bold")
+        for key in ("col_kind", "col_district", "col_commune", "col_cadre", "col_agency", "col_due",
+                    "col_filed", "col_days_late", "col_rule"):
+            tbl.add_column(t(key), overflow="fold")
+        for i in rows:
+            a, f = i.owed.assignment, i.filing
+            extra = f" ({rating_label(f.rating)})" if f and f.rating else ""
+            tbl.add_row(
+                kind_label(report.rules, i.owed.kind), a.district, a.commune, a.cadre, a.agency,
+                format_date(i.owed.due), (format_date(f.filed) + extra) if f else "",
+                "" if i.days_late is None else str(i.days_late), rule_text(i, report.rules),
+                style=STYLES[status] if status == "overdue" else None,
+            )
+        tables.append(tbl)
+    return tables
