@@ -149,6 +149,67 @@ def main() -> None:
         list(amend_rows.items()),
         f"Tổng cộng: {len(changed)} xã, phường, thị trấn",
     )
+    register(units, assigned, changed, newcomers)
+
+
+def register(units: list[dict], assigned: list, changed: list[dict], newcomers: list) -> None:
+    """The Board's register of incoming documents for 2023: on time, late and missing."""
+    import datetime as dt
+
+    rng = random.Random(2097)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sổ văn bản đến"
+    ws.append(["BAN TỔ CHỨC TỈNH ỦY HÒA BÌNH"])
+    ws.append(["SỔ ĐĂNG KÝ VĂN BẢN ĐẾN NĂM 2023 (Quy định 26-QĐ/TU)"])
+    ws.append([])
+    ws.append(["Số đến", "Ngày đến", "Số, ký hiệu", "Loại", "Năm", "Xã, phường, thị trấn",
+               "Huyện, thành phố", "Cán bộ theo dõi", "Xếp loại", "Ghi chú"])
+    successor = {u["commune"]: person for u, person in zip(changed, newcomers)}
+    entries = []
+
+    def spell(name: str) -> str:
+        roll = rng.random()
+        if roll < 0.2:
+            return name.split(" ", 1)[1] if not name.startswith("Thị trấn") else name[9:]
+        if roll < 0.3:
+            return name.lower()
+        return name
+
+    def day(start: dt.date, end: dt.date) -> dt.date:
+        return start + dt.timedelta(days=rng.randint(0, (end - start).days))
+
+    for unit, (name, _position, _agency) in zip(units, assigned):
+        commune = unit["commune"]
+        district = unit["district"] if rng.random() < 0.5 or commune in ("Xã Cao Sơn", "Xã Đoàn Kết") else ""
+        later = successor.get(commune)
+        roll = rng.random()
+        if roll < 0.7:
+            entries.append((day(dt.date(2023, 3, 1), dt.date(2023, 5, 31)), "Chương trình", commune, district, name, ""))
+        elif roll < 0.85:
+            entries.append((day(dt.date(2023, 6, 1), dt.date(2023, 8, 31)), "Chương trình", commune, district, name, ""))
+        reporter = later[0] if later else name
+        if later:
+            entries.append((dt.date(2023, 11, 2), "Chương trình", commune, district, later[0], ""))
+        for kind, ratings in (("Báo cáo", ("",)), ("Nhận xét, đánh giá", ("HTXSNV", "Hoàn thành tốt nhiệm vụ", "tot", "HTNV"))):
+            roll = rng.random()
+            if roll < 0.45:
+                when = day(dt.date(2023, 11, 20), dt.date(2023, 12, 4))
+            elif roll < 0.6:
+                when = day(dt.date(2023, 12, 5), dt.date(2023, 12, 9))
+            elif roll < 0.8:
+                when = day(dt.date(2023, 12, 10), dt.date(2023, 12, 22))
+            else:
+                continue
+            entries.append((when, kind, commune, district, reporter, rng.choice(ratings)))
+    entries.sort(key=lambda e: e[0])
+    for number, (when, kind, commune, district, cadre, rating) in enumerate(entries, start=1):
+        prefix = {"Chương trình": "CTr", "Báo cáo": "BC", "Nhận xét, đánh giá": "NX"}[kind]
+        received = when if number % 3 else when.strftime("%d/%m/%Y")  # date cells and typed text
+        ws.append([number, received, f"{number:02d}-{prefix}", kind, 2023, spell(commune), district, cadre, rating, ""])
+        if not isinstance(received, str):
+            ws.cell(ws.max_row, 2).number_format = "DD/MM/YYYY"
+    wb.save(OUT / "so-van-ban-den-2023.xlsx")
 
 
 if __name__ == "__main__":

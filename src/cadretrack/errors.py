@@ -12,7 +12,7 @@ class CadretrackError(Exception):
 
     exit_code = 2
 
-    def __init__(self, key: str, **fields: object) -> None:
+    def __init__(self, key: str, /, **fields: object) -> None:
         super().__init__(key)
         self.key = key
         self.fields = fields

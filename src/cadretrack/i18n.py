@@ -22,7 +22,7 @@ def get_lang() -> str:
     return _lang.get()
 
 
-def t(key: str, **fields: object) -> str:
+def t(key: str, /, **fields: object) -> str:
     """The message `key` in the current language, with `fields` filled in."""
     vi, en = MESSAGES[key]
     template = en if _lang.get() == "en" else vi

@@ -351,5 +351,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Run on the bundled sample data, with no set-up.",
     ),
     "help_demo_dir": ("Thư mục ghi kết quả.", "Folder for the results."),
+    "demo_check": (
+        "Kiểm tra năm 2023 của {district}, tính đến ngày {as_of}:",
+        "The 2023 check for {district}, as of {as_of}:",
+    ),
+    "demo_province": ("Toàn tỉnh —", "Whole province —"),
     "demo_ledger": ("Sổ theo dõi mẫu: {path}", "Sample ledger: {path}"),
 }

@@ -14,6 +14,9 @@ from cadretrack.i18n import t
 
 SAMPLE_LIST = ("718-QD-TU-phan-cong.xlsx", dt.date(2022, 12, 14), "718-QĐ/TU")
 SAMPLE_AMENDMENT = ("bo-sung-2023-10-15.xlsx", dt.date(2023, 10, 15), "1032-QĐ/TU")
+SAMPLE_REGISTER = "so-van-ban-den-2023.xlsx"
+SAMPLE_AS_OF = dt.date(2023, 12, 5)
+SAMPLE_DISTRICT = "Huyện Đà Bắc"
 
 
 def register(app: typer.Typer) -> None:
@@ -48,9 +51,12 @@ def demo(
 ) -> None:
     """A fresh ledger from the sample data, then what a clerk would look at."""
     from cadretrack.domain.dates import format_date
-    from cadretrack.ops.assignments import import_assignments, list_assignments
+    from cadretrack.ops.assignments import import_assignments
+    from cadretrack.ops.check import run_check
+    from cadretrack.ops.register import import_filings
     from cadretrack.ops.setup import init_ledger
-    from cadretrack.render.assignments import print_assignments
+    from cadretrack.render import check as render
+    from cadretrack.render.terminal import console
     from cadretrack.store.ledger import open_ledger
 
     dir.mkdir(parents=True, exist_ok=True)
@@ -66,5 +72,14 @@ def demo(
             amend=name == SAMPLE_AMENDMENT[0],
         )
         echo(t("import_done", path=name, effective=format_date(effective), **done.plan.counts()))
-    print_assignments(list_assignments(db, on=dt.date(2023, 12, 31), district="Đà Bắc"), "table")
+    # The sample register runs to 22/12/2023; looking as of 05/12 shows every status.
+    filed = import_filings(db, sample_path(SAMPLE_REGISTER), now(), today(), command_line())
+    echo(t("filings_done", path=SAMPLE_REGISTER, added=filed.added, unchanged=filed.unchanged))
+    out = console()
+    echo(t("demo_check", district=SAMPLE_DISTRICT, as_of=format_date(SAMPLE_AS_OF)))
+    report = run_check(db, 2023, SAMPLE_AS_OF, include_all=True, district=SAMPLE_DISTRICT)
+    for table in render.check_tables(report):
+        out.print(table)
+    out.print(render.summary_line(report))
+    out.print(t("demo_province") + " " + render.summary_line(run_check(db, 2023, SAMPLE_AS_OF)))
     echo(t("demo_ledger", path=str(path)))

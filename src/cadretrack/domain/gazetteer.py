@@ -33,7 +33,7 @@ class Commune:
 class MatchError(ValueError):
     """A name that resolves to no unit or to several; carries a message key."""
 
-    def __init__(self, key: str, suggestion: str = "", **fields: object) -> None:
+    def __init__(self, key: str, suggestion: str = "", /, **fields: object) -> None:
         super().__init__(key)
         self.key = key
         self.fields = fields
@@ -91,7 +91,7 @@ class Gazetteer:
             found = self._district_loose.get(loose_key(name, DISTRICT_PREFIXES))
         if not found:
             near = nearest(loose_key(name, DISTRICT_PREFIXES), self._district_names)
-            raise MatchError("district_unknown", suggestion=", ".join(near), name=name)
+            raise MatchError("district_unknown", ", ".join(near), name=name)
         return found
 
     def is_district(self, name: str) -> bool:

@@ -27,8 +27,8 @@ class RegisterResult:
 
 
 class _RowError(Exception):
-    def __init__(self, column: str, value: object, key: str, **fields) -> None:
-        self.column, self.value, self.key, self.fields = column, value, key, fields
+    def __init__(self, column: str, raw: object, key: str, **fields) -> None:
+        self.column, self.raw, self.key, self.fields = column, raw, key, fields
 
 
 def _year(value: object) -> int:
@@ -91,10 +91,10 @@ def import_filings(
     seen: dict[tuple, FilingRow] = {}
     holidays_loaded: set[int] = set()
     for row in rows:
-        def problem(column, value, key, **fields):
+        def problem(column, raw, key, **fields):
             label = row.labels.get(column, column)
             problems.append(Problem(key, fields, sheet=row.sheet, row=row.row, column=label,
-                                    value=clean(value), suggestion=str(fields.get("suggestion", ""))))
+                                    value=clean(raw), suggestion=str(fields.get("suggestion", ""))))
         try:
             item = to_input(row)
             if item.year not in holidays_loaded and ctx.rules.next_working_day:
@@ -102,7 +102,7 @@ def import_filings(
                 holidays_loaded.add(item.year)
             prepared = prepare(item, ctx, today)
         except _RowError as exc:
-            problem(exc.column, exc.value, exc.key, **exc.fields)
+            problem(exc.column, exc.raw, exc.key, **exc.fields)
             continue
         except CadretrackError as exc:
             column = _COLUMN_OF_ERROR.get(exc.key, "commune")

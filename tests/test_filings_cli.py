@@ -1,0 +1,248 @@
+"""`record`, `import filings`, `check` and `rules` through the real CLI."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from conftest import snapshot
+from sheets import HEADER, assignment_rows, csv_file, xls, xlsx
+
+PAIRS = [
+    ("Nguyễn Văn An", "Sở Tài chính", "Xã Hiền Lương"),
+    ("Trần Thị Bình", "Sở Y tế", "Phường Tân Hòa"),
+    ("Lê Đức Cường", "Ban Tổ chức Tỉnh ủy", "Xã Mông Hóa"),
+]
+
+
+@pytest.fixture
+def assigned(ledger, tmp_path):
+    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(PAIRS + [("Phạm Minh Dũng", "Sở Tài chính", "Cao Sơn")], None)[:3]
+                + [[4, "Phạm Minh Dũng", "Giám đốc", "Sở Xây dựng", "Cao Sơn", "Đà Bắc", ""]])
+    assert ledger("import", "assignments", path, "--effective", "14/12/2022").exit_code == 0
+    return ledger
+
+
+def ok(cli, *args):
+    result = cli(*args)
+    assert result.exit_code == 0, result.output + result.stderr
+    return result
+
+
+def refused(cli, *args):
+    before = snapshot(cli.db)
+    result = cli(*args)
+    assert result.exit_code == 2, result.output
+    assert snapshot(cli.db) == before
+    assert "Traceback" not in result.output
+    return result.stderr
+
+
+def check(cli, *args):
+    result = cli("check", *args, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_record_and_check_every_status(assigned):
+    ok(assigned, "record", "program", "--year", "2023", "--date", "31/05/2023", "--commune", "Hiền Lương")
+    ok(assigned, "record", "report", "--year", "2023", "--date", "10/12/2023", "--commune", "hien luong", "--number", "12-BC/STC")
+    ok(assigned, "record", "evaluation", "--year", "2023", "--date", "2023-12-09", "--commune", "Xã Hiền Lương",
+       "--rating", "Hoàn thành tốt nhiệm vụ", "--score", "88.5")
+    code, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--commune-ignored") if False else check(
+        assigned, "--year", "2023", "--as-of", "31/12/2023", "--all")
+    assert code == 1
+    assert doc["year"] == 2023 and doc["as_of"] == "2023-12-31"
+    assert sum(doc["counts"].values()) == 12
+    mine = {i["kind"]: i for i in doc["items"] if i["commune"] == "Xã Hiền Lương"}
+    assert mine["program"]["status"] == "on_time" and mine["program"]["due"] == "2023-05-31"
+    assert mine["report"]["status"] == "late" and mine["report"]["days_late"] == 1 and mine["report"]["filed"] == "2023-12-10"
+    assert mine["evaluation"]["status"] == "on_time" and mine["evaluation"]["rating"] == "tot"
+    assert mine["evaluation"]["score"] == 88.5
+    item = mine["report"]
+    assert set(item) >= {"kind", "year", "due", "filed", "status", "days_late", "cadre", "position", "agency",
+                         "commune", "commune_code", "district"}
+    assert item["cadre"] == "Nguyễn Văn An" and item["commune_code"] == "4885" and item["district"] == "Huyện Đà Bắc"
+    other = [i for i in doc["items"] if i["commune"] != "Xã Hiền Lương"]
+    assert {i["status"] for i in other} == {"overdue"} and all(i["days_late"] > 0 for i in other)
+
+
+def test_default_listing_hides_on_time_and_status_filters(assigned):
+    ok(assigned, "record", "program", "--year", "2023", "--date", "01/05/2023", "--commune", "Hiền Lương")
+    _, default = check(assigned, "--year", "2023", "--as-of", "01/06/2023")
+    assert {i["status"] for i in default["items"]} == {"overdue", "pending"}
+    assert default["counts"] == {"on_time": 1, "late": 0, "overdue": 3, "pending": 8}
+    code, only = check(assigned, "--year", "2023", "--as-of", "01/06/2023", "--status", "pending")
+    assert code == 0 and {i["status"] for i in only["items"]} == {"pending"}
+    assert only["counts"] == default["counts"]
+    _, kinds = check(assigned, "--year", "2023", "--as-of", "01/06/2023", "--kind", "program", "--all")
+    assert {i["kind"] for i in kinds["items"]} == {"program"} and sum(kinds["counts"].values()) == 4
+    _, district = check(assigned, "--year", "2023", "--as-of", "01/06/2023", "--district", "Đà Bắc", "--all")
+    assert {i["commune"] for i in district["items"]} == {"Xã Hiền Lương", "Xã Cao Sơn"}
+    _, agency = check(assigned, "--year", "2023", "--as-of", "01/06/2023", "--agency", "so y te", "--all")
+    assert {i["cadre"] for i in agency["items"]} == {"Trần Thị Bình"}
+
+
+def test_stable_order_and_csv(assigned):
+    _, a = check(assigned, "--year", "2023", "--as-of", "31/12/2023")
+    _, b = check(assigned, "--year", "2023", "--as-of", "31/12/2023")
+    assert a == b
+    keys = [(i["district"], int(i["commune_code"])) for i in a["items"]]
+    assert keys == sorted(keys, key=lambda k: ({"Thành phố Hòa Bình": 148, "Huyện Đà Bắc": 150}[k[0]], k[1]))
+    result = assigned("check", "--year", "2023", "--as-of", "31/12/2023", "--format", "csv")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("kind,year,due,filed,status,days_late,cadre")
+    assert len(lines) == 13 and result.exit_code == 1
+
+
+def test_check_output_file_and_table(assigned, tmp_path):
+    out = tmp_path / "chase.csv"
+    result = assigned("check", "--year", "2023", "--as-of", "31/12/2023", "--output", out)
+    assert result.exit_code == 1 and out.read_text(encoding="utf-8-sig").startswith("kind,")
+    table = assigned("check", "--year", "2023", "--as-of", "31/12/2023", lang="vi")
+    assert "Chưa nộp, đã quá hạn (12)" in table.stdout and "tính đến ngày 31/12/2023" in table.stdout
+
+
+def test_pending_only_exits_zero(assigned):
+    result = assigned("check", "--year", "2024", "--as-of", "01/01/2024")
+    assert result.exit_code == 0
+
+
+def test_replace_keeps_the_superseded_entry(assigned):
+    ok(assigned, "record", "report", "--year", "2023", "--date", "20/12/2023", "--commune", "Tân Hòa")
+    err = refused(assigned, "record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Tân Hòa")
+    assert "--replace" in err
+    ok(assigned, "record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Tân Hòa", "--replace")
+    _, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--all", "--kind", "report")
+    (item,) = [i for i in doc["items"] if i["commune"] == "Phường Tân Hòa"]
+    assert item["status"] == "on_time"
+    import sqlite3
+
+    rows = sqlite3.connect(assigned.db).execute("SELECT filed, superseded_by FROM filings ORDER BY id").fetchall()
+    assert rows[0][0] == "2023-12-20" and rows[0][1] == 2 and rows[1] == ("2023-12-05", None)
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--commune", "Hiền Lươn"], "Hiền Lương"),  # unknown, with the nearest
+        (["--commune", "Cao Sơn", "--district", "Lương Sơn"], "Lương Sơn"),  # nobody follows it
+        (["--commune", "Đoàn Kết"], "Huyện Đà Bắc"),  # ambiguous
+        (["--cadre", "Nguyễn Văn Không"], "Nguyễn Văn Không"),
+        (["--commune", "Hiền Lương", "--date", "31/02/2023"], "31/02/2023"),
+        (["--commune", "Hiền Lương", "--year", "2022"], "2022"),
+        (["--commune", "Hiền Lương", "--year", "2031"], "2031"),
+        (["--commune", "Hiền Lương", "--date", "01/01/2099"], "01/01/2099"),
+        (["--commune", "Hiền Lương", "--rating", "tot"], "rating"),
+        (["--commune", "Hiền Lương", "--score", "120"], "120"),
+    ],
+)
+def test_record_refusals(assigned, args, words):
+    base = {"--year": "2023", "--date": "01/05/2023"}
+    for i in range(0, len(args), 2):
+        base.pop(args[i], None)
+    flat = [x for kv in base.items() for x in kv]
+    err = refused(assigned, "record", "report", *flat, *args)
+    assert words in err
+
+
+def test_commune_that_changed_hands_needs_the_cadre_or_is_resolved_by_who_owes(assigned, tmp_path):
+    change = xlsx(tmp_path / "amend.xlsx", [HEADER] + assignment_rows([("Vũ Thu Hà", "Sở Nội vụ", "Hiền Lương")]))
+    ok(assigned, "import", "assignments", change, "--effective", "15/10/2023", "--amend")
+    # A report received in December: only the successor was assigned by then and owes it.
+    ok(assigned, "record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Hiền Lương")
+    # A program: both owe one (the successor with grace) and both were assigned by 01/11.
+    err = refused(assigned, "record", "program", "--year", "2023", "--date", "01/11/2023", "--commune", "Hiền Lương")
+    assert "Nguyễn Văn An" in err and "Vũ Thu Hà" in err
+    ok(assigned, "record", "program", "--year", "2023", "--date", "01/11/2023", "--commune", "Hiền Lương", "--cadre", "Vu Thu Ha")
+    _, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--all", "--district", "Đà Bắc")
+    got = {(i["cadre"], i["kind"]): (i["status"], i["due"]) for i in doc["items"] if i["commune"] == "Xã Hiền Lương"}
+    assert got == {
+        ("Nguyễn Văn An", "program"): ("overdue", "2023-05-31"),
+        ("Vũ Thu Hà", "program"): ("on_time", "2023-11-14"),
+        ("Vũ Thu Hà", "report"): ("on_time", "2023-12-09"),
+        ("Vũ Thu Hà", "evaluation"): ("overdue", "2023-12-09"),
+    }
+
+
+def test_ledger_missing_is_refused(cli):
+    result = cli("check")
+    assert result.exit_code == 2 and "cadretrack init" in result.stderr
+    assert not cli.db.exists()
+
+
+REGISTER_HEADER = ["Số đến", "Ngày đến", "Số, ký hiệu", "Loại", "Năm", "Xã, phường, thị trấn", "Huyện, thành phố",
+                   "Cán bộ theo dõi", "Xếp loại", "Ghi chú"]
+
+
+def register_rows():
+    return [
+        ["SỔ VĂN BẢN ĐẾN NĂM 2023"],
+        [],
+        REGISTER_HEADER,
+        [1, dt.date(2023, 5, 20), "01-CTr/STC", "Chương trình", 2023, "Hiền Lương", "", "", "", ""],
+        [2, "12/12/2023", "15-BC/SYT", "Báo cáo", "2023", "P. Tân Hoà", "TP Hòa Bình", "Trần Thị Bình", "", ""],
+        [3, dt.datetime(2023, 12, 8), "", "Nhận xét, đánh giá", 2023, "xa mong hoa", "", "", "HTXSNV", "-- đã nhắc; @ lần 2"],
+        [4, "2023-12-09", "", "evaluation", 2023, "Cao Sơn", "Đà Bắc", "", "Hoàn thành nhiệm vụ", ""],
+    ]
+
+
+@pytest.mark.parametrize("writer", ["xlsx", "xls", "csv"])
+def test_import_register(assigned, tmp_path, writer):
+    rows = register_rows()
+    if writer == "xlsx":
+        path = xlsx(tmp_path / "so-den.xlsx", rows)
+    elif writer == "xls":
+        path = xls(tmp_path / "so-den.xls", rows)
+    else:
+        path = csv_file(tmp_path / "so-den.csv", [[v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v for v in r] for r in rows], bom=True)
+    result = ok(assigned, "import", "filings", path)
+    assert "4" in result.stdout
+    _, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--all")
+    got = {(i["commune"], i["kind"]): i for i in doc["items"] if i["filed"]}
+    assert got[("Xã Hiền Lương", "program")]["filed"] == "2023-05-20"
+    assert got[("Phường Tân Hòa", "report")]["status"] == "late"
+    assert got[("Xã Mông Hóa", "evaluation")]["rating"] == "xuat-sac"
+    assert got[("Xã Mông Hóa", "evaluation")]["note"] == "-- đã nhắc; @ lần 2"
+    assert got[("Xã Cao Sơn", "evaluation")]["status"] == "on_time"
+    # Re-importing the same rows changes nothing.
+    before = snapshot(assigned.db)
+    again = ok(assigned, "import", "filings", path)
+    assert snapshot(assigned.db) == before and "4" in again.stdout
+
+
+def test_import_register_lists_every_problem_and_writes_nothing(assigned, tmp_path):
+    rows = register_rows() + [
+        [5, "31/02/2023", "", "Báo cáo", 2023, "Hiền Lương", "", "", "", ""],
+        [6, "01/12/2023", "", "Công văn", 2023, "Hiền Lương", "", "", "", ""],
+        [7, "01/12/2023", "", "Báo cáo", 2023, "Đoàn Kết", "", "", "", ""],
+        [8, "01/12/2023", "", "Báo cáo", 2023, "Hiền Lương", "", "", "", ""],
+        [9, "02/12/2023", "", "Báo cáo", 2023, "Hiền Lương", "", "", "", ""],
+        [10, "02/12/2023", "", "Báo cáo", "năm nay", "Mông Hóa", "", "", "", ""],
+    ]
+    err = refused(assigned, "import", "filings", xlsx(tmp_path / "bad.xlsx", rows))
+    assert "5 problem" in err
+    for word in ("31/02/2023", "Công văn", "Huyện Đà Bắc", "row 11", "năm nay"):
+        assert word in err, word
+
+
+def test_register_without_a_header_is_refused(assigned, tmp_path):
+    assert refused(assigned, "import", "filings", xlsx(tmp_path / "x.xlsx", [["a", "b"], [1, 2]]))
+
+
+def test_rules_round_trip_and_malformed_rules(cli, tmp_path):
+    ok(cli, "init")
+    toml = ok(cli, "rules", "--format", "toml").stdout
+    path = tmp_path / "rules.toml"
+    path.write_text(toml.replace("grace_days = 30", "grace_days = 45"), encoding="utf-8")
+    other = type(cli)(tmp_path / "other.db")
+    ok(other, "init", "--rules", path)
+    assert "45 days" in ok(other, "rules").stdout
+    broken = tmp_path / "broken.toml"
+    broken.write_text(toml.replace('due = "31/01"', 'due = "31/13"'), encoding="utf-8")
+    third = type(cli)(tmp_path / "third.db")
+    result = third("init", "--rules", broken)
+    assert result.exit_code == 2 and "line" in result.stderr and not third.db.exists()
+    broken.write_text("[regulation\nname = 1\n", encoding="utf-8")
+    result = third("init", "--rules", broken)
+    assert result.exit_code == 2 and "line 1" in result.stderr and not third.db.exists()
