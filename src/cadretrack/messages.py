@@ -303,6 +303,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_output": ("Ghi ra tệp thay vì màn hình.", "Write to this file instead of the screen."),
     "help_rules_cmd": ("Quy định đang áp dụng.", "The rules in force."),
     "help_rules_format": ("table hoặc toml (tệp dùng được cho init --rules).", "table, or toml (a file init --rules accepts)."),
+    # Export
+    "export_suffix": ("Tệp xuất {path} phải có đuôi .xlsx.", "The export {path} must end in .xlsx."),
+    "folder_missing": ("Không có thư mục {path}.", "The folder {path} does not exist."),
+    "file_locked": (
+        "Không ghi được {path}: tệp đang mở trong chương trình khác hoặc không có quyền ghi.",
+        "Cannot write {path}: it is open in another program or not writable.",
+    ),
+    "exporting": ("Đang lập bảng tổng hợp", "Writing the workbook"),
+    "exported": (
+        "Đã lập bảng tổng hợp năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
+        "Wrote the {year} workbook (as of {as_of}): {path} — {on_time} on time, {late} late, {overdue} overdue, {pending} pending.",
+    ),
+    "help_export": ("Xuất báo cáo.", "Export reports."),
+    "help_export_summary": (
+        "Bảng tổng hợp cuối năm (Excel) báo cáo Ban Thường vụ.",
+        "The year-end workbook (Excel) for the Standing Committee.",
+    ),
+    "help_export_output": ("Tệp .xlsx sẽ ghi.", "The .xlsx file to write."),
+    "demo_workbook": ("Bảng tổng hợp mẫu: {path}", "Sample workbook: {path}"),
     # Help
     "help_app": (
         "Theo dõi việc thực hiện Quy định 26-QĐ/TU: phân công cán bộ theo dõi xã, phường, thị trấn; chương trình, báo cáo, nhận xét đánh giá; ai chưa nộp, ai nộp muộn.",

@@ -93,7 +93,13 @@ def check(
     statuses = parse_list(status, STATUSES, "status_invalid")
     kinds = parse_list(kind, KINDS, "kind_list_invalid")
     report = run_check(open_db(ctx), year or day.year, day, statuses, all, kinds, district, agency)
-    if output is not None and format == "table":
+    if output is not None and output.suffix.lower() == ".xlsx":
+        from cadretrack.ops.export import write_check_workbook
+
+        write_check_workbook(report, output, today())
+        echo(t("written", path=str(output)))
+        format = "none"
+    elif output is not None and format == "table":
         format = {".json": "json", ".csv": "csv"}.get(output.suffix.lower(), "table")
     if format == "json":
         text = render.check_json(report) + "\n"
@@ -107,7 +113,7 @@ def check(
             echo(t("written", path=str(output)))
         else:
             sys.stdout.write(text)
-    else:
+    elif format == "table":
         from cadretrack.render.terminal import console
 
         out = console()

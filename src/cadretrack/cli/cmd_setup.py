@@ -83,3 +83,8 @@ def demo(
     out.print(render.summary_line(report))
     out.print(t("demo_province") + " " + render.summary_line(run_check(db, 2023, SAMPLE_AS_OF)))
     echo(t("demo_ledger", path=str(path)))
+    from cadretrack.ops.export import export_summary
+
+    workbook = dir / "tong-hop-2023.xlsx"
+    export_summary(db, 2023, SAMPLE_AS_OF, workbook, today())
+    echo(t("demo_workbook", path=str(workbook.resolve())))

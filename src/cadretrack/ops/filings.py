@@ -45,6 +45,15 @@ class Context:
     assignments: list
     current: dict = field(default_factory=dict)  # (assignment id, kind, year) -> Filing
     holidays: frozenset = frozenset()
+    by_commune: dict = field(default_factory=dict)
+    by_cadre: dict = field(default_factory=dict)
+    by_cadre_loose: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for a in self.assignments:
+            self.by_commune.setdefault(a.commune_code, []).append(a)
+            self.by_cadre.setdefault(a.cadre_key[0], []).append(a)
+            self.by_cadre_loose.setdefault(loose_key(a.cadre), []).append(a)
 
     @classmethod
     def load(cls, db: Database) -> "Context":
@@ -87,21 +96,27 @@ def first_year(rules: Rules) -> int:
 def resolve_assignment(item: FilingInput, ctx: Context):
     """The one assignment in force during the year that the commune and/or cadre pick."""
     start, end = dt.date(item.year, 1, 1), dt.date(item.year, 12, 31)
-    candidates = [a for a in ctx.assignments if a.start <= end and (a.end is None or a.end >= start)]
+
+    def during_year(found: list) -> list:
+        return [a for a in found if a.start <= end and (a.end is None or a.end >= start)]
+
     if item.commune or item.code not in ("", None):
         try:
             commune = ctx.gazetteer.resolve(item.commune, item.district, item.code)
         except MatchError as exc:
             raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
-        candidates = [a for a in candidates if a.commune_code == commune.code]
+        candidates = during_year(ctx.by_commune.get(commune.code, []))
         where = commune.label()
+        if item.cadre:
+            exact = [a for a in candidates if a.cadre_key[0] == exact_key(item.cadre)]
+            candidates = exact or [a for a in candidates if loose_key(a.cadre) == loose_key(item.cadre)]
     elif not item.cadre:
         raise CadretrackError("filing_needs_who")
     else:
         where = item.cadre
-    if item.cadre:
-        exact = [a for a in candidates if a.cadre_key[0] == exact_key(item.cadre)]
-        candidates = exact or [a for a in candidates if loose_key(a.cadre) == loose_key(item.cadre)]
+        candidates = during_year(ctx.by_cadre.get(exact_key(item.cadre), [])) or during_year(
+            ctx.by_cadre_loose.get(loose_key(item.cadre), [])
+        )
     if len(candidates) > 1:
         # Who could have sent it (assigned by the filing date), then who owes it.
         started = [a for a in candidates if a.start <= item.filed] or candidates
@@ -168,18 +183,23 @@ def record_filing(
 
 
 def save(items: list[Prepared], db: Database, changeset: int) -> None:
-    for p in items:
-        i = p.item
-        new_id = db["filings"].insert(
-            {
-                "assignment_id": p.assignment.id, "kind": i.kind, "year": i.year,
-                "filed": i.filed.isoformat(), "number": i.number, "rating": i.rating or None,
-                "score": i.score, "note": i.note, "created_in": changeset,
-                "superseded_by": None, "superseded_in": None,
-            }
-        ).last_pk
+    rows = [
+        (p.assignment.id, p.item.kind, p.item.year, p.item.filed.isoformat(), p.item.number,
+         p.item.rating or None, p.item.score, p.item.note, changeset)
+        for p in items
+    ]
+    cursor = db.conn.cursor()
+    for row, p in zip(rows, items):
+        cursor.execute(
+            "INSERT INTO filings (assignment_id, kind, year, filed, number, rating, score, note, created_in) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row,
+        )
         if p.existing is not None:
-            db["filings"].update(p.existing.id, {"superseded_by": new_id, "superseded_in": changeset})
+            cursor.execute(
+                "UPDATE filings SET superseded_by = ?, superseded_in = ? WHERE id = ?",
+                (cursor.lastrowid, changeset, p.existing.id),
+            )
 
 
 def kind_of(text: str) -> str | None:

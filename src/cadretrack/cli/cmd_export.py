@@ -1,0 +1,42 @@
+"""`export summary`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cadretrack.cli.common import date_option, echo, guarded, open_db, today
+from cadretrack.i18n import t
+
+export_app = typer.Typer(help=t("help_export"), no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(export_app, name="export")
+    export_app.command("summary", help=t("help_export_summary"))(summary)
+
+
+@guarded
+def summary(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option("--year", help=t("help_year"))],
+    output: Annotated[Path, typer.Option("--output", help=t("help_export_output"))],
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
+) -> None:
+    from cadretrack.domain.dates import format_date
+    from cadretrack.ops.export import export_summary
+
+    day = date_option(as_of) or today()
+    db = open_db(ctx)
+    if sys.stdout.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task(t("exporting"), total=None)
+            report = export_summary(db, year, day, output, today(), lambda n: bar.advance(task, n))
+    else:
+        report = export_summary(db, year, day, output, today())
+    echo(t("exported", path=str(output.resolve()), year=year, as_of=format_date(day), **report.counts))

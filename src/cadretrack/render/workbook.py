@@ -1,0 +1,255 @@
+"""The year-end workbook for the Standing Committee, and the check's list as a sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from cadretrack.domain.dates import format_date
+from cadretrack.domain.ratings import rating_label
+from cadretrack.domain.rules import KINDS, Rules
+from cadretrack.render.xlsx_style import Styles, date, fit_row, header_block, new_workbook, number, print_setup, text
+from cadretrack.reports.summary import (
+    SummaryRow,
+    by_agency,
+    by_place,
+    detail,
+    summarize,
+    to_chase,
+)
+
+STATUS_VI = {
+    "on_time": "Nộp đúng hạn",
+    "late": "Nộp quá hạn",
+    "overdue": "Chưa nộp, đã quá hạn",
+    "pending": "Chưa nộp, còn trong hạn",
+}
+COUNT_HEADERS = ["Đúng hạn", "Quá hạn", "Chưa nộp, đã quá hạn", "Chưa đến hạn", "Tỷ lệ đã nộp"]
+SHEETS = ("Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Căn cứ")
+Progress = Callable[[int], None]
+
+
+def _noop(_: int) -> None:
+    pass
+
+
+def write_summary(report, path: Path, today: dt.date, progress: Progress | None = None) -> None:
+    """Every sheet of the year-end workbook, from a check report over all statuses."""
+    progress = progress or _noop
+    wb = new_workbook(path)
+    styles = Styles(wb)
+    items = report.scope
+    has_districts = any(i.owed.assignment.district for i in items)
+    place = "Huyện, thành phố" if has_districts else "Tỉnh, thành phố"
+    rows, total = summarize(items, by_place, "Tổng cộng")
+    _summary_sheet(wb, styles, report, today, SHEETS[0], place, "Số xã", rows, total, communes=True)
+    progress(len(rows))
+    _detail_sheet(wb, styles, report, today, place, progress)
+    rows, total = summarize(items, by_agency, "Tổng cộng")
+    _summary_sheet(wb, styles, report, today, SHEETS[2], "Cơ quan, đơn vị", "Số cán bộ", rows, total, communes=False)
+    progress(len(rows))
+    _list_sheet(wb, styles, report, today, SHEETS[3], to_chase(items), place,
+                "DANH SÁCH CHƯA NỘP, NỘP MUỘN", progress)
+    _rules_sheet(wb, styles, report, today)
+    wb.close()
+
+
+def write_check_list(report, path: Path, today: dt.date) -> None:
+    """The check's listed filings as one formatted sheet: the list to chase."""
+    wb = new_workbook(path)
+    styles = Styles(wb)
+    place = "Huyện, thành phố" if any(i.owed.assignment.district for i in report.items) else "Tỉnh, thành phố"
+    _list_sheet(wb, styles, report, today, "Danh sách", report.items, place, "DANH SÁCH VĂN BẢN PHẢI NỘP", _noop)
+    wb.close()
+
+
+def _title(report, prefix: str = "TỔNG HỢP KẾT QUẢ THỰC HIỆN QUY ĐỊNH SỐ 26-QĐ/TU") -> tuple[str, str]:
+    return f"{prefix} NĂM {report.year}", f"Số liệu tính đến ngày {format_date(report.as_of)}"
+
+
+def _kind_label(rules: Rules, kind: str) -> str:
+    return rules.kinds[kind].label_vi
+
+
+def _two_row_header(ws, styles, row: int, fixed: list[str], groups: list[tuple[str, list[str]]]) -> int:
+    """Fixed columns merged over two rows, then groups with their sub-columns.
+
+    Written row by row (the top row whole first), so the order also suits
+    XlsxWriter's streaming mode should memory ever call for it.
+    """
+    for col, label in enumerate(fixed):
+        ws.write_string(row, col, label, styles.header)
+    col = len(fixed)
+    for label, subs in groups:
+        ws.merge_range(row, col, row, col + len(subs) - 1, label, styles.header)
+        col += len(subs)
+    ws.set_row(row + 1, 45)
+    for col, label in enumerate(fixed):
+        ws.merge_range(row, col, row + 1, col, label, styles.header)
+    col = len(fixed)
+    for _, subs in groups:
+        for sub in subs:
+            ws.write_string(row + 1, col, sub, styles.header)
+            col += 1
+    return col
+
+
+def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: list[SummaryRow], total: SummaryRow, communes: bool):
+    ws = wb.add_worksheet(name)
+    kinds = [k for k in KINDS if k in report.rules.kinds]
+    fixed = ["STT", label, unit_label, "Số phân công"]
+    width = len(fixed) + 5 * len(kinds)
+    ws.set_column(0, 0, 5)
+    ws.set_column(1, 1, 30)
+    ws.set_column(2, 3, 9)
+    ws.set_column(4, width - 1, 9.5)
+    title, subtitle = _title(report)
+    start = header_block(ws, styles, width, report.rules.organization, today, title, subtitle)
+    _two_row_header(ws, styles, start, fixed, [(_kind_label(report.rules, k), COUNT_HEADERS) for k in kinds])
+    first = start + 2
+    for index, row in enumerate(rows + [total]):
+        r = first + index
+        is_total = row is total
+        fmt_text = styles.total_text if is_total else styles.text
+        fmt_num = styles.total_number if is_total else styles.number
+        fmt_pct = styles.total_percent if is_total else styles.percent
+        fit_row(ws, r, [(row.label, 30)])
+        text(ws, r, 0, "" if is_total else str(index + 1), styles.total_text if is_total else styles.center)
+        text(ws, r, 1, row.label, fmt_text)
+        number(ws, r, 2, len(row.communes if communes else row.cadres), fmt_num)
+        number(ws, r, 3, len(row.assignments), fmt_num)
+        col = 4
+        for kind in kinds:
+            counts = row.kinds[kind]
+            for value in (counts.on_time, counts.late, counts.overdue, counts.pending):
+                number(ws, r, col, value, fmt_num)
+                col += 1
+            number(ws, r, col, counts.share, fmt_pct)
+            col += 1
+    ws.freeze_panes(first, 2)
+    print_setup(ws, (start, start + 1))
+    if not communes:
+        ws.autofilter(start + 1, 0, first + len(rows) - 1, width - 1)
+
+
+def _detail_sheet(wb, styles, report, today, place, progress):
+    ws = wb.add_worksheet(SHEETS[1])
+    kinds = [k for k in KINDS if k in report.rules.kinds]
+    fixed = ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", "Xã, phường, thị trấn", place]
+    subs = ["Hạn nộp", "Ngày nộp", "Số, ký hiệu", "Trạng thái", "Ghi chú"]
+    width = len(fixed) + len(subs) * len(kinds) + 2
+    sizes = [11, 11, 10, 15, 12]
+    fixed_sizes = [5, 22, 18, 24, 18, 16]
+    for col, size in enumerate(fixed_sizes):
+        ws.set_column(col, col, size)
+    for index in range(len(kinds) * len(subs)):
+        ws.set_column(len(fixed) + index, len(fixed) + index, sizes[index % len(subs)])
+    ws.set_column(width - 2, width - 2, 16)
+    ws.set_column(width - 1, width - 1, 7)
+    title, subtitle = _title(report)
+    start = header_block(ws, styles, width, report.rules.organization, today, "CHI TIẾT " + title, subtitle)
+    groups = [(_kind_label(report.rules, k), subs) for k in kinds] + [("Kết quả nhận xét, đánh giá", ["Xếp loại", "Điểm"])]
+    _two_row_header(ws, styles, start, fixed, groups)
+    first = start + 2
+    rows = detail(report.scope)
+    for index, row in enumerate(rows):
+        r = first + index
+        a = row.assignment
+        values = [a.cadre, a.position, a.agency, a.commune, a.district or a.province]
+        notes = [(row.kinds[k].filing.note, sizes[4]) for k in kinds if row.kinds[k] and row.kinds[k].filing]
+        fit_row(ws, r, list(zip(values, fixed_sizes[1:])) + notes + [(rating_label(row.rating), 16)])
+        text(ws, r, 0, str(index + 1), styles.center)
+        for col, value in enumerate(values, start=1):
+            text(ws, r, col, value, styles.text)
+        col = len(fixed)
+        for kind in kinds:
+            item = row.kinds[kind]
+            filing = item.filing if item else None
+            date(ws, r, col, item.owed.due if item else None, styles.date)
+            date(ws, r, col + 1, filing.filed if filing else None, styles.date)
+            text(ws, r, col + 2, filing.number if filing else "", styles.text)
+            if item:
+                text(ws, r, col + 3, STATUS_VI[item.status], styles.status[item.status])
+            else:
+                text(ws, r, col + 3, "Không phải nộp", styles.center)
+            text(ws, r, col + 4, filing.note if filing else "", styles.text)
+            col += len(subs)
+        text(ws, r, col, rating_label(row.rating), styles.center)
+        number(ws, r, col + 1, row.score, styles.decimal)
+        if index % 500 == 499:
+            progress(500)
+    progress(len(rows) % 500)
+    ws.freeze_panes(first, 2)
+    ws.autofilter(start + 1, 0, first + max(len(rows), 1) - 1, width - 1)
+    print_setup(ws, (start, start + 1))
+
+
+def _list_sheet(wb, styles, report, today, name, items, place, heading, progress):
+    ws = wb.add_worksheet(name)
+    headers = ["STT", "Loại", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", "Xã, phường, thị trấn", place,
+               "Hạn nộp", "Ngày nộp", "Số ngày chậm", "Trạng thái"]
+    sizes = [5, 18, 22, 18, 24, 18, 16, 11, 11, 9, 16]
+    for col, size in enumerate(sizes):
+        ws.set_column(col, col, size)
+    title, subtitle = _title(report, heading)
+    start = header_block(ws, styles, len(headers), report.rules.organization, today, title, subtitle)
+    ws.set_row(start, 30)
+    for col, label in enumerate(headers):
+        ws.write_string(start, col, label, styles.header)
+    for index, item in enumerate(items):
+        r = start + 1 + index
+        a, f = item.owed.assignment, item.filing
+        values = [_kind_label(report.rules, item.owed.kind), a.cadre, a.position, a.agency,
+                  a.commune, a.district or a.province]
+        fit_row(ws, r, list(zip(values, sizes[1:])))
+        text(ws, r, 0, str(index + 1), styles.center)
+        for col, value in enumerate(values, start=1):
+            text(ws, r, col, value, styles.text)
+        date(ws, r, 7, item.owed.due, styles.date)
+        date(ws, r, 8, f.filed if f else None, styles.date)
+        number(ws, r, 9, item.days_late, styles.number)
+        text(ws, r, 10, STATUS_VI[item.status], styles.status[item.status])
+        if index % 500 == 499:
+            progress(500)
+    progress(len(items) % 500)
+    ws.freeze_panes(start + 1, 0)
+    ws.autofilter(start, 0, start + max(len(items), 1), len(headers) - 1)
+    print_setup(ws, (start, start))
+
+
+def _rules_sheet(wb, styles, report, today):
+    ws = wb.add_worksheet(SHEETS[4])
+    rules = report.rules
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 1, 90)
+    lines = [
+        ("Số liệu tính đến ngày", format_date(report.as_of)),
+        ("Năm", str(report.year)),
+        ("Ngày lập", format_date(today)),
+        ("Quy định", rules.name),
+        ("Hướng dẫn", rules.guidance),
+        ("Ngày có hiệu lực", format_date(rules.effective) + " (không tính nghĩa vụ có hạn trước ngày này)"),
+        ("Nhận nhiệm vụ sau hạn chương trình", f"hạn {rules.grace_days} ngày sau ngày nhận nhiệm vụ"),
+        ("Hạn rơi vào ngày nghỉ", "lùi sang ngày làm việc kế tiếp" if rules.next_working_day else "không lùi (tính theo ngày lịch)"),
+    ]
+    for kind, rule in rules.kinds.items():
+        day = f"{rule.day:02d}/{rule.month:02d}"
+        due = f"trước ngày {day} (ngày cuối cùng đúng hạn là ngày liền trước)" if rule.before else f"chậm nhất ngày {day}"
+        extra = "; ".join(f"riêng năm {y}: chậm nhất {format_date(d)}" for y, d in sorted(rule.overrides.items()))
+        filer = "cán bộ theo dõi" if rule.filer == "cadre" else "đảng ủy xã, phường, thị trấn"
+        lines.append((rule.label_vi, f"{filer} nộp {due}" + (f"; {extra}" if extra else "")))
+    lines += [
+        ("Nộp đúng hạn", "đã nộp, ngày nộp không muộn hơn hạn nộp"),
+        ("Nộp quá hạn", "đã nộp, sau hạn nộp"),
+        ("Chưa nộp, đã quá hạn", "đến ngày tính số liệu chưa nộp, đã qua hạn nộp"),
+        ("Chưa nộp, còn trong hạn", "đến ngày tính số liệu chưa nộp, chưa đến hạn nộp"),
+        ("Người phải nộp", "phân công đang có hiệu lực vào ngày hạn nộp; chỉ tính văn bản nhận đến ngày tính số liệu"),
+    ]
+    ws.merge_range(0, 0, 0, 1, "CĂN CỨ VÀ CÁCH TÍNH SỐ LIỆU", styles.title)
+    for index, (key, value) in enumerate(lines, start=2):
+        text(ws, index, 0, key, styles.header)
+        text(ws, index, 1, value, styles.text)
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)

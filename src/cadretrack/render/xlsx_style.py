@@ -1,0 +1,128 @@
+"""The official look of an exported workbook (Nghị định 30/2020/NĐ-CP): Times New Roman,
+a header block, bordered tables, A4 landscape. Built on XlsxWriter.
+
+Every text cell is written with write_string: nothing from the ledger can become
+a formula or a link, whatever it begins with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+FONT = "Times New Roman"
+STATUS_FILL = {"on_time": "#C6EFCE", "late": "#FFEB9C", "overdue": "#FFC7CE", "pending": "#DDEBF7"}
+
+
+def new_workbook(path):
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(
+        str(path),
+        {
+            # Not constant_memory: its streaming drops vertical merges after the
+            # first (measured: 128 MB against 99 MB peak on a national year).
+            "constant_memory": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "default_date_format": "dd/mm/yyyy",
+        },
+    )
+
+
+class Styles:
+    """The formats one workbook uses, made once."""
+
+    def __init__(self, wb) -> None:
+        base = {"font_name": FONT, "font_size": 11, "valign": "vcenter"}
+        cell = {**base, "border": 1, "text_wrap": True}
+        self.plain = wb.add_format(base)
+        self.left_head = wb.add_format({**base, "font_size": 12, "align": "center"})
+        self.left_head_bold = wb.add_format({**base, "font_size": 12, "bold": True, "align": "center"})
+        self.right_head = wb.add_format({**base, "font_size": 12, "bold": True, "underline": True, "align": "center"})
+        self.place_date = wb.add_format({**base, "font_size": 12, "italic": True, "align": "center"})
+        self.title = wb.add_format({**base, "font_size": 14, "bold": True, "align": "center", "text_wrap": True})
+        self.subtitle = wb.add_format({**base, "font_size": 12, "italic": True, "align": "center"})
+        self.header = wb.add_format({**cell, "bold": True, "align": "center", "bg_color": "#F2F2F2"})
+        self.text = wb.add_format(cell)
+        self.center = wb.add_format({**cell, "align": "center"})
+        self.number = wb.add_format({**cell, "align": "center", "num_format": "0"})
+        self.decimal = wb.add_format({**cell, "align": "center", "num_format": "0.0"})
+        self.date = wb.add_format({**cell, "align": "center", "num_format": "dd/mm/yyyy"})
+        self.percent = wb.add_format({**cell, "align": "center", "num_format": "0.0%"})
+        self.total_text = wb.add_format({**cell, "bold": True, "align": "center"})
+        self.total_number = wb.add_format({**cell, "bold": True, "align": "center", "num_format": "0"})
+        self.total_percent = wb.add_format({**cell, "bold": True, "align": "center", "num_format": "0.0%"})
+        self.status = {
+            s: wb.add_format({**cell, "align": "center", "bg_color": color}) for s, color in STATUS_FILL.items()
+        }
+
+
+def text(ws, row: int, col: int, value: object, fmt) -> None:
+    """A text cell that stays text; empty values leave a bordered blank."""
+    if value is None or value == "":
+        ws.write_blank(row, col, None, fmt)
+    else:
+        ws.write_string(row, col, str(value), fmt)
+
+
+def number(ws, row: int, col: int, value: float | int | None, fmt) -> None:
+    if value is None:
+        ws.write_blank(row, col, None, fmt)
+    else:
+        ws.write_number(row, col, value, fmt)
+
+
+def date(ws, row: int, col: int, value: dt.date | None, fmt) -> None:
+    if value is None:
+        ws.write_blank(row, col, None, fmt)
+    else:
+        ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt)
+
+
+def place_and_date(place: str, day: dt.date) -> str:
+    """"Hòa Bình, ngày 05 tháng 12 năm 2023": days below 10 and months below 3 take a 0."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def header_block(ws, styles: Styles, width: int, organization: dict, today: dt.date, title: str, subtitle: str) -> int:
+    """The header block, title and subtitle; returns the first free row."""
+    left_end = max(2, width // 3)
+    right_start = max(left_end + 1, width - max(4, width // 3))
+    committee = organization.get("party_committee", "")
+    board = organization.get("board", "")
+    ws.merge_range(0, 0, 0, left_end, committee, styles.left_head)
+    ws.merge_range(0, right_start, 0, width - 1, "ĐẢNG CỘNG SẢN VIỆT NAM", styles.right_head)
+    ws.merge_range(1, 0, 1, left_end, board, styles.left_head_bold)
+    ws.merge_range(1, right_start, 1, width - 1, place_and_date(organization.get("place", ""), today), styles.place_date)
+    ws.merge_range(2, 0, 2, left_end, "*", styles.left_head)
+    ws.set_row(4, 36)
+    ws.merge_range(4, 0, 4, width - 1, title, styles.title)
+    ws.merge_range(5, 0, 5, width - 1, subtitle, styles.subtitle)
+    return 7
+
+
+def print_setup(ws, header_rows: tuple[int, int]) -> None:
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.center_horizontally()
+    ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+    ws.repeat_rows(*header_rows)
+    ws.set_footer("&CTrang &P/&N")
+
+
+def fit_row(ws, row: int, cells: list[tuple[str, float]], line_height: float = 15.0) -> None:
+    """Set a row's height for its wrapped texts: spreadsheet programs do not on opening.
+
+    cells are (text, column width in characters); a line holds about one
+    character per width unit.
+    """
+    lines = 1
+    for value, width in cells:
+        if value:
+            per_line = max(1, int(width * 1.05))
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in str(value).split("\n")))
+    if lines > 1:
+        ws.set_row(row, line_height * lines)

@@ -1,0 +1,1 @@
+"""Reports compute tables from the engine's statuses; renderers draw them."""

@@ -1,0 +1,107 @@
+"""The year-end tables: per district (or province), per agency, per assignment, to chase.
+
+Every number here is computed from the same statuses that `check` lists, so the
+workbook and `check` agree by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cadretrack.domain.obligations import Status
+from cadretrack.domain.rules import KINDS
+
+
+@dataclass
+class KindCounts:
+    on_time: int = 0
+    late: int = 0
+    overdue: int = 0
+    pending: int = 0
+
+    @property
+    def owed(self) -> int:
+        return self.on_time + self.late + self.overdue + self.pending
+
+    @property
+    def filed(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def share(self) -> float | None:
+        """Share of the owed filings that were filed; None when nothing is owed."""
+        return self.filed / self.owed if self.owed else None
+
+    def add(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+
+@dataclass
+class SummaryRow:
+    label: str
+    communes: set = field(default_factory=set)
+    assignments: set = field(default_factory=set)
+    cadres: set = field(default_factory=set)
+    kinds: dict[str, KindCounts] = field(default_factory=lambda: {k: KindCounts() for k in KINDS})
+
+    def add(self, item: Status) -> None:
+        a = item.owed.assignment
+        self.communes.add(a.commune_code)
+        self.assignments.add(a.id)
+        self.cadres.add(a.cadre_id)
+        self.kinds[item.owed.kind].add(item.status)
+
+
+def summarize(items: list[Status], group: Callable[[Status], str], total_label: str) -> tuple[list[SummaryRow], SummaryRow]:
+    """One row per group in first-seen order (items come sorted), and the total row."""
+    rows: dict[str, SummaryRow] = {}
+    total = SummaryRow(total_label)
+    for item in items:
+        label = group(item)
+        if label not in rows:
+            rows[label] = SummaryRow(label)
+        rows[label].add(item)
+        total.add(item)
+    return list(rows.values()), total
+
+
+def by_place(item: Status) -> str:
+    a = item.owed.assignment
+    return a.district or a.province
+
+
+def by_agency(item: Status) -> str:
+    return item.owed.assignment.agency
+
+
+@dataclass
+class DetailRow:
+    assignment: object
+    kinds: dict[str, Status | None]
+
+    @property
+    def rating(self) -> str:
+        evaluation = self.kinds.get("evaluation")
+        return evaluation.filing.rating if evaluation and evaluation.filing else ""
+
+    @property
+    def score(self) -> float | None:
+        evaluation = self.kinds.get("evaluation")
+        return evaluation.filing.score if evaluation and evaluation.filing else None
+
+
+def detail(items: list[Status]) -> list[DetailRow]:
+    """One row per assignment owing anything in the year, in the check's order."""
+    rows: dict[int, DetailRow] = {}
+    for item in items:
+        a = item.owed.assignment
+        if a.id not in rows:
+            rows[a.id] = DetailRow(a, {k: None for k in KINDS})
+        rows[a.id].kinds[item.owed.kind] = item
+    return list(rows.values())
+
+
+def to_chase(items: list[Status]) -> list[Status]:
+    """Overdue filings first, then late ones, each in the check's order."""
+    return [i for i in items if i.status == "overdue"] + [i for i in items if i.status == "late"]

@@ -1,0 +1,174 @@
+"""The year-end workbook: numbers that agree with `check`, the official look, safe text."""
+
+import datetime as dt
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from sheets import HEADER, assignment_rows, csv_file, xlsx
+
+PAIRS = [
+    ("Nguyễn Văn An", "Sở Tài chính", "Xã Hiền Lương"),
+    ("Trần Thị Bình", "Sở Y tế", "Phường Tân Hòa"),
+    ("Lê Đức Cường", "Sở Tài chính", "Xã Mông Hóa"),
+    ("Phạm Minh Dũng", "Sở Y tế", "Xã Tú Lý"),
+]
+HOSTILE = ["=1+2", "+84 912 345 678", "-5", "@SUM(A1)", "\tTab", "\rCR", "http://example.com/x", "=HYPERLINK(\"http://x\",\"y\")"]
+
+
+@pytest.fixture
+def year(ledger, tmp_path):
+    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(PAIRS))
+    assert ledger("import", "assignments", path, "--effective", "14/12/2022").exit_code == 0
+    change = xlsx(tmp_path / "amend.xlsx", [HEADER] + assignment_rows([("Vũ Thu Hà", "Sở Nội vụ", "Tú Lý")]))
+    assert ledger("import", "assignments", change, "--effective", "15/10/2023", "--amend").exit_code == 0
+    for args in (
+        ("program", "--date", "20/05/2023", "--commune", "Hiền Lương"),
+        ("program", "--date", "02/06/2023", "--commune", "Tân Hòa"),
+        ("report", "--date", "09/12/2023", "--commune", "Hiền Lương", "--number", "5-BC"),
+        ("report", "--date", "12/12/2023", "--commune", "Mông Hóa"),
+        ("evaluation", "--date", "01/12/2023", "--commune", "Hiền Lương", "--rating", "HTXSNV", "--score", "95"),
+        ("program", "--date", "01/11/2023", "--commune", "Tú Lý", "--cadre", "Vũ Thu Hà"),
+    ):
+        result = ledger("record", args[0], "--year", "2023", *args[1:])
+        assert result.exit_code == 0, result.output
+    return ledger
+
+
+def export(cli, tmp_path, as_of="05/12/2023"):
+    out = tmp_path / "tong-hop.xlsx"
+    result = cli("export", "summary", "--year", "2023", "--as-of", as_of, "--output", out)
+    assert result.exit_code == 0, result.output
+    return out, load_workbook(out)
+
+
+def data_rows(ws, first_col_header="STT"):
+    """Rows below the table header (the row whose first cell is STT and the next)."""
+    start = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == first_col_header)
+    return start, [list(row) for row in ws.iter_rows(min_row=start + 2, values_only=True)]
+
+
+@pytest.mark.parametrize("as_of", ["05/12/2023", "31/12/2023", "01/03/2023"])
+def test_every_count_equals_check(year, tmp_path, as_of):
+    _, wb = export(year, tmp_path, as_of)
+    assert wb.sheetnames[0] == "Tổng hợp"
+    assert wb.sheetnames == ["Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Căn cứ"]
+    for sheet in ("Tổng hợp", "Theo cơ quan"):
+        _, rows = data_rows(wb[sheet])
+        total = rows[-1]
+        assert total[1] == "Tổng cộng"
+        for index, kind in enumerate(("program", "report", "evaluation")):
+            counts = year.json("check", "--year", "2023", "--as-of", as_of, "--kind", kind)["counts"]
+            block = 4 + 5 * index
+            assert total[block:block + 4] == [counts["on_time"], counts["late"], counts["overdue"], counts["pending"]]
+            filed, owed = counts["on_time"] + counts["late"], sum(counts.values())
+            assert total[block + 4] == pytest.approx(filed / owed)
+            # The rows above add up to the total.
+            for offset in range(4):
+                assert sum(r[block + offset] for r in rows[:-1]) == total[block + offset]
+    doc = year.json("check", "--year", "2023", "--as-of", as_of, "--all")
+    _, detail = data_rows(wb["Chi tiết"])
+    assert len(detail) == len({(i["cadre"], i["commune_code"]) for i in doc["items"]})
+    statuses = [c for r in detail for c in r if c in ("Nộp đúng hạn", "Nộp quá hạn", "Chưa nộp, đã quá hạn", "Chưa nộp, còn trong hạn")]
+    assert len(statuses) == len(doc["items"])
+    chase = wb["Chưa nộp, nộp muộn"]
+    start = next(r for r in range(1, chase.max_row + 1) if chase.cell(r, 1).value == "STT")
+    listed = [r for r in chase.iter_rows(min_row=start + 1, values_only=True) if r[0]]
+    assert len(listed) == doc["counts"]["overdue"] + doc["counts"]["late"]
+
+
+def test_summary_rows_per_district_and_assignment_counts(year, tmp_path):
+    _, wb = export(year, tmp_path)
+    _, rows = data_rows(wb["Tổng hợp"])
+    got = {r[1]: (r[2], r[3]) for r in rows}
+    # Tú Lý changed hands: one commune, two assignments owing something.
+    assert got == {"Thành phố Hòa Bình": (2, 2), "Huyện Đà Bắc": (2, 3), "Tổng cộng": (4, 5)}
+
+
+def test_official_look_and_print_settings(year, tmp_path):
+    _, wb = export(year, tmp_path)
+    summary = wb["Tổng hợp"]
+    texts = [c.value for row in summary.iter_rows(max_row=6) for c in row if c.value]
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in texts and "TỈNH ỦY HÒA BÌNH" in texts and "BAN TỔ CHỨC" in texts
+    assert "TỔNG HỢP KẾT QUẢ THỰC HIỆN QUY ĐỊNH SỐ 26-QĐ/TU NĂM 2023" in texts
+    assert "Số liệu tính đến ngày 05/12/2023" in texts
+    assert any(str(t).startswith("Hòa Bình, ngày ") for t in texts)
+    for name in ("Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn"):
+        ws = wb[name]
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+        # fitToWidth defaults to 1 when absent (ECMA-376); fitToHeight 0 means "as many pages as needed".
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and (ws.page_setup.fitToWidth or 1) == 1
+        assert int(ws.page_setup.fitToHeight) == 0
+        assert ws.print_title_rows and ws.freeze_panes
+        start = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "STT")
+        header = ws.cell(start, 1)
+        assert header.font.name == "Times New Roman" and header.font.b and header.alignment.wrap_text
+        assert header.border.left.style == "thin"
+    for name in ("Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn"):
+        assert wb[name].auto_filter.ref
+    detail = wb["Chi tiết"]
+    start, rows = data_rows(detail)
+    due = detail.cell(start + 2, 7)
+    assert isinstance(due.value, dt.datetime) and due.number_format == "dd/mm/yyyy"
+    assert due.value.date() == dt.date(2023, 5, 31)
+    status = next(c for row in detail.iter_rows(min_row=start + 2) for c in row if c.value == "Chưa nộp, đã quá hạn")
+    assert status.fill.fgColor.rgb.endswith("FFC7CE")
+    share = wb["Tổng hợp"].cell(start + 2, 9)
+    assert share.number_format == "0.0%"
+    assert "Hoàn thành xuất sắc nhiệm vụ" in [c for r in rows for c in r]
+
+
+def test_formula_like_text_stays_text(ledger, tmp_path):
+    rows = [HEADER] + [[i, name, name, name, commune, "", name] for i, (name, commune) in
+                       enumerate(zip(HOSTILE, ["Hiền Lương", "Tân Hòa", "Mông Hóa", "Tú Lý", "Cao Phong", "Thái Bình",
+                                               "Hữu Nghị", "Tân Thịnh"]), start=1)]
+    path = csv_file(tmp_path / "hostile.csv", rows, bom=True)
+    assert ledger("import", "assignments", path, "--effective", "14/12/2022").exit_code == 0
+    listed = ledger.json("list", "assignments")
+    assert sorted(i["cadre"] for i in listed) == sorted(h.strip() for h in HOSTILE)
+    result = ledger("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Hiền Lương",
+                    "--note", "=WEBSERVICE(\"http://x\")")
+    assert result.exit_code == 0
+    out, wb = export(ledger, tmp_path)
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
+    assert all(c.data_type != "f" for c in cells)
+    values = {c.value for c in cells}
+    assert "=1+2" in values and "@SUM(A1)" in values and "=WEBSERVICE(\"http://x\")" in values
+    assert "http://example.com/x" in values
+    assert all(not ws._hyperlinks for ws in wb)
+    csv_text = ledger("check", "--year", "2023", "--as-of", "31/12/2023", "--format", "csv").stdout
+    assert "'=1+2" in csv_text and "'@SUM(A1)" in csv_text and "'+84 912 345 678" in csv_text
+    doc = ledger.json("check", "--year", "2023", "--as-of", "31/12/2023")
+    assert "=1+2" in {i["cadre"] for i in doc["items"]}
+
+
+def test_check_output_xlsx(year, tmp_path):
+    out = tmp_path / "chase.xlsx"
+    result = year("check", "--year", "2023", "--as-of", "31/12/2023", "--output", out)
+    assert result.exit_code == 1
+    ws = load_workbook(out).active
+    start = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "STT")
+    listed = [r for r in ws.iter_rows(min_row=start + 1, values_only=True) if r[0]]
+    doc = year.json("check", "--year", "2023", "--as-of", "31/12/2023")
+    assert len(listed) == len(doc["items"])
+
+
+def test_export_refusals(year, tmp_path):
+    assert year("export", "summary", "--year", "2023", "--output", tmp_path / "x.pdf").exit_code == 2
+    assert year("export", "summary", "--year", "2023", "--output", tmp_path / "no" / "x.xlsx").exit_code == 2
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)")
+def test_libreoffice_prints_the_workbook(year, tmp_path):
+    out, _ = export(year, tmp_path)
+    pdf_dir = tmp_path / "pdf"
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--convert-to", "pdf",
+         "--outdir", str(pdf_dir), str(out)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = pdf_dir / "tong-hop.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
