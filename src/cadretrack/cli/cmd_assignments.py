@@ -43,7 +43,7 @@ def import_assignments(
 
     day = date_option(effective)
     db = open_db(ctx)
-    result = run(db, file, day, now(), command_line(), decision=decision, sheet=sheet, amend=amend, dry_run=dry_run)
+    result = run(db, file, day, now(), command_line(ctx), decision=decision, sheet=sheet, amend=amend, dry_run=dry_run)
     fields = dict(path=str(file), effective=format_date(day), **result.plan.counts())
     if dry_run:
         if result.plan.changes:

@@ -46,7 +46,7 @@ def _recorder(kind: str):
             kind=kind, year=year, filed=date_option(date), commune=commune.strip(), district=district.strip(),
             cadre=cadre.strip(), number=number, rating=normalize_rating(rating), score=score, note=note,
         )
-        done = record_filing(open_db(ctx), item, now(), today(), command_line(), replace=replace)
+        done = record_filing(open_db(ctx), item, now(), today(), command_line(ctx), replace=replace)
         a = done.assignment
         key = "recorded_same" if done.same_as_existing and not replace else (
             "recorded_replaced" if done.existing else "recorded")
@@ -65,7 +65,7 @@ def import_filings(
 ) -> None:
     from cadretrack.ops.register import import_filings as run
 
-    result = run(open_db(ctx), file, now(), today(), command_line(), sheet=sheet, dry_run=dry_run)
+    result = run(open_db(ctx), file, now(), today(), command_line(ctx), sheet=sheet, dry_run=dry_run)
     key = "filings_dry" if dry_run else "filings_done"
     echo(t(key, path=str(file), added=result.added, unchanged=result.unchanged))
 

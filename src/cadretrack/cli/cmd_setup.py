@@ -33,7 +33,7 @@ def init(
     from cadretrack.ops.setup import init_ledger
 
     path = state(ctx).db
-    result = init_ledger(path, now(), command_line(), gazetteer=gazetteer, rules=rules)
+    result = init_ledger(path, now(), command_line(ctx), gazetteer=gazetteer, rules=rules)
     if not result.created:
         echo(t("ledger_exists", path=str(path)))
         return
@@ -63,17 +63,17 @@ def demo(
     path = dir / "cadretrack-demo.db"
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    result = init_ledger(path, now(), command_line())
+    result = init_ledger(path, now(), command_line(ctx))
     echo(t("ledger_created", path=str(path), communes=result.communes, gazetteer=result.gazetteer, rules=result.rules))
-    db = open_ledger(path)
+    db = open_ledger(path, now())
     for name, effective, decision in (SAMPLE_LIST, SAMPLE_AMENDMENT):
         done = import_assignments(
-            db, sample_path(name), effective, now(), command_line(), decision=decision,
+            db, sample_path(name), effective, now(), command_line(ctx), decision=decision,
             amend=name == SAMPLE_AMENDMENT[0],
         )
         echo(t("import_done", path=name, effective=format_date(effective), **done.plan.counts()))
     # The sample register runs to 22/12/2023; looking as of 05/12 shows every status.
-    filed = import_filings(db, sample_path(SAMPLE_REGISTER), now(), today(), command_line())
+    filed = import_filings(db, sample_path(SAMPLE_REGISTER), now(), today(), command_line(ctx))
     echo(t("filings_done", path=SAMPLE_REGISTER, added=filed.added, unchanged=filed.unchanged))
     out = console()
     echo(t("demo_check", district=SAMPLE_DISTRICT, as_of=format_date(SAMPLE_AS_OF)))

@@ -48,8 +48,21 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def command_line() -> list[str]:
-    return ["cadretrack", *sys.argv[1:]]
+def command_line(ctx: typer.Context) -> list[str]:
+    """The running command as a clerk would type it, rebuilt from the parsed options."""
+    words = ctx.command_path.split()
+    words[0] = "cadretrack"
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if value is None or value is False or value == param.default:
+            continue
+        if param.param_type_name == "argument":
+            words.append(str(value))
+        elif value is True:
+            words.append(param.opts[0])
+        else:
+            words += [param.opts[0], str(value)]
+    return words
 
 
 def date_option(value: str | None) -> dt.date | None:
@@ -72,7 +85,7 @@ def check_format(value: str, choices: tuple[str, ...] = FORMATS) -> str:
 def open_db(ctx: typer.Context):
     from cadretrack.store.ledger import open_ledger
 
-    return open_ledger(state(ctx).db)
+    return open_ledger(state(ctx).db, now())
 
 
 def guarded(fn):

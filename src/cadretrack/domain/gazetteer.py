@@ -47,7 +47,7 @@ def normalize_code(value: object) -> str:
         text = str(int(value))
     if text.endswith(".0"):
         text = text[:-2]
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # "²" is a digit to str.isdigit
         raise MatchError("code_invalid", code=text)
     return str(int(text))
 

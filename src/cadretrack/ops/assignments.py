@@ -14,8 +14,9 @@ from cadretrack.domain.gazetteer import Gazetteer, MatchError
 from cadretrack.domain.names import exact_key
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.readers.assignments import AssignmentRow, read_assignment_rows
-from cadretrack.store import records
-from cadretrack.store.ledger import close_changeset, open_changeset, write
+from cadretrack.store import journal, records
+from cadretrack.store.backup import auto_backup
+from cadretrack.store.ledger import close_changeset, ledger_path, open_changeset, write
 
 SUGGESTION_LIMIT = 200  # nearest-name searches per file; beyond, problems carry none
 
@@ -107,6 +108,7 @@ def import_assignments(
     result = ImportResult(plan=plan, sheets=sheets, rows=len(rows), dry_run=dry_run, decision=decision)
     if dry_run or not plan.changes:
         return result
+    auto_backup(ledger_path(db), "import", now)
     with write(db):
         changeset = open_changeset(db, command, now)
         _apply(db, plan, decision, changeset)
@@ -130,14 +132,19 @@ def _apply(db: Database, plan: Plan, decision: str, changeset: int) -> None:
         'UPDATE assignments SET "end" = ?, end_decision_id = ?, ended_in = ? WHERE id = ?',
         [(day_before, decision_id, changeset, a.id) for a in plan.end],
     )
+    journal.note(db, changeset, "assignments", "end",
+                 [(a.id, {"end": None, "end_decision_id": None, "ended_in": None}) for a in plan.end])
     db.conn.executemany(
         "UPDATE assignments SET voided_in = ?, end_decision_id = ? WHERE id = ?",
         [(changeset, decision_id, a.id) for a in plan.void],
     )
+    journal.note(db, changeset, "assignments", "void",
+                 [(a.id, {"voided_in": None, "end_decision_id": None}) for a in plan.void])
     db.conn.executemany(
         "UPDATE assignments SET position = ? WHERE id = ?",
         [(w.position, a.id) for a, w in plan.reposition],
     )
+    journal.note(db, changeset, "assignments", "update", [(a.id, {"position": a.position}) for a, w in plan.reposition])
     db["assignments"].insert_all(
         (
             {
@@ -150,6 +157,8 @@ def _apply(db: Database, plan: Plan, decision: str, changeset: int) -> None:
         ),
         batch_size=1000,
     )
+    added = db.execute("SELECT id FROM assignments WHERE created_in = ?", [changeset]).fetchall()
+    journal.note(db, changeset, "assignments", "add", [(r[0], None) for r in added])
 
 
 def list_assignments(

@@ -15,7 +15,7 @@ from cadretrack.domain.ratings import parse_rating
 from cadretrack.domain.rules import KINDS, Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.store import records
+from cadretrack.store import journal, records
 from cadretrack.store.ledger import close_changeset, open_changeset, write
 
 
@@ -183,23 +183,25 @@ def record_filing(
 
 
 def save(items: list[Prepared], db: Database, changeset: int) -> None:
-    rows = [
-        (p.assignment.id, p.item.kind, p.item.year, p.item.filed.isoformat(), p.item.number,
-         p.item.rating or None, p.item.score, p.item.note, changeset)
-        for p in items
-    ]
     cursor = db.conn.cursor()
-    for row, p in zip(rows, items):
+    added, superseded = [], []
+    for p in items:
+        i = p.item
         cursor.execute(
             "INSERT INTO filings (assignment_id, kind, year, filed, number, rating, score, note, created_in) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            row,
+            (p.assignment.id, i.kind, i.year, i.filed.isoformat(), i.number, i.rating or None, i.score, i.note,
+             changeset),
         )
+        added.append((cursor.lastrowid, None))
         if p.existing is not None:
             cursor.execute(
                 "UPDATE filings SET superseded_by = ?, superseded_in = ? WHERE id = ?",
                 (cursor.lastrowid, changeset, p.existing.id),
             )
+            superseded.append((p.existing.id, None))
+    journal.note(db, changeset, "filings", "add", added)
+    journal.note(db, changeset, "filings", "supersede", superseded)
 
 
 def kind_of(text: str) -> str | None:

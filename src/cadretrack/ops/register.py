@@ -14,7 +14,8 @@ from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import Context, FilingInput, Prepared, kind_of, normalize_rating, prepare, save
 from cadretrack.readers.filings import FilingRow, read_filing_rows
-from cadretrack.store.ledger import close_changeset, open_changeset, write
+from cadretrack.store.backup import auto_backup
+from cadretrack.store.ledger import close_changeset, ledger_path, open_changeset, write
 
 
 @dataclass
@@ -33,7 +34,7 @@ class _RowError(Exception):
 
 def _year(value: object) -> int:
     text = clean(value)
-    if not (text.isdigit() and len(text) == 4):
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
         raise _RowError("year", value, "year_invalid", value=text)
     return int(text)
 
@@ -65,7 +66,7 @@ def to_input(row: FilingRow) -> FilingInput:
         kind=kind, year=_year(v["year"]), filed=filed, commune=clean(v["commune"]),
         district=clean(v["district"]), code=v["code"] if not isinstance(v["code"], str) else v["code"].strip(),
         cadre=clean(v["cadre"]), number=clean(v["number"]), rating=rating, score=_score(v["score"]),
-        note=clean(v["note"]),
+        note=v["note"] if isinstance(v["note"], str) else clean(v["note"]),  # notes are kept exactly
     )
 
 
@@ -125,6 +126,7 @@ def import_filings(
     result = RegisterResult(added=len(ready), replaced=0, unchanged=unchanged, rows=len(rows), dry_run=dry_run)
     if dry_run or not ready:
         return result
+    auto_backup(ledger_path(db), "import", now)
     with write(db):
         changeset = open_changeset(db, command, now)
         save(ready, db, changeset)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +17,33 @@ from cadretrack.errors import CadretrackError
 
 EXCEL_TYPES = {".xlsx", ".xlsm", ".xls"}
 KNOWN_TYPES = EXCEL_TYPES | {".csv"}
+_ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an input may weigh before it is refused unread (environment overrides)."""
+
+    max_bytes: int = 50 * 2**20  # CADRETRACK_MAX_INPUT_MB
+    max_unzipped: int = 500 * 2**20  # CADRETRACK_MAX_UNZIPPED_MB, all members of a workbook
+    max_ratio: int = 200  # CADRETRACK_MAX_ZIP_RATIO, per member over 1 MB
+    max_rows: int = 200_000  # CADRETRACK_MAX_ROWS, per sheet
+
+    @classmethod
+    def current(cls) -> "Limits":
+        def env(name: str, default: int, scale: int = 1) -> int:
+            try:
+                return int(float(os.environ[name]) * scale)
+            except (KeyError, ValueError):
+                return default
+
+        base = cls()
+        return cls(
+            max_bytes=env("CADRETRACK_MAX_INPUT_MB", base.max_bytes, 2**20),
+            max_unzipped=env("CADRETRACK_MAX_UNZIPPED_MB", base.max_unzipped, 2**20),
+            max_ratio=env("CADRETRACK_MAX_ZIP_RATIO", base.max_ratio),
+            max_rows=env("CADRETRACK_MAX_ROWS", base.max_rows),
+        )
 
 
 @dataclass
@@ -30,10 +59,20 @@ def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
     suffix = path.suffix.lower()
     if suffix not in KNOWN_TYPES:
         raise CadretrackError("file_type", path=str(path), suffix=suffix or "?")
+    limits = Limits.current()
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise CadretrackError("file_too_big", path=str(path), size=size // 2**20, limit=limits.max_bytes // 2**20)
+    if size == 0:
+        raise CadretrackError("file_empty", path=str(path))
     if suffix == ".csv":
         grids = [_read_csv(path)]
     else:
-        grids = _read_excel(path, sheet)
+        grids = _read_excel(path, sheet, limits)
+    for grid in grids:
+        if len(grid.rows) > limits.max_rows:
+            raise CadretrackError("file_too_many_rows", path=str(path), sheet=grid.sheet,
+                                  rows=len(grid.rows), limit=limits.max_rows)
     if sheet is not None and suffix == ".csv":
         grids[0].sheet = sheet
     return grids
@@ -66,11 +105,34 @@ def _cells_in_wide_rows(rows: list[list[str]]) -> int:
     return sum(len(r) for r in rows if len(r) > 1)
 
 
-def _read_excel(path: Path, sheet: str | None) -> list[Grid]:
+def _check_zip(path: Path, limits: Limits) -> None:
+    """Refuse a workbook whose members would unpack too large (a zip bomb) before reading."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise CadretrackError("file_unreadable", path=str(path), reason=str(exc)[:200]) from None
+    total = sum(m.file_size for m in members)
+    if total > limits.max_unzipped:
+        raise CadretrackError("file_unzipped_too_big", path=str(path), size=total // 2**20,
+                              limit=limits.max_unzipped // 2**20)
+    for m in members:
+        if m.file_size > 2**20 and m.file_size > limits.max_ratio * max(m.compress_size, 1):
+            raise CadretrackError("file_zip_ratio", path=str(path), member=m.filename,
+                                  ratio=m.file_size // max(m.compress_size, 1), limit=limits.max_ratio)
+
+
+def _read_excel(path: Path, sheet: str | None, limits: Limits) -> list[Grid]:
     import python_calamine as pc
 
-    head = path.read_bytes()[:8]
-    if not (head.startswith(b"PK") or head.startswith(b"\xd0\xcf\x11\xe0")):
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"PK"):
+        _check_zip(path, limits)
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        if _ENCRYPTED_OOXML in path.read_bytes():
+            raise CadretrackError("file_password", path=str(path))
+    else:
         raise CadretrackError("file_not_excel", path=str(path))
     try:
         workbook = pc.CalamineWorkbook.from_path(str(path))

@@ -7,6 +7,7 @@ from cadretrack.domain.obligations import STATUSES, Status
 from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import Rules
 from cadretrack.i18n import get_lang, t
+from cadretrack.render.terminal import safe_text
 from cadretrack.render.text import to_csv, to_json
 
 FIELDS = ["kind", "year", "due", "filed", "status", "days_late", "cadre", "position", "agency",
@@ -94,11 +95,11 @@ def check_tables(report):
         for i in rows:
             a, f = i.owed.assignment, i.filing
             extra = f" ({rating_label(f.rating)})" if f and f.rating else ""
-            tbl.add_row(
+            cells = [
                 kind_label(report.rules, i.owed.kind), a.district, a.commune, a.cadre, a.agency,
                 format_date(i.owed.due), (format_date(f.filed) + extra) if f else "",
                 "" if i.days_late is None else str(i.days_late), rule_text(i, report.rules),
-                style=STYLES[status] if status == "overdue" else None,
-            )
+            ]
+            tbl.add_row(*map(safe_text, cells), style=STYLES[status] if status == "overdue" else None)
         tables.append(tbl)
     return tables

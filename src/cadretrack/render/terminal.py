@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from cadretrack.errors import InputProblems
 from cadretrack.i18n import t
@@ -18,12 +21,18 @@ def console(stderr: bool = False) -> Console:
     return out
 
 
+def safe_text(value: object) -> Text:
+    """A cell as literal text: no rich markup, no terminal control sequences."""
+    raw = "" if value is None else str(value)
+    return Text("".join(ch if ch == "\n" or unicodedata.category(ch) != "Cc" else "\ufffd" for ch in raw))
+
+
 def table(title: str, headers: list[str], rows: list[list[str]], styles: list[str] | None = None) -> Table:
     tbl = Table(title=title, show_lines=False, header_style="bold")
     for header in headers:
         tbl.add_column(header, overflow="fold")
     for i, row in enumerate(rows):
-        tbl.add_row(*row, style=(styles[i] if styles else None))
+        tbl.add_row(*(safe_text(cell) for cell in row), style=(styles[i] if styles else None))
     return tbl
 
 

@@ -19,11 +19,20 @@ from cadretrack.store.schema import APP, migrations
 BUSY_TIMEOUT_SECONDS = 15.0
 
 
+def busy_timeout() -> float:
+    """Seconds a command waits for another writer (CADRETRACK_BUSY_TIMEOUT, default 15)."""
+    try:
+        return max(0.0, float(os.environ.get("CADRETRACK_BUSY_TIMEOUT", BUSY_TIMEOUT_SECONDS)))
+    except ValueError:
+        return BUSY_TIMEOUT_SECONDS
+
+
 def _connect(path: Path) -> Database:
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS)
+    timeout = busy_timeout()
+    conn = sqlite3.connect(str(path), timeout=timeout)
     db = Database(conn, execute_plugins=False)
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
@@ -62,8 +71,8 @@ def create_ledger(path: Path, now: dt.datetime) -> Database:
     return db
 
 
-def open_ledger(path: Path) -> Database:
-    """The existing ledger at path, upgraded to the current schema."""
+def open_ledger(path: Path, now: dt.datetime) -> Database:
+    """The existing ledger at path, upgraded to the current schema (after a backup)."""
     if not path.exists():
         raise CadretrackError("ledger_missing", path=str(path.resolve()))
     if not is_ledger(path):
@@ -71,8 +80,19 @@ def open_ledger(path: Path) -> Database:
     os.chmod(path, 0o600)
     db = _connect(path)
     if migrations.pending(db):
+        from cadretrack.store.backup import auto_backup
+
+        auto_backup(path, "upgrade", now)
         migrations.apply(db)
     return db
+
+
+def ledger_path(db: Database) -> Path:
+    """The file behind an open ledger."""
+    for _, name, filename in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return Path(filename)
+    raise CadretrackError("ledger_missing", path="?")
 
 
 @contextlib.contextmanager

@@ -113,7 +113,7 @@ def cadre_ids(db: Database) -> dict[tuple[str, str], int]:
 
 
 def assignments_with_filings(db: Database) -> set[int]:
-    return {r[0] for r in db.execute("SELECT DISTINCT assignment_id FROM filings").fetchall()}
+    return {r[0] for r in db.execute("SELECT DISTINCT assignment_id FROM filings WHERE voided_in IS NULL").fetchall()}
 
 
 def load_filings(db: Database, year: int | None = None):
@@ -122,7 +122,7 @@ def load_filings(db: Database, year: int | None = None):
 
     sql = (
         "SELECT id, assignment_id, kind, year, filed, COALESCE(number, ''), COALESCE(rating, ''), "
-        "score, COALESCE(note, '') FROM filings WHERE superseded_by IS NULL"
+        "score, COALESCE(note, '') FROM filings WHERE superseded_by IS NULL AND voided_in IS NULL"
     )
     params: list = []
     if year is not None:

@@ -112,3 +112,17 @@ def m002_filings(db) -> None:
     )
     db["filings"].create_index(["assignment_id", "kind", "year"])
     db["filings"].create_index(["year"])
+
+
+@migrations()
+def m003_history(db) -> None:
+    """Undo: what each change set did, row by row, so it can be reverted without deleting."""
+    db["changesets"].add_column("undoes", int)
+    db["changesets"].add_column("undone_by", int)
+    db["filings"].add_column("voided_in", int)
+    db["changes"].create(
+        {"id": int, "changeset_id": int, "tbl": str, "row_id": int, "action": str, "before": str},
+        pk="id",
+        foreign_keys=[("changeset_id", "changesets", "id")],
+    )
+    db["changes"].create_index(["changeset_id"])

@@ -1,0 +1,79 @@
+"""`history`, `undo`, `backup`, `restore` and `verify`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cadretrack.cli.common import check_format, command_line, echo, guarded, now, open_db, state, today
+from cadretrack.i18n import t
+
+
+def register(app: typer.Typer) -> None:
+    app.command("history", help=t("help_history"))(history)
+    app.command("undo", help=t("help_undo"))(undo)
+    app.command("backup", help=t("help_backup"))(backup)
+    app.command("restore", help=t("help_restore"))(restore)
+    app.command("verify", help=t("help_verify"))(verify)
+
+
+@guarded
+def history(
+    ctx: typer.Context,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help=t("help_limit"))] = None,
+    format: Annotated[str, typer.Option("--format", help=t("help_format_table_json"))] = "table",
+) -> None:
+    from cadretrack.ops.history import history as run
+    from cadretrack.render.safety import print_history
+
+    check_format(format, ("table", "json"))
+    print_history(run(open_db(ctx), limit), format)
+
+
+@guarded
+def undo(ctx: typer.Context) -> None:
+    from cadretrack.ops.history import undo as run
+
+    target, counts = run(open_db(ctx), now(), command_line(ctx))
+    echo(t("undone", id=target["id"], command=" ".join(target["command"]), count=sum(counts.values())))
+
+
+@guarded
+def backup(
+    ctx: typer.Context,
+    output: Annotated[Optional[Path], typer.Option("--output", help=t("help_backup_output"))] = None,
+) -> None:
+    from cadretrack.ops.history import backup as run
+
+    echo(t("backed_up", path=str(run(open_db(ctx), output, now()))))
+
+
+@guarded
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help=t("help_restore_file"))],
+) -> None:
+    from cadretrack.ops.history import restore as run
+
+    path = state(ctx).db
+    open_db(ctx).close()  # refuses a missing or foreign ledger first
+    saved = run(path, file, now())
+    echo(t("restored", path=str(path), source=str(file), saved=str(saved)))
+
+
+@guarded
+def verify(
+    ctx: typer.Context,
+    format: Annotated[str, typer.Option("--format", help=t("help_format_table_json"))] = "table",
+) -> None:
+    from cadretrack.ops.verify import verify as run
+    from cadretrack.render.safety import print_findings
+
+    check_format(format, ("table", "json"))
+    findings = run(open_db(ctx), today())
+    print_findings(findings, format)
+    if any(f.level == "error" for f in findings):
+        raise typer.Exit(1)

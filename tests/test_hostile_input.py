@@ -1,0 +1,148 @@
+"""Hostile and broken input: every case a clear exit-2 sentence, or an exact round trip."""
+
+import io
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import snapshot
+from sheets import HEADER, assignment_rows, csv_file, xlsx
+
+from cadretrack.domain.gazetteer import Gazetteer, MatchError
+from cadretrack.errors import CadretrackError
+from cadretrack.readers.gazetteer_csv import read_gazetteer
+from cadretrack.readers.grid import read_grids
+
+
+def refused(cli, path, *extra):
+    before = snapshot(cli.db)
+    result = cli("import", "assignments", path, "--effective", "14/12/2022", *extra)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and snapshot(cli.db) == before
+    return result.stderr
+
+
+def test_zip_bomb_is_refused_unread(ledger, tmp_path):
+    good = xlsx(tmp_path / "good.xlsx", [HEADER] + assignment_rows([("A", "B", "Hiền Lương")]))
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("xl/media/padding.bin", b"\0" * (20 * 2**20))
+    assert "compressed" in refused(ledger, bomb)
+
+
+@pytest.mark.parametrize(
+    "variable, value, words",
+    [
+        ("CADRETRACK_MAX_INPUT_MB", "0.001", "MB limit"),
+        ("CADRETRACK_MAX_UNZIPPED_MB", "0.001", "unpacks to"),
+        ("CADRETRACK_MAX_ROWS", "2", "rows, over"),
+    ],
+)
+def test_configurable_limits(ledger, tmp_path, monkeypatch, variable, value, words):
+    path = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows([("A", "B", "Hiền Lương"), ("C", "D", "Tân Hòa")]))
+    monkeypatch.setenv(variable, value)
+    assert words in refused(ledger, path)
+
+
+def test_password_protected_workbook(ledger, tmp_path):
+    # An encrypted OOXML file is a compound document holding an EncryptionInfo stream.
+    fake = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 1024
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(fake)
+    assert "password" in refused(ledger, path)
+
+
+def test_empty_sheet_and_truncated_workbook(ledger, tmp_path):
+    assert "header" in refused(ledger, xlsx(tmp_path / "empty.xlsx", []))
+    good = xlsx(tmp_path / "good.xlsx", [HEADER] + assignment_rows([("A", "B", "Hiền Lương")]))
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    assert refused(ledger, cut)
+
+
+def test_entity_expansion_is_not_performed(ledger, tmp_path):
+    good = xlsx(tmp_path / "good.xlsx", [HEADER] + assignment_rows([("A", "B", "Hiền Lương")]))
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+              + ']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+              + "<si><t>&lol9;</t></si></sst>")
+    bomb = tmp_path / "laughs.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = laughs.encode() if item.filename == "xl/sharedStrings.xml" else src.read(item)
+            dst.writestr(item, data)
+    result = ledger("import", "assignments", bomb, "--effective", "14/12/2022")
+    # calamine's XML parser does not expand entities: the file is read or refused, never inflated.
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output
+    assert "lollollol" not in result.output
+    assert "lollollol" not in str(ledger.json("list", "assignments"))
+
+
+TRICKY_NAMES = [
+    "O'Brien \"Nguyễn\" Văn An",
+    "Robert'); DROP TABLE assignments;--",
+    "=cmd|' /C calc'!A0",
+    "Trần " + "Thị " * 2499 + "Bình",  # 10,000 characters
+    "Lê\u200bVăn\u00a0C",
+]
+TRICKY_NOTES = ["line one\nline two\ttab", "\x07bell \x1b[31mred", "=1+1", "'; DELETE FROM filings; --", "x" * 10_000]
+
+
+def test_tricky_text_survives_a_round_trip(ledger, tmp_path):
+    communes = ["Hiền Lương", "Tân Hòa", "Mông Hóa", "Tú Lý", "Thái Bình"]
+    rows = [HEADER] + [[i, name, "Chức vụ", "Cơ quan", commune, "", ""] for i, (name, commune) in
+                       enumerate(zip(TRICKY_NAMES, communes), start=1)]
+    assert ledger("import", "assignments", csv_file(tmp_path / "t.csv", rows), "--effective", "14/12/2022").exit_code == 0
+    names = {i["cadre"] for i in ledger.json("list", "assignments")}
+    # Names keep every character but for runs of white space (a no-break space too),
+    # which become one space: a clerk's stray spaces are not part of a name.
+    assert names == {" ".join(n.split()) for n in TRICKY_NAMES}
+    for note, commune in zip(TRICKY_NOTES, communes):
+        result = ledger("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", commune, "--note", note)
+        assert result.exit_code == 0, result.output
+    notes = {i["note"] for i in ledger.json("check", "--year", "2023", "--as-of", "31/12/2023", "--all") ["items"] if i["note"]}
+    assert notes == set(TRICKY_NOTES)
+    out = tmp_path / "x.xlsx"
+    assert ledger("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", out).exit_code == 0
+    import python_calamine as pc
+
+    sheet = pc.CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Chi tiết").to_python()
+    values = {v for row in sheet for v in row if isinstance(v, str)}
+    assert {" ".join(n.split()) for n in TRICKY_NAMES} <= values and set(TRICKY_NOTES) <= values
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".xlsx", ".xls", ".csv"]),
+       prefix=st.sampled_from([b"", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xef\xbb\xbf"]))
+def test_readers_give_grids_or_a_clear_error(tmp_path, data, suffix, prefix):
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(prefix + data)
+    try:
+        grids = read_grids(path)
+        assert all(isinstance(g.rows, list) for g in grids)
+    except CadretrackError as exc:
+        assert exc.message()
+
+
+GAZETTEER = Gazetteer(read_gazetteer(None)[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(max_size=40), district=st.text(max_size=20), code=st.one_of(st.just(""), st.text(max_size=8)))
+def test_name_matcher_gives_a_commune_or_a_clear_error(name, district, code):
+    try:
+        commune = GAZETTEER.resolve(name, district, code)
+        assert commune.code in GAZETTEER.by_code
+    except MatchError as exc:
+        assert exc.key
+
+
+def test_terminal_tables_show_text_literally(ledger, tmp_path):
+    rows = [HEADER, [1, "[bold red]Kẻ[/] \x1b[2J xấu [/]", "C", "D", "Hiền Lương", "", ""]]
+    assert ledger("import", "assignments", csv_file(tmp_path / "t.csv", rows), "--effective", "14/12/2022").exit_code == 0
+    result = ledger("list", "assignments")
+    assert result.exit_code == 0 and "[bold red]Kẻ[/]" in result.stdout and "\x1b[2J" not in result.stdout
