@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -53,32 +54,83 @@ def normalize_code(value: object) -> str:
 
 
 class Gazetteer:
-    """Indexes of the communes by code, exact key and loose key; built once, O(1) lookups."""
+    """Indexes of the communes by code, exact key and loose key.
 
-    def __init__(self, communes: list[Commune]) -> None:
+    The name indexes are built on first use (a check by code needs none), from
+    keys computed once per distinct name or passed in precomputed from the ledger.
+    """
+
+    def __init__(self, communes: list[Commune], keys: list[tuple[str, str]] | None = None) -> None:
         self.communes = communes
         self.by_code = {c.code: c for c in communes}
-        self._exact = defaultdict(list)
-        self._loose = defaultdict(list)
-        self._district_exact = defaultdict(set)
-        self._district_loose = defaultdict(set)
-        self._province_exact = defaultdict(set)
-        self._province_loose = defaultdict(set)
-        self._loose_names: dict[str, str] = {}
-        self._district_names: dict[str, str] = {}
-        for c in communes:
-            self._exact[exact_key(c.name, COMMUNE_PREFIXES)].append(c)
-            lk = loose_key(c.name, COMMUNE_PREFIXES)
-            self._loose[lk].append(c)
-            self._loose_names.setdefault(lk, c.name)
-            if c.district:
-                did = (c.province_code, c.district_code)
-                self._district_exact[exact_key(c.district, DISTRICT_PREFIXES)].add(did)
+        self._keys = keys
+
+    @functools.cached_property
+    def _names(self) -> dict:
+        exact, loose, names = defaultdict(list), defaultdict(list), {}
+        keys = self._keys or [
+            (exact_key(c.name, COMMUNE_PREFIXES), loose_key(c.name, COMMUNE_PREFIXES)) for c in self.communes
+        ]
+        for c, (ek, lk) in zip(self.communes, keys):
+            exact[ek].append(c)
+            loose[lk].append(c)
+            names.setdefault(lk, c.name)
+        return {"exact": exact, "loose": loose, "names": names}
+
+    @functools.cached_property
+    def _places(self) -> dict:
+        district_exact, district_loose, district_names = defaultdict(set), defaultdict(set), {}
+        province_exact, province_loose = defaultdict(set), defaultdict(set)
+        seen_districts: set = set()
+        seen_provinces: set = set()
+        for c in self.communes:
+            did = (c.province_code, c.district_code)
+            if c.district and did not in seen_districts:
+                seen_districts.add(did)
+                district_exact[exact_key(c.district, DISTRICT_PREFIXES)].add(did)
                 dk = loose_key(c.district, DISTRICT_PREFIXES)
-                self._district_loose[dk].add(did)
-                self._district_names.setdefault(dk, c.district)
-            self._province_exact[exact_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
-            self._province_loose[loose_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
+                district_loose[dk].add(did)
+                district_names.setdefault(dk, c.district)
+            if c.province_code not in seen_provinces:
+                seen_provinces.add(c.province_code)
+                province_exact[exact_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
+                province_loose[loose_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
+        return {
+            "district_exact": district_exact, "district_loose": district_loose, "district_names": district_names,
+            "province_exact": province_exact, "province_loose": province_loose,
+        }
+
+    @property
+    def _exact(self):
+        return self._names["exact"]
+
+    @property
+    def _loose(self):
+        return self._names["loose"]
+
+    @property
+    def _loose_names(self):
+        return self._names["names"]
+
+    @property
+    def _district_exact(self):
+        return self._places["district_exact"]
+
+    @property
+    def _district_loose(self):
+        return self._places["district_loose"]
+
+    @property
+    def _district_names(self):
+        return self._places["district_names"]
+
+    @property
+    def _province_exact(self):
+        return self._places["province_exact"]
+
+    @property
+    def _province_loose(self):
+        return self._places["province_loose"]
 
     @property
     def has_districts(self) -> bool:

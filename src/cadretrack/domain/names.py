@@ -18,6 +18,10 @@ import difflib
 import re
 import unicodedata
 
+# Bump when exact_key or loose_key change: ledgers store the keys of their communes
+# and recompute them when this differs from the version they were made with.
+KEY_VERSION = "1"
+
 # Combining marks of the five Vietnamese tones, in NFD.
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)

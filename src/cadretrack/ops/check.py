@@ -68,12 +68,17 @@ def run_check(
     items = statuses(assignments, records.load_filings(db, year), rules, year, as_of, holidays_for(rules, year))
     if kinds:
         items = [i for i in items if i.owed.kind in kinds]
-    district_order = {c.code: (c.province_code, c.district_code) for c in gazetteer.communes}
+    places: dict[str, tuple] = {}
+
+    def place(code: str) -> tuple:
+        if code not in places:
+            c = gazetteer.by_code.get(code)
+            places[code] = (_num(c.province_code), _num(c.district_code), _num(code)) if c else ((0, ""),) * 3
+        return places[code]
 
     def order(item: Status):
         a = item.owed.assignment
-        place = district_order.get(a.commune_code, ("", ""))
-        return (_num(place[0]), _num(place[1]), _num(a.commune_code), KIND_ORDER[item.owed.kind], item.owed.due, a.start)
+        return (place(a.commune_code), KIND_ORDER[item.owed.kind], item.owed.due, a.start)
 
     items.sort(key=order)
     listed = status or (list(STATUSES) if include_all else ["overdue", "late", "pending"])

@@ -12,6 +12,10 @@ from cadretrack.domain.names import COMMUNE_PREFIXES, exact_key, loose_key
 
 
 def save_communes(db: Database, communes: list[Commune]) -> None:
+    from cadretrack.domain.names import KEY_VERSION
+    from cadretrack.store.ledger import set_meta
+
+    set_meta(db, "name_key_version", KEY_VERSION)
     db["communes"].insert_all(
         (
             {
@@ -32,11 +36,16 @@ def save_communes(db: Database, communes: list[Commune]) -> None:
 
 
 def load_gazetteer(db: Database) -> Gazetteer:
+    """The ledger's communes; their stored match keys are used while the key rules are unchanged."""
+    from cadretrack.domain.names import KEY_VERSION
+    from cadretrack.store.ledger import get_meta
+
     rows = db.execute(
-        "SELECT code, name, type, district_code, district, province_code, province "
-        "FROM communes ORDER BY CAST(code AS INTEGER)"
+        "SELECT code, name, type, COALESCE(district_code, ''), COALESCE(district, ''), province_code, province, "
+        "name_key, name_loose FROM communes ORDER BY CAST(code AS INTEGER)"
     ).fetchall()
-    return Gazetteer([Commune(*(r if r is not None else "" for r in row)) for row in rows])
+    fresh = get_meta(db, "name_key_version") == KEY_VERSION
+    return Gazetteer([Commune(*row[:7]) for row in rows], keys=[(r[7], r[8]) for r in rows] if fresh else None)
 
 
 @dataclass(frozen=True)
