@@ -20,3 +20,6 @@ test: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) demo-output
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py

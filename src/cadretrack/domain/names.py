@@ -15,6 +15,7 @@ Unit prefixes ("Xã", "P.", "Huyện", "TP.") are removed before either key is m
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -71,16 +72,19 @@ def _syllable_key(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(base)) + tone
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names repeat: agencies, districts, provinces
 def exact_key(name: str, prefixes: tuple[str, ...] = ()) -> str:
     """Key with diacritics kept and tone placement, case and spacing ignored."""
     return " ".join(_syllable_key(w) for w in _without_prefix(name, prefixes))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def loose_key(name: str, prefixes: tuple[str, ...] = ()) -> str:
     """Key with every diacritic dropped, for names typed without them."""
     return " ".join(_strip_marks(w) for w in _without_prefix(name, prefixes))
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def text_key(text: str) -> str:
     """Loose key of free text (a header cell): no prefixes removed."""
     return " ".join(_strip_marks(w) for w in _words(text))

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from cadretrack.domain.rules import KindRule, Rules
 
@@ -31,8 +30,10 @@ class AssignmentLike(Protocol):
     end: dt.date | None
 
 
-@dataclass(frozen=True)
-class Filing:
+class Filing(NamedTuple):
+    """A filing as recorded. Records here are immutable named tuples: cheap to make by
+    the tens of thousands, and safe to share."""
+
     id: int
     assignment_id: int
     kind: str
@@ -44,8 +45,7 @@ class Filing:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Owed:
+class Owed(NamedTuple):
     assignment: AssignmentLike
     kind: str
     year: int
@@ -54,8 +54,7 @@ class Owed:
     moved_from: dt.date | None = None  # the last on-time day before a weekend/holiday shift
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     owed: Owed
     filing: Filing | None
     status: str

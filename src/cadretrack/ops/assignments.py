@@ -122,11 +122,13 @@ def _apply(db: Database, plan: Plan, decision: str, changeset: int) -> None:
         {"text": decision, "effective": effective.isoformat(), "changeset_id": changeset}
     ).last_pk
     ids = records.cadre_ids(db)
-    for w in plan.create:
-        if w.cadre_key not in ids:
-            ids[w.cadre_key] = db["cadres"].insert(
-                {"name": w.cadre, "agency": w.agency, "name_key": w.cadre_key[0], "agency_key": w.cadre_key[1]}
-            ).last_pk
+    new = {w.cadre_key: w for w in plan.create if w.cadre_key not in ids}
+    db.conn.executemany(
+        "INSERT INTO cadres (name, agency, name_key, agency_key) VALUES (?, ?, ?, ?)",
+        [(w.cadre, w.agency, key[0], key[1]) for key, w in new.items()],
+    )
+    if new:
+        ids = records.cadre_ids(db)
     day_before = (effective - dt.timedelta(days=1)).isoformat()
     db.conn.executemany(
         'UPDATE assignments SET "end" = ?, end_decision_id = ?, ended_in = ? WHERE id = ?',
@@ -145,17 +147,11 @@ def _apply(db: Database, plan: Plan, decision: str, changeset: int) -> None:
         [(w.position, a.id) for a, w in plan.reposition],
     )
     journal.note(db, changeset, "assignments", "update", [(a.id, {"position": a.position}) for a, w in plan.reposition])
-    db["assignments"].insert_all(
-        (
-            {
-                "commune_code": w.commune_code, "cadre_id": ids[w.cadre_key], "position": w.position,
-                "start": effective.isoformat(), "end": None, "decision_id": decision_id,
-                "end_decision_id": None, "note": w.note, "created_in": changeset,
-                "ended_in": None, "voided_in": None,
-            }
-            for w in plan.create
-        ),
-        batch_size=1000,
+    db.conn.executemany(
+        "INSERT INTO assignments (commune_code, cadre_id, position, start, decision_id, note, created_in) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(w.commune_code, ids[w.cadre_key], w.position, effective.isoformat(), decision_id, w.note, changeset)
+         for w in plan.create],
     )
     added = db.execute("SELECT id FROM assignments WHERE created_in = ?", [changeset]).fetchall()
     journal.note(db, changeset, "assignments", "add", [(r[0], None) for r in added])

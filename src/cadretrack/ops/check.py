@@ -68,17 +68,11 @@ def run_check(
     items = statuses(assignments, records.load_filings(db, year), rules, year, as_of, holidays_for(rules, year))
     if kinds:
         items = [i for i in items if i.owed.kind in kinds]
-    places: dict[str, tuple] = {}
-
-    def place(code: str) -> tuple:
-        if code not in places:
-            c = gazetteer.by_code.get(code)
-            places[code] = (_num(c.province_code), _num(c.district_code), _num(code)) if c else ((0, ""),) * 3
-        return places[code]
+    rank = {c.code: index for index, c in enumerate(gazetteer.communes)}  # loaded in the stable order
 
     def order(item: Status):
-        a = item.owed.assignment
-        return (place(a.commune_code), KIND_ORDER[item.owed.kind], item.owed.due, a.start)
+        owed = item.owed
+        return (rank[owed.assignment.commune_code], KIND_ORDER[owed.kind], owed.due, owed.assignment.start)
 
     items.sort(key=order)
     listed = status or (list(STATUSES) if include_all else ["overdue", "late", "pending"])
@@ -86,10 +80,6 @@ def run_check(
         year=year, as_of=as_of, rules=rules, counts=count(items),
         items=[i for i in items if i.status in listed], scope=items,
     )
-
-
-def _num(text: str) -> tuple[int, str]:
-    return (int(text), "") if text.isdigit() else (0, text)
 
 
 def _of_agency(assignments: list, agency: str, every: list) -> list:

@@ -75,30 +75,46 @@ def _classify_rows(rows: list[list[object]], last: int, classify: Classifier) ->
 
 
 def is_column_number_row(row: list[object]) -> bool:
-    texts = [text_key(_cell_text(v)) for v in row if _cell_text(v)]
-    return bool(texts) and all(_COLUMN_NUMBER.match(t.replace(" ", "")) for t in texts)
+    """ "(1) (2) (3) …" or "1 2 3 …" under the header; stops at the first other cell."""
+    seen = False
+    for value in row:
+        if value is None or value == "":
+            continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not (float(value).is_integer() and 0 <= value < 100):
+                return False
+        elif not _COLUMN_NUMBER.match(str(value).strip().lower().replace(" ", "")):
+            return False
+        seen = True
+    return seen
 
 
-def distinct_texts(row: list[object]) -> list[str]:
+def distinct_texts(row: list[object], limit: int = 0) -> list[str]:
+    """The row's different texts, in order; with a limit, stop once past it."""
     seen: list[str] = []
     for value in row:
         text = _cell_text(value)
         if text and text not in seen:
             seen.append(text)
+            if limit and len(seen) > limit:
+                break
     return seen
 
 
 def is_footer(row: list[object]) -> bool:
-    texts = distinct_texts(row)
-    if not texts:
+    first = next((v for v in row if v not in (None, "")), None)
+    if not isinstance(first, str):
         return False
-    first = text_key(texts[0]) + " "
-    return any(first.startswith(w) for w in _FOOTER_WORDS)
+    key = text_key(_cell_text(first)) + " "
+    return any(key.startswith(w) for w in _FOOTER_WORDS)
 
 
 def section_title(row: list[object], is_district: Callable[[str], bool]) -> str | None:
     """The district a section row names ("II. HUYỆN ĐÀ BẮC (17 xã)"), else None."""
-    texts = [t for t in distinct_texts(row) if not _COLUMN_NUMBER.match(text_key(t).replace(" ", ""))]
+    texts = distinct_texts(row, limit=2)
+    if len(texts) > 2:
+        return None  # a data row: a section row holds one title (and perhaps its numeral)
+    texts = [t for t in texts if not _COLUMN_NUMBER.match(text_key(t).replace(" ", ""))]
     texts = [t for t in texts if not re.fullmatch(r"[IVXLC]+\.?", t.strip(), re.IGNORECASE)]
     if len(texts) != 1:
         return None

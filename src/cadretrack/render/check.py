@@ -37,13 +37,21 @@ def rule_text(item: Status, rules: Rules) -> str:
     return text
 
 
-def item_dict(item: Status, rules: Rules) -> dict:
+def item_dict(item: Status, rules: Rules, rule_texts: dict | None = None) -> dict:
     a, f = item.owed.assignment, item.filing
+    owed = item.owed
+    if rule_texts is None:
+        rule = rule_text(item, rules)
+    else:  # the same few texts over and over: compute each once
+        key = (owed.kind, owed.year, owed.basis, owed.moved_from, a.start if owed.basis == "grace" else None)
+        rule = rule_texts.get(key)
+        if rule is None:
+            rule = rule_texts[key] = rule_text(item, rules)
     return {
         "kind": item.owed.kind,
         "year": item.owed.year,
-        "due": item.owed.due,
-        "filed": f.filed if f else None,
+        "due": owed.due.isoformat(),
+        "filed": f.filed.isoformat() if f else None,
         "status": item.status,
         "days_late": item.days_late,
         "cadre": a.cadre,
@@ -56,21 +64,23 @@ def item_dict(item: Status, rules: Rules) -> dict:
         "rating": (f.rating or None) if f else None,
         "score": f.score if f else None,
         "note": (f.note or None) if f else None,
-        "rule": rule_text(item, rules),
+        "rule": rule,
     }
 
 
 def check_json(report) -> str:
+    texts: dict = {}
     return to_json({
         "year": report.year,
         "as_of": report.as_of,
         "counts": report.counts,
-        "items": [item_dict(i, report.rules) for i in report.items],
+        "items": [item_dict(i, report.rules, texts) for i in report.items],
     })
 
 
 def check_csv(report) -> str:
-    return to_csv([item_dict(i, report.rules) for i in report.items], FIELDS)
+    texts: dict = {}
+    return to_csv([item_dict(i, report.rules, texts) for i in report.items], FIELDS)
 
 
 def summary_line(report) -> str:

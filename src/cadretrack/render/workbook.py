@@ -9,7 +9,7 @@ from pathlib import Path
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import KINDS, Rules
-from cadretrack.render.xlsx_style import Styles, date, fit_row, header_block, new_workbook, number, print_setup, text
+from cadretrack.render.xlsx_style import Styles, date, data_row, header_block, new_workbook, number, print_setup, text
 from cadretrack.reports.summary import (
     SummaryRow,
     by_agency,
@@ -114,7 +114,7 @@ def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: lis
         fmt_text = styles.total_text if is_total else styles.text
         fmt_num = styles.total_number if is_total else styles.number
         fmt_pct = styles.total_percent if is_total else styles.percent
-        fit_row(ws, r, [(row.label, 30)])
+        data_row(ws, r, [(row.label, 30)], styles.text)
         text(ws, r, 0, "" if is_total else str(index + 1), styles.total_text if is_total else styles.center)
         text(ws, r, 1, row.label, fmt_text)
         number(ws, r, 2, len(row.communes if communes else row.cadres), fmt_num)
@@ -158,7 +158,7 @@ def _detail_sheet(wb, styles, report, today, place, progress):
         a = row.assignment
         values = [a.cadre, a.position, a.agency, a.commune, a.district or a.province]
         notes = [(row.kinds[k].filing.note, sizes[4]) for k in kinds if row.kinds[k] and row.kinds[k].filing]
-        fit_row(ws, r, list(zip(values, fixed_sizes[1:])) + notes + [(rating_label(row.rating), 16)])
+        data_row(ws, r, list(zip(values, fixed_sizes[1:])) + notes + [(rating_label(row.rating), 16)], styles.text)
         text(ws, r, 0, str(index + 1), styles.center)
         for col, value in enumerate(values, start=1):
             text(ws, r, col, value, styles.text)
@@ -202,7 +202,7 @@ def _list_sheet(wb, styles, report, today, name, items, place, heading, progress
         a, f = item.owed.assignment, item.filing
         values = [_kind_label(report.rules, item.owed.kind), a.cadre, a.position, a.agency,
                   a.commune, a.district or a.province]
-        fit_row(ws, r, list(zip(values, sizes[1:])))
+        data_row(ws, r, list(zip(values, sizes[1:])), styles.text)
         text(ws, r, 0, str(index + 1), styles.center)
         for col, value in enumerate(values, start=1):
             text(ws, r, col, value, styles.text)

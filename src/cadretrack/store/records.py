@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -36,20 +36,21 @@ def save_communes(db: Database, communes: list[Commune]) -> None:
 
 
 def load_gazetteer(db: Database) -> Gazetteer:
-    """The ledger's communes; their stored match keys are used while the key rules are unchanged."""
+    """The ledger's communes in the stable order (province, district, commune code);
+    their stored match keys are used while the key rules are unchanged."""
     from cadretrack.domain.names import KEY_VERSION
     from cadretrack.store.ledger import get_meta
 
     rows = db.execute(
         "SELECT code, name, type, COALESCE(district_code, ''), COALESCE(district, ''), province_code, province, "
-        "name_key, name_loose FROM communes ORDER BY CAST(code AS INTEGER)"
+        "name_key, name_loose FROM communes "
+        "ORDER BY CAST(province_code AS INTEGER), CAST(district_code AS INTEGER), CAST(code AS INTEGER)"
     ).fetchall()
     fresh = get_meta(db, "name_key_version") == KEY_VERSION
     return Gazetteer([Commune(*row[:7]) for row in rows], keys=[(r[7], r[8]) for r in rows] if fresh else None)
 
 
-@dataclass(frozen=True)
-class Assignment:
+class Assignment(NamedTuple):
     """One assignment as stored, with its cadre and commune spelled out."""
 
     id: int

@@ -1,0 +1,226 @@
+"""The benchmark: each cadretrack command timed beside an anchor, at 1, 2 and 4 times the data.
+
+    python bench/run.py [--runs 3] [--scales 1,2,4] [--out bench/RESULTS.md]
+
+Every measurement is a whole process (start-up included), run several times;
+the table gives medians, the ratio to the anchor and each process's peak memory
+(ru_maxrss from wait4). Goals are those of the performance issue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import effective, generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+CADRETRACK = [sys.executable, "-m", "cadretrack"]
+SQLITE_UTILS = [str(BIN / "sqlite-utils")] if (BIN / "sqlite-utils").exists() else [sys.executable, "-m", "sqlite_utils"]
+GAZETTEER = HERE.parent / "data" / "gazetteer" / "vn-2024.csv"
+
+
+def run(argv: list[str], setup=None) -> tuple[float, float]:
+    """(wall seconds, peak MB) of one process, through bench/peak.py; `setup` runs first, untimed."""
+    if setup:
+        setup()
+    out = subprocess.run([sys.executable, str(HERE / "peak.py"), *map(str, argv)], capture_output=True, check=True)
+    result = json.loads(out.stdout)
+    if result["code"] not in (0, 1):
+        raise SystemExit(f"{' '.join(map(str, argv))} failed ({result['code']}): {result['stderr']}")
+    return result["wall"], result["peak_mb"]
+
+
+def measure(argv, runs: int, setup=None) -> dict:
+    samples = [run(argv, setup) for _ in range(runs)]
+    return {"median": statistics.median(s[0] for s in samples), "peak_mb": max(s[1] for s in samples),
+            "runs": [round(s[0], 3) for s in samples]}
+
+
+def cli(db: Path, *args) -> list[str]:
+    return [*CADRETRACK, "--db", str(db), *map(str, args)]
+
+
+def prepare(work: Path, scale: int, today: dt.date) -> dict:
+    """A ledger holding every list but the last and all filings; the last list to import."""
+    info = generate(work, scale, today)
+    base = work / "base.db"
+    subprocess.run(cli(base, "init", "--gazetteer", GAZETTEER), check=True, capture_output=True)
+    for index in range(scale - 1):
+        subprocess.run(cli(base, "import", "assignments", work / "lists" / f"list-{index}.csv",
+                           "--effective", effective(index).isoformat()), check=True, capture_output=True)
+    full = work / "full.db"
+    shutil.copy(base, full)
+    last = scale - 1
+    subprocess.run(cli(full, "import", "assignments", work / "lists" / f"list-{last}.csv",
+                       "--effective", effective(last).isoformat()), check=True, capture_output=True)
+    subprocess.run(cli(full, "import", "filings", work / "filings.csv"), check=True, capture_output=True)
+    return {**info, "base": base, "full": full, "last_list": work / "lists" / f"list-{last}.csv",
+            "last_effective": effective(last)}
+
+
+def same_statuses(full: Path, year: int, as_of: str) -> dict:
+    ours = json.loads(subprocess.run(cli(full, "check", "--year", year, "--as-of", as_of, "--format", "json"),
+                                     capture_output=True, check=False).stdout)["counts"]
+    anchor = json.loads(subprocess.run([sys.executable, str(HERE / "anchors.py"), "check", str(full), str(year), as_of],
+                                       capture_output=True, check=True).stdout)["counts"]
+    if ours != anchor:
+        raise SystemExit(f"check and the SQL anchor disagree: {ours} != {anchor}")
+    return ours
+
+
+def bench_scale(scale: int, runs: int, today: dt.date) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"cadretrack-bench-{scale}-"))
+    try:
+        data = prepare(work, scale, today)
+        year = data["last_year"]
+        # A month after the program deadline: programs on time, late or overdue, reports pending.
+        as_of = "2023-07-01" if year == 2023 else f"{year}-03-01"
+        counts = same_statuses(data["full"], year, as_of)
+        target = work / "target.db"
+        anchor_db = work / "anchor.db"
+
+        def fresh_target():
+            shutil.copy(data["base"], target)
+            for extra in (work / "backups",):
+                shutil.rmtree(extra, ignore_errors=True)
+
+        def fresh_anchor():
+            anchor_db.unlink(missing_ok=True)
+
+        rows = {}
+        rows["import assignments"] = (
+            measure(cli(target, "import", "assignments", data["last_list"], "--effective",
+                        data["last_effective"].isoformat()), runs, fresh_target),
+            measure([*SQLITE_UTILS, "insert", str(anchor_db), "assignments", str(data["last_list"]), "--csv"],
+                    runs, fresh_anchor),
+            "sqlite-utils insert --csv",
+        )
+        rows["check (a year, every status)"] = (
+            measure(cli(data["full"], "check", "--year", year, "--as-of", as_of, "--format", "json"), runs),
+            measure([sys.executable, str(HERE / "anchors.py"), "check", str(data["full"]), str(year), as_of], runs),
+            "one SQL query",
+        )
+        rows["export summary"] = (
+            measure(cli(data["full"], "export", "summary", "--year", year, "--as-of", as_of, "--output",
+                        work / "ours.xlsx"), runs),
+            measure([sys.executable, str(HERE / "anchors.py"), "export", str(data["full"]), str(year), as_of,
+                     str(work / "anchor.xlsx")], runs),
+            "bare XlsxWriter dump",
+        )
+        rows["--version"] = (measure([*CADRETRACK, "--version"], runs),
+                             measure([*SQLITE_UTILS, "--version"], runs), "sqlite-utils --version")
+        rows["--help"] = (measure([*CADRETRACK, "--help"], runs),
+                          measure([*SQLITE_UTILS, "--version"], runs), "sqlite-utils --version")
+        size = data["full"].stat().st_size / 2**20
+        return {"scale": scale, "data": {k: v for k, v in data.items() if isinstance(v, int)},
+                "counts": counts, "ledger_mb": round(size, 1), "rows": rows}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+GOALS = {
+    "import assignments": ("ratio", 1.5),
+    "check (a year, every status)": ("wall", 0.6),
+    "export summary": ("ratio", 1.5),
+    "--version": ("ratio", 1.0),
+    "--help": ("ratio", 1.0),
+}
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    mem = ""
+    try:
+        mem = f"{int(open('/proc/meminfo').readline().split()[1]) / 2**20:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, {mem}, Python {platform.python_version()}"
+
+
+def report(results: list[dict], runs: int) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Made by `make bench` (`bench/run.py`) on {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}.",
+        f"Machine: {machine()}.",
+        f"Each figure is the median of {runs} runs of a whole process (start-up included); peak memory is",
+        "the process's maximum resident set. Data: every commune of `vn-2024.csv` (10,051) followed by a",
+        "fictional cadre; scale K means K full lists (a quarter of the communes changing hands each year) and",
+        "K years of filings (about 60 % on time, 25 % late, 15 % missing); the check and the export are of",
+        "the last year a month after its program deadline, when every status occurs. The check's counts are compared with the",
+        "hand-written SQL anchor before timing (they must be equal).",
+        "",
+    ]
+    for result in results:
+        d = result["data"]
+        lines += [
+            f"## Scale {result['scale']}×: {d['assignments']:,} assignments, {d['filings']:,} filings, "
+            f"ledger {result['ledger_mb']} MB",
+            "",
+            f"Check counts: {result['counts']}",
+            "",
+            "| command | cadretrack (s) | anchor | anchor (s) | ratio | peak MB | anchor peak MB | goal | met |",
+            "|---|---:|---|---:|---:|---:|---:|---|---|",
+        ]
+        for name, (ours, anchor, label) in result["rows"].items():
+            ratio = ours["median"] / anchor["median"] if anchor["median"] else float("inf")
+            kind, limit = GOALS[name]
+            value = ratio if kind == "ratio" else ours["median"]
+            goal = f"≤ {limit}× anchor" if kind == "ratio" else f"≤ {limit} s"
+            if name == "export summary":
+                goal += ", < 150 MB"
+                ok = value <= limit and ours["peak_mb"] < 150
+            else:
+                ok = value <= limit
+            lines.append(
+                f"| {name} | {ours['median']:.3f} | {label} | {anchor['median']:.3f} | {ratio:.2f} | "
+                f"{ours['peak_mb']:.0f} | {anchor['peak_mb']:.0f} | {goal} | {'yes' if ok else '**no**'} |"
+            )
+        lines.append("")
+    if len(results) > 1:
+        lines += ["## Growth", "", "| command | " + " | ".join(f"{r['scale']}×" for r in results) + " |",
+                  "|---|" + "---:|" * len(results)]
+        for name in results[0]["rows"]:
+            cells = [f"{r['rows'][name][0]['median']:.2f} s / {r['rows'][name][0]['peak_mb']:.0f} MB" for r in results]
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scales", default="1,2,4")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    today = dt.date.today()
+    results = []
+    for scale in (int(s) for s in args.scales.split(",")):
+        print(f"scale {scale}…", flush=True)
+        results.append(bench_scale(scale, args.runs, today))
+    text = report(results, args.runs)
+    notes = HERE / "NOTES.md"
+    if notes.exists():
+        text += "\n" + notes.read_text(encoding="utf-8")
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
