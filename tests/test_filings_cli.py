@@ -246,3 +246,22 @@ def test_rules_round_trip_and_malformed_rules(cli, tmp_path):
     broken.write_text("[regulation\nname = 1\n", encoding="utf-8")
     result = third("init", "--rules", broken)
     assert result.exit_code == 2 and "line 1" in result.stderr and not third.db.exists()
+
+
+def test_a_cadre_who_did_not_follow_the_commune_is_refused_with_who_did(assigned):
+    err = refused(assigned, "record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Hiền Lương",
+                  "--cadre", "Trần Thị Bình")
+    assert "Nguyễn Văn An" in err
+
+
+def test_a_filing_nobody_owes_is_recorded_with_a_note(assigned, tmp_path):
+    change = xlsx(tmp_path / "amend.xlsx", [HEADER] + assignment_rows([("Vũ Thu Hà", "Sở Nội vụ", "Hiền Lương")]))
+    ok(assigned, "import", "assignments", change, "--effective", "15/10/2023", "--amend")
+    # The outgoing cadre sends a report before leaving: the successor owes it.
+    result = ok(assigned, "record", "report", "--year", "2023", "--date", "01/10/2023", "--commune", "Hiền Lương")
+    assert "Nguyễn Văn An" in result.stdout and "owes no" in result.stdout
+    _, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--kind", "report", "--district", "Đà Bắc")
+    (item,) = [i for i in doc["items"] if i["commune"] == "Xã Hiền Lương"]
+    assert item["cadre"] == "Vũ Thu Hà" and item["status"] == "overdue"
+    verify = assigned("verify", "--format", "json")
+    assert verify.exit_code == 1 and "filing-not-owed" in verify.stdout

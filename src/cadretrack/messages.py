@@ -237,6 +237,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã ghi nhận {kind} (năm {year}) của {commune} (ngày {date}); dùng --replace để thay.",
         "The {kind} of {year} for {commune} is already recorded ({date}); use --replace to supersede it.",
     ),
+    "filing_wrong_cadre": (
+        "{cadre} không theo dõi {commune} trong năm {year}; người theo dõi: {followers}.",
+        "{cadre} did not follow {commune} during {year}; it was followed by: {followers}.",
+    ),
+    "recorded_not_owed": (
+        "Lưu ý: theo quy định, {cadre} không phải nộp {kind} năm {year} (người phụ trách vào ngày hạn nộp là người khác).",
+        "Note: under the rules {cadre} owes no {kind} for {year} (someone else held the assignment on the due date).",
+    ),
     "filing_repeated": ("Văn bản này đã có ở dòng {first} của tệp.", "The same filing is already at row {first} of the file."),
     "recorded": (
         "Đã ghi nhận {kind} (năm {year}): {commune}, {cadre}, ngày {date}.",

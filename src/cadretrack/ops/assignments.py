@@ -89,7 +89,8 @@ def import_assignments(
     if not rows:
         raise CadretrackError("file_no_rows", path=str(path))
     wanted, problems = resolve_rows(rows, gazetteer)
-    stored = records.load_assignments(db)
+    # Only assignments in force on the effective date or after it can change.
+    stored = records.load_assignments(db, 'a."end" IS NULL OR a."end" >= ?', [effective.isoformat()])
     plan = plan_changes(wanted, stored, effective, amend)
     for w, later in plan.conflicts:
         problems.append(Problem(

@@ -107,9 +107,15 @@ def resolve_assignment(item: FilingInput, ctx: Context):
             raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
         candidates = during_year(ctx.by_commune.get(commune.code, []))
         where = commune.label()
-        if item.cadre:
+        if item.cadre and candidates:
+            followers = candidates
             exact = [a for a in candidates if a.cadre_key[0] == exact_key(item.cadre)]
             candidates = exact or [a for a in candidates if loose_key(a.cadre) == loose_key(item.cadre)]
+            if not candidates:
+                raise CadretrackError(
+                    "filing_wrong_cadre", cadre=item.cadre, commune=where, year=item.year,
+                    followers=", ".join(sorted({a.cadre for a in followers})),
+                )
     elif not item.cadre:
         raise CadretrackError("filing_needs_who")
     else:
@@ -146,6 +152,7 @@ class Prepared:
     item: FilingInput
     assignment: object
     existing: Filing | None
+    owed: bool = True  # False: recorded, but this assignment owes no such filing that year
 
     @property
     def same_as_existing(self) -> bool:
@@ -158,7 +165,10 @@ class Prepared:
 def prepare(item: FilingInput, ctx: Context, today: dt.date) -> Prepared:
     validate(item, ctx, today)
     assignment = resolve_assignment(item, ctx)
-    return Prepared(item, assignment, ctx.current.get((assignment.id, item.kind, item.year)))
+    return Prepared(
+        item, assignment, ctx.current.get((assignment.id, item.kind, item.year)),
+        owed=owes(assignment, item.kind, ctx.rules, item.year, ctx.holidays),
+    )
 
 
 def record_filing(

@@ -8,6 +8,7 @@ a formula or a link, whatever it begins with.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 FONT = "Times New Roman"
 STATUS_FILL = {"on_time": "#C6EFCE", "late": "#FFEB9C", "overdue": "#FFC7CE", "pending": "#DDEBF7"}
@@ -74,9 +75,16 @@ def number(ws, row: int, col: int, value: float | int | None, fmt) -> None:
         ws.write_number(row, col, value, fmt)
 
 
+@functools.lru_cache(maxsize=4096)
+def _excel_day(value: dt.date) -> float:
+    """Excel's serial day number (1900 system): due dates repeat, so each is computed once."""
+    return float((value - dt.date(1899, 12, 30)).days)
+
+
 def date(ws, row: int, col: int, value: dt.date | None, fmt) -> None:
+    """A real date cell, shown dd/mm/yyyy by its format."""
     if value is not None:
-        ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt)
+        ws.write_number(row, col, _excel_day(value), fmt)
 
 
 def place_and_date(place: str, day: dt.date) -> str:
