@@ -215,6 +215,11 @@ def main() -> None:
         print(f"scale {scale}…", flush=True)
         results.append(bench_scale(scale, args.runs, today))
     text = report(results, args.runs)
+    from writers import measure as measure_writers
+
+    writers = measure_writers(10_051)
+    text += "\n## Writers\n\nThe detail sheet's kind of content, 10,051 rows × 12 styled cells, median of 3 (bench/writers.py):\n\n"
+    text += "| library | seconds |\n|---|---:|\n" + "".join(f"| {k} | {v:.2f} |\n" for k, v in writers.items())
     notes = HERE / "NOTES.md"
     if notes.exists():
         text += "\n" + notes.read_text(encoding="utf-8")
