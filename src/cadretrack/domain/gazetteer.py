@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cadretrack.domain.names import (
     COMMUNE_PREFIXES,
@@ -53,6 +54,20 @@ def normalize_code(value: object) -> str:
     return str(int(text))
 
 
+class _NameIndex(NamedTuple):
+    exact: dict  # exact key -> communes
+    loose: dict  # loose key -> communes
+    names: dict  # loose key -> a display name, for suggestions
+
+
+class _PlaceIndex(NamedTuple):
+    district_exact: dict  # exact key -> {(province code, district code)}
+    district_loose: dict
+    district_names: dict  # loose key -> a display name
+    province_exact: dict  # exact key -> {province code}
+    province_loose: dict
+
+
 class Gazetteer:
     """Indexes of the communes by code, exact key and loose key.
 
@@ -66,96 +81,60 @@ class Gazetteer:
         self._keys = keys
 
     @functools.cached_property
-    def _names(self) -> dict:
-        exact, loose, names = defaultdict(list), defaultdict(list), {}
+    def _names(self) -> "_NameIndex":
+        index = _NameIndex(defaultdict(list), defaultdict(list), {})
         keys = self._keys or [
             (exact_key(c.name, COMMUNE_PREFIXES), loose_key(c.name, COMMUNE_PREFIXES)) for c in self.communes
         ]
         for c, (ek, lk) in zip(self.communes, keys):
-            exact[ek].append(c)
-            loose[lk].append(c)
-            names.setdefault(lk, c.name)
-        return {"exact": exact, "loose": loose, "names": names}
+            index.exact[ek].append(c)
+            index.loose[lk].append(c)
+            index.names.setdefault(lk, c.name)
+        return index
 
     @functools.cached_property
-    def _places(self) -> dict:
-        district_exact, district_loose, district_names = defaultdict(set), defaultdict(set), {}
-        province_exact, province_loose = defaultdict(set), defaultdict(set)
+    def _places(self) -> "_PlaceIndex":
+        index = _PlaceIndex(defaultdict(set), defaultdict(set), {}, defaultdict(set), defaultdict(set))
         seen_districts: set = set()
         seen_provinces: set = set()
         for c in self.communes:
             did = (c.province_code, c.district_code)
             if c.district and did not in seen_districts:
                 seen_districts.add(did)
-                district_exact[exact_key(c.district, DISTRICT_PREFIXES)].add(did)
+                index.district_exact[exact_key(c.district, DISTRICT_PREFIXES)].add(did)
                 dk = loose_key(c.district, DISTRICT_PREFIXES)
-                district_loose[dk].add(did)
-                district_names.setdefault(dk, c.district)
+                index.district_loose[dk].add(did)
+                index.district_names.setdefault(dk, c.district)
             if c.province_code not in seen_provinces:
                 seen_provinces.add(c.province_code)
-                province_exact[exact_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
-                province_loose[loose_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
-        return {
-            "district_exact": district_exact, "district_loose": district_loose, "district_names": district_names,
-            "province_exact": province_exact, "province_loose": province_loose,
-        }
-
-    @property
-    def _exact(self):
-        return self._names["exact"]
-
-    @property
-    def _loose(self):
-        return self._names["loose"]
-
-    @property
-    def _loose_names(self):
-        return self._names["names"]
-
-    @property
-    def _district_exact(self):
-        return self._places["district_exact"]
-
-    @property
-    def _district_loose(self):
-        return self._places["district_loose"]
-
-    @property
-    def _district_names(self):
-        return self._places["district_names"]
-
-    @property
-    def _province_exact(self):
-        return self._places["province_exact"]
-
-    @property
-    def _province_loose(self):
-        return self._places["province_loose"]
+                index.province_exact[exact_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
+                index.province_loose[loose_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
+        return index
 
     @property
     def has_districts(self) -> bool:
-        return bool(self._district_names)
+        return bool(self._places.district_names)
 
     def districts(self, name: str) -> set[tuple[str, str]]:
         """(province code, district code) of every district the name can mean."""
-        found = self._district_exact.get(exact_key(name, DISTRICT_PREFIXES))
+        found = self._places.district_exact.get(exact_key(name, DISTRICT_PREFIXES))
         if not found:
-            found = self._district_loose.get(loose_key(name, DISTRICT_PREFIXES))
+            found = self._places.district_loose.get(loose_key(name, DISTRICT_PREFIXES))
         if not found:
-            near = nearest(loose_key(name, DISTRICT_PREFIXES), self._district_names)
+            near = nearest(loose_key(name, DISTRICT_PREFIXES), self._places.district_names)
             raise MatchError("district_unknown", ", ".join(near), name=name)
         return found
 
     def is_district(self, name: str) -> bool:
         return bool(
-            self._district_exact.get(exact_key(name, DISTRICT_PREFIXES))
-            or self._district_loose.get(loose_key(name, DISTRICT_PREFIXES))
+            self._places.district_exact.get(exact_key(name, DISTRICT_PREFIXES))
+            or self._places.district_loose.get(loose_key(name, DISTRICT_PREFIXES))
         )
 
     def provinces(self, name: str) -> set[str]:
-        found = self._province_exact.get(exact_key(name, PROVINCE_PREFIXES))
+        found = self._places.province_exact.get(exact_key(name, PROVINCE_PREFIXES))
         if not found:
-            found = self._province_loose.get(loose_key(name, PROVINCE_PREFIXES))
+            found = self._places.province_loose.get(loose_key(name, PROVINCE_PREFIXES))
         if not found:
             raise MatchError("province_unknown", name=name)
         return found
@@ -193,9 +172,9 @@ class Gazetteer:
                 and (provinces is None or c.province_code in provinces)
             ]
 
-        found = narrow(self._exact.get(exact_key(name, COMMUNE_PREFIXES), []))
+        found = narrow(self._names.exact.get(exact_key(name, COMMUNE_PREFIXES), []))
         if not found:
-            found = narrow(self._loose.get(loose_key(name, COMMUNE_PREFIXES), []))
+            found = narrow(self._names.loose.get(loose_key(name, COMMUNE_PREFIXES), []))
         if len(found) == 1:
             return found[0]
         if found:
@@ -203,15 +182,15 @@ class Gazetteer:
             raise MatchError("commune_ambiguous", name=name, candidates=labels)
         suggestion = ""
         if suggest:
-            pool = self._loose_names
+            pool = self._names.names
             if districts is not None or provinces is not None:
                 pool = {
                     loose_key(c.name, COMMUNE_PREFIXES): c.name
                     for c in narrow(self.communes)
                 }
             suggestion = ", ".join(nearest(loose_key(name, COMMUNE_PREFIXES), pool))
-        if district and suggestion == "" and self._loose.get(loose_key(name, COMMUNE_PREFIXES)):
-            elsewhere = self._loose[loose_key(name, COMMUNE_PREFIXES)]
+        if district and suggestion == "" and self._names.loose.get(loose_key(name, COMMUNE_PREFIXES)):
+            elsewhere = self._names.loose[loose_key(name, COMMUNE_PREFIXES)]
             suggestion = "; ".join(c.label() for c in elsewhere)
             raise MatchError("commune_not_in_district", suggestion, name=name, district=district)
         raise MatchError("commune_unknown", suggestion, name=name)

@@ -13,7 +13,8 @@ from cadretrack.render.text import to_csv, to_json
 FIELDS = ["cadre", "position", "agency", "commune", "commune_code", "district", "start", "end", "decision"]
 
 
-def assignment_dict(a) -> dict:
+def who_and_where(a) -> dict:
+    """The cadre and commune fields every JSON/CSV row about an assignment carries."""
     return {
         "cadre": a.cadre,
         "position": a.position,
@@ -21,6 +22,12 @@ def assignment_dict(a) -> dict:
         "commune": a.commune,
         "commune_code": a.commune_code,
         "district": a.district or None,
+    }
+
+
+def assignment_dict(a) -> dict:
+    return {
+        **who_and_where(a),
         "start": a.start,
         "end": a.end,
         "decision": a.decision or None,

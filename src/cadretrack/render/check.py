@@ -7,6 +7,7 @@ from cadretrack.domain.obligations import STATUSES, Status
 from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import Rules
 from cadretrack.i18n import get_lang, t
+from cadretrack.render.assignments import who_and_where
 from cadretrack.render.terminal import safe_text
 from cadretrack.render.text import to_csv, to_json
 
@@ -54,12 +55,7 @@ def item_dict(item: Status, rules: Rules, rule_texts: dict | None = None) -> dic
         "filed": f.filed.isoformat() if f else None,
         "status": item.status,
         "days_late": item.days_late,
-        "cadre": a.cadre,
-        "position": a.position,
-        "agency": a.agency,
-        "commune": a.commune,
-        "commune_code": a.commune_code,
-        "district": a.district or None,
+        **who_and_where(a),
         "number": (f.number or None) if f else None,
         "rating": (f.rating or None) if f else None,
         "score": f.score if f else None,
