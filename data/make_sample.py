@@ -150,6 +150,7 @@ def main() -> None:
         f"Tổng cộng: {len(changed)} xã, phường, thị trấn",
     )
     register(units, assigned, changed, newcomers)
+    meetings(units)
 
 
 def register(units: list[dict], assigned: list, changed: list[dict], newcomers: list) -> None:
@@ -210,6 +211,31 @@ def register(units: list[dict], assigned: list, changed: list[dict], newcomers: 
         if not isinstance(received, str):
             ws.cell(ws.max_row, 2).number_format = "DD/MM/YYYY"
     wb.save(OUT / "so-van-ban-den-2023.xlsx")
+
+
+def meetings(units: list[dict]) -> None:
+    """Commune party committee meetings of 2023 to which the cadre was invited."""
+    import datetime as dt
+
+    rng = random.Random(1032)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Cuộc họp"
+    ws.append(["DANH SÁCH CUỘC HỌP CỦA ĐẢNG ỦY XÃ CÓ MỜI CÁN BỘ THEO DÕI ĐỊA BÀN NĂM 2023"])
+    ws.append([])
+    ws.append(["STT", "Ngày họp", "Xã, phường, thị trấn", "Huyện, thành phố", "Loại cuộc họp", "Nội dung", "Cán bộ tham dự"])
+    topics = ["Sơ kết công tác xây dựng Đảng 6 tháng", "Phát triển kinh tế - xã hội", "Quốc phòng - an ninh",
+              "Chuẩn bị đại hội chi bộ", "Phòng chống thiên tai", "Xây dựng nông thôn mới"]
+    number = 0
+    for unit in units:
+        for _ in range(rng.randint(0, 4)):
+            number += 1
+            day = dt.date(2023, 1, 15) + dt.timedelta(days=rng.randint(0, 320))
+            kind = "Thường kỳ" if rng.random() < 0.75 else "Đột xuất"
+            ws.append([number, day, unit["commune"], unit["district"], kind, rng.choice(topics),
+                       "Có" if rng.random() < 0.7 else "Không"])
+            ws.cell(ws.max_row, 2).number_format = "DD/MM/YYYY"
+    wb.save(OUT / "cuoc-hop-2023.xlsx")
 
 
 if __name__ == "__main__":

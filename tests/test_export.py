@@ -54,7 +54,7 @@ def data_rows(ws, first_col_header="STT"):
 def test_every_count_equals_check(year, tmp_path, as_of):
     _, wb = export(year, tmp_path, as_of)
     assert wb.sheetnames[0] == "Tổng hợp"
-    assert wb.sheetnames == ["Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Căn cứ"]
+    assert wb.sheetnames == ["Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Khó khăn, vướng mắc", "Căn cứ"]
     for sheet in ("Tổng hợp", "Theo cơ quan"):
         _, rows = data_rows(wb[sheet])
         total = rows[-1]

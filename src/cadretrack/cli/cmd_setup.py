@@ -15,6 +15,14 @@ from cadretrack.i18n import t
 SAMPLE_LIST = ("718-QD-TU-phan-cong.xlsx", dt.date(2022, 12, 14), "718-QĐ/TU")
 SAMPLE_AMENDMENT = ("bo-sung-2023-10-15.xlsx", dt.date(2023, 10, 15), "1032-QĐ/TU")
 SAMPLE_REGISTER = "so-van-ban-den-2023.xlsx"
+SAMPLE_MEETINGS = "cuoc-hop-2023.xlsx"
+SAMPLE_DIFFICULTIES = (
+    ("Tân Pheo", "Huyện Đà Bắc", dt.date(2023, 4, 12), "commune",
+     "Đường liên xóm sạt lở sau mưa lớn, chưa có kinh phí khắc phục", dt.date(2023, 6, 20),
+     "Đã đề nghị Sở Giao thông vận tải hỗ trợ kinh phí", "Sở Giao thông vận tải"),
+    ("Mông Hóa", "Thành phố Hòa Bình", dt.date(2023, 9, 5), "cadre",
+     "Thiếu cán bộ chuyên trách công tác văn phòng đảng ủy", None, "", ""),
+)
 SAMPLE_AS_OF = dt.date(2023, 12, 5)
 SAMPLE_DISTRICT = "Huyện Đà Bắc"
 
@@ -75,6 +83,15 @@ def demo(
     # The sample register runs to 22/12/2023; looking as of 05/12 shows every status.
     filed = import_filings(db, sample_path(SAMPLE_REGISTER), now(), today(), command_line(ctx))
     echo(t("filings_done", path=SAMPLE_REGISTER, added=filed.added, unchanged=filed.unchanged))
+    from cadretrack.ops.followup import record_difficulty, resolve_difficulty
+    from cadretrack.ops.meetings import import_meetings
+
+    met = import_meetings(db, sample_path(SAMPLE_MEETINGS), now(), today(), command_line(ctx))
+    echo(t("meetings_done", path=SAMPLE_MEETINGS, added=met.added, unchanged=met.unchanged))
+    for commune, district, raised, by, text, resolved, note, referred in SAMPLE_DIFFICULTIES:
+        new_id, _ = record_difficulty(db, commune, district, "", raised, text, by, now(), today(), command_line(ctx))
+        if resolved:
+            resolve_difficulty(db, new_id, resolved, note, referred, now(), today(), command_line(ctx))
     out = console()
     echo(t("demo_check", district=SAMPLE_DISTRICT, as_of=format_date(SAMPLE_AS_OF)))
     report = run_check(db, 2023, SAMPLE_AS_OF, include_all=True, district=SAMPLE_DISTRICT)
@@ -88,3 +105,7 @@ def demo(
     workbook = dir / "tong-hop-2023.xlsx"
     export_summary(db, 2023, SAMPLE_AS_OF, workbook, today())
     echo(t("demo_workbook", path=str(workbook.resolve())))
+    from cadretrack.ops.remind import reminders, write_letters
+
+    letters = write_letters(reminders(db, SAMPLE_AS_OF, 14), dir / "cong-van-don-doc", None, today())
+    echo(t("letters_written", count=len(letters), path=str((dir / "cong-van-don-doc").resolve())))

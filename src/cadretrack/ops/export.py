@@ -19,9 +19,12 @@ def export_summary(
     if output.parent and not output.parent.exists():
         raise CadretrackError("folder_missing", path=str(output.parent))
     report = run_check(db, year, as_of, include_all=True)
+    from cadretrack.ops.followup import list_difficulties, meeting_counts
     from cadretrack.render.workbook import write_summary
 
-    _write_atomically(output, lambda tmp: write_summary(report, tmp, today, progress))
+    meetings = meeting_counts(db, year)
+    difficulties = list_difficulties(db, as_of, year=year)
+    _write_atomically(output, lambda tmp: write_summary(report, tmp, today, progress, meetings, difficulties))
     return report
 
 

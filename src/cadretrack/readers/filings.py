@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from cadretrack.domain.names import clean
-from cadretrack.errors import CadretrackError
-from cadretrack.readers.grid import read_grids
-from cadretrack.readers.layout import cell, find_header, is_column_number_row, is_footer
+from cadretrack.readers.table import Record, read_records
 
 FIELDS = ("received", "number", "kind", "year", "commune", "district", "code", "cadre", "rating", "score", "note")
 
-
-@dataclass(frozen=True)
-class FilingRow:
-    sheet: str
-    row: int
-    values: dict  # field -> raw cell value
-    labels: dict  # field -> header text as written
-
+FilingRow = Record
 
 def classify_register_header(key: str) -> str | None:
     words = key.split()
@@ -52,27 +41,9 @@ def classify_register_header(key: str) -> str | None:
     return None
 
 
-def read_filing_rows(path: Path, sheet: str | None) -> list[FilingRow]:
-    grids = read_grids(path, sheet)
-    rows: list[FilingRow] = []
-    found = False
-    for grid in grids:
-        header = find_header(grid.rows, classify_register_header, {"received", "kind", "commune"}) or find_header(
-            grid.rows, classify_register_header, {"received", "kind", "code"}
-        )
-        if header is None:
-            continue
-        found = True
-        for index in range(header.row + 1, len(grid.rows)):
-            row = grid.rows[index]
-            if is_column_number_row(row):
-                continue
-            if is_footer(row):
-                break
-            values = {f: cell(row, header, f) for f in FIELDS}
-            if all(clean(v) == "" for k, v in values.items() if k in ("received", "kind", "commune", "code")):
-                continue
-            rows.append(FilingRow(grid.sheet, index + 1, values, header.labels))
-    if not found:
-        raise CadretrackError("register_header_missing", path=str(path))
-    return rows
+def read_filing_rows(path: Path, sheet: str | None) -> list[Record]:
+    return read_records(
+        path, sheet, classify_register_header,
+        [{"received", "kind", "commune"}, {"received", "kind", "code"}],
+        FIELDS, ("received", "kind", "commune", "code"), "register_header_missing",
+    )

@@ -26,7 +26,7 @@ STATUS_VI = {
     "pending": "Chưa nộp, còn trong hạn",
 }
 COUNT_HEADERS = ["Đúng hạn", "Quá hạn", "Chưa nộp, đã quá hạn", "Chưa đến hạn", "Tỷ lệ đã nộp"]
-SHEETS = ("Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Căn cứ")
+SHEETS = ("Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Căn cứ", "Khó khăn, vướng mắc")
 Progress = Callable[[int], None]
 
 
@@ -34,8 +34,12 @@ def _noop(_: int) -> None:
     pass
 
 
-def write_summary(report, path: Path, today: dt.date, progress: Progress | None = None) -> None:
-    """Every sheet of the year-end workbook, from a check report over all statuses."""
+def write_summary(
+    report, path: Path, today: dt.date, progress: Progress | None = None,
+    meetings: dict | None = None, difficulties: list | None = None,
+) -> None:
+    """Every sheet of the year-end workbook, from a check report over all statuses,
+    the meetings per assignment ({id: (invited, attended)}) and the difficulties."""
     progress = progress or _noop
     wb = new_workbook(path)
     styles = Styles(wb)
@@ -45,12 +49,13 @@ def write_summary(report, path: Path, today: dt.date, progress: Progress | None 
     rows, total = summarize(items, by_place, "Tổng cộng")
     _summary_sheet(wb, styles, report, today, SHEETS[0], place, "Số xã", rows, total, communes=True)
     progress(len(rows))
-    _detail_sheet(wb, styles, report, today, place, progress)
+    _detail_sheet(wb, styles, report, today, place, progress, meetings or {})
     rows, total = summarize(items, by_agency, "Tổng cộng")
     _summary_sheet(wb, styles, report, today, SHEETS[2], "Cơ quan, đơn vị", "Số cán bộ", rows, total, communes=False)
     progress(len(rows))
     _list_sheet(wb, styles, report, today, SHEETS[3], to_chase(items), place,
                 "DANH SÁCH CHƯA NỘP, NỘP MUỘN", progress)
+    _difficulties_sheet(wb, styles, report, today, place, difficulties or [])
     _rules_sheet(wb, styles, report, today)
     wb.close()
 
@@ -133,23 +138,26 @@ def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: lis
         ws.autofilter(start + 1, 0, first + len(rows) - 1, width - 1)
 
 
-def _detail_sheet(wb, styles, report, today, place, progress):
+def _detail_sheet(wb, styles, report, today, place, progress, meetings):
     ws = wb.add_worksheet(SHEETS[1])
     kinds = [k for k in KINDS if k in report.rules.kinds]
     fixed = ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", "Xã, phường, thị trấn", place]
     subs = ["Hạn nộp", "Ngày nộp", "Số, ký hiệu", "Trạng thái", "Ghi chú"]
-    width = len(fixed) + len(subs) * len(kinds) + 2
+    width = len(fixed) + len(subs) * len(kinds) + 4
     sizes = [11, 11, 10, 15, 12]
     fixed_sizes = [5, 22, 18, 24, 18, 16]
     for col, size in enumerate(fixed_sizes):
         ws.set_column(col, col, size)
     for index in range(len(kinds) * len(subs)):
         ws.set_column(len(fixed) + index, len(fixed) + index, sizes[index % len(subs)])
-    ws.set_column(width - 2, width - 2, 16)
-    ws.set_column(width - 1, width - 1, 7)
+    ws.set_column(width - 4, width - 4, 16)
+    ws.set_column(width - 3, width - 1, 8)
     title, subtitle = _title(report)
     start = header_block(ws, styles, width, report.rules.organization, today, "CHI TIẾT " + title, subtitle)
-    groups = [(_kind_label(report.rules, k), subs) for k in kinds] + [("Kết quả nhận xét, đánh giá", ["Xếp loại", "Điểm"])]
+    groups = [(_kind_label(report.rules, k), subs) for k in kinds] + [
+        ("Kết quả nhận xét, đánh giá", ["Xếp loại", "Điểm"]),
+        ("Dự họp đảng ủy xã", ["Được mời", "Có dự"]),
+    ]
     _two_row_header(ws, styles, start, fixed, groups)
     first = start + 2
     rows = detail(report.scope)
@@ -177,6 +185,9 @@ def _detail_sheet(wb, styles, report, today, place, progress):
             col += len(subs)
         text(ws, r, col, rating_label(row.rating), styles.center)
         number(ws, r, col + 1, row.score, styles.decimal)
+        invited, attended = meetings.get(a.id, (0, 0))
+        number(ws, r, col + 2, invited, styles.number)
+        number(ws, r, col + 3, attended, styles.number)
         if index % 500 == 499:
             progress(500)
     progress(len(rows) % 500)
@@ -213,6 +224,36 @@ def _list_sheet(wb, styles, report, today, name, items, place, heading, progress
         if index % 500 == 499:
             progress(500)
     progress(len(items) % 500)
+    ws.freeze_panes(start + 1, 0)
+    ws.autofilter(start, 0, start + max(len(items), 1), len(headers) - 1)
+    print_setup(ws, (start, start))
+
+
+def _difficulties_sheet(wb, styles, report, today, place, items):
+    ws = wb.add_worksheet(SHEETS[5])
+    headers = ["STT", "Xã, phường, thị trấn", place, "Cán bộ theo dõi", "Ngày nêu", "Người nêu", "Nội dung",
+               "Ngày giải quyết", "Kết quả giải quyết", "Chuyển cấp", "Số ngày"]
+    sizes = [5, 18, 16, 20, 11, 12, 40, 11, 30, 16, 8]
+    for col, size in enumerate(sizes):
+        ws.set_column(col, col, size)
+    title, subtitle = _title(report, "KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC XÃ, PHƯỜNG, THỊ TRẤN")
+    start = header_block(ws, styles, len(headers), report.rules.organization, today, title, subtitle)
+    ws.set_row(start, 30)
+    for col, label in enumerate(headers):
+        ws.write_string(start, col, label, styles.header)
+    for index, d in enumerate(items, start=1):
+        r = start + index
+        data_row(ws, r, [(d.commune, 18), (d.cadre, 20), (d.text, 40), (d.resolution, 30), (d.referred_to, 16)], styles.text)
+        text(ws, r, 0, str(index), styles.center)
+        for col, value in ((1, d.commune), (2, d.district), (3, d.cadre)):
+            text(ws, r, col, value, styles.text)
+        date(ws, r, 4, d.raised_on, styles.date)
+        text(ws, r, 5, "Cán bộ theo dõi" if d.raised_by == "cadre" else "Đảng ủy xã", styles.center)
+        text(ws, r, 6, d.text, styles.text)
+        date(ws, r, 7, d.resolved_on, styles.date)
+        text(ws, r, 8, d.resolution, styles.text)
+        text(ws, r, 9, d.referred_to, styles.text)
+        number(ws, r, 10, d.age_days, styles.number)
     ws.freeze_panes(start + 1, 0)
     ws.autofilter(start, 0, start + max(len(items), 1), len(headers) - 1)
     print_setup(ws, (start, start))

@@ -12,7 +12,7 @@ import json
 
 from sqlite_utils import Database
 
-UNDOABLE_TABLES = {"assignments", "filings"}
+UNDOABLE_TABLES = {"assignments", "filings", "difficulties", "meetings"}
 
 
 def note(db: Database, changeset: int, tbl: str, action: str, rows: list[tuple[int, dict | None]]) -> None:

@@ -126,3 +126,35 @@ def m003_history(db) -> None:
         foreign_keys=[("changeset_id", "changesets", "id")],
     )
     db["changes"].create_index(["changeset_id"])
+
+
+@migrations()
+def m004_followup(db) -> None:
+    """Difficulties raised and their resolution; commune meetings and attendance."""
+    db["difficulties"].create(
+        {
+            "id": int, "commune_code": str, "assignment_id": int, "raised_on": str, "raised_by": str,
+            "text": str, "resolved_on": str, "resolution": str, "referred_to": str,
+            "created_in": int, "resolved_in": int, "voided_in": int,
+        },
+        pk="id",
+        not_null={"commune_code", "raised_on", "text", "created_in"},
+        foreign_keys=[
+            ("commune_code", "communes", "code"), ("assignment_id", "assignments", "id"),
+            ("created_in", "changesets", "id"), ("resolved_in", "changesets", "id"),
+            ("voided_in", "changesets", "id"),
+        ],
+    )
+    db["meetings"].create(
+        {
+            "id": int, "commune_code": str, "assignment_id": int, "held_on": str, "kind": str,
+            "topic": str, "attended": int, "created_in": int, "voided_in": int,
+        },
+        pk="id",
+        not_null={"commune_code", "held_on", "kind", "created_in"},
+        foreign_keys=[
+            ("commune_code", "communes", "code"), ("assignment_id", "assignments", "id"),
+            ("created_in", "changesets", "id"), ("voided_in", "changesets", "id"),
+        ],
+    )
+    db["meetings"].create_index(["assignment_id", "held_on"])

@@ -1,0 +1,132 @@
+"""Writes the chasing letter template (công văn đôn đốc) shipped in the package.
+
+    python data/make_letter_template.py
+
+The result, src/cadretrack/data/templates/cong-van-don-doc.docx, is an ordinary
+Word document with Jinja tags (docxtpl): a Board can open it in Word or
+LibreOffice, change the wording and layout, and use it with
+`cadretrack remind --template FILE`. The fields it may use are listed in
+src/cadretrack/data/templates/README.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "cadretrack" / "data" / "templates" / "cong-van-don-doc.docx"
+
+
+def font(run, size=14, bold=False, italic=False, underline=False):
+    run.font.name = "Times New Roman"
+    run._element.rPr.rFonts.set(qn("w:eastAsia"), "Times New Roman")
+    run.font.size = Pt(size)
+    run.bold, run.italic, run.underline = bold, italic, underline
+    return run
+
+
+def para(container, text="", size=14, bold=False, italic=False, align=None, space_after=0, indent=None):
+    p = container.add_paragraph()
+    if text:
+        font(p.add_run(text), size, bold, italic)
+    if align is not None:
+        p.alignment = align
+    p.paragraph_format.space_after = Pt(space_after)
+    if indent is not None:
+        p.paragraph_format.first_line_indent = indent
+    return p
+
+
+def widths(table, sizes) -> None:
+    """Fixed column widths: Word and LibreOffice read them from every cell, not the column."""
+    table.autofit = False
+    for row in table.rows:
+        for cell, size in zip(row.cells, sizes):
+            cell.width = size
+    for column, size in zip(table.columns, sizes):
+        column.width = size
+
+
+def main() -> None:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    style = doc.styles["Normal"]
+    style.font.name, style.font.size = "Times New Roman", Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "Times New Roman")
+
+    head = doc.add_table(rows=1, cols=2)
+    head.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths(head, [Cm(7), Cm(9.5)])
+    left, right = head.rows[0].cells
+    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    font(left.paragraphs[0].add_run("{{ party_committee }}"), 13)
+    para(left, "{{ board }}", 13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(left, "*", 13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(left, "Số {{ number }}", 13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(left, "V/v đôn đốc thực hiện Quy định số 26-QĐ/TU", 12, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    font(right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM"), 13, bold=True, underline=True)
+    para(right, "")
+    para(right, "{{ place_date }}", 14, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+    para(doc, "")
+    p = para(doc, "", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    font(p.add_run("Kính gửi: "), 14)
+    font(p.add_run("{{ recipient }}"), 14, bold=True)
+
+    body = (
+        "Thực hiện {{ regulation }} về cán bộ lãnh đạo các cơ quan, đơn vị cấp tỉnh theo dõi các xã, "
+        "phường, thị trấn và {{ guidance }} hướng dẫn thực hiện, Ban Tổ chức Tỉnh ủy đã tổng hợp tình hình "
+        "gửi chương trình theo dõi, báo cáo năm và nhận xét, đánh giá cán bộ theo dõi địa bàn. Tính đến ngày "
+        "{{ as_of }}, {{ recipient }} còn {{ items|length }} văn bản chưa gửi về Ban Tổ chức Tỉnh ủy, cụ thể như sau:"
+    )
+    para(doc, body, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1), space_after=6)
+
+    headers = ["STT", "Văn bản", "Cán bộ theo dõi", "Xã, phường, thị trấn", "Hạn nộp", "Tình trạng"]
+    sizes = [Cm(1.2), Cm(3.0), Cm(3.3), Cm(3.2), Cm(2.8), Cm(3.0)]
+    table = doc.add_table(rows=4, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths(table, sizes)
+    for cell, text in zip(table.rows[0].cells, headers):
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        font(cell.paragraphs[0].add_run(text), 12, bold=True)
+    font(table.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in items %}"), 12)
+    fields = ["{{ loop.index }}", "{{ item.kind }}", "{{ item.cadre }}", "{{ item.commune }}", "{{ item.due }}",
+              "{{ item.state }}"]
+    for cell, text in zip(table.rows[2].cells, fields):
+        font(cell.paragraphs[0].add_run(text), 12)
+    font(table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}"), 12)
+
+    para(doc, "")
+    para(doc, "Ban Tổ chức Tỉnh ủy đề nghị {{ recipient }} khẩn trương hoàn thành và gửi các văn bản trên về "
+              "Ban Tổ chức Tỉnh ủy{% if deadline %} trước ngày {{ deadline }}{% endif %} để tổng hợp, báo cáo "
+              "Ban Thường vụ Tỉnh ủy theo quy định./.",
+         align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1), space_after=12)
+
+    sign = doc.add_table(rows=1, cols=2)
+    widths(sign, [Cm(8), Cm(8.5)])
+    left, right = sign.rows[0].cells
+    p = left.paragraphs[0]
+    font(p.add_run("Nơi nhận:"), 12, bold=True, italic=True)
+    for line in ("- Như trên,", "- Thường trực Tỉnh ủy (để b/c),", "- Lưu Ban Tổ chức Tỉnh ủy."):
+        para(left, line, 11)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    font(right.paragraphs[0].add_run("{{ signer_title }}"), 14, bold=True)
+    for _ in range(4):
+        para(right, "")
+    para(right, "{{ signer_name }}", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(OUT)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""`remind`, `record difficulty`, `resolve`, `difficulties`, `record meeting`, `import meetings`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cadretrack.cli.common import check_format, command_line, date_option, echo, guarded, now, open_db, today
+from cadretrack.i18n import t
+
+
+def register(app: typer.Typer, record_app: typer.Typer, import_app: typer.Typer) -> None:
+    app.command("remind", help=t("help_remind"))(remind)
+    record_app.command("difficulty", help=t("help_record_difficulty"))(record_difficulty)
+    record_app.command("meeting", help=t("help_record_meeting"))(record_meeting)
+    app.command("resolve", help=t("help_resolve"))(resolve)
+    app.command("difficulties", help=t("help_difficulties"))(difficulties)
+    import_app.command("meetings", help=t("help_import_meetings"))(import_meetings)
+
+
+@guarded
+def remind(
+    ctx: typer.Context,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
+    within: Annotated[int, typer.Option("--within", help=t("help_within"))] = 14,
+    output: Annotated[Optional[Path], typer.Option("--output", help=t("help_remind_output"))] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help=t("help_template"))] = None,
+) -> None:
+    from cadretrack.ops.remind import reminders, write_letters
+    from cadretrack.render.followup import print_reminders
+
+    day = date_option(as_of) or today()
+    found = reminders(open_db(ctx), day, within)
+    print_reminders(found)
+    if output is not None:
+        written = write_letters(found, output, template, today())
+        echo(t("letters_written", count=len(written), path=str(output.resolve())))
+
+
+@guarded
+def record_difficulty(
+    ctx: typer.Context,
+    commune: Annotated[str, typer.Option("--commune", help=t("help_commune"))],
+    date: Annotated[str, typer.Option("--date", help=t("help_date_raised"))],
+    text: Annotated[str, typer.Option("--text", help=t("help_difficulty_text"))],
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+    cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
+    raised_by: Annotated[str, typer.Option("--raised-by", help=t("help_raised_by"))] = "commune",
+) -> None:
+    from cadretrack.ops.followup import record_difficulty as run
+
+    new_id, a = run(open_db(ctx), commune, district, cadre, date_option(date), text, raised_by, now(), today(),
+                    command_line(ctx))
+    echo(t("difficulty_recorded", id=new_id, commune=a.commune, cadre=a.cadre))
+
+
+@guarded
+def resolve(
+    ctx: typer.Context,
+    id: Annotated[int, typer.Argument(help=t("help_difficulty_id"))],
+    date: Annotated[str, typer.Option("--date", help=t("help_date_resolved"))],
+    note: Annotated[str, typer.Option("--note", help=t("help_note"))] = "",
+    referred_to: Annotated[str, typer.Option("--referred-to", help=t("help_referred_to"))] = "",
+) -> None:
+    from cadretrack.ops.followup import resolve_difficulty
+
+    resolve_difficulty(open_db(ctx), id, date_option(date), note, referred_to, now(), today(), command_line(ctx))
+    echo(t("difficulty_resolved_ok", id=id))
+
+
+@guarded
+def difficulties(
+    ctx: typer.Context,
+    open_only: Annotated[bool, typer.Option("--open", help=t("help_open"))] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
+    format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
+) -> None:
+    from cadretrack.ops.followup import list_difficulties
+    from cadretrack.render.followup import print_difficulties
+
+    check_format(format)
+    print_difficulties(list_difficulties(open_db(ctx), date_option(as_of) or today(), open_only), format)
+
+
+@guarded
+def record_meeting(
+    ctx: typer.Context,
+    commune: Annotated[str, typer.Option("--commune", help=t("help_commune"))],
+    date: Annotated[str, typer.Option("--date", help=t("help_meeting_date"))],
+    kind: Annotated[str, typer.Option("--kind", help=t("help_meeting_kind"))],
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+    topic: Annotated[str, typer.Option("--topic", help=t("help_topic"))] = "",
+    attended: Annotated[str, typer.Option("--attended", help=t("help_attended"))] = "",
+) -> None:
+    from cadretrack.ops.followup import attendance, meeting_kind, record_meeting as run
+
+    a = run(open_db(ctx), commune, district, date_option(date), meeting_kind(kind), topic, attendance(attended),
+            now(), today(), command_line(ctx))
+    echo(t("meeting_recorded", commune=a.commune, cadre=a.cadre, date=date))
+
+
+@guarded
+def import_meetings(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help=t("help_file"))],
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help=t("help_sheet"))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help_dry_run"))] = False,
+) -> None:
+    from cadretrack.ops.meetings import import_meetings as run
+
+    result = run(open_db(ctx), file, now(), today(), command_line(ctx), sheet=sheet, dry_run=dry_run)
+    echo(t("meetings_dry" if dry_run else "meetings_done", path=str(file), added=result.added, unchanged=result.unchanged))

@@ -1,0 +1,90 @@
+"""`import meetings`: commune meetings from a sheet, all or nothing, idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cadretrack.domain.dates import DateError, format_date, parse_date
+from cadretrack.domain.gazetteer import MatchError
+from cadretrack.domain.names import clean
+from cadretrack.errors import CadretrackError, InputProblems, Problem
+from cadretrack.ops.followup import attendance, existing_meetings, meeting_kind, save_meetings
+from cadretrack.readers.meetings import read_meeting_rows
+from cadretrack.store import records
+from cadretrack.store.backup import auto_backup
+from cadretrack.store.ledger import close_changeset, ledger_path, open_changeset, write
+
+
+@dataclass
+class MeetingsResult:
+    added: int
+    unchanged: int
+
+
+def import_meetings(
+    db: Database, path: Path, now: dt.datetime, today: dt.date, command: list[str],
+    sheet: str | None = None, dry_run: bool = False,
+) -> MeetingsResult:
+    rows = read_meeting_rows(path, sheet)
+    if not rows:
+        raise CadretrackError("file_no_meetings", path=str(path))
+    gazetteer = records.load_gazetteer(db)
+    by_commune: dict[str, list] = {}
+    for a in records.load_assignments(db):
+        by_commune.setdefault(a.commune_code, []).append(a)
+    known = existing_meetings(db)
+    problems: list[Problem] = []
+    ready, seen, unchanged = [], set(), 0
+    for row in rows:
+        v = row.values
+
+        def problem(field: str, key: str, **fields) -> None:
+            problems.append(Problem(key, fields, sheet=row.sheet, row=row.row, column=row.labels.get(field, field),
+                                    value=clean(v.get(field, "")), suggestion=str(fields.get("suggestion", ""))))
+
+        try:
+            day = parse_date(v["date"] if not isinstance(v["date"], str) else v["date"].strip())
+        except DateError:
+            problem("date", "date_invalid", value=clean(v["date"]))
+            continue
+        if day > today:
+            problem("date", "date_future", date=format_date(day))
+            continue
+        try:
+            kind = meeting_kind(clean(v["kind"]))
+            attended = attendance(clean(v["attended"]))
+        except CadretrackError as exc:
+            problem("kind" if exc.key == "meeting_kind_invalid" else "attended", exc.key, **exc.fields)
+            continue
+        try:
+            place = gazetteer.resolve(clean(v["commune"]), clean(v["district"]), v["code"])
+        except MatchError as exc:
+            problem("commune", exc.key, suggestion=exc.suggestion, **exc.fields)
+            continue
+        found = [a for a in by_commune.get(place.code, []) if a.in_force_on(day)]
+        if not found:
+            problem("commune", "nobody_follows", commune=place.label(), date=format_date(day))
+            continue
+        key = (place.code, day.isoformat(), kind)
+        if key in seen:
+            problem("date", "meeting_repeated")
+            continue
+        seen.add(key)
+        if key in known:
+            unchanged += 1
+            continue
+        topic = v["topic"] if isinstance(v["topic"], str) else clean(v["topic"])
+        ready.append((found[0], day, kind, topic, attended))
+    if problems:
+        raise InputProblems(str(path), problems)
+    if ready and not dry_run:
+        auto_backup(ledger_path(db), "import", now)
+        with write(db):
+            changeset = open_changeset(db, command, now)
+            save_meetings(db, ready, changeset)
+            close_changeset(db, changeset, {"meetings": len(ready)})
+    return MeetingsResult(added=len(ready), unchanged=unchanged)

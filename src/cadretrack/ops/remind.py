@@ -1,0 +1,86 @@
+"""`remind`: overdue and soon-due filings, grouped by who must act, and chasing letters.
+
+Programs and reports are chased from the cadre's home agency; evaluations from the
+commune's party committee (đảng ủy xã).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cadretrack.domain.names import loose_key
+from cadretrack.domain.obligations import Status
+from cadretrack.domain.rules import Rules
+from cadretrack.errors import CadretrackError
+from cadretrack.ops.check import run_check
+
+
+@dataclass
+class Recipient:
+    kind: str  # "agency" or "commune"
+    name: str
+    items: list[Status] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> int:
+        return sum(i.status == "overdue" for i in self.items)
+
+
+@dataclass
+class Reminders:
+    as_of: dt.date
+    within: int
+    rules: Rules
+    recipients: list[Recipient]
+
+
+def commune_committee(a) -> str:
+    place = a.district or a.province
+    return f"Đảng ủy {a.commune}" + (f", {place}" if place else "")
+
+
+def reminders(db: Database, as_of: dt.date, within: int) -> Reminders:
+    """Overdue filings of the as-of year and the year before, and those due within `within` days."""
+    if within < 0:
+        raise CadretrackError("within_invalid", value=within)
+    horizon = as_of + dt.timedelta(days=within)
+    groups: dict[tuple[str, str], Recipient] = {}
+    rules = None
+    for year in (as_of.year - 1, as_of.year):
+        report = run_check(db, year, as_of, status=["overdue", "pending"])
+        rules = report.rules
+        for item in report.items:
+            if item.status == "pending" and item.owed.due > horizon:
+                continue
+            a = item.owed.assignment
+            if rules.kinds[item.owed.kind].filer == "commune":
+                key = ("commune", commune_committee(a))
+            else:
+                key = ("agency", a.agency or a.cadre)
+            groups.setdefault(key, Recipient(*key)).items.append(item)
+    agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: loose_key(r.name))
+    communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
+    return Reminders(as_of, within, rules, agencies + communes)
+
+
+def write_letters(reminders: Reminders, folder: Path, template: Path | None, today: dt.date) -> list[tuple[Recipient, Path]]:
+    """One letter per recipient and an index workbook, in `folder`."""
+    from cadretrack.render.letters import write_index, write_letter
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for index, recipient in enumerate(reminders.recipients, start=1):
+        path = folder / f"{index:03d}-{slug(recipient.name)}.docx"
+        write_letter(reminders, recipient, path, template, today)
+        written.append((recipient, path))
+    write_index(reminders, written, folder / "danh-sach-cong-van.xlsx", today)
+    return written
+
+
+def slug(text: str) -> str:
+    """An ASCII file name part: 'Đảng ủy Xã Hiền Lương' -> 'dang-uy-xa-hien-luong'."""
+    return "-".join(loose_key(text).split())[:60] or "noi-nhan"

@@ -1,0 +1,56 @@
+"""A one-record-a-row table (a register, a list of meetings) found in any sheet of a file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cadretrack.domain.names import clean
+from cadretrack.errors import CadretrackError
+from cadretrack.readers.grid import read_grids
+from cadretrack.readers.layout import cell, find_header, is_column_number_row, is_footer
+
+
+@dataclass(frozen=True)
+class Record:
+    sheet: str
+    row: int  # 1-based, as a spreadsheet program shows it
+    values: dict  # field -> raw cell value
+    labels: dict  # field -> header text as written
+
+
+def read_records(
+    path: Path,
+    sheet: str | None,
+    classify: Callable[[str], str | None],
+    required: list[set[str]],
+    fields: tuple[str, ...],
+    key_fields: tuple[str, ...],
+    missing_key: str,
+) -> list[Record]:
+    """Rows under the first header that names one of the `required` column sets.
+
+    Rows whose `key_fields` are all empty are skipped; a sheet without such a
+    header is passed over, and a file without any is refused with `missing_key`.
+    """
+    records: list[Record] = []
+    found = False
+    for grid in read_grids(path, sheet):
+        header = next((h for h in (find_header(grid.rows, classify, r) for r in required) if h), None)
+        if header is None:
+            continue
+        found = True
+        for index in range(header.row + 1, len(grid.rows)):
+            row = grid.rows[index]
+            if is_column_number_row(row):
+                continue
+            if is_footer(row):
+                break
+            values = {f: cell(row, header, f) for f in fields}
+            if all(clean(values[k]) == "" for k in key_fields):
+                continue
+            records.append(Record(grid.sheet, index + 1, values, header.labels))
+    if not found:
+        raise CadretrackError(missing_key, path=str(path))
+    return records

@@ -1,0 +1,53 @@
+"""Reminders and difficulties for people and scripts."""
+
+from __future__ import annotations
+
+import sys
+
+from cadretrack.domain.dates import format_date
+from cadretrack.i18n import t
+from cadretrack.render.terminal import console, table
+from cadretrack.render.text import to_csv, to_json
+
+DIFFICULTY_FIELDS = ["id", "commune", "commune_code", "district", "cadre", "raised_on", "raised_by", "text",
+                     "resolved_on", "resolution", "referred_to", "age_days"]
+
+
+def print_reminders(found) -> None:
+    from cadretrack.render.check import kind_label
+    from cadretrack.render.letters import state
+
+    out = console()
+    if not found.recipients:
+        out.print(t("remind_nothing", as_of=format_date(found.as_of), within=found.within))
+        return
+    headers = [t(k) for k in ("col_kind", "col_cadre", "col_commune", "col_district", "col_due", "col_state")]
+    for recipient in found.recipients:
+        rows = [[kind_label(found.rules, i.owed.kind) + f" {i.owed.year}", i.owed.assignment.cadre,
+                 i.owed.assignment.commune, i.owed.assignment.district, format_date(i.owed.due),
+                 state(i, found.as_of)] for i in recipient.items]
+        styles = ["red" if i.status == "overdue" else "yellow" for i in recipient.items]
+        out.print(table(f"{recipient.name} ({len(rows)})", headers, rows, styles))
+    total = sum(len(r.items) for r in found.recipients)
+    overdue = sum(r.overdue for r in found.recipients)
+    out.print(t("remind_summary", recipients=len(found.recipients), total=total, overdue=overdue,
+                soon=total - overdue, within=found.within, as_of=format_date(found.as_of)))
+
+
+def print_difficulties(items: list, format: str) -> None:
+    rows = [d.as_dict() for d in items]
+    if format == "json":
+        sys.stdout.write(to_json(rows) + "\n")
+        return
+    if format == "csv":
+        sys.stdout.write(to_csv(rows, DIFFICULTY_FIELDS))
+        return
+    out = console()
+    if not items:
+        out.print(t("difficulties_none"))
+        return
+    headers = [t(k) for k in ("col_id", "col_commune", "col_cadre", "col_raised_on", "col_raised_by", "col_text",
+                              "col_resolved_on", "col_age")]
+    body = [[str(d.id), d.commune, d.cadre, format_date(d.raised_on), t("raiser_" + d.raised_by), d.text,
+             format_date(d.resolved_on) or t("still_open"), str(d.age_days)] for d in items]
+    out.print(table(t("difficulties_title"), headers, body))
