@@ -4,6 +4,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -47,6 +48,11 @@ def test_init_twice_and_on_a_foreign_file(tmp_path):
     db = tmp_path / "l.db"
     assert runner.invoke(app, ["--db", str(db), "init"]).exit_code == 0
     assert oct(db.stat().st_mode & 0o777) == "0o600"
+    conn = sqlite3.connect(db)  # while a connection writes, the journal files exist: private too
+    conn.execute("INSERT INTO meta VALUES ('probe', '1')")
+    conn.commit()
+    assert all(oct(Path(f"{db}{s}").stat().st_mode & 0o777) == "0o600" for s in ("-wal", "-shm"))
+    conn.close()
     again = runner.invoke(app, ["--db", str(db), "--lang", "en", "init"])
     assert again.exit_code == 0 and "already exists" in again.stdout
     other = tmp_path / "notes.db"

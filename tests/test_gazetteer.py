@@ -60,3 +60,8 @@ def test_national_lists_load_with_and_without_districts():
     with pytest.raises(MatchError):
         before.resolve("Phường 1")
     assert after.resolve("Phường Hoàn Kiếm", province="Hà Nội").code == "70"
+
+
+@pytest.mark.parametrize("text", ["Xã Cao Sơn, huyện Đà Bắc", "Cao Sơn (Đà Bắc)", "cao son - H. Da Bac"])
+def test_commune_and_district_in_one_cell(hoa_binh, text):
+    assert hoa_binh.resolve(text).district == "Huyện Đà Bắc"

@@ -81,6 +81,10 @@ def test_district_column_merged_down_and_two_row_header(ledger, tmp_path):
         ["stt", "ho va ten", "chuc vu", "co quan don vi cong tac", "xa, phuong, thi tran", "huyen, thanh pho", "ghi chu"],
         [unicodedata.normalize("NFD", h) for h in HEADER],
         ["Số TT", "Họ tên", "Chức danh", "Đơn vị công tác", "Tên xã", "Huyện", "Ghi chú"],
+        ["TT", "Họ và tên cán bộ lãnh đạo", "Chức vụ hiện tại", "Cơ quan công tác", "Đơn vị được phân công theo dõi",
+         "Đơn vị hành chính cấp huyện", "Ghi chú"],
+        ["STT", "HỌ VÀ TÊN", "CHỨC VỤ", "CƠ QUAN, ĐƠN VỊ", "XÃ, PHƯỜNG, THỊ TRẤN\n(địa bàn theo dõi)",
+         "HUYỆN, THỊ XÃ, THÀNH PHỐ", "GHI CHÚ"],
     ],
 )
 def test_header_variants(ledger, tmp_path, header):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -52,6 +53,17 @@ def normalize_code(value: object) -> str:
     if not (text.isascii() and text.isdigit()):  # "²" is a digit to str.isdigit
         raise MatchError("code_invalid", code=text)
     return str(int(text))
+
+
+_PLACE_SEPARATORS = re.compile(r"\s*(?:,|\(|\s-\s|\s–\s)\s*")
+
+
+def _split_place(text: str) -> tuple[str, str] | None:
+    """ "Xã Cao Sơn, huyện Đà Bắc" or "Cao Sơn (Đà Bắc)" as (commune, district)."""
+    parts = [p.strip(" )") for p in _PLACE_SEPARATORS.split(text, maxsplit=1)]
+    if len(parts) == 2 and parts[0] and parts[1]:
+        return parts[0], parts[1]
+    return None
 
 
 class _NameIndex(NamedTuple):
@@ -175,6 +187,13 @@ class Gazetteer:
         found = narrow(self._names.exact.get(exact_key(name, COMMUNE_PREFIXES), []))
         if not found:
             found = narrow(self._names.loose.get(loose_key(name, COMMUNE_PREFIXES), []))
+        if not found and not district:
+            split = _split_place(name)
+            if split is not None:
+                try:
+                    return self.resolve(split[0], split[1], "", province, suggest=False)
+                except MatchError:
+                    pass
         if len(found) == 1:
             return found[0]
         if found:

@@ -59,13 +59,13 @@ def classify_assignment_header(key: str) -> str | None:
         "dong chi",
     ):
         return "name"
-    if words[0] == "huyen" or key.startswith(("quan huyen", "cap huyen", "don vi cap huyen")):
+    if words[0] == "huyen" or key.startswith(("quan huyen", "cap huyen")) or "cap huyen" in key:
         return "district"
     if words[0] == "tinh":
         return "province"
     if (
         words[0] in ("xa", "phuong", "dia", "ten", "don")
-        and ("xa" in words or "dia ban" in key or "phuong" in words)
+        and ("xa" in words or "dia ban" in key or "phuong" in words or "phan cong theo doi" in key)
     ) or key.startswith("thi tran"):
         return "commune"
     return None

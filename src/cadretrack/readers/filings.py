@@ -14,7 +14,9 @@ def classify_register_header(key: str) -> str | None:
     words = key.split()
     if not words:
         return None
-    if key.startswith("ngay den") or key in ("ngay nhan", "ngay nop", "ngay"):
+    if key.startswith("ngay den") or key in ("ngay nhan", "ngay nop", "ngay") or (
+        words[0] == "ngay" and ("den" in words or "nhan" in words)
+    ):
         return "received"
     if key.startswith(("so ky hieu", "so va ky hieu", "ky hieu", "so hieu")) or key == "so van ban":
         return "number"
