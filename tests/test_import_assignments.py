@@ -261,3 +261,11 @@ def test_errors_in_vietnamese_by_default(ledger, tmp_path):
     path = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows([("A", "B", "Cao Sơn")]))
     result = ledger("import", "assignments", path, "--effective", "14/12/2022", lang="vi")
     assert result.exit_code == 2 and "trùng nhiều đơn vị" in result.stderr
+
+
+def test_honorifics_are_not_part_of_a_name(ledger, tmp_path):
+    first = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows([("Đồng chí Nguyễn Văn An", "Sở Tài chính", "Hiền Lương")]))
+    imported(ledger, first)
+    again = xlsx(tmp_path / "b.xlsx", [HEADER] + assignment_rows([("Đ/c Nguyễn Văn An", "Sở Tài chính", "Hiền Lương")]))
+    items = imported(ledger, again, effective="01/06/2023")
+    assert [(i["cadre"], i["start"], i["end"]) for i in items] == [("Nguyễn Văn An", "2022-12-14", None)]

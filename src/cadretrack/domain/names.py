@@ -99,6 +99,16 @@ def clean(text: object) -> str:
     return " ".join(unicodedata.normalize("NFC", str(text)).split())
 
 
+_HONORIFIC = re.compile(r"^\s*(?:đồng\s+chí|đ\s*/\s*c\.?)\s+", re.IGNORECASE)
+
+
+def person_name(text: str) -> str:
+    """A cadre's name without the "Đồng chí" / "Đ/c" an annex may put before it."""
+    tidy = clean(text)
+    stripped = _HONORIFIC.sub("", tidy, count=1)
+    return stripped or tidy
+
+
 def nearest(wanted: str, choices: dict[str, str], limit: int = 3) -> list[str]:
     """Display names whose loose key is closest to `wanted`'s; choices maps key to name."""
     keys = difflib.get_close_matches(wanted, list(choices), n=limit, cutoff=0.6)

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
-from cadretrack.domain.names import exact_key, loose_key
+from cadretrack.domain.names import exact_key, loose_key, person_name
 from cadretrack.domain.obligations import Filing, owes
 from cadretrack.domain.ratings import parse_rating
 from cadretrack.domain.rules import KINDS, Rules
@@ -96,6 +96,7 @@ def first_year(rules: Rules) -> int:
 def resolve_assignment(item: FilingInput, ctx: Context):
     """The one assignment in force during the year that the commune and/or cadre pick."""
     start, end = dt.date(item.year, 1, 1), dt.date(item.year, 12, 31)
+    cadre = person_name(item.cadre) if item.cadre else ""
 
     def during_year(found: list) -> list:
         return [a for a in found if a.start <= end and (a.end is None or a.end >= start)]
@@ -107,21 +108,21 @@ def resolve_assignment(item: FilingInput, ctx: Context):
             raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
         candidates = during_year(ctx.by_commune.get(commune.code, []))
         where = commune.label()
-        if item.cadre and candidates:
+        if cadre and candidates:
             followers = candidates
-            exact = [a for a in candidates if a.cadre_key[0] == exact_key(item.cadre)]
-            candidates = exact or [a for a in candidates if loose_key(a.cadre) == loose_key(item.cadre)]
+            exact = [a for a in candidates if a.cadre_key[0] == exact_key(cadre)]
+            candidates = exact or [a for a in candidates if loose_key(a.cadre) == loose_key(cadre)]
             if not candidates:
                 raise CadretrackError(
-                    "filing_wrong_cadre", cadre=item.cadre, commune=where, year=item.year,
+                    "filing_wrong_cadre", cadre=cadre, commune=where, year=item.year,
                     followers=", ".join(sorted({a.cadre for a in followers})),
                 )
-    elif not item.cadre:
+    elif not cadre:
         raise CadretrackError("filing_needs_who")
     else:
-        where = item.cadre
-        candidates = during_year(ctx.by_cadre.get(exact_key(item.cadre), [])) or during_year(
-            ctx.by_cadre_loose.get(loose_key(item.cadre), [])
+        where = cadre
+        candidates = during_year(ctx.by_cadre.get(exact_key(cadre), [])) or during_year(
+            ctx.by_cadre_loose.get(loose_key(cadre), [])
         )
     if len(candidates) > 1:
         # Who could have sent it (assigned by the filing date), then who owes it.

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import MatchError
-from cadretrack.domain.names import exact_key, loose_key, text_key
+from cadretrack.domain.names import exact_key, loose_key, person_name, text_key
 from cadretrack.errors import CadretrackError
 from cadretrack.store import journal, records
 from cadretrack.store.ledger import close_changeset, open_changeset, write
@@ -33,6 +33,7 @@ def in_force(db: Database, commune: str, district: str, code: object, cadre: str
     if not found:
         raise CadretrackError("nobody_follows", commune=place.label(), date=format_date(day))
     a = found[0]
+    cadre = person_name(cadre) if cadre else ""
     if cadre and exact_key(cadre) != a.cadre_key[0] and loose_key(cadre) != loose_key(a.cadre):
         raise CadretrackError("filing_wrong_cadre", cadre=cadre, commune=place.label(), year=day.year, followers=a.cadre)
     return a

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from cadretrack.domain.names import exact_key, loose_key, nearest
+from cadretrack.domain.names import exact_key, loose_key, nearest, person_name
 from cadretrack.errors import CadretrackError
 
 
 def resolve_cadre_ids(db: Database, name: str) -> list[int]:
     """Ids of cadres whose name matches (exactly by tone-insensitive key, else loosely)."""
     rows = db.execute("SELECT id, name, agency FROM cadres").fetchall()
+    name = person_name(name)
     exact = [r for r in rows if exact_key(r[1]) == exact_key(name)]
     found = exact or [r for r in rows if loose_key(r[1]) == loose_key(name)]
     if not found:

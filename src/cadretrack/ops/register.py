@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from cadretrack.domain.dates import DateError, format_date, parse_date
-from cadretrack.domain.names import clean
+from cadretrack.domain.names import clean, person_name
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import Context, FilingInput, Prepared, kind_of, normalize_rating, prepare, save
@@ -65,7 +65,7 @@ def to_input(row: FilingRow) -> FilingInput:
     return FilingInput(
         kind=kind, year=_year(v["year"]), filed=filed, commune=clean(v["commune"]),
         district=clean(v["district"]), code=v["code"] if not isinstance(v["code"], str) else v["code"].strip(),
-        cadre=clean(v["cadre"]), number=clean(v["number"]), rating=rating, score=_score(v["score"]),
+        cadre=person_name(clean(v["cadre"])), number=clean(v["number"]), rating=rating, score=_score(v["score"]),
         note=v["note"] if isinstance(v["note"], str) else clean(v["note"]),  # notes are kept exactly
     )
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cadretrack.domain.names import clean
+from cadretrack.domain.names import clean, person_name
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.grid import read_grids
 from cadretrack.readers.layout import (
@@ -103,7 +103,7 @@ def _rows_of(sheet, grid_rows, header, is_district):
         if title is not None:
             section = title
             continue
-        name = clean(cell(row, header, "name"))
+        name = person_name(clean(cell(row, header, "name")))
         commune = clean(cell(row, header, "commune"))
         code = cell(row, header, "code")
         if not name and not commune and code in ("", None):
