@@ -269,3 +269,22 @@ def test_honorifics_are_not_part_of_a_name(ledger, tmp_path):
     again = xlsx(tmp_path / "b.xlsx", [HEADER] + assignment_rows([("Đ/c Nguyễn Văn An", "Sở Tài chính", "Hiền Lương")]))
     items = imported(ledger, again, effective="01/06/2023")
     assert [(i["cadre"], i["start"], i["end"]) for i in items] == [("Nguyễn Văn An", "2022-12-14", None)]
+
+
+def test_group_headings_are_skipped_and_footers_need_their_words(ledger, tmp_path):
+    rows = [HEADER,
+            ["A. KHỐI ĐẢNG", None, None, None, None, None, None],
+            [1, "Nguyễn Văn An", "Trưởng ban", "Ban Tổ chức Tỉnh ủy", "Hiền Lương", "", ""],
+            [None, "B. KHỐI CHÍNH QUYỀN", None, None, None, None, None],
+            [None, "Công Văn Tuấn", "Giám đốc", "Sở Y tế", "Tân Hòa", "", ""],
+            ["Cộng: 2 xã", None, None, None, None, None, None],
+            [None, "Lê Văn Sau", "Giám đốc", "Sở Y tế", "Mông Hóa", "", ""]]
+    path = xlsx(tmp_path / "groups.xlsx", rows, merges=["A2:G2"])
+    items = imported(ledger, path)
+    assert sorted(i["cadre"] for i in items) == ["Công Văn Tuấn", "Nguyễn Văn An"]
+
+
+def test_a_row_with_only_a_commune_is_reported_not_skipped(ledger, tmp_path):
+    rows = [HEADER, [1, "Nguyễn Văn An", "Trưởng ban", "Ban Tổ chức", "Hiền Lương", "", ""],
+            [2, "", "", "", "Tân Hòa", "", ""]]
+    assert "name is missing" in refused(ledger, xlsx(tmp_path / "c.xlsx", rows))

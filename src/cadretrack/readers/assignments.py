@@ -13,6 +13,7 @@ from cadretrack.readers.layout import (
     cell,
     find_header,
     is_column_number_row,
+    is_heading,
     is_footer,
     section_title,
 )
@@ -102,6 +103,8 @@ def _rows_of(sheet, grid_rows, header, is_district):
         title = section_title(row, is_district)
         if title is not None:
             section = title
+            continue
+        if is_heading(row, header):
             continue
         name = person_name(clean(cell(row, header, "name")))
         commune = clean(cell(row, header, "commune"))

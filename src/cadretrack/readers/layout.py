@@ -22,7 +22,8 @@ _SECTION_PREFIX = re.compile(
     r"^\s*(?:[IVXLC]+|\d{1,2}|[A-Z])\s*[\.\)\-–:/]\s*|^\s*[IVXLC]+\s+(?=\S)", re.IGNORECASE
 )
 _DISTRICT_WORDS = ("huyen ", "thanh pho ", "thi xa ", "quan ", "tp ", "tx ")
-_FOOTER_WORDS = ("tong cong", "tong so", "cong ")
+_NUMERAL = re.compile(r"^[\(\[]?(?:\d{1,4}|[ivx]{1,5})[\)\]]?$")  # a row number: 12, (4), IV
+_FOOTER = re.compile(r"^(?:tong cong|tong so|cong(?: \d|$))")
 
 
 @dataclass
@@ -89,35 +90,43 @@ def is_column_number_row(row: list[object]) -> bool:
     return seen
 
 
-def distinct_texts(row: list[object], limit: int = 0) -> list[str]:
-    """The row's different texts, in order; with a limit, stop once past it."""
-    seen: list[str] = []
-    for value in row:
-        text = _cell_text(value)
-        if text and text not in seen:
-            seen.append(text)
-            if limit and len(seen) > limit:
-                break
-    return seen
-
-
 def is_footer(row: list[object]) -> bool:
     first = next((v for v in row if v not in (None, "")), None)
     if not isinstance(first, str):
         return False
-    key = text_key(_cell_text(first)) + " "
-    return any(key.startswith(w) for w in _FOOTER_WORDS)
+    return bool(_FOOTER.match(text_key(_cell_text(first))))
+
+
+def _titles(row: list[object]) -> list[str]:
+    """The row's different texts other than row numbers ("3", "(4)", "IV."), at most two."""
+    texts: list[str] = []
+    for value in row:
+        text = _cell_text(value)
+        if text and text not in texts and not _NUMERAL.match(text_key(text).replace(" ", "")):
+            texts.append(text)
+            if len(texts) > 1:
+                break
+    return texts
+
+
+def is_heading(row: list[object], header: Header) -> bool:
+    """A row holding a single title (merged across, or alone left of the commune column),
+    such as a group of agencies ("A. KHỐI ĐẢNG"): not an assignment."""
+    texts = _titles(row)
+    if len(texts) != 1:
+        return False
+    commune = header.columns.get("commune")
+    only_commune = commune is not None and commune < len(row) and _cell_text(row[commune]) == texts[0] and all(
+        _cell_text(v) != texts[0] for i, v in enumerate(row) if i != commune
+    )
+    return not only_commune
 
 
 def section_title(row: list[object], is_district: Callable[[str], bool]) -> str | None:
     """The district a section row names ("II. HUYỆN ĐÀ BẮC (17 xã)"), else None."""
-    texts = distinct_texts(row, limit=2)
-    if len(texts) > 2:
-        return None  # a data row: a section row holds one title (and perhaps its numeral)
-    texts = [t for t in texts if not _COLUMN_NUMBER.match(text_key(t).replace(" ", ""))]
-    texts = [t for t in texts if not re.fullmatch(r"[IVXLC]+\.?", t.strip(), re.IGNORECASE)]
+    texts = _titles(row)
     if len(texts) != 1:
-        return None
+        return None  # a data row: a section row holds one title (and perhaps its numeral)
     text = _SECTION_PREFIX.sub("", texts[0], count=1)
     text = re.split(r"\s*[\(:]\s*|\s+[-–]\s+", text, maxsplit=1)[0].strip()
     if not text:
