@@ -21,7 +21,7 @@ def print_reminders(found) -> None:
     if not found.recipients:
         out.print(t("remind_nothing", as_of=format_date(found.as_of), within=found.within))
         return
-    headers = [t(k) for k in ("col_kind", "col_cadre", "col_commune", "col_district", "col_due", "col_state")]
+    headers = [t(k) for k in ("col_kind", "col_cadre", "col_commune", "col_district", "col_due", "col_progress")]
     for recipient in found.recipients:
         rows = [[kind_label(found.rules, i.owed.kind) + f" {i.owed.year}", i.owed.assignment.cadre,
                  i.owed.assignment.commune, i.owed.assignment.district, format_date(i.owed.due),

@@ -1,0 +1,46 @@
+"""The assignment import and listings."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Import results
+    "import_done": (
+        "Đã nhập {path} (hiệu lực {effective}): {created} phân công mới, {ended} kết thúc, {updated} cập nhật chức vụ, {unchanged} giữ nguyên.",
+        "Imported {path} (effective {effective}): {created} new, {ended} ended, {updated} position updated, {unchanged} unchanged.",
+    ),
+    "import_dry": (
+        "Chạy thử {path} (hiệu lực {effective}): sẽ có {created} phân công mới, {ended} kết thúc, {updated} cập nhật chức vụ, {unchanged} giữ nguyên. Chưa ghi gì.",
+        "Dry run of {path} (effective {effective}): {created} new, {ended} ended, {updated} position updated, {unchanged} unchanged would result. Nothing written.",
+    ),
+    "import_nothing": (
+        "Không có gì thay đổi: sổ đã khớp với {path} từ {effective}.",
+        "Nothing to change: the ledger already matches {path} from {effective}.",
+    ),
+    "change_new": ("mới", "new"),
+    "change_end": ("kết thúc", "ends"),
+    "change_void": ("hủy (chưa có hiệu lực)", "voided (never in force)"),
+    "change_position": ("đổi chức vụ", "new position"),
+    "col_change": ("Thay đổi", "Change"),
+    # Assignment listing
+    "col_cadre": ("Cán bộ theo dõi", "Cadre"),
+    "col_position": ("Chức vụ", "Position"),
+    "col_agency": ("Cơ quan, đơn vị", "Agency"),
+    "col_commune": ("Xã, phường, thị trấn", "Commune"),
+    "col_code": ("Mã xã", "Code"),
+    "col_district": ("Huyện, thành phố", "District"),
+    "col_start": ("Từ ngày", "From"),
+    "col_end": ("Đến ngày", "To"),
+    "col_decision": ("Quyết định", "Decision"),
+    "list_title": ("Phân công theo dõi địa bàn", "Assignments"),
+    "list_count": ("{count} phân công.", "{count} assignment(s)."),
+    "in_force": ("đang theo dõi", "in force"),
+    "show_nothing": ("Chưa có phân công nào.", "No assignments yet."),
+    "show_need": (
+        "Hãy ghi --commune hoặc --cadre.",
+        "Give --commune or --cadre.",
+    ),
+    "on_and_year": ("Chỉ dùng một trong --on hoặc --year.", "Use only one of --on and --year."),
+    "format_invalid": (
+        "Định dạng \"{value}\" không hỗ trợ; chọn: {choices}.",
+        "Format \"{value}\" is not supported; choose: {choices}.",
+    ),
+
+}

@@ -1,0 +1,159 @@
+"""Errors and the problem table: one sentence each, naming the file, row and value."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Errors: one sentence each, naming the file, row and value where there is one.
+    "error": ("Lỗi", "Error"),
+    "input_problems": (
+        "Tệp {path} có {count} lỗi; sổ theo dõi không thay đổi.",
+        "{path} has {count} problem(s); the ledger was not changed.",
+    ),
+    "file_missing": ("Không tìm thấy tệp {path}.", "File {path} does not exist."),
+    "file_type": (
+        "Tệp {path} có đuôi {suffix}: chỉ nhận .xlsx, .xls hoặc .csv.",
+        "{path} has the extension {suffix}: only .xlsx, .xls or .csv are read.",
+    ),
+    "csv_encoding": (
+        "Tệp {path} không phải văn bản UTF-8 (có thể là mã cũ như TCVN3/VNI/Windows-1258); hãy lưu lại dạng CSV UTF-8.",
+        "{path} is not UTF-8 text (perhaps a legacy encoding such as TCVN3, VNI or Windows-1258); save it again as CSV UTF-8.",
+    ),
+    "file_unreadable": (
+        "Không đọc được tệp {path}: tệp hỏng hoặc không đúng định dạng ({reason}).",
+        "Cannot read {path}: the file is broken or not what its name says ({reason}).",
+    ),
+    "file_not_excel": (
+        "Tệp {path} không phải bảng tính Excel dù có đuôi Excel.",
+        "{path} has an Excel extension but is not an Excel workbook.",
+    ),
+    "file_password": (
+        "Tệp {path} được đặt mật khẩu; hãy bỏ mật khẩu rồi nhập lại.",
+        "{path} is password-protected; remove the password and import it again.",
+    ),
+    "sheet_missing": (
+        "Tệp {path} không có trang tính \"{sheet}\"; các trang có: {sheets}.",
+        "{path} has no sheet \"{sheet}\"; its sheets are: {sheets}.",
+    ),
+    "file_too_big": (
+        "Tệp {path} nặng {size} MB, vượt giới hạn {limit} MB (đặt CADRETRACK_MAX_INPUT_MB để đổi).",
+        "{path} is {size} MB, over the {limit} MB limit (set CADRETRACK_MAX_INPUT_MB to change it).",
+    ),
+    "file_unzipped_too_big": (
+        "Bảng tính {path} giải nén ra {size} MB, vượt giới hạn {limit} MB (CADRETRACK_MAX_UNZIPPED_MB).",
+        "Workbook {path} unpacks to {size} MB, over the {limit} MB limit (CADRETRACK_MAX_UNZIPPED_MB).",
+    ),
+    "file_zip_ratio": (
+        "Bảng tính {path} có phần {member} nén {ratio} lần, vượt giới hạn {limit} (CADRETRACK_MAX_ZIP_RATIO); có thể là tệp độc hại.",
+        "Workbook {path} has a member {member} compressed {ratio} times, over the limit of {limit} (CADRETRACK_MAX_ZIP_RATIO); it may be hostile.",
+    ),
+    "file_too_many_rows": (
+        "Trang {sheet} của {path} có {rows} dòng, vượt giới hạn {limit} (CADRETRACK_MAX_ROWS).",
+        "Sheet {sheet} of {path} has {rows} rows, over the {limit} limit (CADRETRACK_MAX_ROWS).",
+    ),
+    "file_empty": ("Tệp {path} không có dữ liệu.", "{path} holds no data."),
+    "header_missing": (
+        "Không tìm thấy dòng tiêu đề bảng trong {path} (cần ít nhất cột Họ và tên và cột Xã, phường, thị trấn hoặc Mã xã).",
+        "No table header found in {path} (it needs at least a name column, Họ và tên, and a commune column, Xã, phường, thị trấn, or Mã xã).",
+    ),
+    "file_no_rows": (
+        "Tệp {path} không có dòng phân công nào; không nhập danh sách rỗng vì sẽ kết thúc mọi phân công.",
+        "{path} has no assignment rows; an empty full list would end every assignment, so it is refused.",
+    ),
+    "gazetteer_columns": (
+        "Tệp danh mục {path} thiếu cột: {columns}.",
+        "Gazetteer {path} lacks the column(s): {columns}.",
+    ),
+    "gazetteer_duplicate": ("Mã xã {code} lặp lại.", "Commune code {code} appears twice."),
+    "ledger_missing": (
+        "Không có sổ theo dõi tại {path}; chạy \"cadretrack init\" để tạo, hoặc chỉ đúng tệp bằng --db.",
+        "There is no ledger at {path}; run \"cadretrack init\" to create one, or point --db at the right file.",
+    ),
+    "ledger_foreign": (
+        "Tệp {path} đã có nhưng không phải sổ theo dõi của cadretrack; không ghi đè.",
+        "{path} exists but is not a cadretrack ledger; it was left alone.",
+    ),
+    "ledger_busy": (
+        "Sổ theo dõi đang được một cửa sổ khác ghi; hãy thử lại sau ít phút.",
+        "The ledger is busy with another writer; try again in a moment.",
+    ),
+    "ledger_corrupt": (
+        "Không đọc được sổ theo dõi {path}: tệp hỏng ({reason}); hãy khôi phục từ bản sao lưu.",
+        "Cannot read the ledger {path}: the file is damaged ({reason}); restore it from a backup.",
+    ),
+    "ledger_exists": ("Sổ theo dõi {path} đã có; không thay đổi gì.", "Ledger {path} already exists; nothing changed."),
+    "ledger_created": (
+        "Đã tạo sổ theo dõi {path}: {communes} đơn vị hành chính cấp xã ({gazetteer}), quy định {rules}.",
+        "Created ledger {path}: {communes} communes ({gazetteer}), rules {rules}.",
+    ),
+    "rules_syntax": (
+        "Tệp quy định {path} sai cú pháp ở dòng {line}: {reason}.",
+        "Rules file {path} has a syntax error at line {line}: {reason}.",
+    ),
+    "rules_invalid": (
+        "Tệp quy định {path}, dòng {line} ({key}): {reason}.",
+        "Rules file {path}, line {line} ({key}): {reason}.",
+    ),
+    "date_invalid": (
+        "\"{value}\" không phải ngày hợp lệ (dùng dd/mm/yyyy, ví dụ 09/12/2023).",
+        "\"{value}\" is not a valid date (use dd/mm/yyyy, e.g. 09/12/2023).",
+    ),
+    "year_invalid": ("Năm \"{value}\" không hợp lệ.", "\"{value}\" is not a valid year."),
+    # Matching
+    "code_invalid": ("Mã xã \"{code}\" không phải dãy số.", "Commune code \"{code}\" is not a number."),
+    "code_unknown": ("Không có xã mang mã {code} trong danh mục.", "No commune has the code {code}."),
+    "code_name_mismatch": (
+        "Mã {code} là {actual}, không phải \"{name}\".",
+        "Code {code} is {actual}, not \"{name}\".",
+    ),
+    "code_district_mismatch": (
+        "Mã {code} ({name}) thuộc {actual}, không thuộc huyện đã ghi.",
+        "Code {code} ({name}) lies in {actual}, not in the district given.",
+    ),
+    "commune_missing": ("Thiếu tên xã, phường, thị trấn.", "The commune is missing."),
+    "commune_unknown": (
+        "Không tìm thấy xã, phường, thị trấn \"{name}\".",
+        "No commune named \"{name}\".",
+    ),
+    "commune_not_in_district": (
+        "Không có \"{name}\" trong \"{district}\".",
+        "There is no \"{name}\" in \"{district}\".",
+    ),
+    "commune_ambiguous": (
+        "Tên \"{name}\" trùng nhiều đơn vị: {candidates}; hãy ghi rõ huyện hoặc mã xã.",
+        "\"{name}\" names several communes: {candidates}; give the district or the code.",
+    ),
+    "district_unknown": ("Không tìm thấy huyện, thành phố \"{name}\".", "No district named \"{name}\"."),
+    "province_unknown": ("Không tìm thấy tỉnh \"{name}\".", "No province named \"{name}\"."),
+    "cadre_unknown": (
+        "Không có cán bộ \"{name}\" trong sổ; gần nhất: {suggestion}.",
+        "No cadre named \"{name}\" in the ledger; nearest: {suggestion}.",
+    ),
+    "name_missing": ("Thiếu họ và tên cán bộ.", "The cadre's name is missing."),
+    "commune_repeated": (
+        "{name} đã có ở dòng {first}; mỗi xã chỉ một cán bộ theo dõi.",
+        "{name} is already listed at row {first}; one cadre follows each commune.",
+    ),
+    "assignment_later": (
+        "Sổ đã có phân công cho {commune} từ {start}, sau ngày hiệu lực {effective}; hãy nhập các quyết định theo thứ tự ngày.",
+        "The ledger already has an assignment for {commune} from {start}, after the effective date {effective}; import decisions in date order.",
+    ),
+    "assignment_void_has_filings": (
+        "Phân công {commune} – {cadre} từ {start} đã có văn bản nộp; không thể hủy.",
+        "The assignment {commune} – {cadre} from {start} has filings; it cannot be voided.",
+    ),
+    # Problem table
+    "col_sheet": ("Trang", "Sheet"),
+    "col_row": ("Dòng", "Row"),
+    "col_column": ("Cột", "Column"),
+    "col_value": ("Giá trị", "Value"),
+    "col_why": ("Lỗi", "Problem"),
+    "col_suggestion": ("Gợi ý", "Suggestion"),
+    "field_name": ("Họ và tên", "Name"),
+    "field_commune": ("Xã, phường, thị trấn", "Commune"),
+    "field_district": ("Huyện, thành phố", "District"),
+    "field_code": ("Mã xã", "Commune code"),
+    "field_date": ("Ngày", "Date"),
+    "field_kind": ("Loại", "Kind"),
+    "field_year": ("Năm", "Year"),
+    "field_rating": ("Xếp loại", "Rating"),
+    "field_score": ("Điểm", "Score"),
+    "field_cadre": ("Cán bộ theo dõi", "Cadre"),
+}
