@@ -95,41 +95,9 @@ def check(
     statuses = parse_list(status, STATUSES, "status_invalid")
     kinds = parse_list(kind, KINDS, "kind_list_invalid")
     report = run_check(open_db(ctx), year or day.year, day, statuses, all, kinds, district, agency)
-    if output is not None and output.suffix.lower() == ".xlsx":
-        from cadretrack.ops.export import write_check_workbook
-
-        write_check_workbook(report, output, today())
+    render.emit(report, render.output_format(format, output), output, today())
+    if output is not None:
         echo(t("written", path=str(output)))
-        format = "none"
-    elif output is not None and format == "table":
-        format = {".json": "json", ".csv": "csv"}.get(output.suffix.lower(), "table")
-    if format == "json":
-        text = render.check_json(report) + "\n"
-    elif format == "csv":
-        text = render.check_csv(report)
-    else:
-        text = None
-    if text is not None:
-        if output is not None:
-            output.write_text(text, encoding="utf-8-sig" if format == "csv" else "utf-8")
-            echo(t("written", path=str(output)))
-        else:
-            sys.stdout.write(text)
-    elif format == "table":
-        from cadretrack.render.terminal import console
-
-        out = console()
-        if output is not None:
-            from rich.console import Console
-
-            handle = output.open("w", encoding="utf-8")
-            out = Console(file=handle, width=200, no_color=True, highlight=False)
-        for tbl in render.check_tables(report):
-            out.print(tbl)
-        out.print(render.summary_line(report))
-        if output is not None:
-            handle.close()
-            echo(t("written", path=str(output)))
     if any(i.status == "overdue" for i in report.items):
         raise typer.Exit(1)
 

@@ -109,3 +109,48 @@ def check_tables(report):
             tbl.add_row(*map(safe_text, cells), style=STYLES[status] if status == "overdue" else None)
         tables.append(tbl)
     return tables
+
+
+def output_format(format: str, output) -> str:
+    """What to write: a .xlsx output is a workbook; a .json or .csv output given with the
+    default format takes the format its name says."""
+    if output is None:
+        return format
+    suffix = output.suffix.lower()
+    if suffix == ".xlsx":
+        return "xlsx"
+    if format == "table":
+        return {".json": "json", ".csv": "csv"}.get(suffix, "table")
+    return format
+
+
+def emit(report, format: str, output, today) -> None:
+    """The check's listing on stdout, or in `output` (JSON, CSV for spreadsheets, a table, a workbook)."""
+    import sys
+
+    if format == "xlsx":
+        from cadretrack.render.files import write_atomically
+        from cadretrack.render.workbook import write_check_list
+
+        write_atomically(output, lambda tmp: write_check_list(report, tmp, today))
+        return
+    if format in ("json", "csv"):
+        text = check_json(report) + "\n" if format == "json" else check_csv(report)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8-sig" if format == "csv" else "utf-8")
+        return
+    from rich.console import Console
+
+    from cadretrack.render.terminal import console
+
+    handle = output.open("w", encoding="utf-8") if output is not None else None
+    try:
+        out = Console(file=handle, width=200, no_color=True, highlight=False) if handle else console()
+        for tbl in check_tables(report):
+            out.print(tbl)
+        out.print(summary_line(report))
+    finally:
+        if handle:
+            handle.close()
