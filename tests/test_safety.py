@@ -152,3 +152,17 @@ def test_a_ledger_of_an_earlier_schema_upgrades_after_a_backup(tmp_path):
     assert cli("record", "report", "--year", "2024", "--date", "01/12/2024", "--commune", "Tú Lý").exit_code == 0
     assert cli("undo").exit_code == 0
     assert cli("verify").exit_code == 0
+
+
+def test_a_ledger_of_this_version_keeps_opening(tmp_path):
+    """Made by `cadretrack demo` at schema 4; every later version must read it unchanged."""
+    from conftest import Cli
+
+    db = tmp_path / "v4.db"
+    shutil.copy(FIXTURES / "ledger-schema-4.db", db)
+    cli = Cli(db)
+    assert cli.json("check", "--year", "2023", "--as-of", "31/12/2023")["counts"] == {
+        "on_time": 300, "late": 90, "overdue": 66, "pending": 0}
+    assert len(cli.json("list", "assignments")) == 154
+    assert len(cli.json("difficulties", "--as-of", "31/12/2023")) == 2
+    assert cli("verify").exit_code == 0
