@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.changes import Plan, Wanted, plan_changes
 from cadretrack.domain.dates import format_date
@@ -81,7 +81,7 @@ def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer) -> tuple[list[
 
 
 def import_assignments(
-    db: Database, path: Path, effective: dt.date, now: dt.datetime, command: list[str],
+    db: Ledger, path: Path, effective: dt.date, now: dt.datetime, command: list[str],
     decision: str = "", sheet: str | None = None, amend: bool = False, dry_run: bool = False,
 ) -> ImportResult:
     gazetteer = records.load_gazetteer(db)
@@ -117,7 +117,7 @@ def import_assignments(
     return result
 
 
-def _apply(db: Database, plan: Plan, decision: str, changeset: int) -> None:
+def _apply(db: Ledger, plan: Plan, decision: str, changeset: int) -> None:
     effective = plan.effective
     decision_id = db["decisions"].insert(
         {"text": decision, "effective": effective.isoformat(), "changeset_id": changeset}
@@ -159,7 +159,7 @@ def _apply(db: Database, plan: Plan, decision: str, changeset: int) -> None:
 
 
 def list_assignments(
-    db: Database, on: dt.date | None = None, year: int | None = None, district: str = ""
+    db: Ledger, on: dt.date | None = None, year: int | None = None, district: str = ""
 ) -> list[records.Assignment]:
     """Assignments in force on a day, during a year, or all of them; optionally one district's."""
     where, params = [], []
@@ -181,7 +181,7 @@ def list_assignments(
     return records.load_assignments(db, " AND ".join(where), params)
 
 
-def history(db: Database, commune: str = "", district: str = "", cadre: str = "") -> list[records.Assignment]:
+def history(db: Ledger, commune: str = "", district: str = "", cadre: str = "") -> list[records.Assignment]:
     """Every assignment of one commune, or of one cadre, in date order."""
     if commune:
         gazetteer = records.load_gazetteer(db)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import exact_key, loose_key, nearest
@@ -39,7 +39,7 @@ def parse_list(text: str | None, allowed: tuple[str, ...], key: str) -> list[str
 
 
 def run_check(
-    db: Database,
+    db: Ledger,
     year: int,
     as_of: dt.date,
     status: list[str] | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.check import CheckReport, run_check
@@ -13,7 +13,7 @@ from cadretrack.render.files import write_atomically
 
 
 def export_summary(
-    db: Database, year: int, as_of: dt.date, output: Path, today: dt.date, progress=None
+    db: Ledger, year: int, as_of: dt.date, output: Path, today: dt.date, progress=None
 ) -> CheckReport:
     if output.suffix.lower() != ".xlsx":
         raise CadretrackError("export_suffix", path=str(output))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
@@ -56,7 +56,7 @@ class Context:
             self.by_cadre_loose.setdefault(loose_key(a.cadre), []).append(a)
 
     @classmethod
-    def load(cls, db: Database) -> "Context":
+    def load(cls, db: Ledger) -> "Context":
         rules = records.load_rules(db)
         return cls(
             gazetteer=records.load_gazetteer(db),
@@ -173,7 +173,7 @@ def prepare(item: FilingInput, ctx: Context, today: dt.date) -> Prepared:
 
 
 def record_filing(
-    db: Database, item: FilingInput, now: dt.datetime, today: dt.date, command: list[str], replace: bool = False
+    db: Ledger, item: FilingInput, now: dt.datetime, today: dt.date, command: list[str], replace: bool = False
 ) -> Prepared:
     ctx = Context.load(db)
     ctx.holidays = holidays_for(ctx.rules, item.year)
@@ -193,7 +193,7 @@ def record_filing(
     return prepared
 
 
-def save(items: list[Prepared], db: Database, changeset: int) -> None:
+def save(items: list[Prepared], db: Ledger, changeset: int) -> None:
     cursor = db.conn.cursor()
     added, superseded = [], []
     for p in items:

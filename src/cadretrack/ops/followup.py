@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import MatchError
@@ -22,7 +22,7 @@ YES = {"yes", "y", "co", "x", "1", "true", "tham du", "co tham du", "da tham du"
 NO = {"no", "n", "khong", "0", "false", "vang", "khong tham du", "vang mat"}
 
 
-def in_force(db: Database, commune: str, district: str, code: object, cadre: str, day: dt.date):
+def in_force(db: Ledger, commune: str, district: str, code: object, cadre: str, day: dt.date):
     """The assignment of the commune in force on `day` (and of the cadre, when given)."""
     gazetteer = records.load_gazetteer(db)
     try:
@@ -45,7 +45,7 @@ def _not_future(day: dt.date, today: dt.date) -> None:
 
 
 def record_difficulty(
-    db: Database, commune: str, district: str, cadre: str, day: dt.date, text: str, raised_by: str,
+    db: Ledger, commune: str, district: str, cadre: str, day: dt.date, text: str, raised_by: str,
     now: dt.datetime, today: dt.date, command: list[str],
 ) -> tuple[int, object]:
     if raised_by not in RAISERS:
@@ -66,7 +66,7 @@ def record_difficulty(
 
 
 def resolve_difficulty(
-    db: Database, difficulty: int, day: dt.date, note: str, referred_to: str,
+    db: Ledger, difficulty: int, day: dt.date, note: str, referred_to: str,
     now: dt.datetime, today: dt.date, command: list[str],
 ) -> None:
     row = db.execute(
@@ -115,7 +115,7 @@ class Difficulty:
         }
 
 
-def list_difficulties(db: Database, as_of: dt.date, open_only: bool = False, year: int | None = None) -> list[Difficulty]:
+def list_difficulties(db: Ledger, as_of: dt.date, open_only: bool = False, year: int | None = None) -> list[Difficulty]:
     """Difficulties in the stable order, each with its age: open ones up to `as_of`."""
     sql = (
         "SELECT d.id, c.name, d.commune_code, COALESCE(c.district, ''), COALESCE(k.name, ''), d.raised_on, "
@@ -159,7 +159,7 @@ def attendance(text: str) -> int | None:
     raise CadretrackError("attended_invalid", value=text)
 
 
-def save_meetings(db: Database, rows: list[tuple], changeset: int) -> None:
+def save_meetings(db: Ledger, rows: list[tuple], changeset: int) -> None:
     """rows: (assignment, day, kind, topic, attended)."""
     cursor = db.conn.cursor()
     added = []
@@ -173,13 +173,13 @@ def save_meetings(db: Database, rows: list[tuple], changeset: int) -> None:
     journal.note(db, changeset, "meetings", "add", added)
 
 
-def existing_meetings(db: Database) -> set[tuple]:
+def existing_meetings(db: Ledger) -> set[tuple]:
     return {tuple(r) for r in db.execute(
         "SELECT commune_code, held_on, kind FROM meetings WHERE voided_in IS NULL").fetchall()}
 
 
 def record_meeting(
-    db: Database, commune: str, district: str, day: dt.date, kind: str, topic: str, attended: int | None,
+    db: Ledger, commune: str, district: str, day: dt.date, kind: str, topic: str, attended: int | None,
     now: dt.datetime, today: dt.date, command: list[str],
 ):
     _not_future(day, today)
@@ -193,7 +193,7 @@ def record_meeting(
     return a
 
 
-def meeting_counts(db: Database, year: int) -> dict[int, tuple[int, int]]:
+def meeting_counts(db: Ledger, year: int) -> dict[int, tuple[int, int]]:
     """assignment id -> (meetings invited to, meetings attended) during the year."""
     rows = db.execute(
         "SELECT assignment_id, COUNT(*), SUM(CASE WHEN attended = 1 THEN 1 ELSE 0 END) FROM meetings "

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.errors import CadretrackError
 from cadretrack.store import journal
@@ -32,7 +32,7 @@ class ChangeSet:
         }
 
 
-def history(db: Database, limit: int | None = None) -> list[ChangeSet]:
+def history(db: Ledger, limit: int | None = None) -> list[ChangeSet]:
     sql = "SELECT id, at, user, command, summary, undoes, undone_by FROM changesets ORDER BY id DESC"
     rows = db.execute(sql + (" LIMIT ?" if limit else ""), [limit] if limit else []).fetchall()
     return [
@@ -41,7 +41,7 @@ def history(db: Database, limit: int | None = None) -> list[ChangeSet]:
     ]
 
 
-def undo(db: Database, now: dt.datetime, command: list[str]) -> tuple[dict, dict[str, int]]:
+def undo(db: Ledger, now: dt.datetime, command: list[str]) -> tuple[dict, dict[str, int]]:
     """Revert the latest change set that changed records; itself a change set."""
     target = journal.latest_undoable(db)
     if target is None:
@@ -54,7 +54,7 @@ def undo(db: Database, now: dt.datetime, command: list[str]) -> tuple[dict, dict
     return target, counts
 
 
-def backup(db: Database, output: Path | None, now: dt.datetime) -> Path:
+def backup(db: Ledger, output: Path | None, now: dt.datetime) -> Path:
     if output is None:
         return auto_backup(ledger_path(db), "manual", now)
     if output.exists():

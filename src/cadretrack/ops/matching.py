@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.names import exact_key, loose_key, nearest, person_name
 from cadretrack.errors import CadretrackError
 
 
-def resolve_cadre_ids(db: Database, name: str) -> list[int]:
+def resolve_cadre_ids(db: Ledger, name: str) -> list[int]:
     """Ids of cadres whose name matches (exactly by tone-insensitive key, else loosely)."""
     rows = db.execute("SELECT id, name, agency FROM cadres").fetchall()
     name = person_name(name)

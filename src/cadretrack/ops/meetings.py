@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.dates import DateError, format_date, parse_date
 from cadretrack.domain.gazetteer import MatchError
@@ -26,7 +26,7 @@ class MeetingsResult:
 
 
 def import_meetings(
-    db: Database, path: Path, now: dt.datetime, today: dt.date, command: list[str],
+    db: Ledger, path: Path, now: dt.datetime, today: dt.date, command: list[str],
     sheet: str | None = None, dry_run: bool = False,
 ) -> MeetingsResult:
     rows = read_meeting_rows(path, sheet)

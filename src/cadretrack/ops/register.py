@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.dates import DateError, format_date, parse_date
 from cadretrack.domain.names import clean, person_name
@@ -79,7 +79,7 @@ _COLUMN_OF_ERROR = {
 
 
 def import_filings(
-    db: Database, path: Path, now: dt.datetime, today: dt.date, command: list[str],
+    db: Ledger, path: Path, now: dt.datetime, today: dt.date, command: list[str],
     sheet: str | None = None, dry_run: bool = False,
 ) -> RegisterResult:
     rows = read_filing_rows(path, sheet)

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.names import loose_key
 from cadretrack.domain.obligations import Status
@@ -43,7 +43,7 @@ def commune_committee(a) -> str:
     return f"Đảng ủy {a.commune}" + (f", {place}" if place else "")
 
 
-def reminders(db: Database, as_of: dt.date, within: int) -> Reminders:
+def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
     """Overdue filings of the as-of year and the year before, and those due within `within` days."""
     if within < 0:
         raise CadretrackError("within_invalid", value=within)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.obligations import owes
@@ -90,7 +90,7 @@ def _unfollowed(db, ctx):
 CHECKS = (_integrity, _foreign_keys, _unknown_communes, _overlaps, _filings, _unfollowed)
 
 
-def verify(db: Database, today: dt.date) -> list[Finding]:
+def verify(db: Ledger, today: dt.date) -> list[Finding]:
     findings = list(_integrity(db, None))
     if findings:
         return findings  # a damaged file: the domain checks would read garbage

@@ -8,21 +8,9 @@ from cadretrack.domain.changes import Plan
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
 from cadretrack.render.terminal import console, table
-from cadretrack.render.text import to_csv, to_json
+from cadretrack.render.text import to_csv, to_json, who_and_where
 
 FIELDS = ["cadre", "position", "agency", "commune", "commune_code", "district", "start", "end", "decision"]
-
-
-def who_and_where(a) -> dict:
-    """The cadre and commune fields every JSON/CSV row about an assignment carries."""
-    return {
-        "cadre": a.cadre,
-        "position": a.position,
-        "agency": a.agency,
-        "commune": a.commune,
-        "commune_code": a.commune_code,
-        "district": a.district or None,
-    }
 
 
 def assignment_dict(a) -> dict:

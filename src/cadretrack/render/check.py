@@ -7,9 +7,7 @@ from cadretrack.domain.obligations import STATUSES, Status
 from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import Rules
 from cadretrack.i18n import get_lang, t
-from cadretrack.render.assignments import who_and_where
-from cadretrack.render.terminal import safe_text
-from cadretrack.render.text import to_csv, to_json
+from cadretrack.render.text import to_csv, to_json, who_and_where
 
 FIELDS = ["kind", "year", "due", "filed", "status", "days_late", "cadre", "position", "agency",
           "commune", "commune_code", "district", "number", "rating", "score", "note", "rule"]
@@ -87,6 +85,8 @@ def summary_line(report) -> str:
 def check_tables(report):
     """One rich table per status present, most urgent first."""
     from rich.table import Table
+
+    from cadretrack.render.terminal import safe_text
 
     tables = []
     for status in STATUSES:

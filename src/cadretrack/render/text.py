@@ -36,3 +36,15 @@ def to_csv(rows: list[dict], columns: list[str]) -> str:
     for row in rows:
         writer.writerow(["" if row.get(c) is None else safe_cell(_plain(row.get(c))) for c in columns])
     return out.getvalue()
+
+
+def who_and_where(a) -> dict:
+    """The cadre and commune fields every JSON/CSV row about an assignment carries."""
+    return {
+        "cadre": a.cadre,
+        "position": a.position,
+        "agency": a.agency,
+        "commune": a.commune,
+        "commune_code": a.commune_code,
+        "district": a.district or None,
+    }

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import json
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 UNDOABLE_TABLES = {"assignments", "filings", "difficulties", "meetings"}
 
 
-def note(db: Database, changeset: int, tbl: str, action: str, rows: list[tuple[int, dict | None]]) -> None:
+def note(db: Ledger, changeset: int, tbl: str, action: str, rows: list[tuple[int, dict | None]]) -> None:
     db.conn.executemany(
         "INSERT INTO changes (changeset_id, tbl, row_id, action, before) VALUES (?, ?, ?, ?, ?)",
         [(changeset, tbl, row_id, action, None if before is None else json.dumps(before)) for row_id, before in rows],
     )
 
 
-def latest_undoable(db: Database) -> dict | None:
+def latest_undoable(db: Ledger) -> dict | None:
     """The newest change set that changed records, is not an undo and is not undone."""
     row = db.execute(
         "SELECT id, command FROM changesets WHERE undoes IS NULL AND undone_by IS NULL "
@@ -31,7 +31,7 @@ def latest_undoable(db: Database) -> dict | None:
     return {"id": row[0], "command": json.loads(row[1])} if row else None
 
 
-def revert(db: Database, changeset: int, undo: int) -> dict[str, int]:
+def revert(db: Ledger, changeset: int, undo: int) -> dict[str, int]:
     """Revert one change set's changes, newest first, inside the caller's transaction."""
     counts: dict[str, int] = {}
     rows = db.execute(

@@ -11,10 +11,47 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from cadretrack.errors import CadretrackError
-from cadretrack.store.schema import APP, migrations
+from cadretrack.store.schema import APP, MIGRATIONS, migration_set
+
+
+class Ledger:
+    """An open ledger: a sqlite3 connection, with sqlite-utils' table API loaded on first
+    use (writes need it; a read-only command such as `check` starts without it)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._utils = None
+
+    @property
+    def utils(self):
+        if self._utils is None:
+            from sqlite_utils import Database
+
+            self._utils = Database(self.conn, execute_plugins=False)
+        return self._utils
+
+    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def __getitem__(self, table: str):
+        return self.utils[table]
+
+    def atomic(self):
+        return self.utils.atomic()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _pending(db: Ledger) -> list[str]:
+    names = [fn.__name__ for fn in MIGRATIONS]
+    try:
+        applied = {r[0] for r in db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [APP]).fetchall()}
+    except sqlite3.OperationalError:
+        return names
+    return [n for n in names if n not in applied]
 
 BUSY_TIMEOUT_SECONDS = 15.0
 
@@ -27,10 +64,10 @@ def busy_timeout() -> float:
         return BUSY_TIMEOUT_SECONDS
 
 
-def _connect(path: Path) -> Database:
+def _connect(path: Path) -> Ledger:
     timeout = busy_timeout()
     conn = sqlite3.connect(str(path), timeout=timeout)
-    db = Database(conn, execute_plugins=False)
+    db = Ledger(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
     db.execute("PRAGMA journal_mode = WAL")
@@ -54,13 +91,13 @@ def is_ledger(path: Path) -> bool:
         return False
 
 
-def create_ledger(path: Path, now: dt.datetime) -> Database:
+def create_ledger(path: Path, now: dt.datetime) -> Ledger:
     """A new, empty ledger at path (mode 600). The caller loads gazetteer and rules."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     db = _connect(path)
-    migrations.apply(db)
+    migration_set().apply(db.utils)
     with db.atomic():
         db["meta"].insert_all(
             [
@@ -71,7 +108,7 @@ def create_ledger(path: Path, now: dt.datetime) -> Database:
     return db
 
 
-def open_ledger(path: Path, now: dt.datetime) -> Database:
+def open_ledger(path: Path, now: dt.datetime) -> Ledger:
     """The existing ledger at path, upgraded to the current schema (after a backup)."""
     if not path.exists():
         raise CadretrackError("ledger_missing", path=str(path.resolve()))
@@ -79,15 +116,15 @@ def open_ledger(path: Path, now: dt.datetime) -> Database:
         raise CadretrackError("ledger_foreign", path=str(path.resolve()))
     os.chmod(path, 0o600)
     db = _connect(path)
-    if migrations.pending(db):
+    if _pending(db):
         from cadretrack.store.backup import auto_backup
 
         auto_backup(path, "upgrade", now)
-        migrations.apply(db)
+        migration_set().apply(db.utils)
     return db
 
 
-def ledger_path(db: Database) -> Path:
+def ledger_path(db: Ledger) -> Path:
     """The file behind an open ledger."""
     for _, name, filename in db.execute("PRAGMA database_list").fetchall():
         if name == "main":
@@ -96,7 +133,7 @@ def ledger_path(db: Database) -> Path:
 
 
 @contextlib.contextmanager
-def write(db: Database) -> Iterator[Database]:
+def write(db: Ledger) -> Iterator[Ledger]:
     """One command's writes as one transaction, taking the write lock up front."""
     try:
         db.execute("BEGIN IMMEDIATE")
@@ -113,7 +150,7 @@ def write(db: Database) -> Iterator[Database]:
     db.conn.commit()
 
 
-def open_changeset(db: Database, command: list[str], now: dt.datetime) -> int:
+def open_changeset(db: Ledger, command: list[str], now: dt.datetime) -> int:
     """Record a change set (inside the caller's transaction) and return its id."""
     try:
         user = getpass.getuser()
@@ -129,14 +166,14 @@ def open_changeset(db: Database, command: list[str], now: dt.datetime) -> int:
     ).last_pk
 
 
-def close_changeset(db: Database, changeset: int, summary: dict) -> None:
+def close_changeset(db: Ledger, changeset: int, summary: dict) -> None:
     db["changesets"].update(changeset, {"summary": json.dumps(summary, ensure_ascii=False)})
 
 
-def get_meta(db: Database, key: str, default: str = "") -> str:
+def get_meta(db: Ledger, key: str, default: str = "") -> str:
     row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else default
 
 
-def set_meta(db: Database, key: str, value: str) -> None:
+def set_meta(db: Ledger, key: str, value: str) -> None:
     db["meta"].upsert({"key": key, "value": value}, pk="key")

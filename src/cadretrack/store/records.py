@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from sqlite_utils import Database
+from cadretrack.store.ledger import Ledger
 
 from cadretrack.domain.gazetteer import Commune, Gazetteer
 from cadretrack.domain.names import COMMUNE_PREFIXES, exact_key, loose_key
 
 
-def save_communes(db: Database, communes: list[Commune]) -> None:
+def save_communes(db: Ledger, communes: list[Commune]) -> None:
     from cadretrack.domain.names import KEY_VERSION
     from cadretrack.store.ledger import set_meta
 
@@ -35,7 +35,7 @@ def save_communes(db: Database, communes: list[Commune]) -> None:
     )
 
 
-def load_gazetteer(db: Database) -> Gazetteer:
+def load_gazetteer(db: Ledger) -> Gazetteer:
     """The ledger's communes in the stable order (province, district, commune code);
     their stored match keys are used while the key rules are unchanged."""
     from cadretrack.domain.names import KEY_VERSION
@@ -110,23 +110,23 @@ def _assignment(row) -> Assignment:
     )
 
 
-def load_assignments(db: Database, where: str = "", params: list | None = None) -> list[Assignment]:
+def load_assignments(db: Ledger, where: str = "", params: list | None = None) -> list[Assignment]:
     sql = _ASSIGNMENT_SQL + (f" AND ({where})" if where else "") + _ORDER
     return [_assignment(r) for r in db.execute(sql, params or []).fetchall()]
 
 
-def cadre_ids(db: Database) -> dict[tuple[str, str], int]:
+def cadre_ids(db: Ledger) -> dict[tuple[str, str], int]:
     return {
         (r[1], r[2]): r[0]
         for r in db.execute("SELECT id, name_key, agency_key FROM cadres").fetchall()
     }
 
 
-def assignments_with_filings(db: Database) -> set[int]:
+def assignments_with_filings(db: Ledger) -> set[int]:
     return {r[0] for r in db.execute("SELECT DISTINCT assignment_id FROM filings WHERE voided_in IS NULL").fetchall()}
 
 
-def load_filings(db: Database, year: int | None = None):
+def load_filings(db: Ledger, year: int | None = None):
     """Current (not superseded) filings, optionally of one year."""
     from cadretrack.domain.obligations import Filing
 
@@ -144,7 +144,7 @@ def load_filings(db: Database, year: int | None = None):
     ]
 
 
-def load_rules(db: Database):
+def load_rules(db: Ledger):
     from cadretrack.domain.rules import parse_rules
     from cadretrack.store.ledger import get_meta
 
