@@ -123,6 +123,14 @@ class Gazetteer:
                 index.province_loose[loose_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
         return index
 
+    def _loose_of(self, commune: Commune) -> str:
+        """A commune's loose key, stored with the ledger when it was given."""
+        if self._keys is not None:
+            if not hasattr(self, "_loose_by_code"):
+                self._loose_by_code = {c.code: k[1] for c, k in zip(self.communes, self._keys)}
+            return self._loose_by_code[commune.code]
+        return loose_key(commune.name, COMMUNE_PREFIXES)
+
     @property
     def has_districts(self) -> bool:
         return bool(self._places.district_names)
@@ -164,9 +172,7 @@ class Gazetteer:
             commune = self.by_code.get(normalize_code(code))
             if commune is None:
                 raise MatchError("code_unknown", code=str(code))
-            if name and loose_key(name, COMMUNE_PREFIXES) != loose_key(
-                commune.name, COMMUNE_PREFIXES
-            ):
+            if name and loose_key(name, COMMUNE_PREFIXES) != self._loose_of(commune):
                 raise MatchError(
                     "code_name_mismatch", code=commune.code, name=name, actual=commune.name
                 )

@@ -25,7 +25,10 @@ KEY_VERSION = "1"
 
 # Combining marks of the five Vietnamese tones, in NFD.
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_NO_TONES = str.maketrans(dict.fromkeys(_TONES))
+# A word in NFD text: letters and digits with the combining marks that follow them.
+_WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
+_MARKS = re.compile(r"[\u0300-\u036f]")
 
 COMMUNE_PREFIXES = ("thi tran", "phuong", "xa", "tt", "p", "x")
 DISTRICT_PREFIXES = ("thanh pho", "thi xa", "huyen", "quan", "tp", "tx", "h", "q")
@@ -34,13 +37,12 @@ PROVINCE_PREFIXES = ("thanh pho", "tinh", "tp", "t")
 
 def _strip_marks(text: str) -> str:
     """Drop every combining mark and map đ to d; text is NFD and casefolded."""
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("đ", "d")
+    return _MARKS.sub("", text).replace("đ", "d")
 
 
 def _words(name: str) -> list[str]:
     """Casefolded NFD words of a name, punctuation and spacing dropped."""
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
-    return [unicodedata.normalize("NFD", w) for w in _WORD.findall(folded)]
+    return _WORD.findall(unicodedata.normalize("NFD", name.casefold()))
 
 
 def _without_prefix(name: str, prefixes: tuple[str, ...]) -> list[str]:
@@ -62,14 +64,11 @@ def _without_prefix(name: str, prefixes: tuple[str, ...]) -> list[str]:
 
 
 def _syllable_key(word: str) -> str:
-    tone = ""
-    base = []
-    for ch in word:
-        if ch in _TONES:
-            tone = _TONES[ch]
-        else:
-            base.append(ch)
-    return unicodedata.normalize("NFC", "".join(base)) + tone
+    base = word.translate(_NO_TONES)
+    if len(base) == len(word):
+        return unicodedata.normalize("NFC", word)
+    tone = next(_TONES[ch] for ch in word if ch in _TONES)
+    return unicodedata.normalize("NFC", base) + tone
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names repeat: agencies, districts, provinces

@@ -124,12 +124,11 @@ def _apply(db: Ledger, plan: Plan, decision: str, changeset: int) -> None:
     ).last_pk
     ids = records.cadre_ids(db)
     new = {w.cadre_key: w for w in plan.create if w.cadre_key not in ids}
-    db.conn.executemany(
-        "INSERT INTO cadres (name, agency, name_key, agency_key) VALUES (?, ?, ?, ?)",
-        [(w.cadre, w.agency, key[0], key[1]) for key, w in new.items()],
-    )
-    if new:
-        ids = records.cadre_ids(db)
+    cursor = db.conn.cursor()
+    for key, w in new.items():
+        cursor.execute("INSERT INTO cadres (name, agency, name_key, agency_key) VALUES (?, ?, ?, ?)",
+                       (w.cadre, w.agency, key[0], key[1]))
+        ids[key] = cursor.lastrowid
     day_before = (effective - dt.timedelta(days=1)).isoformat()
     db.conn.executemany(
         'UPDATE assignments SET "end" = ?, end_decision_id = ?, ended_in = ? WHERE id = ?',

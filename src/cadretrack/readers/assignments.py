@@ -16,6 +16,7 @@ from cadretrack.readers.layout import (
     is_heading,
     is_footer,
     section_title,
+    titles,
 )
 
 
@@ -100,11 +101,12 @@ def _rows_of(sheet, grid_rows, header, is_district):
             continue
         if is_footer(row):
             break
-        title = section_title(row, is_district)
+        texts = titles(row)
+        title = section_title(row, is_district, texts)
         if title is not None:
             section = title
             continue
-        if is_heading(row, header):
+        if is_heading(row, header, texts):
             continue
         name = person_name(clean(cell(row, header, "name")))
         commune = clean(cell(row, header, "commune"))

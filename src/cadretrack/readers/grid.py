@@ -87,17 +87,17 @@ def _read_csv(path: Path) -> Grid:
     if "\x00" in text:
         raise CadretrackError("file_unreadable", path=str(path), reason="NUL")
     try:
-        rows = max(
-            ([list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=d)] for d in ",;\t"),
-            key=_cells_in_wide_rows,
-        )
+        sample = text[:65536]
+        delimiter = max(",;\t", key=lambda d: _cells_in_wide_rows(
+            list(csv.reader(io.StringIO(sample, newline=""), delimiter=d))))
+        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
         raise CadretrackError("file_unreadable", path=str(path), reason=str(exc)) from None
     return Grid(sheet=path.name, rows=rows)
 
 
 def _cells_in_wide_rows(rows: list[list[str]]) -> int:
-    """How well a delimiter splits the file: cells in rows of more than one cell.
+    """How well a delimiter splits the file's start: cells in rows of more than one cell.
 
     Title rows ("XÃ, PHƯỜNG, THỊ TRẤN") hold commas in semicolon files, so
     csv.Sniffer guesses wrong; the table's rows decide instead.

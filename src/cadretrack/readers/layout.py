@@ -22,7 +22,7 @@ _SECTION_PREFIX = re.compile(
     r"^\s*(?:[IVXLC]+|\d{1,2}|[A-Z])\s*[\.\)\-–:/]\s*|^\s*[IVXLC]+\s+(?=\S)", re.IGNORECASE
 )
 _DISTRICT_WORDS = ("huyen ", "thanh pho ", "thi xa ", "quan ", "tp ", "tx ")
-_NUMERAL = re.compile(r"^[\(\[]?(?:\d{1,4}|[ivx]{1,5})[\)\]]?$")  # a row number: 12, (4), IV
+_NUMERAL = re.compile(r"^[\(\[]?(?:\d{1,4}|[ivx]{1,5})[\)\]]?\.?$")  # a row number: 12, (4), IV.
 _FOOTER = re.compile(r"^(?:tong cong|tong so|cong(?: \d|$))")
 
 
@@ -92,42 +92,53 @@ def is_column_number_row(row: list[object]) -> bool:
 
 def is_footer(row: list[object]) -> bool:
     first = next((v for v in row if v not in (None, "")), None)
-    if not isinstance(first, str):
-        return False
+    if not isinstance(first, str) or first.strip()[:1].lower() not in ("t", "c"):
+        return False  # "Tổng cộng", "Tổng số", "Cộng"
     return bool(_FOOTER.match(text_key(_cell_text(first))))
 
 
-def _titles(row: list[object]) -> list[str]:
+def _raw(value: object) -> str:
+    """A cell as text, only stripped: enough to compare cells (clean() is 3× dearer)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def titles(row: list[object]) -> list[str]:
     """The row's different texts other than row numbers ("3", "(4)", "IV."), at most two."""
     texts: list[str] = []
     for value in row:
-        text = _cell_text(value)
-        if text and text not in texts and not _NUMERAL.match(text_key(text).replace(" ", "")):
+        text = _raw(value)
+        if text and text not in texts and not _NUMERAL.match(text.replace(" ", "").lower()):
             texts.append(text)
             if len(texts) > 1:
                 break
     return texts
 
 
-def is_heading(row: list[object], header: Header) -> bool:
+def is_heading(row: list[object], header: Header, texts: list[str] | None = None) -> bool:
     """A row holding a single title (merged across, or alone left of the commune column),
     such as a group of agencies ("A. KHỐI ĐẢNG"): not an assignment."""
-    texts = _titles(row)
+    texts = titles(row) if texts is None else texts
     if len(texts) != 1:
         return False
     commune = header.columns.get("commune")
-    only_commune = commune is not None and commune < len(row) and _cell_text(row[commune]) == texts[0] and all(
-        _cell_text(v) != texts[0] for i, v in enumerate(row) if i != commune
+    only_commune = commune is not None and commune < len(row) and _raw(row[commune]) == texts[0] and all(
+        _raw(v) != texts[0] for i, v in enumerate(row) if i != commune
     )
     return not only_commune
 
 
-def section_title(row: list[object], is_district: Callable[[str], bool]) -> str | None:
+def section_title(
+    row: list[object], is_district: Callable[[str], bool], texts: list[str] | None = None
+) -> str | None:
     """The district a section row names ("II. HUYỆN ĐÀ BẮC (17 xã)"), else None."""
-    texts = _titles(row)
+    texts = titles(row) if texts is None else texts
     if len(texts) != 1:
         return None  # a data row: a section row holds one title (and perhaps its numeral)
-    text = _SECTION_PREFIX.sub("", texts[0], count=1)
+    text = _SECTION_PREFIX.sub("", clean(texts[0]), count=1)
     text = re.split(r"\s*[\(:]\s*|\s+[-–]\s+", text, maxsplit=1)[0].strip()
     if not text:
         return None
