@@ -99,7 +99,7 @@ def import_assignments(
             sheet=w.sheet if w else "", row=w.row if w else None, column="commune",
             value=w.commune_label if w else later.commune,
         ))
-    with_filings = records.assignments_with_filings(db)
+    with_filings = records.assignments_with_filings(db) if plan.void else set()
     for a in plan.void:
         if a.id in with_filings:
             problems.append(Problem("assignment_void_has_filings",
