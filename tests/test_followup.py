@@ -1,7 +1,6 @@
 """Follow-up: reminders and chasing letters, difficulties, meetings."""
 
 import datetime as dt
-import json
 import shutil
 import subprocess
 

@@ -1,6 +1,5 @@
 """Hostile and broken input: every case a clear exit-2 sentence, or an exact round trip."""
 
-import io
 import zipfile
 
 import pytest

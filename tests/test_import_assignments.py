@@ -1,7 +1,6 @@
 """`import assignments`: every layout and spelling a clerk sends, and every refusal."""
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 

@@ -1,7 +1,6 @@
 """Data safety: history and undo, backups and restore, verify, schema upgrades."""
 
 import json
-import os
 import shutil
 import sqlite3
 import stat

@@ -10,7 +10,6 @@ import typer
 
 from cadretrack.cli.common import check_format, command_line, date_option, echo, guarded, now, open_db, today
 from cadretrack.domain.dates import format_date
-from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
 
 record_app = typer.Typer(help=t("help_record"), no_args_is_help=True)

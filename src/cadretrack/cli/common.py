@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import os
 import sqlite3
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 from cadretrack.domain.changes import Plan
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
 from cadretrack.render.terminal import console, table
-from cadretrack.render.text import to_csv, to_json, who_and_where
+from cadretrack.render.text import print_for_scripts, who_and_where
 
 FIELDS = ["cadre", "position", "agency", "commune", "commune_code", "district", "start", "end", "decision"]
 
@@ -23,12 +21,7 @@ def assignment_dict(a) -> dict:
 
 
 def print_assignments(items: list, format: str) -> None:
-    rows = [assignment_dict(a) for a in items]
-    if format == "json":
-        sys.stdout.write(to_json(rows) + "\n")
-        return
-    if format == "csv":
-        sys.stdout.write(to_csv(rows, FIELDS))
+    if print_for_scripts([assignment_dict(a) for a in items], FIELDS, format):
         return
     headers = [t(k) for k in ("col_district", "col_commune", "col_code", "col_cadre", "col_position",
                               "col_agency", "col_start", "col_end", "col_decision")]

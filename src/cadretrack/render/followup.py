@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
 from cadretrack.render.terminal import console, table
-from cadretrack.render.text import to_csv, to_json
+from cadretrack.render.text import print_for_scripts
 
 DIFFICULTY_FIELDS = ["id", "commune", "commune_code", "district", "cadre", "raised_on", "raised_by", "text",
                      "resolved_on", "resolution", "referred_to", "age_days"]
@@ -35,12 +33,7 @@ def print_reminders(found) -> None:
 
 
 def print_difficulties(items: list, format: str) -> None:
-    rows = [d.as_dict() for d in items]
-    if format == "json":
-        sys.stdout.write(to_json(rows) + "\n")
-        return
-    if format == "csv":
-        sys.stdout.write(to_csv(rows, DIFFICULTY_FIELDS))
+    if print_for_scripts([d.as_dict() for d in items], DIFFICULTY_FIELDS, format):
         return
     out = console()
     if not items:

@@ -48,3 +48,16 @@ def who_and_where(a) -> dict:
         "commune_code": a.commune_code,
         "district": a.district or None,
     }
+
+
+def print_for_scripts(rows: list[dict], fields: list[str], format: str) -> bool:
+    """JSON or CSV of the rows on stdout; False when the format is for people."""
+    import sys
+
+    if format == "json":
+        sys.stdout.write(to_json(rows) + "\n")
+    elif format == "csv":
+        sys.stdout.write(to_csv(rows, fields))
+    else:
+        return False
+    return True
