@@ -287,3 +287,34 @@ def test_a_row_with_only_a_commune_is_reported_not_skipped(ledger, tmp_path):
     rows = [HEADER, [1, "Nguyễn Văn An", "Trưởng ban", "Ban Tổ chức", "Hiền Lương", "", ""],
             [2, "", "", "", "Tân Hòa", "", ""]]
     assert "name is missing" in refused(ledger, xlsx(tmp_path / "c.xlsx", rows))
+
+
+def test_a_sheet_per_district_and_hidden_sheets(ledger, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    first = wb.active
+    first.title = "Đà Bắc"
+    for row in [HEADER[:5], [1, "Nguyễn Văn An", "Giám đốc", "Sở Tài chính", "Cao Sơn"]]:
+        first.append(row)
+    second = wb.create_sheet("H. Lương Sơn")
+    for row in [HEADER[:5], [1, "Trần Thị Bình", "Giám đốc", "Sở Y tế", "Cao Sơn"]]:
+        second.append(row)
+    old = wb.create_sheet("Cũ")
+    for row in [HEADER[:5], [1, "Lê Cũ", "Giám đốc", "Sở Cũ", "Hiền Lương"]]:
+        old.append(row)
+    old.sheet_state = "hidden"
+    path = tmp_path / "per-district.xlsx"
+    wb.save(path)
+    items = imported(ledger, path)
+    assert {(i["cadre"], i["district"]) for i in items} == {
+        ("Nguyễn Văn An", "Huyện Đà Bắc"), ("Trần Thị Bình", "Huyện Lương Sơn")}
+
+
+@pytest.mark.parametrize("commune_header", ["Tên đơn vị hành chính", "Đảng bộ xã, phường, thị trấn", "Địa bàn được phân công theo dõi"])
+def test_more_commune_headers(ledger, tmp_path, commune_header):
+    rows = [["STT", "Đồng chí", "Chức vụ, đơn vị công tác", commune_header],
+            [1, "Nguyễn Văn An", "Giám đốc Sở Tài chính", "Hiền Lương"]]
+    items = imported(ledger, xlsx(tmp_path / "h.xlsx", rows))
+    assert [(i["cadre"], i["position"], i["commune"]) for i in items] == [
+        ("Nguyễn Văn An", "Giám đốc Sở Tài chính", "Xã Hiền Lương")]

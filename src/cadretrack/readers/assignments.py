@@ -66,8 +66,9 @@ def classify_assignment_header(key: str) -> str | None:
     if words[0] == "tinh":
         return "province"
     if (
-        words[0] in ("xa", "phuong", "dia", "ten", "don")
-        and ("xa" in words or "dia ban" in key or "phuong" in words or "phan cong theo doi" in key)
+        words[0] in ("xa", "phuong", "dia", "ten", "don", "dang")
+        and ("xa" in words or "dia ban" in key or "phuong" in words or "phan cong theo doi" in key
+             or "hanh chinh" in key)
     ) or key.startswith("thi tran"):
         return "commune"
     return None
@@ -87,14 +88,15 @@ def read_assignment_rows(
         if header is None:
             continue
         used.append(grid.sheet)
-        rows.extend(_rows_of(grid.sheet, grid.rows, header, is_district))
+        # A workbook with a sheet per district names the district in the sheet's name.
+        default = grid.sheet if is_district(grid.sheet) else ""
+        rows.extend(_rows_of(grid.sheet, grid.rows, header, is_district, default))
     if not used:
         raise CadretrackError("header_missing", path=str(path))
     return rows, used
 
 
-def _rows_of(sheet, grid_rows, header, is_district):
-    section = ""
+def _rows_of(sheet, grid_rows, header, is_district, section=""):
     for index in range(header.row + 1, len(grid_rows)):
         row = grid_rows[index]
         if is_column_number_row(row):

@@ -137,7 +137,12 @@ def _read_excel(path: Path, sheet: str | None, limits: Limits) -> list[Grid]:
     try:
         workbook = pc.CalamineWorkbook.from_path(str(path))
         names = workbook.sheet_names
-        if sheet is not None:
+        if sheet is None:
+            # Hidden sheets and chart sheets hold no list a clerk means to import.
+            shown = [m.name for m in workbook.sheets_metadata
+                     if m.visible == pc.SheetVisibleEnum.Visible and m.typ == pc.SheetTypeEnum.WorkSheet]
+            names = shown or names
+        else:
             if sheet not in names:
                 raise CadretrackError(
                     "sheet_missing", path=str(path), sheet=sheet, sheets=", ".join(names)
