@@ -132,7 +132,6 @@ def test_replace_keeps_the_superseded_entry(assigned):
         (["--commune", "Hiền Lương", "--date", "31/02/2023"], "31/02/2023"),
         (["--commune", "Hiền Lương", "--year", "2022"], "2022"),
         (["--commune", "Hiền Lương", "--year", "2031"], "2031"),
-        (["--commune", "Hiền Lương", "--date", "01/01/2099"], "01/01/2099"),
         (["--commune", "Hiền Lương", "--rating", "tot"], "rating"),
         (["--commune", "Hiền Lương", "--score", "120"], "120"),
     ],
@@ -265,3 +264,12 @@ def test_a_filing_nobody_owes_is_recorded_with_a_note(assigned, tmp_path):
     assert item["cadre"] == "Vũ Thu Hà" and item["status"] == "overdue"
     verify = assigned("verify", "--format", "json")
     assert verify.exit_code == 1 and "filing-not-owed" in verify.stdout
+
+
+def test_a_future_date_is_recorded_with_a_note_and_verify_reports_it(assigned):
+    future = dt.date.today() + dt.timedelta(days=40)
+    result = ok(assigned, "record", "report", "--year", str(future.year), "--date", future.strftime("%d/%m/%Y"),
+                "--commune", "Hiền Lương")
+    assert "future" in result.stdout
+    verify = assigned("verify", "--format", "json")
+    assert verify.exit_code == 1 and "future-date" in verify.stdout

@@ -50,6 +50,8 @@ def _recorder(kind: str):
         key = "recorded_same" if done.same_as_existing and not replace else (
             "recorded_replaced" if done.existing else "recorded")
         echo(t(key, kind=t(f"kind_{kind}"), year=year, commune=a.commune, cadre=a.cadre, date=format_date(item.filed)))
+        if item.filed > today():
+            echo(t("recorded_future", date=format_date(item.filed)))
         if not done.owed:
             echo(t("recorded_not_owed", kind=t(f"kind_{kind}"), year=year, cadre=a.cadre))
 

@@ -16,6 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Năm {year} không có nghĩa vụ nộp: quy định áp dụng từ năm {first} (đến năm {last}).",
         "Nothing is owed for {year}: the rules apply from {first} (up to {last}).",
     ),
+    "recorded_future": (
+        "Lưu ý: ngày {date} chưa tới; hãy kiểm tra lại (cadretrack verify sẽ báo ngày tương lai).",
+        "Note: {date} is in the future; check it (cadretrack verify reports future dates).",
+    ),
     "date_future": ("Ngày {date} chưa tới; không thể ghi nhận văn bản đến vào ngày tương lai.", "{date} is in the future; a filing cannot be received then."),
     "date_before_year": (
         "Ngày {date} quá sớm cho văn bản của năm {year}.",

@@ -73,8 +73,6 @@ def validate(item: FilingInput, ctx: Context, today: dt.date) -> None:
     first = first_year(ctx.rules)
     if item.year < first or item.year > today.year + 1:
         raise CadretrackError("year_out_of_range", year=item.year, first=first, last=today.year + 1)
-    if item.filed > today:
-        raise CadretrackError("date_future", date=format_date(item.filed))
     if item.filed.year < item.year - 1:
         raise CadretrackError("date_before_year", date=format_date(item.filed), year=item.year)
     if item.rating and item.kind != "evaluation":
