@@ -131,7 +131,7 @@ def test_replace_keeps_the_superseded_entry(assigned):
         (["--cadre", "Nguyễn Văn Không"], "Nguyễn Văn Không"),
         (["--commune", "Hiền Lương", "--date", "31/02/2023"], "31/02/2023"),
         (["--commune", "Hiền Lương", "--year", "2022"], "2022"),
-        (["--commune", "Hiền Lương", "--year", "2031"], "2031"),
+        (["--commune", "Hiền Lương", "--year", str(dt.date.today().year + 5)], str(dt.date.today().year + 5)),
         (["--commune", "Hiền Lương", "--rating", "tot"], "rating"),
         (["--commune", "Hiền Lương", "--score", "120"], "120"),
     ],
