@@ -86,6 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Năm {year}, tính đến ngày {as_of}: {total} văn bản phải nộp — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
         "{year}, as of {as_of}: {total} filings owed — {on_time} on time, {late} late, {overdue} overdue, {pending} pending.",
     ),
+    "table_more": (
+        "… và {count} dòng nữa: xem đủ bằng --output TỆP.xlsx hoặc --format csv.",
+        "… and {count} more: see them all with --output FILE.xlsx or --format csv.",
+    ),
     "col_kind": ("Loại", "Kind"),
     "col_due": ("Hạn nộp", "Due"),
     "col_filed": ("Ngày nộp", "Filed"),

@@ -82,19 +82,26 @@ def summary_line(report) -> str:
     return t("check_summary", as_of=format_date(report.as_of), year=report.year, total=sum(c.values()), **c)
 
 
-def check_tables(report):
-    """One rich table per status present, most urgent first."""
+TABLE_ROWS = 500  # per status in the table for people; all of them in JSON, CSV and files
+
+
+def check_tables(report, limit: int | None = TABLE_ROWS):
+    """One rich table per status present, most urgent first, each cut at `limit` rows
+    with a line saying how many more (a national listing is for files, not a screen)."""
     from rich.table import Table
 
     from cadretrack.render.terminal import safe_text
 
     tables = []
     for status in STATUSES:
-        rows = [i for i in report.items if i.status == status]
-        if not rows:
+        every = [i for i in report.items if i.status == status]
+        if not every:
             continue
-        tbl = Table(title=f"{t('status_' + status)} ({len(rows)})", title_style=STYLES[status],
-                    title_justify="left", header_style="bold")
+        rows = every[:limit] if limit else every
+        more = len(every) - len(rows)
+        tbl = Table(title=f"{t('status_' + status)} ({len(every)})", title_style=STYLES[status],
+                    title_justify="left", header_style="bold",
+                    caption=t("table_more", count=more) if more else None, caption_justify="left")
         for key in ("col_kind", "col_district", "col_commune", "col_cadre", "col_agency", "col_due",
                     "col_filed", "col_days_late", "col_rule"):
             tbl.add_column(t(key), overflow="fold")
@@ -148,7 +155,7 @@ def emit(report, format: str, output, today) -> None:
     handle = output.open("w", encoding="utf-8") if output is not None else None
     try:
         out = Console(file=handle, width=200, no_color=True, highlight=False) if handle else console()
-        for tbl in check_tables(report):
+        for tbl in check_tables(report, None if handle else TABLE_ROWS):
             out.print(tbl)
         out.print(summary_line(report))
     finally:
