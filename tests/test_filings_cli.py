@@ -285,3 +285,10 @@ def test_tables_for_people_are_cut_with_a_pointer_to_the_full_list(assigned):
     assert overdue.row_count == 5 and "7 more" in str(overdue.caption)
     (whole,) = check_tables(report, limit=None)
     assert whole.row_count == 12 and whole.caption is None
+
+
+def test_import_register_dry_run_writes_nothing(assigned, tmp_path):
+    path = xlsx(tmp_path / "so-den.xlsx", register_rows())
+    before = snapshot(assigned.db)
+    result = ok(assigned, "import", "filings", path, "--dry-run")
+    assert "4 filings would be added" in result.stdout and snapshot(assigned.db) == before
