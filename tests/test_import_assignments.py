@@ -123,6 +123,13 @@ def test_csv(ledger, tmp_path, bom, delimiter):
     assert len(imported(ledger, path)) == 3
 
 
+def test_csv_in_utf16_as_excel_saves_unicode_text(ledger, tmp_path):
+    path = tmp_path / "list.csv"
+    rows = [HEADER] + assignment_rows(PAIRS)
+    path.write_bytes("\r\n".join("\t".join(str(v) for v in r) for r in rows).encode("utf-16"))
+    assert len(imported(ledger, path)) == 3
+
+
 def test_legacy_xls_with_merged_section_rows(ledger, tmp_path):
     rows = [["DANH SÁCH", None, None, None, None, None, None], HEADER,
             ["I. HUYỆN ĐÀ BẮC", None, None, None, None, None, None],

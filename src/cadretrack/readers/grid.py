@@ -81,7 +81,8 @@ def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
 def _read_csv(path: Path) -> Grid:
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
+        # Excel's "Unicode text" is UTF-16 with a byte-order mark; everything else UTF-8.
+        text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CadretrackError("csv_encoding", path=str(path)) from None
     if "\x00" in text:
