@@ -50,3 +50,14 @@ def test_any_text_is_a_date_or_a_clear_error(text):
         assert isinstance(parse_date(text), dt.date)
     except DateError:
         pass
+
+
+def test_cell_dates_that_lost_their_format():
+    from cadretrack.domain.dates import parse_cell_date
+
+    assert parse_cell_date(45269.0) == dt.date(2023, 12, 9)
+    assert parse_cell_date(45269) == dt.date(2023, 12, 9)
+    assert parse_cell_date("09/12/2023") == dt.date(2023, 12, 9)
+    for bad in (2023, 2023.0, 45269.5, 100000, True):
+        with pytest.raises(DateError):
+            parse_cell_date(bad)

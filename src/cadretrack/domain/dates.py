@@ -41,6 +41,19 @@ def parse_date(value: object) -> dt.date:
         raise DateError(text) from None
 
 
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def parse_cell_date(value: object) -> dt.date:
+    """A date from a spreadsheet cell: as parse_date, and also a date cell that lost its
+    format and shows its serial number (36526–73050: the years 2000–2099)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 36526 <= value < 73051 and float(value).is_integer():
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise DateError(str(value))
+    return parse_date(value)
+
+
 def format_date(day: dt.date | None) -> str:
     """dd/mm/yyyy for people; empty for no date."""
     return day.strftime("%d/%m/%Y") if day else ""

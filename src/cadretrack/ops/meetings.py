@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cadretrack.store.ledger import Ledger
 
-from cadretrack.domain.dates import DateError, format_date, parse_date
+from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import clean
 from cadretrack.errors import CadretrackError, InputProblems, Problem
@@ -47,7 +47,7 @@ def import_meetings(
                                     value=clean(v.get(field, "")), suggestion=str(fields.get("suggestion", ""))))
 
         try:
-            day = parse_date(v["date"] if not isinstance(v["date"], str) else v["date"].strip())
+            day = parse_cell_date(v["date"])
         except DateError:
             problem("date", "date_invalid", value=clean(v["date"]))
             continue

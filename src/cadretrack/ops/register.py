@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cadretrack.store.ledger import Ledger
 
-from cadretrack.domain.dates import DateError, format_date, parse_date
+from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.names import clean, person_name
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.ops.calendar import holidays_for
@@ -52,7 +52,7 @@ def _score(value: object) -> float | None:
 def to_input(row: FilingRow) -> FilingInput:
     v = row.values
     try:
-        filed = parse_date(v["received"] if not isinstance(v["received"], str) else v["received"].strip())
+        filed = parse_cell_date(v["received"])
     except DateError:
         raise _RowError("received", v["received"], "date_invalid", value=clean(v["received"])) from None
     kind = kind_of(clean(v["kind"]))
