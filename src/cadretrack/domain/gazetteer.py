@@ -123,13 +123,13 @@ class Gazetteer:
                 index.province_loose[loose_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
         return index
 
+    @functools.cached_property
+    def _loose_by_code(self) -> dict[str, str]:
+        return {c.code: k[1] for c, k in zip(self.communes, self._keys or [])}
+
     def _loose_of(self, commune: Commune) -> str:
-        """A commune's loose key, stored with the ledger when it was given."""
-        if self._keys is not None:
-            if not hasattr(self, "_loose_by_code"):
-                self._loose_by_code = {c.code: k[1] for c, k in zip(self.communes, self._keys)}
-            return self._loose_by_code[commune.code]
-        return loose_key(commune.name, COMMUNE_PREFIXES)
+        """A commune's loose key: the one stored with the ledger, or computed."""
+        return self._loose_by_code.get(commune.code) or loose_key(commune.name, COMMUNE_PREFIXES)
 
     @property
     def has_districts(self) -> bool:

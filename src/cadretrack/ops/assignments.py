@@ -6,8 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.changes import Plan, Wanted, plan_changes
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
@@ -16,7 +14,7 @@ from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.readers.assignments import AssignmentRow, read_assignment_rows
 from cadretrack.store import journal, records
 from cadretrack.store.backup import auto_backup
-from cadretrack.store.ledger import close_changeset, ledger_path, open_changeset, write
+from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
 
 SUGGESTION_LIMIT = 200  # nearest-name searches per file; beyond, problems carry none
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import exact_key, loose_key, nearest
 from cadretrack.domain.obligations import STATUSES, Status, count, statuses
@@ -14,6 +12,7 @@ from cadretrack.domain.rules import KINDS, Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.store import records
+from cadretrack.store.ledger import Ledger
 
 KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 

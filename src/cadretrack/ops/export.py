@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.check import CheckReport, run_check
 from cadretrack.render.files import write_atomically
+from cadretrack.store.ledger import Ledger
 
 
 def export_summary(

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
 from cadretrack.domain.names import exact_key, loose_key, person_name
@@ -16,7 +14,7 @@ from cadretrack.domain.rules import KINDS, Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.store import journal, records
-from cadretrack.store.ledger import close_changeset, open_changeset, write
+from cadretrack.store.ledger import Ledger, close_changeset, open_changeset, write
 
 
 @dataclass(frozen=True)

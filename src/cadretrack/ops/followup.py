@@ -6,14 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import exact_key, loose_key, person_name, text_key
 from cadretrack.errors import CadretrackError
 from cadretrack.store import journal, records
-from cadretrack.store.ledger import close_changeset, open_changeset, write
+from cadretrack.store.ledger import Ledger, close_changeset, open_changeset, write
 
 RAISERS = ("cadre", "commune")
 MEETING_KINDS = {"thuong ky": "thuong-ky", "thuong-ky": "thuong-ky", "dot xuat": "dot-xuat", "dot-xuat": "dot-xuat",

@@ -7,12 +7,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.errors import CadretrackError
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup, copy_database
-from cadretrack.store.ledger import close_changeset, is_ledger, ledger_path, open_changeset, write
+from cadretrack.store.ledger import Ledger, close_changeset, is_ledger, ledger_path, open_changeset, write
 
 
 @dataclass

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.names import exact_key, loose_key, nearest, person_name
 from cadretrack.errors import CadretrackError
+from cadretrack.store.ledger import Ledger
 
 
 def resolve_cadre_ids(db: Ledger, name: str) -> list[int]:

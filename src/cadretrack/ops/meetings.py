@@ -6,8 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import clean
@@ -16,7 +14,7 @@ from cadretrack.ops.followup import attendance, existing_meetings, meeting_kind,
 from cadretrack.readers.meetings import read_meeting_rows
 from cadretrack.store import records
 from cadretrack.store.backup import auto_backup
-from cadretrack.store.ledger import close_changeset, ledger_path, open_changeset, write
+from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
 
 
 @dataclass
@@ -43,8 +41,7 @@ def import_meetings(
         v = row.values
 
         def problem(field: str, key: str, **fields) -> None:
-            problems.append(Problem(key, fields, sheet=row.sheet, row=row.row, column=row.labels.get(field, field),
-                                    value=clean(v.get(field, "")), suggestion=str(fields.get("suggestion", ""))))
+            problems.append(row.problem(field, key, **fields))
 
         try:
             day = parse_cell_date(v["date"])

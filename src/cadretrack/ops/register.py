@@ -6,8 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.names import clean, person_name
 from cadretrack.errors import CadretrackError, InputProblems, Problem
@@ -15,7 +13,7 @@ from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import Context, FilingInput, Prepared, kind_of, normalize_rating, prepare, save
 from cadretrack.readers.filings import FilingRow, read_filing_rows
 from cadretrack.store.backup import auto_backup
-from cadretrack.store.ledger import close_changeset, ledger_path, open_changeset, write
+from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
 
 
 @dataclass
@@ -28,14 +26,16 @@ class RegisterResult:
 
 
 class _RowError(Exception):
-    def __init__(self, column: str, raw: object, key: str, **fields) -> None:
-        self.column, self.raw, self.key, self.fields = column, raw, key, fields
+    """A cell of the row that cannot be read: its field, a message key and its fields."""
+
+    def __init__(self, column: str, key: str, **fields) -> None:
+        self.column, self.key, self.fields = column, key, fields
 
 
 def _year(value: object) -> int:
     text = clean(value)
     if not (text.isascii() and text.isdigit() and len(text) == 4):
-        raise _RowError("year", value, "year_invalid", value=text)
+        raise _RowError("year", "year_invalid", value=text)
     return int(text)
 
 
@@ -46,7 +46,7 @@ def _score(value: object) -> float | None:
     try:
         return float(text)
     except ValueError:
-        raise _RowError("score", value, "score_invalid", score=text) from None
+        raise _RowError("score", "score_invalid", score=text) from None
 
 
 def to_input(row: FilingRow) -> FilingInput:
@@ -54,14 +54,14 @@ def to_input(row: FilingRow) -> FilingInput:
     try:
         filed = parse_cell_date(v["received"])
     except DateError:
-        raise _RowError("received", v["received"], "date_invalid", value=clean(v["received"])) from None
+        raise _RowError("received", "date_invalid", value=clean(v["received"])) from None
     kind = kind_of(clean(v["kind"]))
     if kind is None:
-        raise _RowError("kind", v["kind"], "kind_unknown", kind=clean(v["kind"]), kinds="Chương trình, Báo cáo, Nhận xét đánh giá")
+        raise _RowError("kind", "kind_unknown", kind=clean(v["kind"]), kinds="Chương trình, Báo cáo, Nhận xét đánh giá")
     try:
         rating = normalize_rating(clean(v["rating"]))
     except CadretrackError as exc:
-        raise _RowError("rating", v["rating"], exc.key, **exc.fields) from None
+        raise _RowError("rating", exc.key, **exc.fields) from None
     return FilingInput(
         kind=kind, year=_year(v["year"]), filed=filed, commune=clean(v["commune"]),
         district=clean(v["district"]), code=v["code"] if not isinstance(v["code"], str) else v["code"].strip(),
@@ -92,10 +92,6 @@ def import_filings(
     seen: dict[tuple, FilingRow] = {}
     holidays_loaded: set[int] = set()
     for row in rows:
-        def problem(column, raw, key, **fields):
-            label = row.labels.get(column, column)
-            problems.append(Problem(key, fields, sheet=row.sheet, row=row.row, column=label,
-                                    value=clean(raw), suggestion=str(fields.get("suggestion", ""))))
         try:
             item = to_input(row)
             if item.year not in holidays_loaded and ctx.rules.next_working_day:
@@ -103,15 +99,14 @@ def import_filings(
                 holidays_loaded.add(item.year)
             prepared = prepare(item, ctx, today)
         except _RowError as exc:
-            problem(exc.column, exc.raw, exc.key, **exc.fields)
+            problems.append(row.problem(exc.column, exc.key, **exc.fields))
             continue
         except CadretrackError as exc:
-            column = _COLUMN_OF_ERROR.get(exc.key, "commune")
-            problem(column, row.values.get(column, ""), exc.key, **exc.fields)
+            problems.append(row.problem(_COLUMN_OF_ERROR.get(exc.key, "commune"), exc.key, **exc.fields))
             continue
         key = (prepared.assignment.id, item.kind, item.year)
         if key in seen:
-            problem("kind", row.values["kind"], "filing_repeated", first=seen[key].row)
+            problems.append(row.problem("kind", "filing_repeated", first=seen[key].row))
             continue
         seen[key] = row
         if prepared.existing is None:
@@ -119,8 +114,9 @@ def import_filings(
         elif prepared.same_as_existing:
             unchanged += 1
         else:
-            problem("received", row.values["received"], "filing_duplicate", kind=item.kind, year=item.year,
-                    commune=prepared.assignment.commune, date=format_date(prepared.existing.filed))
+            problems.append(row.problem("received", "filing_duplicate", kind=item.kind, year=item.year,
+                                        commune=prepared.assignment.commune,
+                                        date=format_date(prepared.existing.filed)))
     if problems:
         raise InputProblems(str(path), problems)
     result = RegisterResult(added=len(ready), replaced=0, unchanged=unchanged, rows=len(rows), dry_run=dry_run)

@@ -10,13 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.names import loose_key
 from cadretrack.domain.obligations import Status
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.check import run_check
+from cadretrack.store.ledger import Ledger
 
 
 @dataclass

@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.obligations import owes
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.store import records
+from cadretrack.store.ledger import Ledger
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cadretrack.domain.names import clean
-from cadretrack.errors import CadretrackError
+from cadretrack.errors import CadretrackError, Problem
 from cadretrack.readers.grid import read_grids
 from cadretrack.readers.layout import cell, find_header, is_column_number_row, is_footer
 
@@ -18,6 +18,11 @@ class Record:
     row: int  # 1-based, as a spreadsheet program shows it
     values: dict  # field -> raw cell value
     labels: dict  # field -> header text as written
+
+    def problem(self, field: str, key: str, **fields) -> Problem:
+        """What is wrong with one of this row's cells, located as the clerk sees it."""
+        return Problem(key, fields, sheet=self.sheet, row=self.row, column=self.labels.get(field, field),
+                       value=clean(self.values.get(field, "")), suggestion=str(fields.get("suggestion", "")))
 
 
 def read_records(

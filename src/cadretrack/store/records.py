@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from cadretrack.store.ledger import Ledger
-
 from cadretrack.domain.gazetteer import Commune, Gazetteer
 from cadretrack.domain.names import COMMUNE_PREFIXES, exact_key, loose_key
+from cadretrack.store.ledger import Ledger
 
 
 def save_communes(db: Ledger, communes: list[Commune]) -> None:
