@@ -27,7 +27,7 @@ def test_repeated_names_need_a_district(hoa_binh, name):
     with pytest.raises(MatchError) as err:
         hoa_binh.resolve(name)
     assert err.value.key == "commune_ambiguous"
-    assert err.value.fields["candidates"].count("(") == 2
+    assert err.value.fields["labels"].count("(") == 2 and len(err.value.candidates) == 2
 
 
 def test_district_or_code_tells_repeated_names_apart(hoa_binh):

@@ -4,12 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cadretrack.domain.names import (
-    COMMUNE_PREFIXES,
-    DISTRICT_PREFIXES,
-    exact_key,
-    loose_key,
-)
+from cadretrack.domain.names import exact_key, loose_key
+from cadretrack.domain.units import official_reading, readings
+
+
+def means(written: str, official: str, level: str) -> bool:
+    """A written name has a reading with the official name's unit word (or none) and keys."""
+    own = official_reading(official, level)
+    return any(r.exact == own.exact and r.unit in ("", own.unit) for r in readings(written, level))
 
 
 @pytest.mark.parametrize(
@@ -29,7 +31,7 @@ from cadretrack.domain.names import (
     ],
 )
 def test_commune_spellings_share_the_exact_key(a, b):
-    assert exact_key(a, COMMUNE_PREFIXES) == exact_key(b, COMMUNE_PREFIXES)
+    assert means(b, a, "commune")
 
 
 @pytest.mark.parametrize(
@@ -43,7 +45,7 @@ def test_commune_spellings_share_the_exact_key(a, b):
     ],
 )
 def test_district_prefixes(a, b):
-    assert exact_key(a, DISTRICT_PREFIXES) == exact_key(b, DISTRICT_PREFIXES)
+    assert means(b, a, "district")
 
 
 def test_different_tones_are_different_exact_keys_but_one_loose_key():
@@ -54,9 +56,20 @@ def test_different_tones_are_different_exact_keys_but_one_loose_key():
 
 def test_a_one_letter_word_is_only_a_prefix_with_a_dot():
     # "X" without a dot could be a real first word; it is kept.
-    assert exact_key("X Hiền", COMMUNE_PREFIXES) != exact_key("Hiền", COMMUNE_PREFIXES)
+    assert [r.unit for r in readings("X Hiền", "commune")] == [""]
+    assert [r.unit for r in readings("X. Hiền", "commune")] == ["", "xã"]
     # A lone prefix is a name, not an empty key.
-    assert exact_key("Xã", COMMUNE_PREFIXES) == "xa4"
+    assert [r.exact for r in readings("Xã", "commune")] == ["xa4"]
+
+
+def test_a_unit_word_is_a_possible_prefix_only():
+    # "Phương" with its own diacritics is no "Phường"; typed plainly it may be.
+    assert [r.unit for r in readings("Phương Lâm", "commune")] == [""]
+    assert [(r.unit, r.loose) for r in readings("phuong lam", "commune")] == [("", "phuong lam"), ("phường", "lam")]
+    # The list's own name: its unit word is certain, the rest is the name.
+    assert official_reading("Phường Phường Đúc", "commune").loose == "phuong duc"
+    assert official_reading("Huyện Quan Hóa", "district").unit == "huyện"
+    assert official_reading("Quận 1", "district") == official_reading("quận 1", "district")
 
 
 VIETNAMESE = st.text(
@@ -68,11 +81,11 @@ VIETNAMESE = st.text(
 @given(VIETNAMESE)
 def test_nfc_and_nfd_give_the_same_keys(text):
     nfd = unicodedata.normalize("NFD", text)
-    assert exact_key(text, COMMUNE_PREFIXES) == exact_key(nfd, COMMUNE_PREFIXES)
-    assert loose_key(text, COMMUNE_PREFIXES) == loose_key(nfd, COMMUNE_PREFIXES)
+    assert readings(text, "commune") == readings(nfd, "commune")
+    assert exact_key(text) == exact_key(nfd) and loose_key(text) == loose_key(nfd)
 
 
 @given(st.text(max_size=50))
 def test_any_text_gives_a_key(text):
-    assert isinstance(exact_key(text, COMMUNE_PREFIXES), str)
-    assert isinstance(loose_key(text, DISTRICT_PREFIXES), str)
+    assert readings(text, "commune")[0].exact == exact_key(text)
+    assert all(isinstance(r.loose, str) for r in readings(text, "district"))

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from cadretrack.domain.names import (
-    COMMUNE_PREFIXES,
-    DISTRICT_PREFIXES,
-    PROVINCE_PREFIXES,
-    exact_key,
-    loose_key,
-    nearest,
-)
+from cadretrack.domain.units import UNIT_EN, Reading, UnitIndex, official_reading, readings, unit_type
 
 
 @dataclass(frozen=True)
@@ -36,11 +27,12 @@ class Commune:
 class MatchError(ValueError):
     """A name that resolves to no unit or to several; carries a message key."""
 
-    def __init__(self, key: str, suggestion: str = "", /, **fields: object) -> None:
+    def __init__(self, key: str, suggestion: str = "", /, candidates: tuple = (), **fields: object) -> None:
         super().__init__(key)
         self.key = key
         self.fields = fields
         self.suggestion = suggestion
+        self.candidates = candidates  # the units an ambiguous name may mean
 
 
 def normalize_code(value: object) -> str:
@@ -66,22 +58,33 @@ def _split_place(text: str) -> tuple[str, str] | None:
     return None
 
 
-class _NameIndex(NamedTuple):
-    exact: dict  # exact key -> communes
-    loose: dict  # loose key -> communes
-    names: dict  # loose key -> a display name, for suggestions
+def commune_reading(commune: Commune) -> Reading:
+    """The commune's name as the list writes it: its type and the keys of the rest."""
+    return official_reading(commune.name, "commune", commune.type)
 
 
-class _PlaceIndex(NamedTuple):
-    district_exact: dict  # exact key -> {(province code, district code)}
-    district_loose: dict
-    district_names: dict  # loose key -> a display name
-    province_exact: dict  # exact key -> {province code}
-    province_loose: dict
+MAX_LABELS = 8  # a national list may hold forty "Xã Tân Hòa": name a few, count the rest
+
+
+def _labels(found: list[Commune]) -> tuple[str, str]:
+    """The message key that says what tells the candidates apart, and their labels."""
+    found = sorted(found, key=lambda c: (int(c.province_code or 0), int(c.district_code or 0), int(c.code)))
+    labels = [f"{c.name} ({c.district})" for c in found]
+    key = "commune_ambiguous"
+    if not all(c.district for c in found) or len(set(labels)) < len(found):
+        labels = [f"{c.name} ({', '.join(p for p in (c.district, c.province) if p)})" for c in found]
+        key = "commune_ambiguous_place" if all(c.district for c in found) else "commune_ambiguous_province"
+    if len(set(labels)) < len(found):
+        labels = [f"{c.name} ({', '.join(p for p in (c.district, c.province, c.code) if p)})" for c in found]
+        key = "commune_ambiguous_code"
+    text = "; ".join(labels[:MAX_LABELS])
+    if len(labels) > MAX_LABELS:
+        text += f"; … (+{len(labels) - MAX_LABELS})"
+    return key, text
 
 
 class Gazetteer:
-    """Indexes of the communes by code, exact key and loose key.
+    """Indexes of the communes by code, and of communes, districts and provinces by name.
 
     The name indexes are built on first use (a check by code needs none), from
     keys computed once per distinct name or passed in precomputed from the ledger.
@@ -93,71 +96,72 @@ class Gazetteer:
         self._keys = keys
 
     @functools.cached_property
-    def _names(self) -> "_NameIndex":
-        index = _NameIndex(defaultdict(list), defaultdict(list), {})
-        keys = self._keys or [
-            (exact_key(c.name, COMMUNE_PREFIXES), loose_key(c.name, COMMUNE_PREFIXES)) for c in self.communes
-        ]
-        for c, (ek, lk) in zip(self.communes, keys):
-            index.exact[ek].append(c)
-            index.loose[lk].append(c)
-            index.names.setdefault(lk, c.name)
+    def _names(self) -> UnitIndex[Commune]:
+        index: UnitIndex[Commune] = UnitIndex("commune")
+        if self._keys is None:
+            for c in self.communes:
+                index.add(c, c.name, commune_reading(c))
+        else:
+            units = {t: unit_type(t, "commune") for t in {c.type for c in self.communes}}
+            for c, (exact, loose) in zip(self.communes, self._keys):
+                index.add(c, c.name, Reading(units[c.type], True, exact, loose))
         return index
 
     @functools.cached_property
-    def _places(self) -> "_PlaceIndex":
-        index = _PlaceIndex(defaultdict(set), defaultdict(set), {}, defaultdict(set), defaultdict(set))
-        seen_districts: set = set()
-        seen_provinces: set = set()
+    def _districts(self) -> UnitIndex[tuple[str, str]]:
+        index: UnitIndex[tuple[str, str]] = UnitIndex("district")
+        seen: set = set()
         for c in self.communes:
             did = (c.province_code, c.district_code)
-            if c.district and did not in seen_districts:
-                seen_districts.add(did)
-                index.district_exact[exact_key(c.district, DISTRICT_PREFIXES)].add(did)
-                dk = loose_key(c.district, DISTRICT_PREFIXES)
-                index.district_loose[dk].add(did)
-                index.district_names.setdefault(dk, c.district)
-            if c.province_code not in seen_provinces:
-                seen_provinces.add(c.province_code)
-                index.province_exact[exact_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
-                index.province_loose[loose_key(c.province, PROVINCE_PREFIXES)].add(c.province_code)
+            if c.district and did not in seen:
+                seen.add(did)
+                index.add(did, c.district)
         return index
 
     @functools.cached_property
-    def _loose_by_code(self) -> dict[str, str]:
-        return {c.code: k[1] for c, k in zip(self.communes, self._keys or [])}
-
-    def _loose_of(self, commune: Commune) -> str:
-        """A commune's loose key: the one stored with the ledger, or computed."""
-        return self._loose_by_code.get(commune.code) or loose_key(commune.name, COMMUNE_PREFIXES)
+    def _provinces(self) -> UnitIndex[str]:
+        index: UnitIndex[str] = UnitIndex("province")
+        seen: set = set()
+        for c in self.communes:
+            if c.province_code not in seen:
+                seen.add(c.province_code)
+                index.add(c.province_code, c.province)
+        return index
 
     @property
     def has_districts(self) -> bool:
-        return bool(self._places.district_names)
+        return bool(self._districts.names)
 
     def districts(self, name: str) -> set[tuple[str, str]]:
         """(province code, district code) of every district the name can mean."""
-        found = self._places.district_exact.get(exact_key(name, DISTRICT_PREFIXES))
-        if not found:
-            found = self._places.district_loose.get(loose_key(name, DISTRICT_PREFIXES))
-        if not found:
-            near = nearest(loose_key(name, DISTRICT_PREFIXES), self._places.district_names)
-            raise MatchError("district_unknown", ", ".join(near), name=name)
-        return found
+        found = self._districts.find(name)
+        if found.values:
+            return set(found.values)
+        if found.other_type:
+            actual = sorted({self._district_name(d) for d in found.other_type})
+            raise MatchError("district_unit_mismatch", "; ".join(actual), name=name,
+                             unit=found.written_unit, unit_en=UNIT_EN[found.written_unit])
+        raise MatchError("district_unknown", ", ".join(self._districts.suggest(name)), name=name)
+
+    def _district_name(self, did: tuple[str, str]) -> str:
+        return next(c.district for c in self.communes if (c.province_code, c.district_code) == did)
 
     def is_district(self, name: str) -> bool:
-        return bool(
-            self._places.district_exact.get(exact_key(name, DISTRICT_PREFIXES))
-            or self._places.district_loose.get(loose_key(name, DISTRICT_PREFIXES))
-        )
+        return bool(self._districts.find(name).values)
 
     def provinces(self, name: str) -> set[str]:
-        found = self._places.province_exact.get(exact_key(name, PROVINCE_PREFIXES))
-        if not found:
-            found = self._places.province_loose.get(loose_key(name, PROVINCE_PREFIXES))
-        if not found:
-            raise MatchError("province_unknown", name=name)
-        return found
+        found = self._provinces.find(name)
+        if not found.values:
+            raise MatchError("province_unknown", ", ".join(self._provinces.suggest(name)), name=name)
+        return set(found.values)
+
+    def _names_agree(self, name: str, commune: Commune) -> bool:
+        """The written name can mean this commune (for a code given with a name)."""
+        own = commune_reading(commune)
+        return any(
+            r.loose == own.loose and (not r.unit or not own.unit or r.unit == own.unit)
+            for r in readings(name, "commune")
+        )
 
     def resolve(
         self,
@@ -172,7 +176,7 @@ class Gazetteer:
             commune = self.by_code.get(normalize_code(code))
             if commune is None:
                 raise MatchError("code_unknown", code=str(code))
-            if name and loose_key(name, COMMUNE_PREFIXES) != self._loose_of(commune):
+            if name and not self._names_agree(name, commune):
                 raise MatchError(
                     "code_name_mismatch", code=commune.code, name=name, actual=commune.name
                 )
@@ -182,40 +186,38 @@ class Gazetteer:
         districts = self.districts(district) if district else None
         provinces = self.provinces(province) if province else None
 
-        def narrow(found: list[Commune]) -> list[Commune]:
-            return [
-                c
-                for c in found
-                if (districts is None or (c.province_code, c.district_code) in districts)
-                and (provinces is None or c.province_code in provinces)
-            ]
+        def keep(c: Commune) -> bool:
+            return (districts is None or (c.province_code, c.district_code) in districts) and (
+                provinces is None or c.province_code in provinces
+            )
 
-        found = narrow(self._names.exact.get(exact_key(name, COMMUNE_PREFIXES), []))
-        if not found:
-            found = narrow(self._names.loose.get(loose_key(name, COMMUNE_PREFIXES), []))
-        if not found and not district:
+        narrowed = districts is not None or provinces is not None
+        found = self._names.find(name, keep if narrowed else None)
+        if len(found.values) == 1:
+            return found.values[0]
+        if found.values:
+            key, labels = _labels(found.values)
+            raise MatchError(key, candidates=tuple(found.values), name=name, labels=labels)
+        if not district:
             split = _split_place(name)
             if split is not None:
                 try:
                     return self.resolve(split[0], split[1], "", province, suggest=False)
                 except MatchError:
                     pass
-        if len(found) == 1:
-            return found[0]
-        if found:
-            labels = "; ".join(c.label() for c in sorted(found, key=lambda c: c.code))
-            raise MatchError("commune_ambiguous", name=name, candidates=labels)
+        if found.other_type:
+            _, labels = _labels(found.other_type)
+            raise MatchError("unit_mismatch", labels, name=name,
+                             unit=found.written_unit, unit_en=UNIT_EN[found.written_unit])
+        if narrowed:
+            elsewhere = self._names.find(name).values
+            if elsewhere:
+                _, labels = _labels(elsewhere)
+                raise MatchError("commune_not_in_district", labels, name=name, district=district or province)
         suggestion = ""
         if suggest:
-            pool = self._names.names
-            if districts is not None or provinces is not None:
-                pool = {
-                    loose_key(c.name, COMMUNE_PREFIXES): c.name
-                    for c in narrow(self.communes)
-                }
-            suggestion = ", ".join(nearest(loose_key(name, COMMUNE_PREFIXES), pool))
-        if district and suggestion == "" and self._names.loose.get(loose_key(name, COMMUNE_PREFIXES)):
-            elsewhere = self._names.loose[loose_key(name, COMMUNE_PREFIXES)]
-            suggestion = "; ".join(c.label() for c in elsewhere)
-            raise MatchError("commune_not_in_district", suggestion, name=name, district=district)
+            pool = None
+            if narrowed:
+                pool = {commune_reading(c).loose: c.name for c in self.communes if keep(c)}
+            suggestion = ", ".join(self._names.suggest(name, pool))
         raise MatchError("commune_unknown", suggestion, name=name)

@@ -9,7 +9,8 @@ Two keys are computed for every name:
   the new style ("hoà", "thuỷ") give the same key;
 * the loose key drops every diacritic (đ becomes d), for names typed without them.
 
-Unit prefixes ("Xã", "P.", "Huyện", "TP.") are removed before either key is made.
+Unit words ("Xã", "P.", "Huyện", "TP.") are the business of `units`, which reads a
+unit's name with and without them and keys each reading here.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import unicodedata
 
 # Bump when exact_key or loose_key change: ledgers store the keys of their communes
 # and recompute them when this differs from the version they were made with.
-KEY_VERSION = "1"
+KEY_VERSION = "2"  # 2: a leading unit word is a possible prefix, not a certain one
 
 # Combining marks of the five Vietnamese tones, in NFD.
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
@@ -30,12 +31,8 @@ _NO_TONES = str.maketrans(dict.fromkeys(_TONES))
 _WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
 _MARKS = re.compile(r"[\u0300-\u036f]")
 
-COMMUNE_PREFIXES = ("thi tran", "phuong", "xa", "tt", "p", "x")
-DISTRICT_PREFIXES = ("thanh pho", "thi xa", "huyen", "quan", "tp", "tx", "h", "q")
-PROVINCE_PREFIXES = ("thanh pho", "tinh", "tp", "t")
 
-
-def _strip_marks(text: str) -> str:
+def strip_marks(text: str) -> str:
     """Drop every combining mark and map đ to d; text is NFD and casefolded."""
     return _MARKS.sub("", text).replace("đ", "d")
 
@@ -45,25 +42,8 @@ def _words(name: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFD", name.casefold()))
 
 
-def _without_prefix(name: str, prefixes: tuple[str, ...]) -> list[str]:
-    """Words of a name with one leading unit prefix removed (when a name remains)."""
-    words = _words(name)
-    loose = [_strip_marks(w) for w in words]
-    for prefix in prefixes:
-        parts = prefix.split()
-        n = len(parts)
-        if loose[:n] == parts and len(words) > n:
-            # A one-letter prefix ("X", "P", "H") only counts when the clerk
-            # wrote it as an abbreviation, with a dot: "X. Hiền Lương".
-            if len(prefix) == 1 and not re.match(
-                r"^\s*\w\s*\.", unicodedata.normalize("NFC", name)
-            ):
-                continue
-            return words[n:]
-    return words
-
-
-def _syllable_key(word: str) -> str:
+def syllable_key(word: str) -> str:
+    """One NFD word with its tone mark moved to the end, as NFC: "hoà" and "hòa" agree."""
     base = word.translate(_NO_TONES)
     if len(base) == len(word):
         return unicodedata.normalize("NFC", word)
@@ -72,21 +52,18 @@ def _syllable_key(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names repeat: agencies, districts, provinces
-def exact_key(name: str, prefixes: tuple[str, ...] = ()) -> str:
+def exact_key(name: str) -> str:
     """Key with diacritics kept and tone placement, case and spacing ignored."""
-    return " ".join(_syllable_key(w) for w in _without_prefix(name, prefixes))
+    return " ".join(syllable_key(w) for w in _words(name))
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def loose_key(name: str, prefixes: tuple[str, ...] = ()) -> str:
+def loose_key(name: str) -> str:
     """Key with every diacritic dropped, for names typed without them."""
-    return " ".join(_strip_marks(w) for w in _without_prefix(name, prefixes))
+    return " ".join(strip_marks(w) for w in _words(name))
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def text_key(text: str) -> str:
-    """Loose key of free text (a header cell): no prefixes removed."""
-    return " ".join(_strip_marks(w) for w in _words(text))
+text_key = loose_key  # free text (a header cell) is keyed like a name
 
 
 def clean(text: object) -> str:

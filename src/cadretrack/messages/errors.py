@@ -117,10 +117,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no \"{name}\" in \"{district}\".",
     ),
     "commune_ambiguous": (
-        "Tên \"{name}\" trùng nhiều đơn vị: {candidates}; hãy ghi rõ huyện hoặc mã xã.",
-        "\"{name}\" names several communes: {candidates}; give the district or the code.",
+        "Tên \"{name}\" trùng nhiều đơn vị: {labels}; hãy ghi rõ huyện hoặc mã xã.",
+        "\"{name}\" names several communes: {labels}; give the district or the code.",
     ),
-    "district_unknown": ("Không tìm thấy huyện, thành phố \"{name}\".", "No district named \"{name}\"."),
+    "commune_ambiguous_place": (
+        "Tên \"{name}\" trùng nhiều đơn vị: {labels}; hãy ghi rõ huyện và tỉnh, hoặc mã xã.",
+        "\"{name}\" names several communes: {labels}; give the district and the province, or the code.",
+    ),
+    "commune_ambiguous_province": (
+        "Tên \"{name}\" trùng nhiều đơn vị: {labels}; hãy ghi rõ tỉnh, thành phố hoặc mã xã.",
+        "\"{name}\" names several communes: {labels}; give the province or the code.",
+    ),
+    "commune_ambiguous_code": (
+        "Tên \"{name}\" trùng nhiều đơn vị cùng địa bàn: {labels}; hãy ghi mã xã (số cuối trong ngoặc).",
+        "\"{name}\" names several communes of the same place: {labels}; give the code (the last number in brackets).",
+    ),
+    "unit_mismatch": (
+        "\"{name}\": không có {unit} nào mang tên này; đơn vị cùng tên thuộc loại khác.",
+        "\"{name}\": no {unit_en} has this name; the unit of that name is of another type.",
+    ),
+    "district_unit_mismatch": (
+        "\"{name}\": không có {unit} nào mang tên này; huyện cùng tên thuộc loại khác.",
+        "\"{name}\": no {unit_en} has this name; the district of that name is of another type.",
+    ),
+    "district_unknown": ("Không tìm thấy huyện, quận, thị xã, thành phố \"{name}\".", "No district named \"{name}\"."),
     "province_unknown": ("Không tìm thấy tỉnh \"{name}\".", "No province named \"{name}\"."),
     "cadre_unknown": (
         "Không có cán bộ \"{name}\" trong sổ; gần nhất: {suggestion}.",

@@ -47,7 +47,7 @@ def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer) -> tuple[list[
             )
         except MatchError as exc:
             column = "code" if exc.key.startswith("code") else (
-                "district" if exc.key == "district_unknown" else "commune"
+                "district" if exc.key.startswith("district") else "commune"
             )
             value = {"code": row.code, "district": row.district}.get(column, row.commune)
             problems.append(_problem(row, column, value, exc.key, exc.suggestion, **exc.fields))

@@ -73,8 +73,9 @@ def to_input(row: FilingRow) -> FilingInput:
 _COLUMN_OF_ERROR = {
     "date_future": "received", "date_before_year": "received", "year_out_of_range": "year",
     "rating_not_evaluation": "rating", "score_invalid": "score", "kind_unknown": "kind",
-    "filing_ambiguous": "cadre", "filing_wrong_cadre": "cadre", "district_unknown": "district", "code_unknown": "code",
-    "code_invalid": "code", "code_name_mismatch": "code",
+    "filing_ambiguous": "cadre", "filing_wrong_cadre": "cadre", "district_unknown": "district",
+    "district_unit_mismatch": "district", "code_unknown": "code", "code_invalid": "code",
+    "code_name_mismatch": "code",
 }
 
 

@@ -121,6 +121,9 @@ def open_ledger(path: Path, now: dt.datetime) -> Ledger:
 
         auto_backup(path, "upgrade", now)
         migration_set().apply(db.utils)
+    from cadretrack.store.records import rekey_communes
+
+    rekey_communes(db)
     return db
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from cadretrack.domain.gazetteer import Commune, Gazetteer
-from cadretrack.domain.names import COMMUNE_PREFIXES, exact_key, loose_key
+from cadretrack.domain.gazetteer import Commune, Gazetteer, commune_reading
 from cadretrack.store.ledger import Ledger
 
 
@@ -25,13 +24,41 @@ def save_communes(db: Ledger, communes: list[Commune]) -> None:
                 "district": c.district,
                 "province_code": c.province_code,
                 "province": c.province,
-                "name_key": exact_key(c.name, COMMUNE_PREFIXES),
-                "name_loose": loose_key(c.name, COMMUNE_PREFIXES),
+                "name_key": (reading := commune_reading(c)).exact,
+                "name_loose": reading.loose,
             }
             for c in communes
         ),
         batch_size=1000,
     )
+
+
+def rekey_communes(db: Ledger) -> bool:
+    """Store the communes' match keys anew when the key rules changed since they were
+    stored (KEY_VERSION); True when it did. Skipped while another command writes."""
+    import sqlite3
+
+    from cadretrack.domain.names import KEY_VERSION
+    from cadretrack.store.ledger import get_meta
+
+    if get_meta(db, "name_key_version") == KEY_VERSION:
+        return False
+    rows = db.execute("SELECT code, name, type, '', '', '', '' FROM communes").fetchall()
+    keys = [(r.exact, r.loose, row[0]) for row in rows for r in (commune_reading(Commune(*row)),)]
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return False  # busy: load_gazetteer computes the keys in memory meanwhile
+    try:
+        db.conn.executemany("UPDATE communes SET name_key = ?, name_loose = ? WHERE code = ?", keys)
+        db.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('name_key_version', ?)", [KEY_VERSION]
+        )
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+    return True
 
 
 def load_gazetteer(db: Ledger) -> Gazetteer:
