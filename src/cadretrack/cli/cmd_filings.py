@@ -65,12 +65,28 @@ def import_filings(
     file: Annotated[Path, typer.Argument(help=t("help_file"))],
     sheet: Annotated[Optional[str], typer.Option("--sheet", help=t("help_sheet"))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help_dry_run"))] = False,
+    format: Annotated[str, typer.Option("--format", help=t("help_import_format"))] = "table",
+    review: Annotated[Optional[Path], typer.Option("--review", help=t("help_review"))] = None,
 ) -> None:
     from cadretrack.ops.register import import_filings as run
+    from cadretrack.render import register as render
 
-    result = run(open_db(ctx), file, now(), today(), command_line(ctx), sheet=sheet, dry_run=dry_run)
-    key = "filings_dry" if dry_run else "filings_done"
-    echo(t(key, path=str(file), added=result.added, unchanged=result.unchanged))
+    check_format(format, ("table", "json"))
+    result = run(open_db(ctx), file, now(), today(), command_line(ctx), sheet=sheet, dry_run=dry_run, review=review)
+    counts = result.counts
+    if format == "json":
+        render.emit_json(result, file)
+    elif result.office:
+        render.print_tables(result)
+        echo(t("office_dry" if dry_run else "office_done", path=str(file), added=result.added,
+               unchanged=result.unchanged, **counts))
+        if counts["review"]:
+            echo(t("office_review_written", path=str(review)) if review else t("office_review_hint"))
+    else:
+        echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
+               unchanged=result.unchanged))
+    if counts["review"]:
+        raise typer.Exit(1)
 
 
 @guarded

@@ -155,6 +155,17 @@ class Gazetteer:
             raise MatchError("province_unknown", ", ".join(self._provinces.suggest(name)), name=name)
         return set(found.values)
 
+    def matches(self, name: str, district: str = "") -> list[Commune]:
+        """Every commune a name can mean (in the district, when one is given), never raising."""
+        keep = None
+        if district:
+            try:
+                wanted = self.districts(district)
+            except MatchError:
+                return []
+            keep = lambda c: (c.province_code, c.district_code) in wanted  # noqa: E731
+        return self._names.find(name, keep).values
+
     def _names_agree(self, name: str, commune: Commune) -> bool:
         """The written name can mean this commune (for a code given with a name)."""
         own = commune_reading(commune)

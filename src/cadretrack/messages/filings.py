@@ -66,8 +66,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {kind} of {year} for {commune} is already recorded just so; nothing changed.",
     ),
     "register_header_missing": (
-        "Không tìm thấy dòng tiêu đề sổ văn bản đến trong {path} (cần cột Ngày đến, Loại và Xã, phường, thị trấn hoặc Mã xã).",
-        "No register header found in {path} (it needs the columns Ngày đến, Loại, and Xã, phường, thị trấn or Mã xã).",
+        "Không tìm thấy dòng tiêu đề sổ văn bản đến trong {path}: cần cột Ngày đến và Tên loại và trích yếu "
+        "(sổ đăng ký văn bản đến), hoặc Ngày đến, Loại và Xã, phường, thị trấn (hoặc Mã xã).",
+        "No register header found in {path}: it needs the columns Ngày đến and Tên loại và trích yếu (the "
+        "incoming-document register), or Ngày đến, Loại and Xã, phường, thị trấn (or Mã xã).",
     ),
     "file_no_filings": ("Tệp {path} không có dòng văn bản nào.", "{path} has no filing rows."),
     "filings_done": ("Đã nhập {path}: {added} văn bản mới, {unchanged} đã có.", "Imported {path}: {added} new filings, {unchanged} already recorded."),

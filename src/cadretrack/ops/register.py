@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
@@ -23,6 +23,14 @@ class RegisterResult:
     unchanged: int
     rows: int
     dry_run: bool
+    office: bool = False  # the office's own register (every row decided), not the purpose-built list
+    decisions: list = field(default_factory=list)  # RowDecision of every row
+
+    @property
+    def counts(self) -> dict[str, int]:
+        from cadretrack.ops.office_register import counts
+
+        return counts(self.decisions)
 
 
 class _RowError(Exception):
@@ -81,16 +89,30 @@ _COLUMN_OF_ERROR = {
 
 def import_filings(
     db: Ledger, path: Path, now: dt.datetime, today: dt.date, command: list[str],
-    sheet: str | None = None, dry_run: bool = False,
+    sheet: str | None = None, dry_run: bool = False, review: Path | None = None,
 ) -> RegisterResult:
-    rows = read_filing_rows(path, sheet)
+    """The purpose-built list (all or nothing) or the office's register (every row decided)."""
+    from cadretrack.readers.grid import read_grids
+
+    grids = read_grids(path, sheet)
+    try:
+        rows = read_filing_rows(path, sheet, grids)
+    except CadretrackError as exc:
+        if exc.key != "register_header_missing":
+            raise
+        from cadretrack.readers.office_register import read_office_rows
+
+        return _import_office(db, path, read_office_rows(path, sheet, grids), now, today, command, dry_run, review)
     if not rows:
         raise CadretrackError("file_no_filings", path=str(path))
+    if review is not None:
+        _check_review_path(review)
     ctx = Context.load(db)
     problems: list[Problem] = []
     ready: list[Prepared] = []
     unchanged = 0
     seen: dict[tuple, FilingRow] = {}
+    listed: list[tuple[FilingRow, Prepared]] = []
     holidays_loaded: set[int] = set()
     for row in rows:
         try:
@@ -110,6 +132,7 @@ def import_filings(
             problems.append(row.problem("kind", "filing_repeated", first=seen[key].row))
             continue
         seen[key] = row
+        listed.append((row, prepared))
         if prepared.existing is None:
             ready.append(prepared)
         elif prepared.same_as_existing:
@@ -120,12 +143,56 @@ def import_filings(
                                         date=format_date(prepared.existing.filed)))
     if problems:
         raise InputProblems(str(path), problems)
-    result = RegisterResult(added=len(ready), replaced=0, unchanged=unchanged, rows=len(rows), dry_run=dry_run)
+    decisions = [_listed(row, p) for row, p in listed]
+    result = RegisterResult(added=len(ready), replaced=0, unchanged=unchanged, rows=len(rows), dry_run=dry_run,
+                            decisions=decisions)
+    if review is not None:
+        from cadretrack.render.review import write_review
+
+        write_review(review, path.name, [], today)
+    _save(db, ready, now, command, dry_run)
+    return result
+
+
+def _listed(row: FilingRow, p: Prepared):
+    """A row of the purpose-built list as a decision, for --format json."""
+    from cadretrack.ops.office_register import RowDecision
+
+    return RowDecision(row.row, row.sheet, "filing", kind=p.item.kind, year=p.item.year, filed=p.item.filed,
+                       assignment=p.assignment, unchanged=p.existing is not None)
+
+
+def _save(db: Ledger, ready: list[Prepared], now: dt.datetime, command: list[str], dry_run: bool) -> None:
     if dry_run or not ready:
-        return result
+        return
     auto_backup(ledger_path(db), "import", now)
     with write(db):
         changeset = open_changeset(db, command, now)
         save(ready, db, changeset)
         close_changeset(db, changeset, {"filings": len(ready)})
-    return result
+
+
+def _check_review_path(review: Path) -> None:
+    if review.suffix.lower() != ".xlsx":
+        raise CadretrackError("export_suffix", path=str(review))
+    if not review.parent.is_dir():
+        raise CadretrackError("folder_missing", path=str(review.parent))
+
+
+def _import_office(db, path, records, now, today, command, dry_run, review) -> RegisterResult:
+    from cadretrack.ops.office_register import decide_rows, prepared
+
+    if not records:
+        raise CadretrackError("file_no_filings", path=str(path))
+    if review is not None:
+        _check_review_path(review)
+    decisions = decide_rows(records, Context.load(db), today)
+    ready = prepared(decisions)
+    unchanged = sum(1 for d in decisions if d.decision == "filing" and d.unchanged)
+    if review is not None:
+        from cadretrack.render.review import write_review
+
+        write_review(review, path.name, [d for d in decisions if d.decision == "review"], today)
+    _save(db, ready, now, command, dry_run)
+    return RegisterResult(added=len(ready), replaced=0, unchanged=unchanged, rows=len(records), dry_run=dry_run,
+                          office=True, decisions=decisions)

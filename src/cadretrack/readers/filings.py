@@ -10,6 +10,7 @@ FIELDS = ("received", "number", "kind", "year", "commune", "district", "code", "
 
 FilingRow = Record
 
+
 def classify_register_header(key: str) -> str | None:
     words = key.split()
     if not words:
@@ -43,9 +44,9 @@ def classify_register_header(key: str) -> str | None:
     return None
 
 
-def read_filing_rows(path: Path, sheet: str | None) -> list[Record]:
+def read_filing_rows(path: Path, sheet: str | None, grids: list | None = None) -> list[Record]:
     return read_records(
         path, sheet, classify_register_header,
         [{"received", "kind", "commune"}, {"received", "kind", "code"}],
-        FIELDS, ("received", "kind", "commune", "code"), "register_header_missing",
+        FIELDS, ("received", "kind", "commune", "code"), "register_header_missing", grids,
     )

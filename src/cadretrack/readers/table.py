@@ -33,15 +33,17 @@ def read_records(
     fields: tuple[str, ...],
     key_fields: tuple[str, ...],
     missing_key: str,
+    grids: list | None = None,
 ) -> list[Record]:
     """Rows under the first header that names one of the `required` column sets.
 
     Rows whose `key_fields` are all empty are skipped; a sheet without such a
     header is passed over, and a file without any is refused with `missing_key`.
+    `grids` are the file's sheets when the caller has read them already.
     """
     records: list[Record] = []
     found = False
-    for grid in read_grids(path, sheet):
+    for grid in read_grids(path, sheet) if grids is None else grids:
         header = next((h for h in (find_header(grid.rows, classify, r) for r in required) if h), None)
         if header is None:
             continue

@@ -1,0 +1,152 @@
+"""Which assignment a register entry is the filing of, from the clues it gives.
+
+The candidates are the assignments that owe the entry's kind in its year. Every clue
+found must agree: the commune(s) the summary names, the sender (a commune's party
+committee, or a cadre's agency), a cadre named in the summary. Exactly one candidate
+left: a filing. None or several: the clerk reviews it, told why in their language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cadretrack.domain.gazetteer import Commune, Gazetteer
+from cadretrack.domain.incoming import Document, Mention, agency_key, agency_matches
+from cadretrack.domain.names import exact_key, loose_key
+
+
+@dataclass
+class Attribution:
+    assignment: object | None = None
+    communes: list[Commune] = field(default_factory=list)  # what the clues narrowed the place to
+    reason: str = ""  # message key when no single assignment; "" for a filing
+    fields: dict = field(default_factory=dict)
+
+
+def resolve_mention(gazetteer: Gazetteer, mention: Mention) -> list[Commune]:
+    """The communes a mention can mean: its longest spelling that the list holds, narrowed
+    by the district written after it when that district is known."""
+    district = _district(gazetteer, mention.district)
+    for spelling in mention.spellings():
+        found = gazetteer.matches(spelling, district)
+        if found:
+            return found
+    return []
+
+
+def _district(gazetteer: Gazetteer, text: str) -> str:
+    words = text.split()
+    for n in range(len(words), 1, -1):
+        candidate = " ".join(words[:n])
+        if gazetteer.is_district(candidate):
+            return candidate
+    return ""
+
+
+def _places(gazetteer: Gazetteer, mentions: list[Mention]) -> tuple[list[list[Commune]], list[Mention]]:
+    """The distinct places the mentions resolve to, and the mentions that resolve to none."""
+    places: list[list[Commune]] = []
+    unknown: list[Mention] = []
+    for mention in mentions:
+        found = resolve_mention(gazetteer, mention)
+        if not found:
+            unknown.append(mention)
+            continue
+        codes = {c.code for c in found}
+        for i, known in enumerate(places):
+            shared = [c for c in known if c.code in codes]
+            if shared:
+                places[i] = shared
+                break
+        else:
+            places.append(found)
+    return places, unknown
+
+
+def _labels(communes: list[Commune]) -> str:
+    return "; ".join(c.label() for c in communes)
+
+
+def attribute(
+    doc: Document, pool: list, gazetteer: Gazetteer, filed: dt.date, everyone: list,
+) -> Attribution:
+    """The one assignment of `pool` (those owing the kind in the year) the clues agree on.
+
+    `everyone` is every assignment of the ledger: a sender or a cadre is a clue only
+    when it names someone the ledger knows.
+    """
+    summary, unknown = _places(gazetteer, doc.summary_places)
+    sender, sender_unknown = _places(gazetteer, doc.sender_places)
+    if len(summary) > 1:
+        return Attribution(reason="review_two_communes", fields={
+            "places": "; ".join(m.text for m in doc.summary_places)})
+    communes: list[Commune] | None = summary[0] if summary else None
+    if sender:
+        own = sender[0]
+        if communes is not None:
+            shared = [c for c in communes if c.code in {s.code for s in own}]
+            if not shared:
+                return Attribution(reason="review_sender_other_commune", fields={
+                    "sender": doc.sender, "place": doc.summary_places[0].text})
+            communes = shared
+        else:
+            communes = own
+    if communes is None and (unknown or sender_unknown):
+        return Attribution(reason="review_place_unknown", fields={"place": (unknown or sender_unknown)[0].text})
+    candidates = list(pool)
+    if communes is not None:
+        codes = {c.code for c in communes}
+        candidates = [a for a in candidates if a.commune_code in codes]
+    agencies: list[str] = []
+    if not sender and doc.sender:
+        agencies = agency_matches(doc.sender, sorted({a.agency for a in everyone if a.agency}))
+        if agencies:
+            keys = {agency_key(x) for x in agencies}
+            candidates = [a for a in candidates if agency_key(a.agency) in keys]
+    named = _cadres(doc.cadre_names, everyone)
+    if named:
+        candidates = [a for a in candidates if a.cadre_key[0] in named or loose_key(a.cadre) in named]
+    if len(candidates) > 1:
+        started = [a for a in candidates if a.start <= filed]
+        candidates = started or candidates
+    place = "; ".join(m.text for m in doc.summary_places or doc.sender_places)
+    if len(candidates) == 1:
+        chosen = candidates[0]
+        return Attribution(chosen, [c for c in (communes or []) if c.code == chosen.commune_code])
+    if communes is None and not agencies and not named:
+        return Attribution(reason="review_no_clue", fields={"sender": doc.sender or "—"})
+    if not candidates:
+        if communes is not None and agencies:
+            return Attribution(communes=communes, reason="review_agency_other_commune", fields={
+                "agency": agencies[0], "place": place})
+        return Attribution(communes=communes or [], reason="review_nobody_owes", fields={
+            "place": _labels(communes) if communes else (agencies[0] if agencies else ", ".join(doc.cadre_names))})
+    if communes is not None and len({a.commune_code for a in candidates}) > 1:
+        where = [c for c in communes if c.code in {a.commune_code for a in candidates}]
+        return Attribution(communes=where, reason="review_place_ambiguous", fields={
+            "place": place, "labels": _labels(where), "count": len(where)})
+    if communes is None and agencies:
+        return Attribution(reason="review_agency_several", fields={
+            "agency": agencies[0], "count": len({a.cadre_id for a in candidates}),
+            "cadres": ", ".join(sorted({a.cadre for a in candidates}))})
+    return Attribution(communes=communes or [], reason="review_several", fields={
+        "cadres": ", ".join(sorted({a.cadre for a in candidates}))})
+
+
+def _cadres(names: list[str], everyone: list) -> set[str]:
+    """Keys of the names written after "đồng chí" that the ledger knows, longest run first."""
+    exact = {a.cadre_key[0] for a in everyone}
+    loose = {loose_key(a.cadre) for a in everyone}
+    found: set[str] = set()
+    for name in names:
+        words = name.split()
+        for n in range(len(words), 1, -1):
+            text = " ".join(words[:n])
+            if exact_key(text) in exact:
+                found.add(exact_key(text))
+                break
+            if loose_key(text) in loose:
+                found.add(loose_key(text))
+                break
+    return found

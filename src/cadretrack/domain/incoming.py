@@ -1,0 +1,293 @@
+"""Reading one entry of the office's incoming-document register (sổ đăng ký văn bản đến).
+
+Text in, reading out; no machine learning. An entry is *related* to Regulation 26 only
+when its summary (trích yếu) speaks of following communes; its *kind* comes from the
+words that say "nhận xét, đánh giá" (whatever the document's type), else its type (the
+e-office column, the type code in its number, the summary's first words); its *clues*
+are the commune(s) it names, the sender (a commune's party committee, or an agency),
+a cadre it names and the year. `attribution` turns those clues into one assignment.
+
+The word lists are data: extend them here, each with an example of what it catches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from cadretrack.domain.names import strip_marks
+
+# The summary speaks of following communes (loose text, words separated by spaces).
+RELATED = [
+    r"\btheo doi (?:cac |tai |doi voi )?(?:xa(?! hoi)|phuong|thi tran|dac khu|dia ban)\b",  # theo dõi xã Cao Sơn
+    r"\bcan bo (?:lanh dao )?(?:duoc phan cong )?theo doi\b",  # cán bộ theo dõi
+    r"\b26 ?- ?qd ?/ ?tu\b|\bquy dinh (?:so )?26\b",  # Quy định số 26-QĐ/TU
+]
+# "Nhận xét, đánh giá" (or a "phiếu nhận xét") makes an evaluation whatever the type.
+EVALUATION = [r"\bnhan xet\b", r"\bphieu danh gia\b"]
+# Document types: from the e-office "Loại văn bản" column or the summary's first words.
+TYPES = {
+    "chuong trinh": "program",
+    "bao cao": "report",
+    "phieu": "evaluation",
+    "cong van": "",  # a công văn may carry any of them: decided by its words
+    "to trinh": "",
+    "ke hoach": "other", "thong bao": "other", "quyet dinh": "other", "huong dan": "other",
+    "nghi quyet": "other", "giay moi": "other", "ket luan": "other", "chi thi": "other",
+    "bien ban": "other", "danh sach": "other",
+}
+# Type codes in a document number: 05-CTr/STC (Party style), 123/BC-UBND (State style).
+TYPE_CODES = {
+    "ctr": "program", "bc": "report", "cv": "", "ttr": "",
+    "kh": "other", "tb": "other", "qd": "other", "hd": "other", "nq": "other", "gm": "other",
+    "kl": "other", "ct": "other", "bb": "other", "ds": "other",
+}
+# Words that spell out an abbreviation in an agency's name: "Ban Tuyên giáo TU".
+ABBREVIATIONS = {
+    "tu": "tinh uy", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc", "ubmttq": "uy ban mat tran to quoc", "du": "dang uy",
+    "btv": "ban thuong vu", "ubkt": "uy ban kiem tra", "vp": "van phong",
+    "lhpn": "lien hiep phu nu", "ldld": "lien doan lao dong",
+}
+# Unit words before a commune's name, and before a district's.
+# ("địa bàn" is no unit word: "theo dõi địa bàn Tân Pheo" names the commune bare.)
+COMMUNE_WORDS = (("thi", "tran"), ("dac", "khu"), ("dia", "ban"), ("xa",), ("phuong",), ("tt",), ("x", "."),
+                 ("p", "."))
+DISTRICT_WORDS = (("thanh", "pho"), ("thi", "xa"), ("huyen",), ("quan",), ("tp",), ("tx",), ("h", "."))
+# A district word ends a commune's name only as written with its diacritics: "Quan Hóa"
+# is a name, "quận" a unit word.
+_DISTRICT_STOPS = {"huyện", "quận", "thị", "thành", "tp", "tx"}
+HONORIFICS = (("dong", "chi"), ("d/c",), ("d", "/", "c"))
+MAX_NAME_WORDS = 5
+
+_TOKEN = re.compile(r"\w+(?:/\w+)*|[^\w\s]")
+_YEAR = re.compile(r"\bnam (20\d\d)\b")
+_LOOSE_YEAR = re.compile(r"(?<![/\-.\d])\b(20\d\d)\b(?![/\-.]\d)")
+_YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written (NFC)
+    loose: str  # casefolded, without diacritics
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokens(text: str) -> list[Token]:
+    nfc = unicodedata.normalize("NFC", text)
+    return [
+        Token(m.group(), strip_marks(unicodedata.normalize("NFD", m.group().casefold())))
+        for m in _TOKEN.finditer(nfc)
+    ]
+
+
+def loose_text(toks: list[Token]) -> str:
+    return " ".join(t.loose for t in toks)
+
+
+@dataclass
+class Mention:
+    """A place named in the text: its unit word ("" when bare) and name words as written,
+    and a district written after it. The name may run on ("Cao Sơn Đà Bắc"): the one who
+    resolves it tries the longest run of words first."""
+
+    unit: str
+    words: list[str]
+    district: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join([self.unit, *self.words]).strip()
+
+    def spellings(self) -> list[str]:
+        """The mention with fewer and fewer trailing words, longest first."""
+        return [" ".join([self.unit, *self.words[:n]]).strip() for n in range(len(self.words), 0, -1)]
+
+
+@dataclass
+class Document:
+    """What one register entry says, before it is tied to an assignment."""
+
+    related: bool
+    kind: str | None = None  # program, report, evaluation; None when its words do not say
+    other_type: str = ""  # a type that is no filing ("Kế hoạch"), as written
+    year: int | None = None
+    summary_places: list[Mention] = field(default_factory=list)
+    sender_places: list[Mention] = field(default_factory=list)
+    cadre_names: list[str] = field(default_factory=list)  # as written after "đồng chí"
+    sender: str = ""
+
+
+def _starts(toks: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= len(toks) and all(toks[i + k].loose == w for k, w in enumerate(words))
+
+
+def _district_starts(toks: list[Token], i: int) -> bool:
+    t = toks[i]
+    if t.text.casefold() not in _DISTRICT_STOPS:
+        return False
+    return any(_starts(toks, i, w) for w in DISTRICT_WORDS)
+
+
+def _name_run(toks: list[Token], start: int, all_caps: bool) -> list[Token]:
+    """The capitalised words from `start` (all words when the text is in capitals), up
+    to a district's unit word or "năm 2024"."""
+    run: list[Token] = []
+    for i in range(start, len(toks)):
+        t = toks[i]
+        if not t.word or len(run) == MAX_NAME_WORDS or (not all_caps and not t.capitalised):
+            break
+        if run and (_district_starts(toks, i) or _YEAR_WORD.match(t.text) or (
+                t.loose == "nam" and i + 1 < len(toks) and toks[i + 1].text.isdigit())):
+            break
+        run.append(t)
+    return run
+
+
+def places(text: str) -> list[Mention]:
+    """Every commune-level place the text names after a unit word, with a district that follows."""
+    toks = tokens(text)
+    all_caps = not any(ch.islower() for ch in text)
+    found: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        word = next((w for w in COMMUNE_WORDS if _starts(toks, i, w)), None)
+        if word is None or (word[-1] == "xa" and i + 1 < len(toks) and toks[i + 1].loose == "hoi"
+                            and (all_caps or not toks[i + 1].text[:1].isupper())):  # xã hội: society
+            i += 1
+            continue
+        after = i + len(word)
+        run = _name_run(toks, after, all_caps)
+        if not run:
+            i = after
+            continue
+        unit = "" if word == ("dia", "ban") else " ".join(t.text for t in toks[i:after])
+        end = after + len(run)
+        found.append(Mention(unit, [t.text for t in run], _district_after(toks, end, all_caps)))
+        i = end
+    return found
+
+
+def _district_after(toks: list[Token], i: int, all_caps: bool) -> str:
+    """"…, huyện Đà Bắc" or "(TP. Hòa Bình)" right after a commune's name."""
+    while i < len(toks) and toks[i].text in ",(-–":
+        i += 1
+    word = next((w for w in DISTRICT_WORDS if _starts(toks, i, w)), None)
+    if word is None:
+        return ""
+    after = i + len(word)
+    run = []
+    for t in toks[after:]:
+        if not t.word or len(run) == MAX_NAME_WORDS or (not all_caps and not t.capitalised):
+            break
+        if _YEAR_WORD.match(t.text) or (run and t.loose == "nam"):
+            break
+        run.append(t)
+    return " ".join(t.text for t in toks[i:after + len(run)]) if run else ""
+
+
+def cadre_names(text: str) -> list[str]:
+    """The names that follow "đồng chí" / "đ/c" (up to five capitalised words)."""
+    toks = tokens(text)
+    out = []
+    for i in range(len(toks)):
+        word = next((w for w in HONORIFICS if _starts(toks, i, w)), None)
+        if word:
+            run = _name_run(toks, i + len(word), not any(ch.islower() for ch in text))
+            if run:
+                out.append(" ".join(t.text for t in run))
+    return out
+
+
+def _type_of(text: str) -> tuple[str | None, str]:
+    """(kind or "" or "other", the type as written) from the first words of a text, or (None, "")."""
+    toks = tokens(text)
+    key = loose_text(toks[:2])
+    if key in TYPES:
+        return TYPES[key], " ".join(t.text for t in toks[:2])
+    if toks and toks[0].loose in TYPES:
+        return TYPES[toks[0].loose], toks[0].text
+    return None, ""
+
+
+def _type_of_number(number: str) -> str | None:
+    """The kind a document number's type code says: 05-CTr/STC, 123/BC-UBND."""
+    text = strip_marks(unicodedata.normalize("NFD", number.casefold()))
+    parts = re.split(r"[-/]", text)
+    codes = [p.strip() for p in (parts[1:2] if len(parts) > 1 else []) if p.strip()]
+    for code in codes:
+        if code in TYPE_CODES:
+            return TYPE_CODES[code]
+    return None
+
+
+def _code_of_number(number: str) -> str:
+    parts = re.split(r"[-/]", number)
+    return parts[1].strip() if len(parts) > 1 else number
+
+
+def read_document(summary: str, sender: str = "", number: str = "", doc_type: str = "",
+                  received: dt.date | None = None) -> Document:
+    """Whether an entry is related, its kind, and the clues it gives."""
+    toks = tokens(summary)
+    text = loose_text(toks)
+    if not any(re.search(p, text) for p in RELATED):
+        return Document(related=False, sender=sender)
+    kind: str | None = None
+    other = ""
+    if any(re.search(p, text) for p in EVALUATION):
+        kind = "evaluation"
+    else:
+        for found, written in (_type_of(doc_type), (_type_of_number(number), _code_of_number(number)),
+                               _type_of(summary)):
+            if found is None or found == "":
+                continue
+            if found == "other":
+                other = other or written
+                continue
+            kind = found
+            break
+        if kind is None and not other:
+            if re.search(r"\bchuong trinh theo doi\b", text):
+                kind = "program"
+            elif re.search(r"\bbao cao\b", text):
+                kind = "report"
+    year_match = _YEAR.search(text) or _LOOSE_YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else (received.year if received else None)
+    return Document(
+        related=True, kind=kind, other_type="" if kind else other, year=year,
+        summary_places=places(summary), sender_places=places(sender),
+        cadre_names=cadre_names(summary), sender=sender,
+    )
+
+
+def agency_key(text: str) -> str:
+    """An agency's name as loose words with abbreviations spelled out: "Ban Tuyên giáo TU"."""
+    words = []
+    for t in tokens(text):
+        if t.word:
+            words.append(ABBREVIATIONS.get(t.loose, t.loose))
+    return " ".join(words)
+
+
+def agency_matches(sender: str, agencies: list[str]) -> list[str]:
+    """The agencies a sender names: the same words, or the agency's words then more
+    ("Sở Tài chính tỉnh Hòa Bình"); the longest such agency wins."""
+    key = agency_key(sender)
+    if not key:
+        return []
+    hits = [a for a in agencies if (k := agency_key(a)) and (key == k or key.startswith(k + " "))]
+    if not hits:
+        return []
+    longest = max(len(agency_key(a)) for a in hits)
+    return [a for a in hits if len(agency_key(a)) == longest]
+

@@ -1,0 +1,95 @@
+"""The office's incoming-document register: decisions, reasons for review, results."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "decision_filing": ("Ghi nhận", "Filing"),
+    "decision_review": ("Cần xem lại", "Review"),
+    "decision_unrelated": ("Không liên quan", "Unrelated"),
+    "office_title_filing": ("Văn bản theo Quy định 26 được ghi nhận", "Filings of Regulation 26 recorded"),
+    "office_title_filing_dry": ("Văn bản theo Quy định 26 sẽ được ghi nhận", "Filings of Regulation 26 to record"),
+    "office_title_review": ("Văn bản cần xem lại", "Rows to review"),
+    "office_done": (
+        "Đã đọc sổ {path}: {filing} văn bản theo Quy định 26 ({added} mới, {unchanged} đã có), "
+        "{unrelated} văn bản khác, {review} cần xem lại.",
+        "Read the register {path}: {filing} filings of Regulation 26 ({added} new, {unchanged} already recorded), "
+        "{unrelated} other documents, {review} to review.",
+    ),
+    "office_dry": (
+        "Chạy thử sổ {path}: {filing} văn bản theo Quy định 26 ({added} sẽ thêm, {unchanged} đã có), "
+        "{unrelated} văn bản khác, {review} cần xem lại. Chưa ghi gì vào sổ theo dõi.",
+        "Dry run of the register {path}: {filing} filings of Regulation 26 ({added} to add, {unchanged} already "
+        "recorded), {unrelated} other documents, {review} to review. Nothing written to the ledger.",
+    ),
+    "office_review_written": (
+        "Các dòng cần xem lại đã ghi vào {path}: điền Loại, Năm, Xã rồi nhập lại bằng cadretrack import filings.",
+        "The rows to review are in {path}: fill in Loại, Năm and Xã, then import it with cadretrack import filings.",
+    ),
+    "office_review_hint": (
+        "Dùng --review TỆP.xlsx để lấy các dòng này ra bảng tính, điền đủ rồi nhập lại.",
+        "Use --review FILE.xlsx to get these rows as a workbook to complete and import.",
+    ),
+    "office_more": (
+        "… và {count} dòng nữa: xem đủ bằng --format json (hoặc --review TỆP.xlsx cho các dòng cần xem lại).",
+        "… and {count} more: see them all with --format json (or --review FILE.xlsx for the rows to review).",
+    ),
+    "col_year": ("Năm", "Year"),
+    "col_sender": ("Tác giả", "Sender"),
+    "col_doc_summary": ("Trích yếu", "Summary"),
+    "col_reason": ("Lý do", "Reason"),
+    # Why a row awaits review
+    "review_date": ("Không đọc được ngày đến \"{value}\".", "The date received \"{value}\" cannot be read."),
+    "review_kind_unknown": (
+        "Trích yếu không cho biết là chương trình, báo cáo hay nhận xét, đánh giá.",
+        "The summary does not say whether it is a program, a report or an evaluation.",
+    ),
+    "review_other_type": (
+        "Văn bản loại {type}, không phải chương trình, báo cáo hay nhận xét, đánh giá.",
+        "A document of type {type}: not a program, a report or an evaluation.",
+    ),
+    "review_two_communes": ("Trích yếu nêu nhiều xã: {places}.", "The summary names several communes: {places}."),
+    "review_sender_other_commune": (
+        "Nơi gửi ({sender}) và trích yếu ({place}) nêu hai xã khác nhau.",
+        "The sender ({sender}) and the summary ({place}) name different communes.",
+    ),
+    "review_place_unknown": (
+        "Không tìm thấy \"{place}\" trong danh mục xã, phường, thị trấn.",
+        "\"{place}\" is not in the list of communes.",
+    ),
+    "review_no_clue": (
+        "Trích yếu không nêu xã; nơi gửi ({sender}) không phải cơ quan có cán bộ theo dõi.",
+        "The summary names no commune and the sender ({sender}) is no agency with a cadre assigned.",
+    ),
+    "review_agency_other_commune": (
+        "{agency} không có cán bộ phải nộp {kind} năm {year} cho {place}.",
+        "{agency} has no cadre owing the {kind} of {year} for {place}.",
+    ),
+    "review_nobody_owes": (
+        "Không có cán bộ nào phải nộp {kind} năm {year} cho {place}.",
+        "Nobody owes the {kind} of {year} for {place}.",
+    ),
+    "review_place_ambiguous": (
+        "{place} có ở {count} nơi ({labels}); hãy ghi rõ huyện hoặc mã xã.",
+        "{place} exists in {count} places ({labels}); give the district or the code.",
+    ),
+    "review_agency_several": (
+        "{agency} có {count} cán bộ theo dõi ({cadres}), trích yếu không nêu xã.",
+        "{agency} has {count} cadres assigned ({cadres}) and the summary names no commune.",
+    ),
+    "review_several": ("Có nhiều cán bộ phù hợp: {cadres}.", "Several cadres fit: {cadres}."),
+    "review_recorded": (
+        "Đã ghi nhận {kind} năm {year} của {commune} ngày {date}; nếu cần thay, dùng record --replace.",
+        "The {kind} of {year} for {commune} is already recorded on {date}; use record --replace to supersede it.",
+    ),
+    "review_repeated": ("Trùng với văn bản ở dòng {row}.", "The same filing as row {row}."),
+    "review_sheet_title": ("VĂN BẢN CẦN XEM LẠI", "ROWS TO REVIEW"),
+    "review_sheet_help": (
+        "Điền Loại, Năm và Xã, phường, thị trấn (hoặc Mã xã; thêm Huyện khi tên trùng), xóa các dòng không phải "
+        "văn bản theo Quy định 26, rồi nhập tệp này: cadretrack import filings <tệp>.",
+        "Fill in Loại, Năm and Xã, phường, thị trấn (or Mã xã; add Huyện where names repeat), delete the rows that "
+        "are no filing of Regulation 26, then import this file: cadretrack import filings <file>.",
+    ),
+    "help_review": (
+        "Ghi các dòng cần xem lại ra tệp .xlsx để điền và nhập lại.",
+        "Write the rows to review to this .xlsx, to complete and import.",
+    ),
+    "help_import_format": ("table hoặc json.", "table or json."),
+}

@@ -1,0 +1,145 @@
+"""`import filings` of the office's own incoming-document register: every row decided.
+
+A row is `unrelated` (counted, never recorded), a `filing` (recorded on its Ngày đến)
+or left for `review` with the reason. Decided filings are recorded in one change set;
+rows awaiting review never block them (unlike the purpose-built list, which is all or
+nothing: a review row is a question for the clerk, not bad input).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cadretrack.domain.attribution import attribute
+from cadretrack.domain.dates import DateError, format_date, parse_cell_date
+from cadretrack.domain.incoming import read_document
+from cadretrack.domain.names import clean
+from cadretrack.domain.obligations import owes
+from cadretrack.errors import CadretrackError
+from cadretrack.ops.calendar import holidays_for
+from cadretrack.ops.filings import Context, FilingInput, Prepared, validate
+from cadretrack.readers.table import Record
+
+DECISIONS = ("filing", "unrelated", "review")
+
+
+@dataclass
+class RowDecision:
+    """What became of one register row."""
+
+    row: int
+    sheet: str
+    decision: str  # filing | unrelated | review
+    kind: str | None = None
+    year: int | None = None
+    filed: dt.date | None = None
+    assignment: object | None = None
+    communes: list = field(default_factory=list)  # known place(s), for the review workbook
+    reason: str = ""  # message key ("" for filings and unrelated rows)
+    fields: dict = field(default_factory=dict)
+    unchanged: bool = False  # a filing the ledger already holds just so
+    number: str = ""
+    sender: str = ""
+    summary: str = ""
+    note: str = ""
+    place: str = ""  # the place as the row writes it, for the review workbook
+
+
+class Owing:
+    """The assignments that owe each kind in each year, computed once per (kind, year)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.pools: dict[tuple[str, int], list] = {}
+        self.holiday_years: set[int] = set()
+
+    def __call__(self, kind: str, year: int) -> list:
+        ctx = self.ctx
+        if (kind, year) not in self.pools:
+            if ctx.rules.next_working_day and year not in self.holiday_years:
+                ctx.holidays = ctx.holidays | holidays_for(ctx.rules, year)
+                self.holiday_years.add(year)
+            start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            self.pools[kind, year] = [
+                a for a in ctx.assignments
+                if a.start <= end and (a.end is None or a.end >= start)
+                and owes(a, kind, ctx.rules, year, ctx.holidays)
+            ]
+        return self.pools[kind, year]
+
+
+def decide_row(record: Record, ctx: Context, today: dt.date, owing: Owing) -> RowDecision:
+    """One register row decided against the ledger (nothing written)."""
+    v = record.values
+    summary, sender, number = clean(v["summary"]), clean(v["sender"]), clean(v["number"])
+    out = RowDecision(record.row, record.sheet, "unrelated", number=number, sender=sender, summary=summary,
+                      note=f"Số đến {clean(v['arrival'])}" if clean(v["arrival"]) else "")
+    try:
+        filed = parse_cell_date(v["received"])
+    except DateError:
+        filed = None
+    doc = read_document(summary, sender, number, clean(v["doc_type"]), filed)
+    if not doc.related:
+        return out
+    out.decision, out.kind, out.year, out.filed = "review", doc.kind, doc.year, filed
+    out.place = "; ".join(m.text for m in doc.summary_places or doc.sender_places)
+    if filed is None:
+        out.reason, out.fields = "review_date", {"value": clean(v["received"])}
+        return out
+    if doc.kind is None:
+        out.reason, out.fields = ("review_other_type", {"type": doc.other_type}) if doc.other_type else (
+            "review_kind_unknown", {})
+        return out
+    try:
+        validate(FilingInput(kind=doc.kind, year=doc.year, filed=filed), ctx, today)
+    except CadretrackError as exc:
+        out.reason, out.fields = exc.key, exc.fields
+        return out
+    found = attribute(doc, owing(doc.kind, doc.year), ctx.gazetteer, filed, ctx.assignments)
+    out.communes = found.communes
+    if found.assignment is None:
+        out.reason, out.fields = found.reason, found.fields
+        return out
+    a = found.assignment
+    out.assignment = a
+    existing = ctx.current.get((a.id, doc.kind, doc.year))
+    if existing is not None and existing.filed != filed:
+        out.reason = "review_recorded"
+        out.fields = {"kind": doc.kind, "year": doc.year, "commune": a.commune, "date": format_date(existing.filed)}
+        return out
+    out.decision, out.unchanged = "filing", existing is not None
+    return out
+
+
+def decide_rows(records: list[Record], ctx: Context, today: dt.date) -> list[RowDecision]:
+    """Every row decided; a second row for a filing already decided in this register is reviewed."""
+    decided: list[RowDecision] = []
+    first: dict[tuple, int] = {}
+    owing = Owing(ctx)
+    for record in records:
+        d = decide_row(record, ctx, today, owing)
+        if d.decision == "filing":
+            key = (d.assignment.id, d.kind, d.year)
+            if key in first:
+                d.decision, d.reason, d.fields = "review", "review_repeated", {"row": first[key]}
+            else:
+                first[key] = d.row
+        decided.append(d)
+    return decided
+
+
+def prepared(decisions: list[RowDecision]) -> list[Prepared]:
+    """The new filings to save."""
+    return [
+        Prepared(FilingInput(kind=d.kind, year=d.year, filed=d.filed, number=d.number, note=d.note), d.assignment,
+                 None)
+        for d in decisions if d.decision == "filing" and not d.unchanged
+    ]
+
+
+def counts(decisions: list[RowDecision]) -> dict[str, int]:
+    out = dict.fromkeys(DECISIONS, 0)
+    for d in decisions:
+        out[d.decision] += 1
+    return out

@@ -1,0 +1,70 @@
+"""What `import filings` decided, for people (tables grouped by decision) and scripts (JSON)."""
+
+from __future__ import annotations
+
+import sys
+
+from cadretrack.domain.dates import format_date
+from cadretrack.i18n import t
+from cadretrack.render.text import to_json
+
+TABLE_LIMIT = 300  # rows per table on screen; JSON has every row
+
+
+def reason_text(d) -> str:
+    """Why a row awaits review, in the user's language."""
+    if not d.reason:
+        return ""
+    fields = dict(d.fields)
+    for name, value in (("kind", d.kind), ("year", d.year)):
+        fields.setdefault(name, value)
+    if fields.get("kind") in ("program", "report", "evaluation"):
+        fields["kind"] = t(f"kind_{fields['kind']}")
+    return t(d.reason, **fields)
+
+
+def row_dict(d) -> dict:
+    a = d.assignment
+    code = a.commune_code if a is not None else (d.communes[0].code if len(d.communes) == 1 else None)
+    return {
+        "row": d.row,
+        "decision": d.decision,
+        "kind": d.kind if d.decision != "unrelated" else None,
+        "year": d.year if d.decision != "unrelated" else None,
+        "commune_code": code,
+        "cadre": a.cadre if a is not None and d.decision == "filing" else None,
+        "filed": d.filed.isoformat() if d.filed and d.decision != "unrelated" else None,
+        "reason": reason_text(d) or None,
+    }
+
+
+def emit_json(result, path) -> None:
+    sys.stdout.write(to_json({"file": path.name, "counts": result.counts,
+                              "rows": [row_dict(d) for d in result.decisions]}) + "\n")
+
+
+def _cut(rows: list, out) -> list:
+    if len(rows) > TABLE_LIMIT:
+        out.print(t("office_more", count=len(rows) - TABLE_LIMIT))
+    return rows[:TABLE_LIMIT]
+
+
+def print_tables(result) -> None:
+    """The filings and the rows to review, each as a table (unrelated rows are only counted)."""
+    from cadretrack.render.terminal import console, table
+
+    out = console()
+    filings = [d for d in result.decisions if d.decision == "filing" and not d.unchanged]
+    if filings:
+        rows = [[str(d.row), t(f"kind_{d.kind}"), str(d.year), d.assignment.commune, d.assignment.cadre,
+                 format_date(d.filed)] for d in filings[:TABLE_LIMIT]]
+        out.print(table(t("office_title_filing_dry" if result.dry_run else "office_title_filing"),
+                        [t("col_row"), t("col_kind"), t("col_year"), t("col_commune"), t("col_cadre"),
+                         t("col_filed")], rows))
+        _cut(filings, out)
+    review = [d for d in result.decisions if d.decision == "review"]
+    if review:
+        rows = [[str(d.row), d.sender, d.summary, reason_text(d)] for d in review[:TABLE_LIMIT]]
+        out.print(table(t("office_title_review"),
+                        [t("col_row"), t("col_sender"), t("col_doc_summary"), t("col_reason")], rows))
+        _cut(review, out)

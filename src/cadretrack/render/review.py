@@ -1,0 +1,74 @@
+"""The rows of an office register that await review, as a workbook in the purpose-built
+register's layout: the clerk completes Loại, Năm and Xã and imports it with
+`import filings`. The original sender, number and summary and the reason stand beside."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from cadretrack.i18n import t
+from cadretrack.render.files import write_atomically
+from cadretrack.render.xlsx_style import Styles, data_row, date, new_workbook, number, print_setup, text
+
+# What the purpose-built import reads, then what the clerk reads to decide.
+COLUMNS = [
+    ("Ngày đến", 12), ("Số, ký hiệu", 14), ("Loại", 16), ("Năm", 7), ("Xã, phường, thị trấn", 22),
+    ("Huyện, thành phố", 18), ("Mã xã", 8), ("Cán bộ theo dõi", 20), ("Xếp loại", 12), ("Ghi chú", 14),
+    ("Tác giả", 24), ("Tên loại và trích yếu nội dung", 48), ("Lý do cần xem lại", 40), ("Dòng trong sổ", 9),
+]
+KIND_LABELS = {"program": "Chương trình", "report": "Báo cáo", "evaluation": "Nhận xét đánh giá"}
+
+
+def write_review(output: Path, source: str, decisions: list, today: dt.date) -> None:
+    from cadretrack.render.register import reason_text
+
+    def write(tmp: Path) -> None:
+        wb = new_workbook(tmp)
+        styles = Styles(wb)
+        ws = wb.add_worksheet("Cần xem lại")
+        width = len(COLUMNS)
+        ws.merge_range(0, 0, 0, width - 1, f"{t('review_sheet_title')} — {source}", styles.title)
+        ws.set_row(1, 32)
+        ws.merge_range(1, 0, 1, width - 1, t("review_sheet_help"), styles.subtitle)
+        head = 3
+        for c, (label, chars) in enumerate(COLUMNS):
+            ws.set_column(c, c, chars)
+            ws.write_string(head, c, label, styles.header)
+        for r, d in enumerate(decisions, start=head + 1):
+            commune, district, code, cadre = _place(d)
+            reason = reason_text(d)
+            data_row(ws, r, [(d.summary, 48), (reason, 40), (d.sender, 24)], styles.text)
+            date(ws, r, 0, d.filed, styles.date)
+            text(ws, r, 1, d.number, styles.text)
+            text(ws, r, 2, KIND_LABELS.get(d.kind or "", ""), styles.text)
+            number(ws, r, 3, d.year, styles.number)
+            text(ws, r, 4, commune, styles.text)
+            text(ws, r, 5, district, styles.text)
+            text(ws, r, 6, code, styles.center)
+            text(ws, r, 7, cadre, styles.text)
+            text(ws, r, 9, d.note, styles.text)
+            text(ws, r, 10, d.sender, styles.text)
+            text(ws, r, 11, d.summary, styles.text)
+            text(ws, r, 12, reason, styles.text)
+            number(ws, r, 13, d.row, styles.number)
+        last = head + max(1, len(decisions))
+        ws.data_validation(head + 1, 2, last, 2, {"validate": "list", "source": list(KIND_LABELS.values()),
+                                                  "ignore_blank": True})
+        ws.freeze_panes(head + 1, 0)
+        ws.autofilter(head, 0, last, width - 1)
+        print_setup(ws, (head, head))
+        wb.close()
+
+    write_atomically(output, write)
+
+
+def _place(d) -> tuple[str, str, str, str]:
+    """Commune, district, code and cadre as far as the row tells them."""
+    if d.assignment is not None:
+        a = d.assignment
+        return a.commune, a.district, a.commune_code, a.cadre
+    if len(d.communes) == 1:
+        c = d.communes[0]
+        return c.name, c.district, c.code, ""
+    return d.place, "", "", ""
