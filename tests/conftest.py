@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -49,3 +51,16 @@ def snapshot(db: Path) -> dict:
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
     finally:
         conn.close()
+
+
+# The shared library of each LibreOffice component: a machine may have Calc without Writer.
+_COMPONENTS = {"calc": "libsclo.so", "writer": "libswlo.so"}
+
+
+def libreoffice_has(component: str) -> bool:
+    """LibreOffice is installed with this component (calc, writer), not merely `soffice`."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return False
+    program = Path(os.path.realpath(soffice)).parent
+    return any((d / _COMPONENTS[component]).exists() for d in (program, Path("/usr/lib/libreoffice/program")))

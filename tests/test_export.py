@@ -1,12 +1,12 @@
 """The year-end workbook: numbers that agree with `check`, the official look, safe text."""
 
 import datetime as dt
-import shutil
 import subprocess
 
 import pytest
 from openpyxl import load_workbook
 
+from conftest import libreoffice_has
 from sheets import HEADER, assignment_rows, csv_file, xlsx
 
 PAIRS = [
@@ -160,7 +160,7 @@ def test_export_refusals(year, tmp_path):
     assert year("export", "summary", "--year", "2023", "--output", tmp_path / "no" / "x.xlsx").exit_code == 2
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)")
+@pytest.mark.skipif(not libreoffice_has("calc"), reason="LibreOffice Calc is not installed (.ci/run installs it)")
 def test_libreoffice_prints_the_workbook(year, tmp_path):
     out, _ = export(year, tmp_path)
     pdf_dir = tmp_path / "pdf"

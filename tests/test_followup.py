@@ -1,7 +1,6 @@
 """Follow-up: reminders and chasing letters, difficulties, meetings."""
 
 import datetime as dt
-import shutil
 import subprocess
 
 import pytest
@@ -9,7 +8,7 @@ from docx import Document
 from docx.shared import Cm
 from openpyxl import load_workbook
 
-from conftest import snapshot
+from conftest import libreoffice_has, snapshot
 from sheets import HEADER, assignment_rows, csv_file, xlsx
 
 PAIRS = [
@@ -108,7 +107,7 @@ def test_a_board_can_replace_the_template(year, tmp_path):
     assert result.exit_code == 2 and "template" in result.stderr and "Traceback" not in result.output
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (.ci/run installs it)")
+@pytest.mark.skipif(not libreoffice_has("writer"), reason="LibreOffice Writer is not installed (.ci/run installs it)")
 def test_libreoffice_prints_a_letter(year, tmp_path):
     out = tmp_path / "letters"
     ok(year, "remind", "--as-of", "01/12/2023", "--output", out)

@@ -21,7 +21,8 @@ from cadretrack.domain.names import strip_marks
 
 # The summary speaks of following communes (loose text, words separated by spaces).
 RELATED = [
-    r"\btheo doi (?:cac |tai |doi voi )?(?:xa(?! hoi)|phuong|thi tran|dac khu|dia ban)\b",  # theo dõi xã Cao Sơn
+    # theo dõi xã Cao Sơn, theo dõi các phường, theo dõi địa bàn, theo dõi P. Tân Hòa (not: xã hội)
+    r"\btheo doi (?:cac |tai |doi voi )?(?:xa(?! hoi)|phuong|thi tran|dac khu|dia ban|tt|(?:x|p|dk) \.)(?!\w)",
     r"\bcan bo (?:lanh dao )?(?:duoc phan cong )?theo doi\b",  # cán bộ theo dõi
     r"\b26 ?- ?qd ?/ ?tu\b|\bquy dinh (?:so )?26\b",  # Quy định số 26-QĐ/TU
 ]

@@ -9,8 +9,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file_missing": ("Không tìm thấy tệp {path}.", "File {path} does not exist."),
     "file_type": (
-        "Tệp {path} có đuôi {suffix}: chỉ nhận .xlsx, .xls hoặc .csv.",
-        "{path} has the extension {suffix}: only .xlsx, .xls or .csv are read.",
+        "Tệp {path} có đuôi {suffix}: chỉ nhận .xlsx, .xls, .ods hoặc .csv.",
+        "{path} has the extension {suffix}: only .xlsx, .xls, .ods or .csv are read.",
     ),
     "csv_encoding": (
         "Tệp {path} không phải văn bản UTF-8 (có thể là mã cũ như TCVN3/VNI/Windows-1258); hãy lưu lại dạng CSV UTF-8.",

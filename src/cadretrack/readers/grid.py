@@ -1,4 +1,4 @@
-"""Any spreadsheet a clerk sends (.xlsx, .xls, .csv) as plain grids of cell values.
+"""Any spreadsheet a clerk sends (.xlsx, .xls, .ods, .csv) as plain grids of cell values.
 
 Merged ranges are filled with their top-left value, so a district merged down a
 column, or a title merged across, reads like any other cell.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cadretrack.errors import CadretrackError
 
-EXCEL_TYPES = {".xlsx", ".xlsm", ".xls"}
+EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".ods"}
 KNOWN_TYPES = EXCEL_TYPES | {".csv"}
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
 
