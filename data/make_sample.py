@@ -151,6 +151,7 @@ def main() -> None:
     )
     register(units, assigned, changed, newcomers)
     meetings(units)
+    office_register(units, assigned, changed, newcomers)
 
 
 def register(units: list[dict], assigned: list, changed: list[dict], newcomers: list) -> None:
@@ -236,6 +237,112 @@ def meetings(units: list[dict]) -> None:
                        "Có" if rng.random() < 0.7 else "Không"])
             ws.cell(ws.max_row, 2).number_format = "DD/MM/YYYY"
     wb.save(OUT / "cuoc-hop-2023.xlsx")
+
+
+ABBREVIATIONS = {"Sở": "S", "Ban": "B", "Ủy": "UB", "Văn": "VP", "Công": "CA", "Bộ": "BCH", "Hội": "H",
+                 "Tỉnh": "TĐ", "Liên": "LĐLĐ"}
+UNRELATED = [
+    "Báo cáo tình hình kinh tế - xã hội tháng {m} năm 2024",
+    "Báo cáo kết quả công tác xây dựng Đảng quý {q} năm 2024",
+    "Chương trình công tác năm 2024",
+    "Kế hoạch tổ chức Hội nghị sơ kết 6 tháng đầu năm 2024",
+    "V/v đề nghị cử cán bộ tham gia đoàn kiểm tra",
+    "V/v theo dõi, đánh giá bộ chỉ số cải cách hành chính (PAR INDEX) năm 2024",
+    "Báo cáo kết quả nhận xét, đánh giá cán bộ, công chức năm 2023",
+    "Báo cáo công tác theo dõi thi hành pháp luật năm 2024",
+    "Báo cáo kết quả theo dõi xã hội hóa công tác y tế",
+    "Thông báo kết luận của Ban Thường vụ Tỉnh ủy tại buổi làm việc",
+    "Giấy mời dự Hội nghị triển khai nhiệm vụ năm 2024",
+    "Kế hoạch thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+    "Báo cáo tổng kết công tác năm 2024 và phương hướng nhiệm vụ năm 2025",
+    "Tờ trình đề nghị phê duyệt kế hoạch đào tạo, bồi dưỡng cán bộ",
+    "V/v cung cấp thông tin phục vụ công tác quy hoạch cán bộ",
+]
+
+
+def office_register(units: list[dict], assigned: list, changed: list[dict], newcomers: list) -> None:
+    """The Board's own register of every incoming document in 2024 (sổ đăng ký văn bản
+    đến, Nghị định 30/2020): the filings of Regulation 26 among many unrelated rows,
+    written as offices write them, and a few that only the clerk can attribute."""
+    import datetime as dt
+
+    rng = random.Random(3020)
+    successor = {u["commune"]: person for u, person in zip(changed, newcomers)}
+    entries = []
+
+    def day(start: dt.date, end: dt.date) -> dt.date:
+        return start + dt.timedelta(days=rng.randint(0, (end - start).days))
+
+    def code(agency: str) -> str:
+        return ABBREVIATIONS.get(agency.split()[0], "S") + "".join(w[0] for w in agency.split()[1:3]).upper()
+
+    def place(unit: dict) -> str:
+        commune, district = unit["commune"], unit["district"]
+        type_word = commune[: len(unit["commune_type"])].lower()
+        bare = commune[len(unit["commune_type"]) + 1:]
+        roll = rng.random()
+        if commune in ("Xã Cao Sơn", "Xã Đoàn Kết") or roll < 0.2:
+            return f"{type_word} {bare}, {district[0].lower()}{district[1:]}"
+        return f"{type_word} {bare}" if roll < 0.9 else bare
+
+    for unit, (name, _position, agency) in zip(units, assigned):
+        if unit["commune"] in successor:
+            name, _position, agency = successor[unit["commune"]]
+        where = place(unit)
+        if rng.random() < 0.9:
+            summary = rng.choice(["Chương trình theo dõi địa bàn {p} năm 2024", "Chương trình theo dõi {p} năm 2024",
+                                  "Chương trình công tác của cán bộ theo dõi {p} năm 2024"]).format(p=where)
+            entries.append((day(dt.date(2024, 1, 3), dt.date(2024, 2, 20)), agency, "CTr", summary))
+        if rng.random() < 0.8:
+            summary = rng.choice(["Báo cáo kết quả theo dõi {p} năm 2024",
+                                  "Báo cáo kết quả thực hiện nhiệm vụ theo dõi {p} năm 2024"]).format(p=where)
+            entries.append((day(dt.date(2024, 11, 25), dt.date(2024, 12, 16)), agency, "BC", summary))
+        if rng.random() < 0.85:
+            bare = unit["commune"][len(unit["commune_type"]) + 1:]
+            sender = rng.choice(["Đảng ủy {t} {b}", "ĐU {t} {b}", "Đảng uỷ {t} {b}"]).format(
+                t=unit["commune_type"], b=bare)
+            if unit["commune"] in ("Xã Đoàn Kết",):
+                sender += ", huyện " + unit["district"].split(" ", 1)[1]
+            summary = rng.choice(["Nhận xét, đánh giá cán bộ theo dõi địa bàn năm 2024",
+                                  f"Phiếu nhận xét, đánh giá đồng chí {name}, cán bộ theo dõi {unit['commune_type']} năm 2024"])
+            entries.append((day(dt.date(2024, 11, 28), dt.date(2024, 12, 14)), sender, "BC", summary))
+    # Rows only the clerk can attribute: no commune named, a commune not in the list.
+    entries.append((dt.date(2024, 1, 25), AGENCIES[5][0], "CTr", "Chương trình của cán bộ theo dõi địa bàn năm 2024"))
+    entries.append((dt.date(2024, 12, 12), AGENCIES[9][0], "BC", "Báo cáo kết quả theo dõi xã Tràng An năm 2024"))
+    senders = [a[0] for a in AGENCIES] + ["Văn phòng UBND tỉnh", "Huyện ủy Đà Bắc", "Thành ủy Hòa Bình",
+                                          "Ủy ban nhân dân tỉnh"] + [f"Đảng ủy {u['commune']}" for u in units[:40]]
+    for _ in range(1400):
+        summary = rng.choice(UNRELATED).format(m=rng.randint(1, 12), q=rng.randint(1, 4))
+        kind = {"Báo": "BC", "Chư": "CTr", "Kế ": "KH", "Thô": "TB", "Giấ": "GM", "Tờ ": "TTr"}.get(summary[:3], "CV")
+        entries.append((day(dt.date(2024, 1, 2), dt.date(2024, 12, 30)), rng.choice(senders), kind, summary))
+    entries.sort(key=lambda e: e[0])
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sổ đăng ký văn bản đến"
+    ws.append(["BAN TỔ CHỨC TỈNH ỦY HÒA BÌNH"])
+    ws.append(["SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"])
+    ws.append(["Năm 2024"])
+    ws.append([])
+    header = ["Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu văn bản", "Ngày tháng văn bản",
+              "Tên loại và trích yếu nội dung văn bản", "Đơn vị hoặc người nhận", "Ngày chuyển", "Ký nhận", "Ghi chú"]
+    ws.append(header)
+    ws.append([f"({i})" for i in range(1, len(header) + 1)])
+    counters: dict = {}
+    for arrival, (received, sender, kind, summary) in enumerate(entries, start=1):
+        counters[sender, kind] = counters.get((sender, kind), 0) + rng.randint(1, 4)
+        n = counters[sender, kind]
+        party = sender.startswith(("Ban", "Văn phòng Tỉnh", "Ủy ban Kiểm", "Đảng", "ĐU", "Huyện ủy", "Thành ủy"))
+        number = f"{n:02d}-{kind}/{'ĐU' if sender.startswith(('Đảng', 'ĐU')) else code(sender)}" if party else (
+            f"{n}/{kind}-{code(sender)}")
+        written = received - dt.timedelta(days=rng.randint(1, 5))
+        ws.append([received, arrival, sender, number, written, summary, rng.choice(["Văn phòng", "Phòng Tổ chức"]),
+                   received, "", ""])
+        for col in (1, 5, 8):
+            ws.cell(ws.max_row, col).number_format = "DD/MM/YYYY"
+    for col, width in zip("ABCDEFGHIJ", (11, 7, 28, 16, 11, 60, 16, 11, 10, 10)):
+        ws.column_dimensions[col].width = width
+    wb.save(OUT / "so-dang-ky-van-ban-den-2024.xlsx")
 
 
 if __name__ == "__main__":

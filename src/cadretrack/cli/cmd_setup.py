@@ -16,6 +16,7 @@ SAMPLE_LIST = ("718-QD-TU-phan-cong.xlsx", dt.date(2022, 12, 14), "718-QĐ/TU")
 SAMPLE_AMENDMENT = ("bo-sung-2023-10-15.xlsx", dt.date(2023, 10, 15), "1032-QĐ/TU")
 SAMPLE_REGISTER = "so-van-ban-den-2023.xlsx"
 SAMPLE_MEETINGS = "cuoc-hop-2023.xlsx"
+SAMPLE_OFFICE_REGISTER = "so-dang-ky-van-ban-den-2024.xlsx"  # every incoming document of 2024
 SAMPLE_DIFFICULTIES = (
     ("Tân Pheo", "Huyện Đà Bắc", dt.date(2023, 4, 12), "commune",
      "Đường liên xóm sạt lở sau mưa lớn, chưa có kinh phí khắc phục", dt.date(2023, 6, 20),
@@ -88,6 +89,11 @@ def demo(
 
     met = import_meetings(db, sample_path(SAMPLE_MEETINGS), now(), today(), command_line(ctx))
     echo(t("meetings_done", path=SAMPLE_MEETINGS, added=met.added, unchanged=met.unchanged))
+    # The office's own register: the filings of 2024 among every incoming document.
+    review = dir / "so-den-2024-can-xem-lai.xlsx"
+    office = import_filings(db, sample_path(SAMPLE_OFFICE_REGISTER), now(), today(), command_line(ctx), review=review)
+    echo(t("office_done", path=SAMPLE_OFFICE_REGISTER, added=office.added, unchanged=office.unchanged, **office.counts))
+    echo(t("office_review_written", path=str(review.resolve())))
     for commune, district, raised, by, text, resolved, note, referred in SAMPLE_DIFFICULTIES:
         new_id, _ = record_difficulty(db, commune, district, "", raised, text, by, now(), today(), command_line(ctx))
         if resolved:

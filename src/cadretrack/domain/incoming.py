@@ -16,6 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 from cadretrack.domain.names import strip_marks
 
@@ -53,10 +54,11 @@ ABBREVIATIONS = {
     "lhpn": "lien hiep phu nu", "ldld": "lien doan lao dong",
 }
 # Unit words before a commune's name, and before a district's.
-# ("địa bàn" is no unit word: "theo dõi địa bàn Tân Pheo" names the commune bare.)
-COMMUNE_WORDS = (("thi", "tran"), ("dac", "khu"), ("dia", "ban"), ("xa",), ("phuong",), ("tt",), ("x", "."),
-                 ("p", "."))
-DISTRICT_WORDS = (("thanh", "pho"), ("thi", "xa"), ("huyen",), ("quan",), ("tp",), ("tx",), ("h", "."))
+COMMUNE_WORDS = (("thi", "tran"), ("dac", "khu"), ("xa",), ("phuong",), ("tt", "."), ("tt",), ("x", "."), ("p", "."))
+# Words after which a capitalised name is a commune written bare: "theo dõi địa bàn Tân Pheo".
+BARE_BEFORE = (("dia", "ban"), ("theo", "doi"))
+DISTRICT_WORDS = (("thanh", "pho"), ("thi", "xa"), ("huyen",), ("quan",), ("tp", "."), ("tp",), ("tx", "."), ("tx",),
+                  ("h", "."), ("q", "."))
 # A district word ends a commune's name only as written with its diacritics: "Quan Hóa"
 # is a name, "quận" a unit word.
 _DISTRICT_STOPS = {"huyện", "quận", "thị", "thành", "tp", "tx"}
@@ -104,6 +106,7 @@ class Mention:
     unit: str
     words: list[str]
     district: str = ""
+    after: tuple[str, ...] = ()  # the words before a name written bare ("theo dõi")
 
     @property
     def text(self) -> str:
@@ -161,24 +164,28 @@ def places(text: str) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     while i < len(toks):
-        word = next((w for w in COMMUNE_WORDS if _starts(toks, i, w)), None)
+        word = next((w for w in BARE_BEFORE + COMMUNE_WORDS if _starts(toks, i, w)), None)
         if word is None or (word[-1] == "xa" and i + 1 < len(toks) and toks[i + 1].loose == "hoi"
                             and (all_caps or not toks[i + 1].text[:1].isupper())):  # xã hội: society
             i += 1
             continue
         after = i + len(word)
+        if word in BARE_BEFORE and any(_starts(toks, after, w) for w in COMMUNE_WORDS):
+            i = after  # "theo dõi P. Tân Hòa": the unit word follows
+            continue
         run = _name_run(toks, after, all_caps)
         if not run:
             i = after
             continue
-        unit = "" if word == ("dia", "ban") else " ".join(t.text for t in toks[i:after])
+        unit = "" if word in BARE_BEFORE else " ".join(t.text for t in toks[i:after])
         end = after + len(run)
-        found.append(Mention(unit, [t.text for t in run], _district_after(toks, end, all_caps)))
+        found.append(Mention(unit, [t.text for t in run], _district_after(toks, end),
+                             word if word in BARE_BEFORE else ()))
         i = end
     return found
 
 
-def _district_after(toks: list[Token], i: int, all_caps: bool) -> str:
+def _district_after(toks: list[Token], i: int) -> str:
     """"…, huyện Đà Bắc" or "(TP. Hòa Bình)" right after a commune's name."""
     while i < len(toks) and toks[i].text in ",(-–":
         i += 1
@@ -186,11 +193,9 @@ def _district_after(toks: list[Token], i: int, all_caps: bool) -> str:
     if word is None:
         return ""
     after = i + len(word)
-    run = []
+    run = []  # lower case too ("huyện đà bắc"): the longest run that names a district is taken
     for t in toks[after:]:
-        if not t.word or len(run) == MAX_NAME_WORDS or (not all_caps and not t.capitalised):
-            break
-        if _YEAR_WORD.match(t.text) or (run and t.loose == "nam"):
+        if not t.word or len(run) == MAX_NAME_WORDS or _YEAR_WORD.match(t.text) or (run and t.loose == "nam"):
             break
         run.append(t)
     return " ".join(t.text for t in toks[i:after + len(run)]) if run else ""
@@ -237,12 +242,21 @@ def _code_of_number(number: str) -> str:
 
 
 def read_document(summary: str, sender: str = "", number: str = "", doc_type: str = "",
-                  received: dt.date | None = None) -> Document:
-    """Whether an entry is related, its kind, and the clues it gives."""
+                  received: dt.date | None = None, is_place: Callable[[str], bool] | None = None) -> Document:
+    """Whether an entry is related, its kind, and the clues it gives.
+
+    `is_place` tells whether a name is a commune of the list: "theo dõi Tú Sơn", the
+    commune written bare after "theo dõi", speaks of following it too.
+    """
     toks = tokens(summary)
     text = loose_text(toks)
+    summary_places: list[Mention] | None = None
     if not any(re.search(p, text) for p in RELATED):
-        return Document(related=False, sender=sender)
+        if is_place is None or " theo doi " not in f" {text} ":
+            return Document(related=False, sender=sender)
+        summary_places = places(summary)
+        if not any(m.after == ("theo", "doi") and any(is_place(n) for n in m.spellings()) for m in summary_places):
+            return Document(related=False, sender=sender)
     kind: str | None = None
     other = ""
     if any(re.search(p, text) for p in EVALUATION):
@@ -266,7 +280,7 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
     year = int(year_match.group(1)) if year_match else (received.year if received else None)
     return Document(
         related=True, kind=kind, other_type="" if kind else other, year=year,
-        summary_places=places(summary), sender_places=places(sender),
+        summary_places=places(summary) if summary_places is None else summary_places, sender_places=places(sender),
         cadre_names=cadre_names(summary), sender=sender,
     )
 

@@ -9,6 +9,7 @@ nothing: a review row is a question for the clerk, not bad input).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from cadretrack.domain.attribution import attribute
@@ -54,6 +55,14 @@ class Owing:
         self.pools: dict[tuple[str, int], list] = {}
         self.holiday_years: set[int] = set()
 
+    def is_commune(self, name: str) -> bool:
+        """A name is a commune that some assignment of the ledger follows."""
+        return any(c.code in self.followed for c in self.ctx.gazetteer.matches(name))
+
+    @functools.cached_property
+    def followed(self) -> set[str]:
+        return {a.commune_code for a in self.ctx.assignments}
+
     def __call__(self, kind: str, year: int) -> list:
         ctx = self.ctx
         if (kind, year) not in self.pools:
@@ -79,7 +88,7 @@ def decide_row(record: Record, ctx: Context, today: dt.date, owing: Owing) -> Ro
         filed = parse_cell_date(v["received"])
     except DateError:
         filed = None
-    doc = read_document(summary, sender, number, clean(v["doc_type"]), filed)
+    doc = read_document(summary, sender, number, clean(v["doc_type"]), filed, owing.is_commune)
     if not doc.related:
         return out
     out.decision, out.kind, out.year, out.filed = "review", doc.kind, doc.year, filed
