@@ -8,6 +8,9 @@ Writes, for K = 1, 2, 4 …:
 * filings.csv: the register of incoming documents for the K years 2023 … 2022+K, with
   a realistic mix: about 60 % on time, 25 % late, 15 % never filed; each filed by the
   cadre who owes it (late starters file their program within or after the grace).
+* office/list.csv and office/register.csv (office_registers): the same filings twice,
+  as the purpose-built list and inside the office's own register of 10,000 rows, among
+  unrelated documents, as `import filings` of both is compared.
 Everything is fictional but the communes.
 """
 
@@ -85,11 +88,66 @@ def generate(out: Path, scale: int, today: dt.date, seed: int = 26) -> dict:
                     if filed > today:
                         continue  # not received yet
                     rating = rng.choice(["HTXSNV", "HTTNV", "HTNV"]) if kind.startswith("Nhận") else ""
-                    w.writerow([filed.strftime("%d/%m/%Y"), f"{rng.randint(1, 999)}-BC", kind, year,
+                    code = "CTr" if kind == "Chương trình" else "BC"
+                    w.writerow([filed.strftime("%d/%m/%Y"), f"{rng.randint(1, 999)}-{code}", kind, year,
                                 u["commune"], u["commune_code"], name, rating])
                     rows += 1
     return {"communes": len(units), "lists": scale, "filings": rows,
             "assignments": sum(len(t) for t in timeline), "last_year": 2022 + scale}
+
+
+UNRELATED = [
+    "Báo cáo tình hình kinh tế - xã hội tháng {n}", "Kế hoạch tổ chức Hội nghị sơ kết công tác năm",
+    "V/v theo dõi, đánh giá bộ chỉ số cải cách hành chính", "Chương trình công tác năm {y}",
+    "Báo cáo kết quả nhận xét, đánh giá cán bộ, công chức năm {y}", "Giấy mời dự họp ngày {n}",
+    "Báo cáo kết quả theo dõi xã hội hóa công tác y tế", "Thông báo kết luận của Thường trực Tỉnh ủy",
+]
+
+
+def office_registers(out: Path, rows: int = 10_000, share: float = 0.3, seed: int = 30) -> dict:
+    """The filings of the last year in filings.csv, as the purpose-built list and inside an
+    office register of `rows` rows (a `share` of them filings, the rest unrelated)."""
+    rng = random.Random(seed)
+    with GAZETTEER.open(encoding="utf-8") as fh:
+        units = {u["commune_code"]: u for u in csv.DictReader(fh)}
+    with (out / "filings.csv").open(encoding="utf-8") as fh:
+        filings = list(csv.reader(fh))[1:]
+    last = max(int(r[3]) for r in filings)
+    agency_of = {}
+    for path in sorted((out / "lists").glob("list-*.csv")):
+        with path.open(encoding="utf-8") as fh:
+            for r in list(csv.reader(fh))[1:]:
+                agency_of[r[1]] = r[3]
+    chosen = [r for r in filings if int(r[3]) == last][: int(rows * share)]
+    (out / "office").mkdir(exist_ok=True)
+    with (out / "office" / "list.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(REGISTER_HEADER)
+        w.writerows(chosen)
+    entries = []
+    for received, number, kind, year, commune, code, cadre, _rating in chosen:
+        u = units[code]
+        where = f"{u['commune_type']} {commune[len(u['commune_type']) + 1:]}, {u['district'][0].lower()}{u['district'][1:]}"
+        if kind.startswith("Nhận"):
+            sender, summary = f"Đảng ủy {where}", f"Nhận xét, đánh giá đồng chí {cadre}, cán bộ theo dõi địa bàn năm {year}"
+        elif kind == "Báo cáo":
+            sender, summary = agency_of[cadre], f"Báo cáo kết quả theo dõi {where} năm {year} của đồng chí {cadre}"
+        else:
+            sender, summary = agency_of[cadre], f"Chương trình theo dõi địa bàn {where} năm {year} của đồng chí {cadre}"
+        entries.append([received, sender, number, summary])
+    for _ in range(rows - len(chosen)):
+        day = dt.date(last, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
+        entries.append([day.strftime("%d/%m/%Y"), rng.choice(AGENCIES), f"{rng.randint(1, 999)}/CV-UBND",
+                        rng.choice(UNRELATED).format(n=rng.randint(1, 12), y=last)])
+    rng.shuffle(entries)
+    with (out / "office" / "register.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"])
+        w.writerow(["Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu văn bản", "Ngày tháng văn bản",
+                    "Tên loại và trích yếu nội dung văn bản", "Đơn vị hoặc người nhận", "Ghi chú"])
+        for n, (received, sender, number, summary) in enumerate(entries, start=1):
+            w.writerow([received, n, sender, number, received, summary, "Văn phòng", ""])
+    return {"register_rows": rows, "register_filings": len(chosen)}
 
 
 def main() -> None:

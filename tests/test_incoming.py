@@ -47,7 +47,7 @@ def test_a_commune_written_bare_after_theo_doi_counts_when_the_list_holds_it():
 
 def test_a_type_that_is_no_filing_is_named():
     doc = read_document("Kế hoạch kiểm tra việc thực hiện Quy định 26-QĐ/TU", "", "12-KH/BTCTU")
-    assert doc.related and doc.kind is None and doc.other_type == "KH"
+    assert doc.related and doc.kind is None and doc.other_type == "Kế hoạch"
 
 
 @pytest.mark.parametrize("summary, year", [

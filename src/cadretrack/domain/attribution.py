@@ -9,11 +9,42 @@ left: a filing. None or several: the clerk reviews it, told why in their languag
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cadretrack.domain.gazetteer import Commune, Gazetteer
 from cadretrack.domain.incoming import Document, Mention, agency_key, agency_matches
 from cadretrack.domain.names import exact_key, loose_key
+
+
+class Pool:
+    """The assignments that owe one kind in one year: those of one commune (the common
+    case, worked out when first asked) or all of them (for a row that names no commune)."""
+
+    def __init__(self, by_commune: dict[str, list], owes: Callable[[object], bool]) -> None:
+        self._by_commune = by_commune  # every assignment of the ledger, by commune code
+        self._owes = owes
+        self._of: dict[str, list] = {}
+
+    def of_commune(self, code: str) -> list:
+        found = self._of.get(code)
+        if found is None:
+            found = self._of[code] = [a for a in self._by_commune.get(code, ()) if self._owes(a)]
+        return found
+
+    @functools.cached_property
+    def all(self) -> list:
+        return [a for code in self._by_commune for a in self.of_commune(code)]
+
+
+class Known:
+    """Who the ledger knows, for senders and names in summaries: built once per import."""
+
+    def __init__(self, everyone: list) -> None:
+        self.agencies = sorted({a.agency for a in everyone if a.agency})
+        self.cadres_exact = {a.cadre_key[0] for a in everyone}
+        self.cadres_loose = {loose_key(a.cadre) for a in everyone}
 
 
 @dataclass
@@ -26,22 +57,30 @@ class Attribution:
 
 def resolve_mention(gazetteer: Gazetteer, mention: Mention) -> list[Commune]:
     """The communes a mention can mean: its longest spelling that the list holds, narrowed
-    by the district written after it when that district is known."""
-    district = _district(gazetteer, mention.district)
-    for spelling in mention.spellings():
-        found = gazetteer.matches(spelling, district)
+    by the district written after it (or riding along in its words) when the list knows it."""
+    written = _district(gazetteer, mention.district)
+    words = mention.words
+    for n in range(len(words), 0, -1):
+        district = written or _district(gazetteer, " ".join(words[n:]))
+        found = gazetteer.matches(" ".join([mention.unit, *words[:n]]).strip(), district)
         if found:
             return found
     return []
 
 
 def _district(gazetteer: Gazetteer, text: str) -> str:
+    """The longest start of the text (unit word and name) that names a district, or ""."""
     words = text.split()
+    if not words or words[0].casefold().strip(".") not in _DISTRICT_WORDS:
+        return ""
     for n in range(len(words), 1, -1):
         candidate = " ".join(words[:n])
         if gazetteer.is_district(candidate):
             return candidate
     return ""
+
+
+_DISTRICT_WORDS = {"huyện", "huyen", "quận", "quan", "thị", "thi", "thành", "thanh", "tp", "tx", "h", "q"}
 
 
 def _places(gazetteer: Gazetteer, mentions: list[Mention]) -> tuple[list[list[Commune]], list[Mention]]:
@@ -68,13 +107,10 @@ def _labels(communes: list[Commune]) -> str:
     return "; ".join(c.label() for c in communes)
 
 
-def attribute(
-    doc: Document, pool: list, gazetteer: Gazetteer, filed: dt.date, everyone: list,
-) -> Attribution:
+def attribute(doc: Document, pool: Pool, gazetteer: Gazetteer, filed: dt.date, known: Known) -> Attribution:
     """The one assignment of `pool` (those owing the kind in the year) the clues agree on.
 
-    `everyone` is every assignment of the ledger: a sender or a cadre is a clue only
-    when it names someone the ledger knows.
+    A sender or a cadre is a clue only when it names someone the ledger knows (`known`).
     """
     summary, unknown = _places(gazetteer, doc.summary_places)
     sender, sender_unknown = _places(gazetteer, doc.sender_places)
@@ -94,17 +130,17 @@ def attribute(
             communes = own
     if communes is None and (unknown or sender_unknown):
         return Attribution(reason="review_place_unknown", fields={"place": (unknown or sender_unknown)[0].text})
-    candidates = list(pool)
     if communes is not None:
-        codes = {c.code for c in communes}
-        candidates = [a for a in candidates if a.commune_code in codes]
+        candidates = [a for c in communes for a in pool.of_commune(c.code)]
+    else:
+        candidates = list(pool.all)
     agencies: list[str] = []
     if not sender and doc.sender:
-        agencies = agency_matches(doc.sender, sorted({a.agency for a in everyone if a.agency}))
+        agencies = agency_matches(doc.sender, known.agencies)
         if agencies:
             keys = {agency_key(x) for x in agencies}
             candidates = [a for a in candidates if agency_key(a.agency) in keys]
-    named = _cadres(doc.cadre_names, everyone)
+    named = _cadres(doc.cadre_names, known)
     if named:
         candidates = [a for a in candidates if a.cadre_key[0] in named or loose_key(a.cadre) in named]
     if len(candidates) > 1:
@@ -134,10 +170,9 @@ def attribute(
         "cadres": ", ".join(sorted({a.cadre for a in candidates}))})
 
 
-def _cadres(names: list[str], everyone: list) -> set[str]:
+def _cadres(names: list[str], known: Known) -> set[str]:
     """Keys of the names written after "đồng chí" that the ledger knows, longest run first."""
-    exact = {a.cadre_key[0] for a in everyone}
-    loose = {loose_key(a.cadre) for a in everyone}
+    exact, loose = known.cadres_exact, known.cadres_loose
     found: set[str] = set()
     for name in names:
         words = name.split()

@@ -94,17 +94,27 @@ class Gazetteer:
         self.communes = communes
         self.by_code = {c.code: c for c in communes}
         self._keys = keys
+        self._district_memo: dict[str, set | MatchError] = {}  # registers name a few districts often
+
+    @functools.cached_property
+    def _readings(self) -> dict[str, Reading]:
+        """Each commune's reading by code: from the keys stored in the ledger, or computed."""
+        if self._keys is None:
+            return {c.code: commune_reading(c) for c in self.communes}
+        units = {t: unit_type(t, "commune") for t in {c.type for c in self.communes}}
+        return {
+            c.code: Reading(units[c.type], True, exact, loose) for c, (exact, loose) in zip(self.communes, self._keys)
+        }
+
+    def _reading_of(self, commune: Commune) -> Reading:
+        return self._readings.get(commune.code) or commune_reading(commune)
 
     @functools.cached_property
     def _names(self) -> UnitIndex[Commune]:
         index: UnitIndex[Commune] = UnitIndex("commune")
-        if self._keys is None:
-            for c in self.communes:
-                index.add(c, c.name, commune_reading(c))
-        else:
-            units = {t: unit_type(t, "commune") for t in {c.type for c in self.communes}}
-            for c, (exact, loose) in zip(self.communes, self._keys):
-                index.add(c, c.name, Reading(units[c.type], True, exact, loose))
+        readings_by_code = self._readings
+        for c in self.communes:
+            index.add(c, c.name, readings_by_code[c.code])
         return index
 
     @functools.cached_property
@@ -134,6 +144,17 @@ class Gazetteer:
 
     def districts(self, name: str) -> set[tuple[str, str]]:
         """(province code, district code) of every district the name can mean."""
+        known = self._district_memo.get(name)
+        if known is None:
+            try:
+                known = self._district_memo[name] = self._find_districts(name)
+            except MatchError as exc:
+                known = self._district_memo[name] = exc
+        if isinstance(known, MatchError):
+            raise known
+        return known
+
+    def _find_districts(self, name: str) -> set[tuple[str, str]]:
         found = self._districts.find(name)
         if found.values:
             return set(found.values)
@@ -147,7 +168,10 @@ class Gazetteer:
         return next(c.district for c in self.communes if (c.province_code, c.district_code) == did)
 
     def is_district(self, name: str) -> bool:
-        return bool(self._districts.find(name).values)
+        try:
+            return bool(self.districts(name))
+        except MatchError:
+            return False
 
     def provinces(self, name: str) -> set[str]:
         found = self._provinces.find(name)
@@ -168,7 +192,9 @@ class Gazetteer:
 
     def _names_agree(self, name: str, commune: Commune) -> bool:
         """The written name can mean this commune (for a code given with a name)."""
-        own = commune_reading(commune)
+        if name == commune.name:
+            return True
+        own = self._reading_of(commune)
         return any(
             r.loose == own.loose and (not r.unit or not own.unit or r.unit == own.unit)
             for r in readings(name, "commune")

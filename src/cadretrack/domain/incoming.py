@@ -13,23 +13,25 @@ The word lists are data: extend them here, each with an example of what it catch
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from cadretrack.domain.names import strip_marks
 
 # The summary speaks of following communes (loose text, words separated by spaces).
 RELATED = [
     # theo dõi xã Cao Sơn, theo dõi các phường, theo dõi địa bàn, theo dõi P. Tân Hòa (not: xã hội)
-    r"\btheo doi (?:cac |tai |doi voi )?(?:xa(?! hoi)|phuong|thi tran|dac khu|dia ban|tt|(?:x|p|dk) \.)(?!\w)",
+    r"\btheo doi (?:cac |tai |doi voi )?(?:xa(?! hoi)|phuong|thi tran|dac khu|dia ban|tt|(?:x|p|dk) ?\.)(?!\w)",
     r"\bcan bo (?:lanh dao )?(?:duoc phan cong )?theo doi\b",  # cán bộ theo dõi
     r"\b26 ?- ?qd ?/ ?tu\b|\bquy dinh (?:so )?26\b",  # Quy định số 26-QĐ/TU
 ]
 # "Nhận xét, đánh giá" (or a "phiếu nhận xét") makes an evaluation whatever the type.
 EVALUATION = [r"\bnhan xet\b", r"\bphieu danh gia\b"]
-# Document types: from the e-office "Loại văn bản" column or the summary's first words.
+# Document types: from the e-office "Loại văn bản" column or the summary's first words (the
+# "Tên loại" of "Tên loại và trích yếu"), before the type code of the number.
 TYPES = {
     "chuong trinh": "program",
     "bao cao": "report",
@@ -59,11 +61,13 @@ COMMUNE_WORDS = (("thi", "tran"), ("dac", "khu"), ("xa",), ("phuong",), ("tt", "
 BARE_BEFORE = (("dia", "ban"), ("theo", "doi"))
 DISTRICT_WORDS = (("thanh", "pho"), ("thi", "xa"), ("huyen",), ("quan",), ("tp", "."), ("tp",), ("tx", "."), ("tx",),
                   ("h", "."), ("q", "."))
-# A district word ends a commune's name only as written with its diacritics: "Quan Hóa"
-# is a name, "quận" a unit word.
-_DISTRICT_STOPS = {"huyện", "quận", "thị", "thành", "tp", "tx"}
+
 HONORIFICS = (("dong", "chi"), ("d/c",), ("d", "/", "c"))
-MAX_NAME_WORDS = 5
+MAX_NAME_WORDS = 5  # a district's name after its unit word
+MAX_RUN_WORDS = 9  # a commune's name, perhaps followed by its district
+_UNIT_WORDS = {"xa", "phuong", "thi", "huyen", "quan", "thanh", "tinh", "dac", "tt", "tp", "tx"}
+_LINK_WORDS = {"cua", "va", "theo", "tai", "ve", "cho", "voi", "thuoc", "tren", "trong", "giai", "nhiem", "den",
+               "tu", "la", "o", "nam", "do", "dong", "can", "bo", "gui", "kem"}
 
 _TOKEN = re.compile(r"\w+(?:/\w+)*|[^\w\s]")
 _YEAR = re.compile(r"\bnam (20\d\d)\b")
@@ -71,10 +75,9 @@ _LOOSE_YEAR = re.compile(r"(?<![/\-.\d])\b(20\d\d)\b(?![/\-.]\d)")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written (NFC)
-    loose: str  # casefolded, without diacritics
+    loose: str  # lower case, without diacritics
 
     @property
     def capitalised(self) -> bool:
@@ -85,12 +88,36 @@ class Token:
         return self.text[:1].isalnum()
 
 
+def _loose_table() -> dict[int, str]:
+    """Each lower-case letter with diacritics (NFC) to its plain letter: "ệ" -> "e", "đ" -> "d"."""
+    table = {}
+    for code in range(0xC0, 0x1F00):
+        ch = chr(code)
+        plain = strip_marks(unicodedata.normalize("NFD", ch))
+        if ch.lower() == ch and len(plain) == 1 and plain != ch:
+            table[code] = plain
+    return table
+
+
+_LOOSE = _loose_table()
+
+
+@functools.lru_cache(maxsize=64)  # a row's summary is looked at twice
+def loose_line(text: str) -> str:
+    """The whole text lower case, without diacritics, on one line: for a first look."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().translate(_LOOSE).split())
+
+
 def tokens(text: str) -> list[Token]:
+    """The words and marks of a text, each as written and loose. The loose text is made
+    once for the whole text (a 10,000-row register reads every summary)."""
     nfc = unicodedata.normalize("NFC", text)
-    return [
-        Token(m.group(), strip_marks(unicodedata.normalize("NFD", m.group().casefold())))
-        for m in _TOKEN.finditer(nfc)
-    ]
+    lower = nfc.lower()
+    if len(lower) != len(nfc):  # a letter whose lower case is longer ("İ"): word by word
+        return [Token(m.group(), strip_marks(unicodedata.normalize("NFD", m.group().casefold())))
+                for m in _TOKEN.finditer(nfc)]
+    # Letters stay letters without their marks: both texts split at the same places.
+    return list(map(Token, _TOKEN.findall(nfc), _TOKEN.findall(lower.translate(_LOOSE))))
 
 
 def loose_text(toks: list[Token]) -> str:
@@ -135,42 +162,76 @@ def _starts(toks: list[Token], i: int, words: tuple[str, ...]) -> bool:
     return i + len(words) <= len(toks) and all(toks[i + k].loose == w for k, w in enumerate(words))
 
 
-def _district_starts(toks: list[Token], i: int) -> bool:
-    t = toks[i]
-    if t.text.casefold() not in _DISTRICT_STOPS:
-        return False
-    return any(_starts(toks, i, w) for w in DISTRICT_WORDS)
+def _by_first(*groups: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Word sequences by their first word, in the order given (longest spellings first)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for group in groups:
+        for words in group:
+            out.setdefault(words[0], []).append(words)
+    return out
+
+
+def _word_at(toks: list[Token], i: int, index: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
+    """The word sequence of `index` that starts at token i, if any."""
+    for words in index.get(toks[i].loose, ()):
+        if _starts(toks, i, words):
+            return words
+    return None
+
+
+_PLACE_STARTS = _by_first(BARE_BEFORE, COMMUNE_WORDS)
+_COMMUNE_STARTS = _by_first(COMMUNE_WORDS)
+_DISTRICT_STARTS = _by_first(DISTRICT_WORDS)
+_HONORIFIC_STARTS = _by_first(HONORIFICS)
 
 
 def _name_run(toks: list[Token], start: int, all_caps: bool) -> list[Token]:
-    """The capitalised words from `start` (all words when the text is in capitals), up
-    to a district's unit word or "năm 2024"."""
+    """The capitalised words from `start` (all words when the text is in capitals), up to
+    punctuation or "năm 2024". A district may ride along ("CAO SƠN HUYỆN ĐÀ BẮC", "Tứ
+    Quận" is a name): whoever resolves the run takes its longest start that names a commune."""
     run: list[Token] = []
     for i in range(start, len(toks)):
         t = toks[i]
-        if not t.word or len(run) == MAX_NAME_WORDS or (not all_caps and not t.capitalised):
+        if len(run) == MAX_RUN_WORDS:
             break
-        if run and (_district_starts(toks, i) or _YEAR_WORD.match(t.text) or (
+        if t.text in "-–" and run and i + 1 < len(toks) and toks[i + 1].word and (
+                all_caps or toks[i + 1].capitalised):
+            run.append(t)  # "Phương Liên - Trung Tự"
+            continue
+        if not t.word:
+            break
+        if run and (_YEAR_WORD.match(t.text) or (
                 t.loose == "nam" and i + 1 < len(toks) and toks[i + 1].text.isdigit())):
             break
+        if not all_caps and not t.capitalised:
+            # One lower-case word may belong to a name ("Đại áng"); a unit word never does.
+            if not run or not run[-1].capitalised or t.loose in _UNIT_WORDS or t.loose in _LINK_WORDS:
+                break
         run.append(t)
     return run
 
 
-def places(text: str) -> list[Mention]:
+def _all_caps(text: str) -> bool:
+    return not any(ch.islower() for ch in text)
+
+
+def places(text: str, toks: list[Token] | None = None) -> list[Mention]:
     """Every commune-level place the text names after a unit word, with a district that follows."""
-    toks = tokens(text)
-    all_caps = not any(ch.islower() for ch in text)
+    toks = tokens(text) if toks is None else toks
+    all_caps = _all_caps(text)
     found: list[Mention] = []
     i = 0
     while i < len(toks):
-        word = next((w for w in BARE_BEFORE + COMMUNE_WORDS if _starts(toks, i, w)), None)
+        if toks[i].loose not in _PLACE_STARTS:
+            i += 1
+            continue
+        word = _word_at(toks, i, _PLACE_STARTS)
         if word is None or (word[-1] == "xa" and i + 1 < len(toks) and toks[i + 1].loose == "hoi"
                             and (all_caps or not toks[i + 1].text[:1].isupper())):  # xã hội: society
             i += 1
             continue
         after = i + len(word)
-        if word in BARE_BEFORE and any(_starts(toks, after, w) for w in COMMUNE_WORDS):
+        if word in BARE_BEFORE and after < len(toks) and _word_at(toks, after, _COMMUNE_STARTS):
             i = after  # "theo dõi P. Tân Hòa": the unit word follows
             continue
         run = _name_run(toks, after, all_caps)
@@ -178,45 +239,52 @@ def places(text: str) -> list[Mention]:
             i = after
             continue
         unit = "" if word in BARE_BEFORE else " ".join(t.text for t in toks[i:after])
-        end = after + len(run)
-        found.append(Mention(unit, [t.text for t in run], _district_after(toks, end),
-                             word if word in BARE_BEFORE else ()))
+        district, end = _district_after(toks, after + len(run))
+        found.append(Mention(unit, [t.text for t in run], district, word if word in BARE_BEFORE else ()))
         i = end
     return found
 
 
-def _district_after(toks: list[Token], i: int) -> str:
-    """"…, huyện Đà Bắc" or "(TP. Hòa Bình)" right after a commune's name."""
+def _district_after(toks: list[Token], end: int) -> tuple[str, int]:
+    """"…, huyện Đà Bắc" or "(TP. Hòa Bình)" right after a commune's name, and where it ends."""
+    i = end
     while i < len(toks) and toks[i].text in ",(-–":
         i += 1
-    word = next((w for w in DISTRICT_WORDS if _starts(toks, i, w)), None)
+    word = _word_at(toks, i, _DISTRICT_STARTS) if i < len(toks) else None
     if word is None:
-        return ""
+        return "", end
     after = i + len(word)
     run = []  # lower case too ("huyện đà bắc"): the longest run that names a district is taken
     for t in toks[after:]:
         if not t.word or len(run) == MAX_NAME_WORDS or _YEAR_WORD.match(t.text) or (run and t.loose == "nam"):
             break
         run.append(t)
-    return " ".join(t.text for t in toks[i:after + len(run)]) if run else ""
+    if not run:
+        return "", end
+    return " ".join(t.text for t in toks[i:after + len(run)]), after + len(run)
 
 
-def cadre_names(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)  # senders repeat: the same agencies and communes all year
+def _sender_places(sender: str) -> tuple[Mention, ...]:
+    return tuple(places(sender))
+
+
+def cadre_names(text: str, toks: list[Token] | None = None) -> list[str]:
     """The names that follow "đồng chí" / "đ/c" (up to five capitalised words)."""
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     out = []
     for i in range(len(toks)):
-        word = next((w for w in HONORIFICS if _starts(toks, i, w)), None)
+        word = _word_at(toks, i, _HONORIFIC_STARTS)
         if word:
-            run = _name_run(toks, i + len(word), not any(ch.islower() for ch in text))
+            run = _name_run(toks, i + len(word), _all_caps(text))
             if run:
                 out.append(" ".join(t.text for t in run))
     return out
 
 
-def _type_of(text: str) -> tuple[str | None, str]:
+def _type_of(text: str, toks: list[Token] | None = None) -> tuple[str | None, str]:
     """(kind or "" or "other", the type as written) from the first words of a text, or (None, "")."""
-    toks = tokens(text)
+    toks = tokens(text) if toks is None else toks
     key = loose_text(toks[:2])
     if key in TYPES:
         return TYPES[key], " ".join(t.text for t in toks[:2])
@@ -241,6 +309,24 @@ def _code_of_number(number: str) -> str:
     return parts[1].strip() if len(parts) > 1 else number
 
 
+_RELATED = re.compile("|".join(f"(?:{p})" for p in RELATED))
+_EVALUATION = re.compile("|".join(f"(?:{p})" for p in EVALUATION))
+
+
+def maybe_related(summary: str) -> bool:
+    """A first look: every sign of a related summary holds "theo dõi" or the number 26."""
+    first_look = loose_line(summary)
+    return "theo doi" in first_look or "26" in first_look
+
+
+_THEO_DOI = re.compile(r"(?i:theo\s+d[oõ]i)\s+(\w)")
+
+
+def _bare_after_theo_doi(summary: str) -> bool:
+    """ "theo dõi" followed by a capitalised word: perhaps a commune written bare."""
+    return any(m.group(1).isupper() for m in _THEO_DOI.finditer(unicodedata.normalize("NFC", summary)))
+
+
 def read_document(summary: str, sender: str = "", number: str = "", doc_type: str = "",
                   received: dt.date | None = None, is_place: Callable[[str], bool] | None = None) -> Document:
     """Whether an entry is related, its kind, and the clues it gives.
@@ -248,22 +334,25 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
     `is_place` tells whether a name is a commune of the list: "theo dõi Tú Sơn", the
     commune written bare after "theo dõi", speaks of following it too.
     """
+    if not maybe_related(summary):
+        return Document(related=False, sender=sender)
+    related = _RELATED.search(loose_line(summary))
+    if not related and (is_place is None or not _bare_after_theo_doi(summary)):
+        return Document(related=False, sender=sender)
     toks = tokens(summary)
     text = loose_text(toks)
     summary_places: list[Mention] | None = None
-    if not any(re.search(p, text) for p in RELATED):
-        if is_place is None or " theo doi " not in f" {text} ":
-            return Document(related=False, sender=sender)
-        summary_places = places(summary)
+    if not related:
+        summary_places = places(summary, toks)
         if not any(m.after == ("theo", "doi") and any(is_place(n) for n in m.spellings()) for m in summary_places):
             return Document(related=False, sender=sender)
     kind: str | None = None
     other = ""
-    if any(re.search(p, text) for p in EVALUATION):
+    if _EVALUATION.search(text):
         kind = "evaluation"
     else:
-        for found, written in (_type_of(doc_type), (_type_of_number(number), _code_of_number(number)),
-                               _type_of(summary)):
+        for found, written in (_type_of(doc_type), _type_of(summary, toks),
+                               (_type_of_number(number), _code_of_number(number))):
             if found is None or found == "":
                 continue
             if found == "other":
@@ -280,11 +369,12 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
     year = int(year_match.group(1)) if year_match else (received.year if received else None)
     return Document(
         related=True, kind=kind, other_type="" if kind else other, year=year,
-        summary_places=places(summary) if summary_places is None else summary_places, sender_places=places(sender),
-        cadre_names=cadre_names(summary), sender=sender,
+        summary_places=places(summary, toks) if summary_places is None else summary_places,
+        sender_places=list(_sender_places(sender)), cadre_names=cadre_names(summary, toks), sender=sender,
     )
 
 
+@functools.lru_cache(maxsize=4096)  # senders and agencies repeat
 def agency_key(text: str) -> str:
     """An agency's name as loose words with abbreviations spelled out: "Ban Tuyên giáo TU"."""
     words = []

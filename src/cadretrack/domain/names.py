@@ -42,6 +42,7 @@ def _words(name: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFD", name.casefold()))
 
 
+@functools.lru_cache(maxsize=1 << 15)  # a language of a few thousand syllables
 def syllable_key(word: str) -> str:
     """One NFD word with its tone mark moved to the end, as NFC: "hoà" and "hòa" agree."""
     base = word.translate(_NO_TONES)

@@ -108,21 +108,26 @@ def readings(name: str, level: str) -> tuple[Reading, ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=None)
+def _full_words(level: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each unit type of a level with the syllable keys of its full spelling."""
+    return tuple((unit, tuple(syllable_key(w) for w, _ in _tokens(spellings[0])))
+                 for unit, spellings in LEVELS[level].items())
+
+
 def official_reading(name: str, level: str, unit: str = "") -> Reading:
     """How a list's own name reads: its unit word (as the list writes it, or `unit`) and the rest."""
-    tokens = _tokens(name)
-    words = [w for w, _ in tokens]
+    words = [w for w, _ in _tokens(name)]
+    keys = [syllable_key(w) for w in words]
     wanted = unit_type(unit, level) if unit else ""
-    for candidate, spellings in LEVELS[level].items():
-        spelling = [w for w, _ in _tokens(spellings[0])]
+    for candidate, spelling in _full_words(level):
         n = len(spelling)
-        if (not wanted or candidate == wanted) and len(words) > n and all(
-            syllable_key(words[i]) == syllable_key(spelling[i]) for i in range(n)
-        ):
+        if (not wanted or candidate == wanted) and len(words) > n and tuple(keys[:n]) == spelling:
             return Reading(candidate, True, *_keys(words[n:]))
     return Reading(wanted, True, *_keys(words))
 
 
+@functools.lru_cache(maxsize=64)
 def unit_type(text: str, level: str) -> str:
     """The unit type a list's type column names ("Phường", "thị trấn"), or ""."""
     key = _keys([w for w, _ in _tokens(text)])[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from cadretrack.domain.dates import format_date
@@ -53,6 +54,10 @@ class Context:
             self.by_cadre.setdefault(a.cadre_key[0], []).append(a)
             self.by_cadre_loose.setdefault(loose_key(a.cadre), []).append(a)
 
+    @functools.cached_property
+    def first_year(self) -> int:
+        return first_year(self.rules)
+
     @classmethod
     def load(cls, db: Ledger) -> "Context":
         rules = records.load_rules(db)
@@ -68,7 +73,7 @@ def validate(item: FilingInput, ctx: Context, today: dt.date) -> None:
     """Refuse what can be refused without the ledger's assignments."""
     if item.kind not in ctx.rules.kinds:
         raise CadretrackError("kind_unknown", kind=item.kind, kinds=", ".join(ctx.rules.kinds))
-    first = first_year(ctx.rules)
+    first = ctx.first_year
     if item.year < first or item.year > today.year + 1:
         raise CadretrackError("year_out_of_range", year=item.year, first=first, last=today.year + 1)
     if item.filed.year < item.year - 1:

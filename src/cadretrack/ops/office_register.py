@@ -12,9 +12,9 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from cadretrack.domain.attribution import attribute
+from cadretrack.domain.attribution import Known, Pool, attribute
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
-from cadretrack.domain.incoming import read_document
+from cadretrack.domain.incoming import maybe_related, read_document
 from cadretrack.domain.names import clean
 from cadretrack.domain.obligations import owes
 from cadretrack.errors import CadretrackError
@@ -52,8 +52,9 @@ class Owing:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.pools: dict[tuple[str, int], list] = {}
+        self.pools: dict[tuple[str, int], Pool] = {}
         self.holiday_years: set[int] = set()
+        self.known = Known(ctx.assignments)
 
     def is_commune(self, name: str) -> bool:
         """A name is a commune that some assignment of the ledger follows."""
@@ -63,25 +64,29 @@ class Owing:
     def followed(self) -> set[str]:
         return {a.commune_code for a in self.ctx.assignments}
 
-    def __call__(self, kind: str, year: int) -> list:
+    def __call__(self, kind: str, year: int) -> Pool:
         ctx = self.ctx
         if (kind, year) not in self.pools:
             if ctx.rules.next_working_day and year not in self.holiday_years:
                 ctx.holidays = ctx.holidays | holidays_for(ctx.rules, year)
                 self.holiday_years.add(year)
             start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-            self.pools[kind, year] = [
-                a for a in ctx.assignments
-                if a.start <= end and (a.end is None or a.end >= start)
-                and owes(a, kind, ctx.rules, year, ctx.holidays)
-            ]
+
+            def owing(a, kind=kind, year=year) -> bool:
+                return a.start <= end and (a.end is None or a.end >= start) and owes(
+                    a, kind, ctx.rules, year, ctx.holidays)
+
+            self.pools[kind, year] = Pool(ctx.by_commune, owing)
         return self.pools[kind, year]
 
 
 def decide_row(record: Record, ctx: Context, today: dt.date, owing: Owing) -> RowDecision:
     """One register row decided against the ledger (nothing written)."""
     v = record.values
-    summary, sender, number = clean(v["summary"]), clean(v["sender"]), clean(v["number"])
+    if not maybe_related(str(v["summary"])):
+        return RowDecision(record.row, record.sheet, "unrelated")
+    summary = clean(v["summary"])
+    sender, number = clean(v["sender"]), clean(v["number"])
     out = RowDecision(record.row, record.sheet, "unrelated", number=number, sender=sender, summary=summary,
                       note=f"Số đến {clean(v['arrival'])}" if clean(v["arrival"]) else "")
     try:
@@ -105,7 +110,7 @@ def decide_row(record: Record, ctx: Context, today: dt.date, owing: Owing) -> Ro
     except CadretrackError as exc:
         out.reason, out.fields = exc.key, exc.fields
         return out
-    found = attribute(doc, owing(doc.kind, doc.year), ctx.gazetteer, filed, ctx.assignments)
+    found = attribute(doc, owing(doc.kind, doc.year), ctx.gazetteer, filed, owing.known)
     out.communes = found.communes
     if found.assignment is None:
         out.reason, out.fields = found.reason, found.fields

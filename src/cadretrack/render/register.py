@@ -50,11 +50,13 @@ def _cut(rows: list, out) -> list:
 
 
 def print_tables(result) -> None:
-    """The filings and the rows to review, each as a table (unrelated rows are only counted)."""
+    """The filings to record (dry run) and the rows to review, each as a table (unrelated
+    rows are only counted)."""
     from cadretrack.render.terminal import console, table
 
     out = console()
-    filings = [d for d in result.decisions if d.decision == "filing" and not d.unchanged]
+    # The filings before they are recorded (--dry-run); once recorded, the counts say it.
+    filings = [d for d in result.decisions if d.decision == "filing" and not d.unchanged and result.dry_run]
     if filings:
         rows = [[str(d.row), t(f"kind_{d.kind}"), str(d.year), d.assignment.commune, d.assignment.cadre,
                  format_date(d.filed)] for d in filings[:TABLE_LIMIT]]
