@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -82,6 +83,21 @@ def same_statuses(full: Path, year: int, as_of: str) -> dict:
     return ours
 
 
+def same_filings(empty: Path, work: Path, office: dict) -> None:
+    """Both registers record the same filings (the office register decides them all)."""
+    found = []
+    for name in ("register.csv", "list.csv"):
+        db = work / f"same-{name}.db"
+        shutil.copy(empty, db)
+        subprocess.run(cli(db, "import", "filings", work / "office" / name), capture_output=True, check=False)
+        conn = sqlite3.connect(db)
+        found.append(set(conn.execute("SELECT assignment_id, kind, year, filed FROM filings")))
+        conn.close()
+    if found[0] != found[1] or len(found[0]) != office["register_filings"]:
+        raise SystemExit(f"the office register recorded {len(found[0])} filings, the list {len(found[1])}; "
+                         f"{len(found[0] ^ found[1])} differ")
+
+
 def bench_scale(scale: int, runs: int, today: dt.date) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"cadretrack-bench-{scale}-"))
     try:
@@ -128,6 +144,7 @@ def bench_scale(scale: int, runs: int, today: dt.date) -> dict:
         )
         office = office_registers(work)
         data.update(office)
+        same_filings(data["no_filings"], work, office)
         rows["import filings: office register"] = (
             measure(cli(target, "import", "filings", work / "office" / "register.csv"), runs, fresh_full),
             measure(cli(target, "import", "filings", work / "office" / "list.csv"), runs, fresh_full),

@@ -61,3 +61,10 @@ def test_cell_dates_that_lost_their_format():
     for bad in (2023, 2023.0, 45269.5, 100000, True):
         with pytest.raises(DateError):
             parse_cell_date(bad)
+
+
+def test_a_time_after_the_date_is_dropped():
+    assert parse_date("15/01/2024 08:30") == dt.date(2024, 1, 15)
+    assert parse_date("5/1/2024 8:05:59") == dt.date(2024, 1, 5)
+    with pytest.raises(DateError):
+        parse_date("31/02/2024 08:30")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+# A time after the date ("15/01/2024 08:30", as e-office systems export the date received) is dropped.
+_DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
 
 

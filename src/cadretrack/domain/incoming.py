@@ -69,7 +69,11 @@ _UNIT_WORDS = {"xa", "phuong", "thi", "huyen", "quan", "thanh", "tinh", "dac", "
 _LINK_WORDS = {"cua", "va", "theo", "tai", "ve", "cho", "voi", "thuoc", "tren", "trong", "giai", "nhiem", "den",
                "tu", "la", "o", "nam", "do", "dong", "can", "bo", "gui", "kem"}
 
-_TOKEN = re.compile(r"\w+(?:/\w+)*|[^\w\s]")
+# A word may hold an apostrophe or a dot between letters ("Ch'ơm", "M'Đrắk", "N.T Phong
+# Hải"), or slashes ("QĐ/TU", "đ/c"); any other mark stands alone.
+_TOKEN = re.compile(r"\w+(?:['’.]\w+)*(?:/\w+)*|[^\w\s]")
+# "P.Tân Hòa", "TT.Đà Bắc": a unit word's abbreviation stuck to the name is split off.
+_STUCK = re.compile(r"^(x|p|tt|dk|h|q|tx|tp)\.(?=\w)")
 _YEAR = re.compile(r"\bnam (20\d\d)\b")
 _LOOSE_YEAR = re.compile(r"(?<![/\-.\d])\b(20\d\d)\b(?![/\-.]\d)")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
@@ -117,7 +121,18 @@ def tokens(text: str) -> list[Token]:
         return [Token(m.group(), strip_marks(unicodedata.normalize("NFD", m.group().casefold())))
                 for m in _TOKEN.finditer(nfc)]
     # Letters stay letters without their marks: both texts split at the same places.
-    return list(map(Token, _TOKEN.findall(nfc), _TOKEN.findall(lower.translate(_LOOSE))))
+    toks = list(map(Token, _TOKEN.findall(nfc), _TOKEN.findall(lower.translate(_LOOSE))))
+    if any("." in t.loose for t in toks):
+        toks = [part for t in toks for part in _unstick(t)]
+    return toks
+
+
+def _unstick(t: Token) -> list[Token]:
+    m = _STUCK.match(t.loose)
+    if not m:
+        return [t]
+    n = len(m.group(1))
+    return [Token(t.text[:n], t.loose[:n]), Token(".", "."), Token(t.text[n + 1:], t.loose[n + 1:])]
 
 
 def loose_text(toks: list[Token]) -> str:
@@ -197,6 +212,9 @@ def _name_run(toks: list[Token], start: int, all_caps: bool) -> list[Token]:
         if t.text in "-–" and run and i + 1 < len(toks) and toks[i + 1].word and (
                 all_caps or toks[i + 1].capitalised):
             run.append(t)  # "Phương Liên - Trung Tự"
+            continue
+        if t.text in "'’" and run and i + 1 < len(toks) and toks[i + 1].word:
+            run.append(t)  # "Xã B' Lá", "Ia H' Drai"
             continue
         if not t.word:
             break
