@@ -323,5 +323,6 @@ def test_more_commune_headers(ledger, tmp_path, commune_header):
     rows = [["STT", "Đồng chí", "Chức vụ, đơn vị công tác", commune_header],
             [1, "Nguyễn Văn An", "Giám đốc Sở Tài chính", "Hiền Lương"]]
     items = imported(ledger, xlsx(tmp_path / "h.xlsx", rows))
-    assert [(i["cadre"], i["position"], i["commune"]) for i in items] == [
-        ("Nguyễn Văn An", "Giám đốc Sở Tài chính", "Xã Hiền Lương")]
+    # "Chức vụ, đơn vị công tác" holds both: the title and the agency it heads.
+    assert [(i["cadre"], i["position"], i["agency"], i["commune"]) for i in items] == [
+        ("Nguyễn Văn An", "Giám đốc", "Sở Tài chính", "Xã Hiền Lương")]

@@ -35,6 +35,7 @@ def import_assignments(
     sheet: Annotated[Optional[str], typer.Option("--sheet", help=t("help_sheet"))] = None,
     amend: Annotated[bool, typer.Option("--amend", help=t("help_amend"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help_dry_run"))] = False,
+    titles: Annotated[Optional[Path], typer.Option("--titles", help=t("help_titles"))] = None,
 ) -> None:
     from cadretrack.domain.dates import format_date
     from cadretrack.ops.assignments import import_assignments as run
@@ -43,7 +44,8 @@ def import_assignments(
 
     day = date_option(effective)
     db = open_db(ctx)
-    result = run(db, file, day, now(), command_line(ctx), decision=decision, sheet=sheet, amend=amend, dry_run=dry_run)
+    result = run(db, file, day, now(), command_line(ctx), decision=decision, sheet=sheet, amend=amend,
+                 dry_run=dry_run, titles=titles)
     fields = dict(path=str(file), effective=format_date(day), **result.plan.counts())
     if dry_run:
         if result.plan.changes:
@@ -53,6 +55,11 @@ def import_assignments(
         echo(t("import_nothing", **fields))
     else:
         echo(t("import_done", **fields))
+    if result.warnings:
+        from cadretrack.render.terminal import problems_table
+
+        console().print(problems_table(result.warnings))
+        echo(t("title_unsplit_count", count=len(result.warnings)))
 
 
 @guarded

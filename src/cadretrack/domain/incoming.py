@@ -92,6 +92,9 @@ class Token(NamedTuple):
         return self.text[:1].isalnum()
 
 
+_new_token = functools.partial(tuple.__new__, Token)  # Token((text, loose)) without Python-level __new__
+
+
 def _loose_table() -> dict[int, str]:
     """Each lower-case letter with diacritics (NFC) to its plain letter: "ệ" -> "e", "đ" -> "d"."""
     table = {}
@@ -121,8 +124,8 @@ def tokens(text: str) -> list[Token]:
         return [Token(m.group(), strip_marks(unicodedata.normalize("NFD", m.group().casefold())))
                 for m in _TOKEN.finditer(nfc)]
     # Letters stay letters without their marks: both texts split at the same places.
-    toks = list(map(Token, _TOKEN.findall(nfc), _TOKEN.findall(lower.translate(_LOOSE))))
-    if any("." in t.loose for t in toks):
+    toks = list(map(_new_token, zip(_TOKEN.findall(nfc), _TOKEN.findall(lower.translate(_LOOSE)))))
+    if "." in nfc and any("." in t.loose for t in toks):
         toks = [part for t in toks for part in _unstick(t)]
     return toks
 
@@ -292,7 +295,7 @@ def cadre_names(text: str, toks: list[Token] | None = None) -> list[str]:
     toks = tokens(text) if toks is None else toks
     out = []
     for i in range(len(toks)):
-        word = _word_at(toks, i, _HONORIFIC_STARTS)
+        word = _word_at(toks, i, _HONORIFIC_STARTS) if toks[i].loose in _HONORIFIC_STARTS else None
         if word:
             run = _name_run(toks, i + len(word), _all_caps(text))
             if run:

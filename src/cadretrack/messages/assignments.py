@@ -42,5 +42,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Định dạng \"{value}\" không hỗ trợ; chọn: {choices}.",
         "Format \"{value}\" is not supported; choose: {choices}.",
     ),
-
+    "title_unsplit": (
+        "Không tách được cơ quan khỏi chức vụ: chức danh không có trong danh sách chức danh; cơ quan để trống.",
+        "The agency could not be split from the position: no known title; the agency is left empty.",
+    ),
+    "title_unsplit_count": (
+        "Lưu ý: {count} dòng chưa có cơ quan, đơn vị (xem bảng trên); thêm chức danh bằng --titles TỆP rồi nhập lại.",
+        "Note: {count} rows have no agency (see the table above); add titles with --titles FILE and import again.",
+    ),
+    "help_titles": (
+        "Tệp chức danh bổ sung (mỗi dòng một chức danh, ví dụ \"Trưởng [Ban]\") để tách chức vụ và cơ quan.",
+        "Extra titles (one a line, e.g. \"Trưởng [Ban]\") for splitting a position from its agency.",
+    ),
 }

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrack.domain.changes import Plan, Wanted, plan_changes
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
 from cadretrack.domain.names import exact_key
+from cadretrack.domain.titles import Title, parse_titles, split_title
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.readers.assignments import AssignmentRow, read_assignment_rows
 from cadretrack.store import journal, records
@@ -26,7 +28,33 @@ class ImportResult:
     rows: int
     dry_run: bool
     decision: str
+    warnings: list[Problem] = field(default_factory=list)  # rows imported with something missing
 
+
+def load_titles(extra: Path | None = None) -> list[Title]:
+    """The built-in titles (data/chuc-danh.txt) and a clerk's own list, if given."""
+    from importlib import resources
+
+    text = resources.files("cadretrack").joinpath("data", "chuc-danh.txt").read_text("utf-8")
+    if extra is not None:
+        if not extra.is_file():
+            raise CadretrackError("file_missing", path=str(extra))
+        try:
+            text += "\n" + extra.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CadretrackError("csv_encoding", path=str(extra)) from None
+    return parse_titles(text)
+
+
+def split_agency(row: AssignmentRow, titles: list[Title]) -> tuple[AssignmentRow, Problem | None]:
+    """The row with its agency taken out of the position ("Phó Giám đốc Sở Tài chính") when
+    the agency cell is empty; a warning when no known title can be split off."""
+    if row.agency or not row.position:
+        return row, None
+    split = split_title(row.position, titles)
+    if split is None:
+        return row, _problem(row, "position", row.position, "title_unsplit")
+    return dataclasses.replace(row, position=split.position, agency=split.agency), None
 
 def _problem(row: AssignmentRow, column: str, value: object, key: str, suggestion: str = "", **fields) -> Problem:
     return Problem(key, fields, sheet=row.sheet, row=row.row, column=column, value=str(value), suggestion=suggestion)
@@ -81,11 +109,18 @@ def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer) -> tuple[list[
 def import_assignments(
     db: Ledger, path: Path, effective: dt.date, now: dt.datetime, command: list[str],
     decision: str = "", sheet: str | None = None, amend: bool = False, dry_run: bool = False,
+    titles: Path | None = None,
 ) -> ImportResult:
     gazetteer = records.load_gazetteer(db)
     rows, sheets = read_assignment_rows(path, sheet, gazetteer.is_district)
     if not rows:
         raise CadretrackError("file_no_rows", path=str(path))
+    title_list = load_titles(titles)
+    warnings = []
+    for i, row in enumerate(rows):
+        rows[i], warning = split_agency(row, title_list)
+        if warning is not None and row.name:
+            warnings.append(warning)
     wanted, problems = resolve_rows(rows, gazetteer)
     # Only assignments in force on the effective date or after it can change.
     stored = records.load_assignments(db, 'a."end" IS NULL OR a."end" >= ?', [effective.isoformat()])
@@ -104,7 +139,8 @@ def import_assignments(
                                     {"commune": a.commune, "cadre": a.cadre, "start": format_date(a.start)}))
     if problems:
         raise InputProblems(str(path), problems)
-    result = ImportResult(plan=plan, sheets=sheets, rows=len(rows), dry_run=dry_run, decision=decision)
+    result = ImportResult(plan=plan, sheets=sheets, rows=len(rows), dry_run=dry_run, decision=decision,
+                          warnings=warnings)
     if dry_run or not plan.changes:
         return result
     auto_backup(ledger_path(db), "import", now)

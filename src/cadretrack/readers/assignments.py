@@ -46,6 +46,10 @@ def classify_assignment_header(key: str) -> str | None:
         return "stt"
     if key.startswith("ghi chu"):
         return "note"
+    if ("chuc vu" in key or "chuc danh" in key) and (
+        "co quan" in key or "don vi" in key or "noi cong tac" in key
+    ):
+        return "title"  # "Chức vụ, đơn vị công tác": "Phó Giám đốc Sở Tài chính" in one cell
     if "chuc vu" in key or "chuc danh" in key:
         return "position"
     if "hanh chinh" not in key and (
@@ -120,7 +124,7 @@ def _rows_of(sheet, grid_rows, header, is_district, section=""):
             sheet=sheet,
             row=index + 1,
             name=name,
-            position=clean(cell(row, header, "position")),
+            position=clean(cell(row, header, "position") or cell(row, header, "title")),
             agency=clean(cell(row, header, "agency")),
             commune=commune,
             district=district or section,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cadretrack.readers.table import Record, read_records
 
-FIELDS = ("received", "arrival", "sender", "number", "doc_date", "summary", "doc_type", "note")
+FIELDS = ("received", "arrival", "sender", "number", "summary", "doc_type")  # what deciding a row reads
 
 
 def classify_office_header(key: str) -> str | None:

@@ -36,10 +36,11 @@ def table(title: str, headers: list[str], rows: list[list[str]], styles: list[st
     return tbl
 
 
-def problems_table(error: InputProblems) -> Table:
+def problems_table(error: InputProblems | list) -> Table:
+    """The problems of a file (or a list of warnings), located as the clerk sees them."""
     headers = [t(k) for k in ("col_sheet", "col_row", "col_column", "col_value", "col_why", "col_suggestion")]
     rows = []
-    for p in error.problems:
+    for p in error.problems if isinstance(error, InputProblems) else error:
         column = t(f"field_{p.column}") if f"field_{p.column}" in MESSAGES else p.column
         rows.append([p.sheet, "" if p.row is None else str(p.row), column, p.value, p.message(), p.suggestion])
     return table("", headers, rows)
