@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from cadretrack.domain.names import exact_key
+from cadretrack.domain.names import exact_key, loose_key
 
 
 class Title(NamedTuple):
     words: tuple[str, ...]  # exact keys of the title's words
     shared: int  # how many of its last words begin the agency's name too
+    loose: tuple[str, ...] = ()  # their loose keys, for text typed without diacritics
 
 
 _BRACKET = re.compile(r"\[([^\]]+)\]\s*$")
@@ -35,9 +36,9 @@ def parse_titles(text: str) -> list[Title]:
             continue
         bracket = _BRACKET.search(line)
         shared = len(bracket.group(1).split()) if bracket else 0
-        words = tuple(exact_key(w) for w in line.replace("[", " ").replace("]", " ").split())
-        if words:
-            titles.append(Title(words, shared))
+        plain = line.replace("[", " ").replace("]", " ").split()
+        if plain:
+            titles.append(Title(tuple(exact_key(w) for w in plain), shared, tuple(loose_key(w) for w in plain)))
     # Longest first: "Phó Trưởng Ban Thường trực" before "Phó Trưởng Ban".
     return sorted(set(titles), key=lambda t: -len(t.words))
 
@@ -52,10 +53,19 @@ def split_title(text: str, titles: list[Title]) -> Split | None:
     title is followed by the name of a unit."""
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     keys = [exact_key(text[a:b]) for a, b in spans]
+    looses = [loose_key(text[a:b]) for a, b in spans]
+    # A word typed without any diacritic ("Giam doc") may stand for one written with them.
+    plain = [k == lk for k, lk in zip(keys, looses)]
+
+    def at(i: int, t: Title) -> bool:
+        n = len(t.words)
+        return i + n <= len(keys) and all(
+            keys[i + k] == t.words[k] or (plain[i + k] and looses[i + k] == t.loose[k]) for k in range(n))
+
     last: tuple[int, Title] | None = None
     i = 0
     while i < len(keys):
-        title = next((t for t in titles if tuple(keys[i:i + len(t.words)]) == t.words), None)
+        title = next((t for t in titles if at(i, t)), None)
         if title is None:
             i += 1
             continue

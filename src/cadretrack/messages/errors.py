@@ -8,9 +8,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} has {count} problem(s); the ledger was not changed.",
     ),
     "file_missing": ("Không tìm thấy tệp {path}.", "File {path} does not exist."),
+    "file_save_first": (
+        "Tệp {path} ({suffix}) không đọc được trực tiếp: hãy mở và lưu thành .docx (hoặc .xlsx) rồi nhập lại.",
+        "{path} ({suffix}) cannot be read as it is: open it and save it as .docx (or .xlsx), then import that.",
+    ),
     "file_type": (
-        "Tệp {path} có đuôi {suffix}: chỉ nhận .xlsx, .xls, .ods hoặc .csv.",
-        "{path} has the extension {suffix}: only .xlsx, .xls, .ods or .csv are read.",
+        "Tệp {path} có đuôi {suffix}: chỉ nhận .xlsx, .xls, .ods, .csv hoặc .docx.",
+        "{path} has the extension {suffix}: only .xlsx, .xls, .ods, .csv or .docx are read.",
     ),
     "csv_encoding": (
         "Tệp {path} không phải văn bản UTF-8 (có thể là mã cũ như TCVN3/VNI/Windows-1258); hãy lưu lại dạng CSV UTF-8.",

@@ -94,15 +94,15 @@ def read_assignment_rows(
         used.append(grid.sheet)
         # A workbook with a sheet per district names the district in the sheet's name.
         default = grid.sheet if is_district(grid.sheet) else ""
-        rows.extend(_rows_of(grid.sheet, grid.rows, header, is_district, default))
+        rows.extend(_rows_of(grid, header, is_district, default))
     if not used:
         raise CadretrackError("header_missing", path=str(path))
     return rows, used
 
 
-def _rows_of(sheet, grid_rows, header, is_district, section=""):
-    for index in range(header.row + 1, len(grid_rows)):
-        row = grid_rows[index]
+def _rows_of(grid, header, is_district, section=""):
+    for index in range(header.row + 1, len(grid.rows)):
+        row = grid.rows[index]
         if is_column_number_row(row):
             continue
         if is_footer(row):
@@ -120,9 +120,10 @@ def _rows_of(sheet, grid_rows, header, is_district, section=""):
         if not name and not commune and code in ("", None):
             continue
         district = clean(cell(row, header, "district"))
+        sheet, number = grid.where(index)
         yield AssignmentRow(
             sheet=sheet,
-            row=index + 1,
+            row=number,
             name=name,
             position=clean(cell(row, header, "position") or cell(row, header, "title")),
             agency=clean(cell(row, header, "agency")),

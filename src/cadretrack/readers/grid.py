@@ -1,4 +1,4 @@
-"""Any spreadsheet a clerk sends (.xlsx, .xls, .ods, .csv) as plain grids of cell values.
+"""Any table a clerk sends (.xlsx, .xls, .ods, .csv, or a Word .docx) as plain grids of cell values.
 
 Merged ranges are filled with their top-left value, so a district merged down a
 column, or a title merged across, reads like any other cell.
@@ -16,7 +16,8 @@ from pathlib import Path
 from cadretrack.errors import CadretrackError
 
 EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".ods"}
-KNOWN_TYPES = EXCEL_TYPES | {".csv"}
+KNOWN_TYPES = EXCEL_TYPES | {".csv", ".docx"}
+SAVE_FIRST = {".doc", ".pdf", ".rtf", ".odt"}  # formats to save as .docx or .xlsx first
 _ENCRYPTED_OOXML = "EncryptionInfo".encode("utf-16-le")
 
 
@@ -50,6 +51,11 @@ class Limits:
 class Grid:
     sheet: str
     rows: list[list[object]]
+    origins: list[tuple[str, int]] | None = None  # (table, row) of each row, where tables were joined
+
+    def where(self, index: int) -> tuple[str, int]:
+        """The sheet (or table) and 1-based row a clerk finds the row at."""
+        return self.origins[index] if self.origins is not None else (self.sheet, index + 1)
 
 
 def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
@@ -57,6 +63,8 @@ def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
     if not path.is_file():
         raise CadretrackError("file_missing", path=str(path))
     suffix = path.suffix.lower()
+    if suffix in SAVE_FIRST:
+        raise CadretrackError("file_save_first", path=str(path), suffix=suffix)
     if suffix not in KNOWN_TYPES:
         raise CadretrackError("file_type", path=str(path), suffix=suffix or "?")
     limits = Limits.current()
@@ -67,6 +75,13 @@ def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
         raise CadretrackError("file_empty", path=str(path))
     if suffix == ".csv":
         grids = [_read_csv(path)]
+    elif suffix == ".docx":
+        from cadretrack.readers.word import read_word
+
+        _check_zip(path, limits)
+        grids = read_word(path)
+        if sheet is not None:
+            grids = [g for g in grids if g.sheet == sheet]
     else:
         grids = _read_excel(path, sheet, limits)
     for grid in grids:

@@ -57,7 +57,7 @@ def read_records(
             values = {f: cell(row, header, f) for f in fields}
             if all(clean(values[k]) == "" for k in key_fields):
                 continue
-            records.append(Record(grid.sheet, index + 1, values, header.labels))
+            records.append(Record(*grid.where(index), values, header.labels))
     if not found:
         raise CadretrackError(missing_key, path=str(path))
     return records
