@@ -104,7 +104,7 @@ UNRELATED = [
 ]
 
 
-def office_registers(out: Path, rows: int = 10_000, share: float = 0.3, seed: int = 30) -> dict:
+def office_registers(out: Path, rows: int = 10_000, share: float = 0.3, seed: int = 30, name: str = "office") -> dict:
     """The filings of the last year in filings.csv, as the purpose-built list and inside an
     office register of `rows` rows (a `share` of them filings, the rest unrelated)."""
     rng = random.Random(seed)
@@ -119,8 +119,8 @@ def office_registers(out: Path, rows: int = 10_000, share: float = 0.3, seed: in
             for r in list(csv.reader(fh))[1:]:
                 agency_of[r[1]] = r[3]
     chosen = [r for r in filings if int(r[3]) == last][: int(rows * share)]
-    (out / "office").mkdir(exist_ok=True)
-    with (out / "office" / "list.csv").open("w", encoding="utf-8", newline="") as fh:
+    (out / name).mkdir(exist_ok=True)
+    with (out / name / "list.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(REGISTER_HEADER)
         w.writerows(chosen)
@@ -140,7 +140,7 @@ def office_registers(out: Path, rows: int = 10_000, share: float = 0.3, seed: in
         entries.append([day.strftime("%d/%m/%Y"), rng.choice(AGENCIES), f"{rng.randint(1, 999)}/CV-UBND",
                         rng.choice(UNRELATED).format(n=rng.randint(1, 12), y=last)])
     rng.shuffle(entries)
-    with (out / "office" / "register.csv").open("w", encoding="utf-8", newline="") as fh:
+    with (out / name / "register.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"])
         w.writerow(["Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu văn bản", "Ngày tháng văn bản",

@@ -39,9 +39,11 @@ class Pool:
 
 
 class Known:
-    """Who the ledger knows, for senders and names in summaries: built once per import."""
+    """Who the ledger knows, for senders and names in summaries, and the places already
+    resolved (a register names each commune for each kind): built once per import."""
 
     def __init__(self, everyone: list) -> None:
+        self.places: dict[tuple, list] = {}  # a place as written -> its communes (rows repeat places)
         self.agencies = sorted({a.agency for a in everyone if a.agency})
         self.cadres_exact = {a.cadre_key[0] for a in everyone}
         self.cadres_loose = {loose_key(a.cadre) for a in everyone}
@@ -83,12 +85,16 @@ def _district(gazetteer: Gazetteer, text: str) -> str:
 _DISTRICT_WORDS = {"huyện", "huyen", "quận", "quan", "thị", "thi", "thành", "thanh", "tp", "tx", "h", "q"}
 
 
-def _places(gazetteer: Gazetteer, mentions: list[Mention]) -> tuple[list[list[Commune]], list[Mention]]:
+def _places(gazetteer: Gazetteer, mentions: list[Mention], known: Known
+            ) -> tuple[list[list[Commune]], list[Mention]]:
     """The distinct places the mentions resolve to, and the mentions that resolve to none."""
     places: list[list[Commune]] = []
     unknown: list[Mention] = []
     for mention in mentions:
-        found = resolve_mention(gazetteer, mention)
+        key = (mention.unit.casefold(), tuple(mention.words), mention.district.casefold())
+        found = known.places.get(key)
+        if found is None:
+            found = known.places[key] = resolve_mention(gazetteer, mention)
         if not found:
             unknown.append(mention)
             continue
@@ -112,8 +118,8 @@ def attribute(doc: Document, pool: Pool, gazetteer: Gazetteer, filed: dt.date, k
 
     A sender or a cadre is a clue only when it names someone the ledger knows (`known`).
     """
-    summary, unknown = _places(gazetteer, doc.summary_places)
-    sender, sender_unknown = _places(gazetteer, doc.sender_places)
+    summary, unknown = _places(gazetteer, doc.summary_places, known)
+    sender, sender_unknown = _places(gazetteer, doc.sender_places, known)
     if len(summary) > 1:
         return Attribution(reason="review_two_communes", fields={
             "places": "; ".join(m.text for m in doc.summary_places)})

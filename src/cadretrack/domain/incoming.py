@@ -115,16 +115,22 @@ def loose_line(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().translate(_LOOSE).split())
 
 
+_LOOSE_WORDS: dict[str, str] = {}  # the words of a register repeat: "báo", "cáo", "theo", "dõi" …
+
+
+def _loose_word(word: str) -> str:
+    loose = _LOOSE_WORDS[word] = strip_marks(unicodedata.normalize("NFD", word.casefold()))
+    return loose
+
+
 def tokens(text: str) -> list[Token]:
     """The words and marks of a text, each as written and loose. The loose text is made
     once for the whole text (a 10,000-row register reads every summary)."""
     nfc = unicodedata.normalize("NFC", text)
-    lower = nfc.lower()
-    if len(lower) != len(nfc):  # a letter whose lower case is longer ("İ"): word by word
-        return [Token(m.group(), strip_marks(unicodedata.normalize("NFD", m.group().casefold())))
-                for m in _TOKEN.finditer(nfc)]
-    # Letters stay letters without their marks: both texts split at the same places.
-    toks = list(map(_new_token, zip(_TOKEN.findall(nfc), _TOKEN.findall(lower.translate(_LOOSE)))))
+    words = _TOKEN.findall(nfc)
+    if len(_LOOSE_WORDS) > 200_000:
+        _LOOSE_WORDS.clear()
+    toks = [_new_token((w, _LOOSE_WORDS.get(w) or _loose_word(w))) for w in words]
     if "." in nfc and any("." in t.loose for t in toks):
         toks = [part for t in toks for part in _unstick(t)]
     return toks
@@ -330,6 +336,7 @@ def _code_of_number(number: str) -> str:
     return parts[1].strip() if len(parts) > 1 else number
 
 
+_HONORIFIC_HINT = re.compile(r"\bdong chi\b|\bd ?/ ?c\b")
 _RELATED = re.compile("|".join(f"(?:{p})" for p in RELATED))
 _EVALUATION = re.compile("|".join(f"(?:{p})" for p in EVALUATION))
 
@@ -391,7 +398,8 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
     return Document(
         related=True, kind=kind, other_type="" if kind else other, year=year,
         summary_places=places(summary, toks) if summary_places is None else summary_places,
-        sender_places=list(_sender_places(sender)), cadre_names=cadre_names(summary, toks), sender=sender,
+        sender_places=list(_sender_places(sender)),
+        cadre_names=cadre_names(summary, toks) if _HONORIFIC_HINT.search(text) else [], sender=sender,
     )
 
 

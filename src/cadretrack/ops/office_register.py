@@ -86,14 +86,15 @@ def decide_row(record: Record, ctx: Context, today: dt.date, owing: Owing) -> Ro
     if not maybe_related(str(v["summary"])):
         return RowDecision(record.row, record.sheet, "unrelated")
     summary = clean(v["summary"])
-    sender, number = clean(v["sender"]), clean(v["number"])
+    sender, number, arrival = clean(v["sender"]), clean(v["number"]), clean(v["arrival"])
     out = RowDecision(record.row, record.sheet, "unrelated", number=number, sender=sender, summary=summary,
-                      note=f"Số đến {clean(v['arrival'])}" if clean(v["arrival"]) else "")
+                      note=f"Số đến {arrival}" if arrival else "")
     try:
         filed = parse_cell_date(v["received"])
     except DateError:
         filed = None
-    doc = read_document(summary, sender, number, clean(v["doc_type"]), filed, owing.is_commune)
+    doc = read_document(summary, sender, number, clean(v["doc_type"]) if v["doc_type"] else "", filed,
+                        owing.is_commune)
     if not doc.related:
         return out
     out.decision, out.kind, out.year, out.filed = "review", doc.kind, doc.year, filed

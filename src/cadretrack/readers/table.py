@@ -25,6 +25,10 @@ class Record:
                        value=clean(self.values.get(field, "")), suggestion=str(fields.get("suggestion", "")))
 
 
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def read_records(
     path: Path,
     sheet: str | None,
@@ -55,7 +59,7 @@ def read_records(
             if is_footer(row):
                 break
             values = {f: cell(row, header, f) for f in fields}
-            if all(clean(values[k]) == "" for k in key_fields):
+            if all(_blank(values[k]) for k in key_fields):
                 continue
             records.append(Record(*grid.where(index), values, header.labels))
     if not found:
