@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from cadretrack.domain.incoming import agency_matches, cadre_names, places, read_document
+from cadretrack.domain.incoming import agency_matches, read_document
+from cadretrack.domain.mentions import cadre_names, places
 
 
 @pytest.mark.parametrize("summary, number, doc_type, kind", [

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cadretrack.domain.gazetteer import Commune, Gazetteer
-from cadretrack.domain.incoming import Document, Mention, agency_key, agency_matches
+from cadretrack.domain.incoming import Document, agency_key, agency_matches
+from cadretrack.domain.mentions import Mention
 from cadretrack.domain.names import exact_key, loose_key
 
 
