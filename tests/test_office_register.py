@@ -247,3 +247,14 @@ def test_a_register_saved_by_libreoffice(office, tmp_path, target):
     code, doc = run_json(office, out / f"nguon.{target}")
     assert code == 1
     assert_decisions(doc)
+
+
+def test_an_export_with_a_commune_column_but_no_year_is_the_office_register(office, tmp_path):
+    """Loại văn bản and Địa bàn look like the purpose-built list's Loại and Xã; without Năm
+    it is the office register, every row decided."""
+    rows = [["Ngày đến", "Số ký hiệu", "Loại văn bản", "Địa bàn", "Trích yếu", "Cơ quan ban hành"]]
+    for received, sender, number, summary, _ in ROWS:
+        rows.append([received.strftime("%d/%m/%Y"), number, "Công văn", "", summary, sender])
+    code, doc = run_json(office, xlsx(tmp_path / "eoffice.xlsx", rows))
+    assert code == 1 and doc["counts"]["unrelated"] == 4
+    assert doc["counts"]["filing"] == sum(1 for r in ROWS if r[4][0] == "filing")

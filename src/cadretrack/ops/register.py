@@ -94,15 +94,24 @@ def import_filings(
     """The purpose-built list (all or nothing) or the office's register (every row decided)."""
     from cadretrack.readers.grid import read_grids
 
+    from cadretrack.readers.office_register import read_office_rows
+
     grids = read_grids(path, sheet)
     try:
         rows = read_filing_rows(path, sheet, grids)
     except CadretrackError as exc:
         if exc.key != "register_header_missing":
             raise
-        from cadretrack.readers.office_register import read_office_rows
-
         return _import_office(db, path, read_office_rows(path, sheet, grids), now, today, command, dry_run, review)
+    if rows and "year" not in rows[0].labels:
+        # Loại văn bản and an Địa bàn column, but no Năm: an office register that keeps a
+        # commune column, not the purpose-built list (which names the year of each filing).
+        try:
+            return _import_office(db, path, read_office_rows(path, sheet, grids), now, today, command, dry_run,
+                                  review)
+        except CadretrackError as exc:
+            if exc.key != "register_header_missing":
+                raise
     if not rows:
         raise CadretrackError("file_no_filings", path=str(path))
     if review is not None:
