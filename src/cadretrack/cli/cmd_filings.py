@@ -130,7 +130,9 @@ def rules(
     check_format(format, ("table", "toml"))
     db = open_db(ctx)
     if format == "toml":
-        sys.stdout.write(get_meta(db, "rules"))
+        from cadretrack.render.streams import write_data
+
+        write_data(get_meta(db, "rules"))
         return
     from cadretrack.store.records import load_rules
 

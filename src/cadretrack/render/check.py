@@ -7,6 +7,7 @@ from cadretrack.domain.obligations import STATUSES, Status
 from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import Rules
 from cadretrack.i18n import get_lang, t
+from cadretrack.render.streams import write_data
 from cadretrack.render.text import to_csv, to_json, who_and_where
 
 FIELDS = ["kind", "year", "due", "filed", "status", "days_late", "cadre", "position", "agency",
@@ -133,8 +134,6 @@ def output_format(format: str, output) -> str:
 
 def emit(report, format: str, output, today) -> None:
     """The check's listing on stdout, or in `output` (JSON, CSV for spreadsheets, a table, a workbook)."""
-    import sys
-
     if format == "xlsx":
         from cadretrack.render.files import write_atomically
         from cadretrack.render.workbook import write_check_list
@@ -144,7 +143,7 @@ def emit(report, format: str, output, today) -> None:
     if format in ("json", "csv"):
         text = check_json(report) + "\n" if format == "json" else check_csv(report)
         if output is None:
-            sys.stdout.write(text)
+            write_data(text)
         else:
             output.write_text(text, encoding="utf-8-sig" if format == "csv" else "utf-8")
         return

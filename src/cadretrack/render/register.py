@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
+from cadretrack.render.streams import write_data
 from cadretrack.render.text import to_json
 
 TABLE_LIMIT = 300  # rows per table on screen; JSON has every row
@@ -39,8 +38,8 @@ def row_dict(d) -> dict:
 
 
 def emit_json(result, path) -> None:
-    sys.stdout.write(to_json({"file": path.name, "counts": result.counts,
-                              "rows": [row_dict(d) for d in result.decisions]}) + "\n")
+    write_data(to_json({"file": path.name, "counts": result.counts,
+                        "rows": [row_dict(d) for d in result.decisions]}) + "\n")
 
 
 def _cut(rows: list, out) -> list:

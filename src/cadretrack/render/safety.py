@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-
 from cadretrack.i18n import t
 from cadretrack.messages import MESSAGES
+from cadretrack.render.streams import write_data
 from cadretrack.render.terminal import console, table
 from cadretrack.render.text import to_json
 
 
 def print_history(items: list, format: str) -> None:
     if format == "json":
-        sys.stdout.write(to_json([c.as_dict() for c in items]) + "\n")
+        write_data(to_json([c.as_dict() for c in items]) + "\n")
         return
     rows = []
     for c in items:
@@ -32,7 +31,7 @@ def print_findings(findings: list, format: str) -> None:
             "warnings": len(findings) - errors,
             "findings": [f.as_dict(t(f.key, **f.fields)) for f in findings],
         }
-        sys.stdout.write(to_json(doc) + "\n")
+        write_data(to_json(doc) + "\n")
         return
     out = console()
     if not findings:

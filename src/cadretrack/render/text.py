@@ -52,12 +52,12 @@ def who_and_where(a) -> dict:
 
 def print_for_scripts(rows: list[dict], fields: list[str], format: str) -> bool:
     """JSON or CSV of the rows on stdout; False when the format is for people."""
-    import sys
+    from cadretrack.render.streams import write_data
 
     if format == "json":
-        sys.stdout.write(to_json(rows) + "\n")
+        write_data(to_json(rows) + "\n")
     elif format == "csv":
-        sys.stdout.write(to_csv(rows, fields))
+        write_data(to_csv(rows, fields))
     else:
         return False
     return True
