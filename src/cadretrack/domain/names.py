@@ -90,3 +90,35 @@ def nearest(wanted: str, choices: dict[str, str], limit: int = 3) -> list[str]:
     """Display names whose loose key is closest to `wanted`'s; choices maps key to name."""
     keys = difflib.get_close_matches(wanted, list(choices), n=limit, cutoff=0.6)
     return [choices[k] for k in keys]
+
+
+# Vietnamese dictionary order: a ă â b c d đ e ê … o ô ơ … u ư …; the tones after the
+# letters: none, huyền, sắc, hỏi, ngã, nặng. Numbers by value: "Số 2" before "Số 10".
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_TONE_RANK = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+_NUMBER = re.compile(r"(\d+)")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def sort_key(text: str) -> tuple:
+    """Order names as a Vietnamese reader does: Đ after D, Ư after U, tones after letters,
+    numbers by value ("Cán bộ số 2" before "Cán bộ số 10"), case ignored."""
+    letters: list[tuple[int, int]] = []
+    tones: list[int] = []
+    for part in _NUMBER.split(unicodedata.normalize("NFC", text).casefold()):
+        if part.isdigit():
+            letters.append((-1, int(part)))  # a number sorts before any letter, by its value
+            continue
+        for ch in part:
+            nfd = unicodedata.normalize("NFD", ch)
+            tone = next((_TONE_RANK[c] for c in nfd if c in _TONE_RANK), 0)
+            base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONE_RANK))
+            if base.isspace():
+                letters.append((-2, 0))  # "An Bình" before "Anh"
+            elif base in _LETTER_RANK:
+                letters.append((0, _LETTER_RANK[base]))
+            else:
+                letters.append((1, ord(base[0]) if base else 0))
+            tones.append(tone)
+    return tuple(letters), tuple(tones), text

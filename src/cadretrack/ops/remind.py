@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cadretrack.domain.names import loose_key
+from cadretrack.domain.names import loose_key, sort_key
 from cadretrack.domain.obligations import Status
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
@@ -61,7 +61,7 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
             else:
                 key = ("agency", a.agency or a.cadre)
             groups.setdefault(key, Recipient(*key)).items.append(item)
-    agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: loose_key(r.name))
+    agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: sort_key(r.name))
     communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
     return Reminders(as_of, within, rules, agencies + communes)
 

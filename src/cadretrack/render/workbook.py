@@ -50,7 +50,7 @@ def write_summary(
     _summary_sheet(wb, styles, report, today, SHEETS[0], place, "Số xã", rows, total, communes=True)
     progress(len(rows))
     _detail_sheet(wb, styles, report, today, place, progress, meetings or {})
-    rows, total = summarize(items, by_agency, "Tổng cộng")
+    rows, total = summarize(items, by_agency, "Tổng cộng", by_name=True)
     _summary_sheet(wb, styles, report, today, SHEETS[2], "Cơ quan, đơn vị", "Số cán bộ", rows, total, communes=False)
     progress(len(rows))
     _list_sheet(wb, styles, report, today, SHEETS[3], to_chase(items), place,

@@ -53,8 +53,11 @@ class SummaryRow:
         self.kinds[item.owed.kind].add(item.status)
 
 
-def summarize(items: list[Status], group: Callable[[Status], str], total_label: str) -> tuple[list[SummaryRow], SummaryRow]:
-    """One row per group in first-seen order (items come sorted), and the total row."""
+def summarize(
+    items: list[Status], group: Callable[[Status], str], total_label: str, by_name: bool = False
+) -> tuple[list[SummaryRow], SummaryRow]:
+    """One row per group in first-seen order (items come sorted), or by name as a Vietnamese
+    reader orders names, and the total row."""
     rows: dict[str, SummaryRow] = {}
     total = SummaryRow(total_label)
     for item in items:
@@ -63,6 +66,10 @@ def summarize(items: list[Status], group: Callable[[Status], str], total_label: 
             rows[label] = SummaryRow(label)
         rows[label].add(item)
         total.add(item)
+    if by_name:
+        from cadretrack.domain.names import sort_key
+
+        return sorted(rows.values(), key=lambda r: sort_key(r.label)), total
     return list(rows.values()), total
 
 
