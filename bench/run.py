@@ -267,9 +267,7 @@ def main() -> None:
     writers = measure_writers(10_051)
     text += "\n## Writers\n\nThe detail sheet's kind of content, 10,051 rows × 12 styled cells, median of 3 (bench/writers.py):\n\n"
     text += "| library | seconds |\n|---|---:|\n" + "".join(f"| {k} | {v:.2f} |\n" for k, v in writers.items())
-    notes = HERE / "NOTES.md"
-    if notes.exists():
-        text += "\n" + notes.read_text(encoding="utf-8")
+    text += "\nHow to read these numbers, and what each gap is made of: `bench/NOTES.md`.\n"
     args.out.write_text(text, encoding="utf-8")
     print(text)
 
