@@ -9,6 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from cadretrack.cli.localized import LocalizedGroup
+
 from cadretrack import __version__
 from cadretrack.cli.common import State, detect_lang
 from cadretrack.i18n import set_lang, t
@@ -16,6 +18,7 @@ from cadretrack.i18n import set_lang, t
 set_lang(detect_lang(sys.argv, os.environ))
 
 app = typer.Typer(
+    cls=LocalizedGroup,
     help=t("help_app"),
     no_args_is_help=True,
     add_completion=False,
@@ -23,8 +26,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-import_app = typer.Typer(help=t("help_import"), no_args_is_help=True)
-list_app = typer.Typer(help=t("help_list"), no_args_is_help=True)
+import_app = typer.Typer(cls=LocalizedGroup, help=t("help_import"), no_args_is_help=True)
+list_app = typer.Typer(cls=LocalizedGroup, help=t("help_list"), no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(list_app, name="list")
 

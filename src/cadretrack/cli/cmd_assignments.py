@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from cadretrack.cli.localized import LocalizedCommand
+
 from cadretrack.cli.common import (
     check_format,
     command_line,
@@ -21,9 +23,9 @@ from cadretrack.i18n import t
 
 
 def register(app: typer.Typer, import_app: typer.Typer, list_app: typer.Typer) -> None:
-    import_app.command("assignments", help=t("help_import_assignments"))(import_assignments)
-    list_app.command("assignments", help=t("help_list_assignments"))(list_assignments)
-    app.command("show", help=t("help_show"))(show)
+    import_app.command("assignments", cls=LocalizedCommand, help=t("help_import_assignments"))(import_assignments)
+    list_app.command("assignments", cls=LocalizedCommand, help=t("help_list_assignments"))(list_assignments)
+    app.command("show", cls=LocalizedCommand, help=t("help_show"))(show)
 
 
 @guarded

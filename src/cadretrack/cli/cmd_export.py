@@ -8,15 +8,17 @@ from typing import Annotated, Optional
 
 import typer
 
+from cadretrack.cli.localized import LocalizedCommand, LocalizedGroup
+
 from cadretrack.cli.common import date_option, echo, guarded, open_db, today
 from cadretrack.i18n import t
 
-export_app = typer.Typer(help=t("help_export"), no_args_is_help=True)
+export_app = typer.Typer(cls=LocalizedGroup, help=t("help_export"), no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(export_app, name="export")
-    export_app.command("summary", help=t("help_export_summary"))(summary)
+    export_app.command("summary", cls=LocalizedCommand, help=t("help_export_summary"))(summary)
 
 
 @guarded

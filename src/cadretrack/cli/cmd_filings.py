@@ -8,20 +8,22 @@ from typing import Annotated, Optional
 
 import typer
 
+from cadretrack.cli.localized import LocalizedCommand, LocalizedGroup
+
 from cadretrack.cli.common import check_format, command_line, date_option, echo, guarded, now, open_db, today
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
 
-record_app = typer.Typer(help=t("help_record"), no_args_is_help=True)
+record_app = typer.Typer(cls=LocalizedGroup, help=t("help_record"), no_args_is_help=True)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     app.add_typer(record_app, name="record")
     for kind in ("program", "report", "evaluation"):
-        record_app.command(kind, help=t(f"help_record_{kind}"))(_recorder(kind))
-    import_app.command("filings", help=t("help_import_filings"))(import_filings)
-    app.command("check", help=t("help_check"))(check)
-    app.command("rules", help=t("help_rules_cmd"))(rules)
+        record_app.command(kind, cls=LocalizedCommand, help=t(f"help_record_{kind}"))(_recorder(kind))
+    import_app.command("filings", cls=LocalizedCommand, help=t("help_import_filings"))(import_filings)
+    app.command("check", cls=LocalizedCommand, help=t("help_check"))(check)
+    app.command("rules", cls=LocalizedCommand, help=t("help_rules_cmd"))(rules)
 
 
 def _recorder(kind: str):

@@ -7,17 +7,19 @@ from typing import Annotated, Optional
 
 import typer
 
+from cadretrack.cli.localized import LocalizedCommand
+
 from cadretrack.cli.common import check_format, command_line, date_option, echo, guarded, now, open_db, today
 from cadretrack.i18n import t
 
 
 def register(app: typer.Typer, record_app: typer.Typer, import_app: typer.Typer) -> None:
-    app.command("remind", help=t("help_remind"))(remind)
-    record_app.command("difficulty", help=t("help_record_difficulty"))(record_difficulty)
-    record_app.command("meeting", help=t("help_record_meeting"))(record_meeting)
-    app.command("resolve", help=t("help_resolve"))(resolve)
-    app.command("difficulties", help=t("help_difficulties"))(difficulties)
-    import_app.command("meetings", help=t("help_import_meetings"))(import_meetings)
+    app.command("remind", cls=LocalizedCommand, help=t("help_remind"))(remind)
+    record_app.command("difficulty", cls=LocalizedCommand, help=t("help_record_difficulty"))(record_difficulty)
+    record_app.command("meeting", cls=LocalizedCommand, help=t("help_record_meeting"))(record_meeting)
+    app.command("resolve", cls=LocalizedCommand, help=t("help_resolve"))(resolve)
+    app.command("difficulties", cls=LocalizedCommand, help=t("help_difficulties"))(difficulties)
+    import_app.command("meetings", cls=LocalizedCommand, help=t("help_import_meetings"))(import_meetings)
 
 
 @guarded

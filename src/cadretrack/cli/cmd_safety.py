@@ -7,16 +7,18 @@ from typing import Annotated, Optional
 
 import typer
 
+from cadretrack.cli.localized import LocalizedCommand
+
 from cadretrack.cli.common import check_format, command_line, echo, guarded, now, open_db, state, today
 from cadretrack.i18n import t
 
 
 def register(app: typer.Typer) -> None:
-    app.command("history", help=t("help_history"))(history)
-    app.command("undo", help=t("help_undo"))(undo)
-    app.command("backup", help=t("help_backup"))(backup)
-    app.command("restore", help=t("help_restore"))(restore)
-    app.command("verify", help=t("help_verify"))(verify)
+    app.command("history", cls=LocalizedCommand, help=t("help_history"))(history)
+    app.command("undo", cls=LocalizedCommand, help=t("help_undo"))(undo)
+    app.command("backup", cls=LocalizedCommand, help=t("help_backup"))(backup)
+    app.command("restore", cls=LocalizedCommand, help=t("help_restore"))(restore)
+    app.command("verify", cls=LocalizedCommand, help=t("help_verify"))(verify)
 
 
 @guarded

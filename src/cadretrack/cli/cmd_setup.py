@@ -9,6 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from cadretrack.cli.localized import LocalizedCommand
+
 from cadretrack.cli.common import command_line, echo, guarded, now, state, today
 from cadretrack.i18n import t
 
@@ -29,8 +31,8 @@ SAMPLE_DISTRICT = "Huyện Đà Bắc"
 
 
 def register(app: typer.Typer) -> None:
-    app.command("init", help=t("help_init"))(init)
-    app.command("demo", help=t("help_demo"))(demo)
+    app.command("init", cls=LocalizedCommand, help=t("help_init"))(init)
+    app.command("demo", cls=LocalizedCommand, help=t("help_demo"))(demo)
 
 
 @guarded
