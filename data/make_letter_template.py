@@ -91,7 +91,9 @@ def main() -> None:
     para(doc, body, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1), space_after=6)
 
     headers = ["STT", "Văn bản", "Cán bộ theo dõi", "Xã, phường, thị trấn", "Hạn nộp", "Tình trạng"]
-    sizes = [Cm(1.2), Cm(3.0), Cm(3.3), Cm(3.2), Cm(2.8), Cm(3.0)]
+    # Widths that keep "STT" and a date (09/12/2023) on one line in Times New Roman 12 and in
+    # the wider fallback a machine without it uses (DejaVu Serif): 16.5 cm, the text width.
+    sizes = [Cm(1.5), Cm(2.9), Cm(3.2), Cm(3.0), Cm(3.1), Cm(2.8)]
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

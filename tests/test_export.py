@@ -1,6 +1,8 @@
 """The year-end workbook: numbers that agree with `check`, the official look, safe text."""
 
 import datetime as dt
+import re
+import shutil
 import subprocess
 
 import pytest
@@ -172,3 +174,20 @@ def test_libreoffice_prints_the_workbook(year, tmp_path):
     pdf = pdf_dir / "tong-hop.pdf"
     assert result.returncode == 0 and pdf.exists(), result.stderr
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
+    if shutil.which("pdftotext"):  # poppler-utils (.ci/run installs it): no date broken over two lines
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert re.search(r"\b\d\d/\d\d/20\d\d\b", text)
+        assert not re.search(r"\b\d\d/\d\d/\d{1,3}\s*\n", text), "a date is broken over two lines"
+
+
+def test_every_wrapped_cell_counts_for_the_row_height(year, tmp_path):
+    out, wb = export(year, tmp_path, "31/12/2023")
+    ws = wb["Chi tiết"]
+    start, rows = data_rows(ws)
+    for offset, row in enumerate(rows):
+        r = start + 2 + offset
+        longest = max(len(str(v)) for v in row if isinstance(v, str) and v in (
+            "Chưa nộp, đã quá hạn", "Chưa nộp, còn trong hạn")) if any(
+            v in ("Chưa nộp, đã quá hạn", "Chưa nộp, còn trong hạn") for v in row) else 0
+        if longest > 15:  # the status column holds 15 characters a line
+            assert (ws.row_dimensions[r].height or 15) >= 30, (r, row)

@@ -1,6 +1,8 @@
 """Follow-up: reminders and chasing letters, difficulties, meetings."""
 
 import datetime as dt
+import re
+import shutil
 import subprocess
 
 import pytest
@@ -118,6 +120,13 @@ def test_libreoffice_prints_a_letter(year, tmp_path):
     )
     pdf = tmp_path / "pdf" / "001-so-tai-chinh.pdf"
     assert result.returncode == 0 and pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):  # poppler-utils (.ci/run installs it)
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        # "STT" and every due date on one line, in whatever serif font the machine has.
+        assert re.search(r"\bSTT\b", text), text
+        dates = re.findall(r"\b\d\d/\d\d/20\d\d\b", text)
+        assert "31/05/2023" in dates and "09/12/2023" in dates, text
+        assert not re.search(r"\b\d\d/\d\d/\d{1,3}\s*\n", text), text
 
 
 def test_difficulties_raised_resolved_and_aged(year):

@@ -40,3 +40,9 @@ def test_common_mistakes_in_both_languages(ledger, args, vi, en):
     result = ledger(*args, lang="en")
     assert result.exit_code == 2 and en in result.stderr and "Error:" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_group_without_its_command_shows_its_help(ledger):
+    result = ledger("import", lang="vi")
+    assert result.exit_code == 2 and result.stderr.startswith("Cách dùng:") and "Lỗi" not in result.stderr
+    assert "assignments" in result.stderr and "Lệnh" in result.stderr

@@ -97,6 +97,11 @@ class LocalizedGroup(_Localized, TyperGroup):
         try:
             rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
                               standalone_mode=False, **extra)
+        except click_errors.NoArgsIsHelpError as exc:  # "cadretrack import": its help, as the framework does
+            print(exc.format_message(), file=sys.stderr)
+            if standalone_mode:
+                sys.exit(exc.exit_code)
+            raise
         except click_errors.UsageError as exc:
             _show_usage_error(exc)
             if standalone_mode:

@@ -165,8 +165,14 @@ def _detail_sheet(wb, styles, report, today, place, progress, meetings):
         r = first + index
         a = row.assignment
         values = [a.cadre, a.position, a.agency, a.commune, a.district or a.province]
-        notes = [(row.kinds[k].filing.note, sizes[4]) for k in kinds if row.kinds[k] and row.kinds[k].filing]
-        data_row(ws, r, list(zip(values, fixed_sizes[1:])) + notes + [(rating_label(row.rating), 16)], styles.text)
+        # Every wrapped cell counts for the row's height: names, statuses, numbers, notes.
+        per_kind = []
+        for k in kinds:
+            item = row.kinds[k]
+            per_kind.append((STATUS_VI[item.status] if item else "Không phải nộp", sizes[3]))
+            if item and item.filing:
+                per_kind += [(item.filing.number, sizes[2]), (item.filing.note, sizes[4])]
+        data_row(ws, r, list(zip(values, fixed_sizes[1:])) + per_kind + [(rating_label(row.rating), 16)], styles.text)
         text(ws, r, 0, str(index + 1), styles.center)
         for col, value in enumerate(values, start=1):
             text(ws, r, col, value, styles.text)
@@ -213,7 +219,7 @@ def _list_sheet(wb, styles, report, today, name, items, place, heading, progress
         a, f = item.owed.assignment, item.filing
         values = [_kind_label(report.rules, item.owed.kind), a.cadre, a.position, a.agency,
                   a.commune, a.district or a.province]
-        data_row(ws, r, list(zip(values, sizes[1:])), styles.text)
+        data_row(ws, r, list(zip(values, sizes[1:])) + [(STATUS_VI[item.status], sizes[10])], styles.text)
         text(ws, r, 0, str(index + 1), styles.center)
         for col, value in enumerate(values, start=1):
             text(ws, r, col, value, styles.text)
