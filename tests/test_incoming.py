@@ -18,6 +18,8 @@ from cadretrack.domain.mentions import cadre_names, places
     ("Phiếu nhận xét cán bộ theo dõi xã năm 2024", "", "", "evaluation"),
     ("V/v nhận xét, đánh giá đồng chí Lê Văn A theo Quy định số 26-QĐ/TU", "20/CV-UBND", "Công văn", "evaluation"),
     ("BÁO CÁO KẾT QUẢ THEO DÕI XÃ TÂN PHEO NĂM 2024", "", "", "report"),
+    ("Chương trình công tác theo dõi, giúp đỡ xã Tân Pheo năm 2024", "", "", "program"),
+    ("Báo cáo kết quả theo dõi đối với Đảng bộ xã Cao Sơn năm 2024", "", "", "report"),
 ])
 def test_kind(summary, number, doc_type, kind):
     doc = read_document(summary, "", number, doc_type, dt.date(2024, 12, 1))
@@ -87,3 +89,9 @@ def test_agencies_as_senders_write_them():
     assert agency_matches("Sở Tài chính tỉnh Hòa Bình", agencies) == ["Sở Tài chính"]
     assert agency_matches("UBND tỉnh", agencies) == ["Ủy ban nhân dân tỉnh"]
     assert agency_matches("Sở Tư pháp", agencies) == []
+    assert agency_matches("Đồng chí Nguyễn Văn An, Phó Giám đốc Sở Tài chính", agencies) == ["Sở Tài chính"]
+
+
+def test_a_cadre_named_by_the_sender_is_a_clue():
+    doc = read_document("Chương trình theo dõi địa bàn năm 2024", "Đ/c Nguyễn Văn An - Sở Tài chính")
+    assert doc.related and doc.cadre_names == ["Nguyễn Văn An"]

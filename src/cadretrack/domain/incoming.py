@@ -33,8 +33,10 @@ from cadretrack.domain.names import strip_marks
 
 # The summary speaks of following communes (loose text, words separated by spaces).
 RELATED = [
-    # theo dõi xã Cao Sơn, theo dõi các phường, theo dõi địa bàn, theo dõi P. Tân Hòa (not: xã hội)
-    r"\btheo doi (?:cac |tai |doi voi )?(?:xa(?! hoi)|phuong|thi tran|dac khu|dia ban|tt|(?:x|p|dk) ?\.)(?!\w)",
+    # theo dõi xã Cao Sơn, theo dõi các phường, theo dõi địa bàn, theo dõi P. Tân Hòa, theo dõi,
+    # giúp đỡ xã …, theo dõi đối với Đảng bộ xã … (not: xã hội)
+    r"\btheo doi ?,? (?:(?:va )?(?:giup do|chi dao|huong dan) ?,? )?(?:cac |tai |doi voi )?(?:dang bo |dang uy )?"
+    r"(?:xa(?! hoi)|phuong|thi tran|dac khu|dia ban|tt|(?:x|p|dk) ?\.)(?!\w)",
     r"\bcan bo (?:lanh dao )?(?:duoc phan cong )?theo doi\b",  # cán bộ theo dõi
     r"\b26 ?- ?qd ?/ ?tu\b|\bquy dinh (?:so )?26\b",  # Quy định số 26-QĐ/TU
 ]
@@ -175,7 +177,8 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
         related=True, kind=kind, other_type="" if kind else other, year=year,
         summary_places=places(summary, toks) if summary_places is None else summary_places,
         sender_places=list(sender_places(sender)),
-        cadre_names=cadre_names(summary, toks) if _HONORIFIC_HINT.search(text) else [], sender=sender,
+        cadre_names=(cadre_names(summary, toks) if _HONORIFIC_HINT.search(text) else [])
+        + (cadre_names(sender) if _HONORIFIC_HINT.search(loose_line(sender)) else []), sender=sender,
     )
 
 
@@ -190,12 +193,14 @@ def agency_key(text: str) -> str:
 
 
 def agency_matches(sender: str, agencies: list[str]) -> list[str]:
-    """The agencies a sender names: the same words, or the agency's words then more
-    ("Sở Tài chính tỉnh Hòa Bình"); the longest such agency wins."""
+    """The agencies a sender names: the same words, the agency's words then more ("Sở Tài
+    chính tỉnh Hòa Bình"), else the agency's words inside; the longest such agency wins."""
     key = agency_key(sender)
     if not key:
         return []
     hits = [a for a in agencies if (k := agency_key(a)) and (key == k or key.startswith(k + " "))]
+    if not hits:  # "Đồng chí Nguyễn Văn An, Phó Giám đốc Sở Tài chính": the agency's words inside
+        hits = [a for a in agencies if (k := agency_key(a)) and f" {k} " in f" {key} "]
     if not hits:
         return []
     longest = max(len(agency_key(a)) for a in hits)

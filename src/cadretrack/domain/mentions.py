@@ -253,5 +253,5 @@ def cadre_names(text: str, toks: list[Token] | None = None) -> list[str]:
         if word:
             run = _name_run(toks, i + len(word), _all_caps(text))
             if run:
-                out.append(" ".join(t.text for t in run))
+                out.append(re.split(r" [-–] ", " ".join(t.text for t in run))[0])  # "An - Sở Tài chính"
     return out
