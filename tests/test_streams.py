@@ -53,3 +53,10 @@ def test_tables_and_messages_degrade_gracefully(demo, encoding):
     done = run(demo, encoding, "record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Phường Hòa Bình")
     assert done.returncode == 2 and b"Traceback" not in done.stderr
     assert "Xa" in done.stderr.decode(encoding) or "Xã" in done.stderr.decode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp1258"])
+def test_help_on_a_legacy_console(demo, encoding):
+    done = run(demo, encoding, "--help")
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert "cadretrack" in done.stdout.decode(encoding)

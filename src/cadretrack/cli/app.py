@@ -49,9 +49,6 @@ def root(
 ) -> None:
     set_lang(lang)
     ctx.obj = State(db=db, lang=lang)
-    from cadretrack.render.streams import prepare
-
-    prepare()
 
 
 from cadretrack.cli import cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_safety, cmd_setup  # noqa: E402

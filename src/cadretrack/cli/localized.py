@@ -87,6 +87,9 @@ class LocalizedGroup(_Localized, TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra: Any):
         """Run a command; a usage error is said in the user's language (exit 2)."""
+        from cadretrack.render.streams import prepare
+
+        prepare()  # before parsing: --help is printed while the options are read
         if args is not None:  # called with its arguments (tests, scripts): their --lang counts
             import os
 
