@@ -12,6 +12,8 @@ from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import Context, FilingInput, Prepared, kind_of, normalize_rating, prepare, save
 from cadretrack.readers.filings import FilingRow, read_filing_rows
+from cadretrack.readers.grid import read_grids
+from cadretrack.readers.office_register import read_office_rows
 from cadretrack.store.backup import auto_backup
 from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
 
@@ -92,10 +94,6 @@ def import_filings(
     sheet: str | None = None, dry_run: bool = False, review: Path | None = None,
 ) -> RegisterResult:
     """The purpose-built list (all or nothing) or the office's register (every row decided)."""
-    from cadretrack.readers.grid import read_grids
-
-    from cadretrack.readers.office_register import read_office_rows
-
     grids = read_grids(path, sheet)
     try:
         rows = read_filing_rows(path, sheet, grids)
