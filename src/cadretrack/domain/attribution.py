@@ -45,9 +45,14 @@ class Known:
 
     def __init__(self, everyone: list) -> None:
         self.places: dict[tuple, list] = {}  # a place as written -> its communes (rows repeat places)
+        self.everyone = everyone
         self.agencies = sorted({a.agency for a in everyone if a.agency})
-        self.cadres_exact = {a.cadre_key[0] for a in everyone}
-        self.cadres_loose = {loose_key(a.cadre) for a in everyone}
+        self.cadres_exact = {a.cadre_key[0] for a in everyone}  # stored keys: no work
+
+    @functools.cached_property
+    def cadres_loose(self) -> set[str]:
+        """Only when a name written in a summary is not found as written."""
+        return {loose_key(a.cadre) for a in self.everyone}
 
 
 @dataclass
@@ -179,16 +184,13 @@ def attribute(doc: Document, pool: Pool, gazetteer: Gazetteer, filed: dt.date, k
 
 def _cadres(names: list[str], known: Known) -> set[str]:
     """Keys of the names written after "đồng chí" that the ledger knows, longest run first."""
-    exact, loose = known.cadres_exact, known.cadres_loose
     found: set[str] = set()
     for name in names:
         words = name.split()
-        for n in range(len(words), 1, -1):
-            text = " ".join(words[:n])
-            if exact_key(text) in exact:
-                found.add(exact_key(text))
-                break
-            if loose_key(text) in loose:
-                found.add(loose_key(text))
-                break
+        starts = [" ".join(words[:n]) for n in range(len(words), 1, -1)]
+        hit = next((exact_key(t) for t in starts if exact_key(t) in known.cadres_exact), None)
+        if hit is None:  # typed without diacritics, or otherwise: the loose keys
+            hit = next((loose_key(t) for t in starts if loose_key(t) in known.cadres_loose), None)
+        if hit is not None:
+            found.add(hit)
     return found
