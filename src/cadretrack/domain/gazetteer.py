@@ -255,6 +255,6 @@ class Gazetteer:
         if suggest:
             pool = None
             if narrowed:
-                pool = {commune_reading(c).loose: c.name for c in self.communes if keep(c)}
+                pool = {self._reading_of(c).loose: c.name for c in self.communes if keep(c)}
             suggestion = ", ".join(self._names.suggest(name, pool))
         raise MatchError("commune_unknown", suggestion, name=name)
