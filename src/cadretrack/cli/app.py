@@ -30,6 +30,8 @@ import_app = typer.Typer(cls=LocalizedGroup, help=t("help_import"), no_args_is_h
 list_app = typer.Typer(cls=LocalizedGroup, help=t("help_list"), no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(list_app, name="list")
+gazetteer_app = typer.Typer(cls=LocalizedGroup, help=t("help_gazetteer_group"), no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
 
 
 def _version(value: bool) -> None:
@@ -53,7 +55,7 @@ def root(
 
 from cadretrack.cli import cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_safety, cmd_setup  # noqa: E402
 
-cmd_setup.register(app)
+cmd_setup.register(app, gazetteer_app)
 cmd_assignments.register(app, import_app, list_app)
 cmd_filings.register(app, import_app)
 cmd_export.register(app)

@@ -90,10 +90,18 @@ def show(
     cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
     format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
 ) -> None:
-    from cadretrack.ops.assignments import history
-    from cadretrack.render.assignments import print_assignments
+    from cadretrack.ops.assignments import cadre_history, commune_history
+    from cadretrack.render.assignments import print_assignments, print_lineage
 
     check_format(format)
     if not commune and not cadre:
         raise CadretrackError("show_need")
-    print_assignments(history(open_db(ctx), commune=commune, district=district, cadre=cadre), format)
+    if not commune:
+        print_assignments(cadre_history(open_db(ctx), cadre), format)
+        return
+    items, lineage = commune_history(open_db(ctx), commune, district)
+    if format != "table":  # one list: the units it was formed from, then its own
+        print_assignments(lineage.earlier + items, format)
+        return
+    print_lineage(lineage)
+    print_assignments(items, format)

@@ -11,7 +11,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import command_line, echo, guarded, now, state, today
+from cadretrack.cli.common import command_line, date_option, echo, guarded, now, open_db, state, today
 from cadretrack.i18n import t
 
 SAMPLE_LIST = ("718-QD-TU-phan-cong.xlsx", dt.date(2022, 12, 14), "718-QĐ/TU")
@@ -30,9 +30,10 @@ SAMPLE_AS_OF = dt.date(2023, 12, 5)
 SAMPLE_DISTRICT = "Huyện Đà Bắc"
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, gazetteer_app: typer.Typer) -> None:
     app.command("init", cls=LocalizedCommand, help=t("help_init"))(init)
     app.command("demo", cls=LocalizedCommand, help=t("help_demo"))(demo)
+    gazetteer_app.command("add", cls=LocalizedCommand, help=t("help_gazetteer_add"))(gazetteer_add)
 
 
 @guarded
@@ -40,15 +41,39 @@ def init(
     ctx: typer.Context,
     rules: Annotated[Optional[Path], typer.Option("--rules", help=t("help_rules"))] = None,
     gazetteer: Annotated[Optional[Path], typer.Option("--gazetteer", help=t("help_gazetteer"))] = None,
+    province: Annotated[str, typer.Option("--province", help=t("help_province"))] = "",
 ) -> None:
     from cadretrack.ops.setup import init_ledger
 
     path = state(ctx).db
-    result = init_ledger(path, now(), command_line(ctx), gazetteer=gazetteer, rules=rules)
+    result = init_ledger(path, now(), command_line(ctx), gazetteer=gazetteer, rules=rules, province=province)
     if not result.created:
         echo(t("ledger_exists", path=str(path)))
         return
     echo(t("ledger_created", path=str(path), communes=result.communes, gazetteer=result.gazetteer, rules=result.rules))
+
+
+@guarded
+def gazetteer_add(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help=t("help_gazetteer_file"))],
+    effective: Annotated[str, typer.Option("--effective", help=t("help_gazetteer_effective"))],
+    province: Annotated[str, typer.Option("--province", help=t("help_province"))] = "",
+    mapping: Annotated[Optional[Path], typer.Option("--mapping", help=t("help_mapping"))] = None,
+) -> None:
+    from cadretrack.domain.dates import format_date
+    from cadretrack.ops.gazetteer import add_units
+
+    day = date_option(effective)
+    result = add_units(open_db(ctx), file, day, now(), command_line(ctx), province=province, mapping=mapping)
+    echo(t("gazetteer_added", communes=result.communes, provinces=", ".join(result.provinces),
+           date=format_date(day), links=result.links))
+    if result.unlinked:
+        names = "; ".join(c.label() for c in result.unlinked[:8])
+        more = f"; … (+{len(result.unlinked) - 8})" if len(result.unlinked) > 8 else ""
+        echo(t("gazetteer_unlinked", count=len(result.unlinked), names=names + more))
+    if result.still_in_force:
+        echo(t("gazetteer_still_in_force", count=result.still_in_force, date=format_date(day)))
 
 
 def sample_path(name: str) -> Path:

@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from cadretrack.domain.generations import official_code
 from cadretrack.domain.units import UNIT_EN, Reading, UnitIndex, official_reading, readings, unit_type
 
 
@@ -18,6 +19,11 @@ class Commune:
     district: str
     province_code: str
     province: str
+
+    @property
+    def official(self) -> str:
+        """The official code (`code` is the ledger's key, marked after the first generation)."""
+        return official_code(self.code)
 
     def label(self) -> str:
         """The name with its district (or province), as a clerk tells two apart."""
@@ -68,14 +74,14 @@ MAX_LABELS = 8  # a national list may hold forty "Xã Tân Hòa": name a few, co
 
 def _labels(found: list[Commune]) -> tuple[str, str]:
     """The message key that says what tells the candidates apart, and their labels."""
-    found = sorted(found, key=lambda c: (int(c.province_code or 0), int(c.district_code or 0), int(c.code)))
+    found = sorted(found, key=lambda c: (int(c.province_code or 0), int(c.district_code or 0), int(c.official)))
     labels = [f"{c.name} ({c.district})" for c in found]
     key = "commune_ambiguous"
     if not all(c.district for c in found) or len(set(labels)) < len(found):
         labels = [f"{c.name} ({', '.join(p for p in (c.district, c.province) if p)})" for c in found]
         key = "commune_ambiguous_place" if all(c.district for c in found) else "commune_ambiguous_province"
     if len(set(labels)) < len(found):
-        labels = [f"{c.name} ({', '.join(p for p in (c.district, c.province, c.code) if p)})" for c in found]
+        labels = [f"{c.name} ({', '.join(p for p in (c.district, c.province, c.official) if p)})" for c in found]
         key = "commune_ambiguous_code"
     text = "; ".join(labels[:MAX_LABELS])
     if len(labels) > MAX_LABELS:
@@ -92,7 +98,8 @@ class Gazetteer:
 
     def __init__(self, communes: list[Commune], keys: list[tuple[str, str]] | None = None) -> None:
         self.communes = communes
-        self.by_code = {c.code: c for c in communes}
+        self.by_code = {c.code: c for c in communes}  # by the ledger's key
+        self._by_official: dict[str, list[Commune]] | None = None
         self._keys = keys
         self._district_memo: dict[str, set | MatchError] = {}  # registers name a few districts often
 
@@ -179,6 +186,20 @@ class Gazetteer:
             raise MatchError("province_unknown", ", ".join(self._provinces.suggest(name)), name=name)
         return set(found.values)
 
+    def province_units(self, name: str) -> list[Commune]:
+        """The units of the one province a name or official code means (init --province)."""
+        text = name.strip()
+        if text.isascii() and text.isdigit():
+            codes = {c.province_code for c in self.communes if c.province_code == str(int(text))}
+            if not codes:
+                raise MatchError("province_unknown", name=name)
+        else:
+            codes = self.provinces(text)
+        if len(codes) > 1:
+            labels = sorted({f"{c.province} ({c.province_code})" for c in self.communes if c.province_code in codes})
+            raise MatchError("province_ambiguous", name=name, labels="; ".join(labels))
+        return [c for c in self.communes if c.province_code in codes]
+
     def matches(self, name: str, district: str = "") -> list[Commune]:
         """Every commune a name can mean (in the district, when one is given), never raising."""
         keep = None
@@ -210,12 +231,19 @@ class Gazetteer:
     ) -> Commune:
         """Exactly one commune for a code and/or a name narrowed by district and province."""
         if code not in ("", None):
-            commune = self.by_code.get(normalize_code(code))
-            if commune is None:
+            if self._by_official is None:
+                self._by_official = {}
+                for c in self.communes:
+                    self._by_official.setdefault(c.official, []).append(c)
+            found = self._by_official.get(normalize_code(code), [])
+            if name and found:
+                found = [c for c in found if self._names_agree(name, c)] or found[:1]
+            if not found:
                 raise MatchError("code_unknown", code=str(code))
+            commune = found[0]
             if name and not self._names_agree(name, commune):
                 raise MatchError(
-                    "code_name_mismatch", code=commune.code, name=name, actual=commune.name
+                    "code_name_mismatch", code=commune.official, name=name, actual=commune.name
                 )
             return commune
         if not name:

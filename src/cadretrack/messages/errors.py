@@ -145,6 +145,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "\"{name}\": no {unit_en} has this name; the district of that name is of another type.",
     ),
     "district_unknown": ("Không tìm thấy huyện, quận, thị xã, thành phố \"{name}\".", "No district named \"{name}\"."),
+    "province_ambiguous": (
+        "Tên tỉnh \"{name}\" trùng nhiều tỉnh: {labels}; hãy ghi mã tỉnh.",
+        "\"{name}\" names several provinces: {labels}; give the province code.",
+    ),
+    "commune_abolished": (
+        "{name} không còn từ {date} (sau sắp xếp là {became}); hãy dùng đơn vị mới.",
+        "{name} was abolished on {date} (it became {became}); use the new unit.",
+    ),
+    "commune_not_yet": (
+        "{name} chỉ có từ {date} (sau sắp xếp); trước ngày đó hãy dùng đơn vị cũ.",
+        "{name} exists only from {date} (after the reform); before that date use the old unit.",
+    ),
+    "mapping_part": (
+        "Cột part phải là whole (toàn bộ) hoặc part (một phần).",
+        "The part column must be whole or part.",
+    ),
+    "generation_not_after": (
+        "Ngày hiệu lực {date} phải sau ngày hiệu lực của danh mục đơn vị mới nhất trong sổ ({latest}).",
+        "The effective date {date} must be after that of the ledger's latest units ({latest}).",
+    ),
     "province_unknown": ("Không tìm thấy tỉnh \"{name}\".", "No province named \"{name}\"."),
     "cadre_unknown": (
         "Không có cán bộ \"{name}\" trong sổ; gần nhất: {suggestion}.",

@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sum_unchanged": ("giữ nguyên", "unchanged"),
     "sum_updated": ("cập nhật", "updated"),
     "sum_communes": ("đơn vị hành chính", "communes"),
+    "sum_links": ("liên kết đơn vị cũ – mới", "old→new links"),
     "sum_filings": ("văn bản", "filings"),
     "sum_replaced": ("thay thế", "replaced"),
     "sum_undoes": ("hoàn tác số", "undoes"),

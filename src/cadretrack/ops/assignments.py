@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.readers.assignments import AssignmentRow, read_assignment_rows
 from cadretrack.store import journal, records
 from cadretrack.store.backup import auto_backup
+from cadretrack.store.units import load_units
 from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
 
 SUGGESTION_LIMIT = 200  # nearest-name searches per file; beyond, problems carry none
@@ -60,8 +62,10 @@ def _problem(row: AssignmentRow, column: str, value: object, key: str, suggestio
     return Problem(key, fields, sheet=row.sheet, row=row.row, column=column, value=str(value), suggestion=suggestion)
 
 
-def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer) -> tuple[list[Wanted], list[Problem]]:
-    """Each row resolved to a commune and a cadre key; problems for every row that cannot be."""
+def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer, resolve=None) -> tuple[list[Wanted], list[Problem]]:
+    """Each row resolved to a commune and a cadre key; problems for every row that cannot be.
+    `resolve` (the gazetteer's by default) may explain a unit of another generation."""
+    resolve = resolve or gazetteer.resolve
     wanted: list[Wanted] = []
     problems: list[Problem] = []
     seen: dict[str, AssignmentRow] = {}
@@ -69,7 +73,7 @@ def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer) -> tuple[list[
         if not row.name:
             problems.append(_problem(row, "name", "", "name_missing"))
         try:
-            commune = gazetteer.resolve(
+            commune = resolve(
                 row.commune, row.district, row.code, row.province,
                 suggest=len(problems) < SUGGESTION_LIMIT,
             )
@@ -111,7 +115,8 @@ def import_assignments(
     decision: str = "", sheet: str | None = None, amend: bool = False, dry_run: bool = False,
     titles: Path | None = None,
 ) -> ImportResult:
-    gazetteer = records.load_gazetteer(db)
+    units = load_units(db)
+    gazetteer = units.on(effective)
     rows, sheets = read_assignment_rows(path, sheet, gazetteer.is_district)
     if not rows:
         raise CadretrackError("file_no_rows", path=str(path))
@@ -121,7 +126,7 @@ def import_assignments(
         rows[i], warning = split_agency(row, title_list)
         if warning is not None and row.name:
             warnings.append(warning)
-    wanted, problems = resolve_rows(rows, gazetteer)
+    wanted, problems = resolve_rows(rows, gazetteer, functools.partial(units.resolve_on, effective))
     # Only assignments in force on the effective date or after it can change.
     stored = records.load_assignments(db, 'a."end" IS NULL OR a."end" >= ?', [effective.isoformat()])
     plan = plan_changes(wanted, stored, effective, amend)
@@ -214,15 +219,39 @@ def list_assignments(
     return records.load_assignments(db, " AND ".join(where), params)
 
 
+@dataclass
+class Lineage:
+    """What a unit was formed from (with those units' assignments) and what it became."""
+
+    formed_from: list = field(default_factory=list)  # (Commune, part)
+    earlier: list = field(default_factory=list)  # the assignments of those units
+    became: list = field(default_factory=list)  # (Commune, part)
+    abolished: dt.date | None = None
+
+
 def history(db: Ledger, commune: str = "", district: str = "", cadre: str = "") -> list[records.Assignment]:
     """Every assignment of one commune, or of one cadre, in date order."""
     if commune:
-        gazetteer = records.load_gazetteer(db)
-        try:
-            found = gazetteer.resolve(commune, district)
-        except MatchError as exc:
-            raise CadretrackError(exc.key, **exc.fields) from None
-        return records.load_assignments(db, "a.commune_code = ?", [found.code])
+        return commune_history(db, commune, district)[0]
+    return cadre_history(db, cadre)
+
+
+def commune_history(db: Ledger, commune: str, district: str = "") -> tuple[list[records.Assignment], Lineage]:
+    """The assignments of one unit (the newest generation's of that name first) and its lineage."""
+    units = load_units(db)
+    try:
+        found = units.candidates(commune, district)[0]
+    except MatchError as exc:
+        raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
+    lineage = Lineage(formed_from=units.formed_from(found.code), became=units.became(found.code),
+                      abolished=units.abolished_on(found.code))
+    if lineage.formed_from:
+        codes = [c.code for c, _ in lineage.formed_from]
+        lineage.earlier = records.load_assignments(db, f"a.commune_code IN ({','.join('?' * len(codes))})", codes)
+    return records.load_assignments(db, "a.commune_code = ?", [found.code]), lineage
+
+
+def cadre_history(db: Ledger, cadre: str) -> list[records.Assignment]:
     from cadretrack.ops.matching import resolve_cadre_ids
 
     ids = resolve_cadre_ids(db, cadre)

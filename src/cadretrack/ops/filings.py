@@ -12,10 +12,12 @@ from cadretrack.domain.names import exact_key, loose_key, person_name
 from cadretrack.domain.obligations import Filing, owes
 from cadretrack.domain.ratings import parse_rating
 from cadretrack.domain.rules import KINDS, Rules
+from cadretrack.domain.unitset import Units
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.store import journal, records
 from cadretrack.store.ledger import Ledger, close_changeset, open_changeset, write
+from cadretrack.store.units import load_units
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class FilingInput:
 class Context:
     """What resolving filings needs from the ledger, loaded once per command."""
 
-    gazetteer: Gazetteer
+    gazetteer: Gazetteer  # every unit of every generation
     rules: Rules
     assignments: list
     current: dict = field(default_factory=dict)  # (assignment id, kind, year) -> Filing
@@ -47,6 +49,7 @@ class Context:
     by_commune: dict = field(default_factory=dict)
     by_cadre: dict = field(default_factory=dict)
     by_cadre_loose: dict = field(default_factory=dict)
+    units: Units | None = None
 
     def __post_init__(self) -> None:
         for a in self.assignments:
@@ -61,8 +64,10 @@ class Context:
     @classmethod
     def load(cls, db: Ledger) -> "Context":
         rules = records.load_rules(db)
+        units = load_units(db)
         return cls(
-            gazetteer=records.load_gazetteer(db),
+            gazetteer=units.all,
+            units=units,
             rules=rules,
             assignments=records.load_assignments(db),
             current={(f.assignment_id, f.kind, f.year): f for f in records.load_filings(db)},
@@ -103,10 +108,12 @@ def resolve_assignment(item: FilingInput, ctx: Context):
         return [a for a in found if a.start <= end and (a.end is None or a.end >= start)]
 
     if item.commune or item.code not in ("", None):
-        try:
-            commune = ctx.gazetteer.resolve(item.commune, item.district, item.code)
+        units = ctx.units or Units([], ctx.gazetteer)
+        try:  # the unit in force on the filing's date, else one in force during the year
+            communes = units.candidates(item.commune, item.district, item.code, on=item.filed, start=start, end=end)
         except MatchError as exc:
             raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
+        commune = next((c for c in communes if during_year(ctx.by_commune.get(c.code, []))), communes[0])
         candidates = during_year(ctx.by_commune.get(commune.code, []))
         where = commune.label()
         if cadre and candidates:

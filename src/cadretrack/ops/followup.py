@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import MatchError
+from cadretrack.domain.generations import official_code
 from cadretrack.domain.names import exact_key, loose_key, person_name, text_key
 from cadretrack.errors import CadretrackError
 from cadretrack.store import journal, records
@@ -22,9 +23,10 @@ NO = {"no", "n", "khong", "0", "false", "vang", "khong tham du", "vang mat"}
 
 def in_force(db: Ledger, commune: str, district: str, code: object, cadre: str, day: dt.date):
     """The assignment of the commune in force on `day` (and of the cadre, when given)."""
-    gazetteer = records.load_gazetteer(db)
+    from cadretrack.store.units import load_units
+
     try:
-        place = gazetteer.resolve(commune, district, code)
+        place = load_units(db).resolve_on(day, commune, district, code)
     except MatchError as exc:
         raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
     found = [a for a in records.load_assignments(db, "a.commune_code = ?", [place.code]) if a.in_force_on(day)]
@@ -116,7 +118,7 @@ class Difficulty:
 def list_difficulties(db: Ledger, as_of: dt.date, open_only: bool = False, year: int | None = None) -> list[Difficulty]:
     """Difficulties in the stable order, each with its age: open ones up to `as_of`."""
     sql = (
-        "SELECT d.id, c.name, d.commune_code, COALESCE(c.district, ''), COALESCE(k.name, ''), d.raised_on, "
+        "SELECT d.id, c.name, d.commune_code AS code, COALESCE(c.district, ''), COALESCE(k.name, ''), d.raised_on, "
         "d.raised_by, d.text, d.resolved_on, COALESCE(d.resolution, ''), COALESCE(d.referred_to, '') "
         "FROM difficulties d JOIN communes c ON c.code = d.commune_code "
         "LEFT JOIN assignments a ON a.id = d.assignment_id LEFT JOIN cadres k ON k.id = a.cadre_id "
@@ -129,12 +131,12 @@ def list_difficulties(db: Ledger, as_of: dt.date, open_only: bool = False, year:
     if year is not None:
         sql += " AND (substr(d.raised_on, 1, 4) = ? OR d.resolved_on IS NULL OR substr(d.resolved_on, 1, 4) = ?)"
         params += [str(year), str(year)]
-    sql += " ORDER BY CAST(c.province_code AS INTEGER), CAST(c.district_code AS INTEGER), CAST(d.commune_code AS INTEGER), d.raised_on, d.id"
+    sql += " ORDER BY c.generation, CAST(c.province_code AS INTEGER), CAST(c.district_code AS INTEGER), CAST(d.commune_code AS INTEGER), d.raised_on, d.id"
     out = []
     for r in db.execute(sql, params).fetchall():
         raised = dt.date.fromisoformat(r[5])
         resolved = dt.date.fromisoformat(r[8]) if r[8] and r[8] <= as_of.isoformat() else None
-        out.append(Difficulty(r[0], r[1], r[2], r[3], r[4], raised, r[6], r[7], resolved,
+        out.append(Difficulty(r[0], r[1], official_code(r[2]), r[3], r[4], raised, r[6], r[7], resolved,
                               r[9] if resolved else "", r[10] if resolved else "", ((resolved or as_of) - raised).days))
     return out
 

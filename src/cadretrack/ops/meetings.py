@@ -15,6 +15,7 @@ from cadretrack.readers.meetings import read_meeting_rows
 from cadretrack.store import records
 from cadretrack.store.backup import auto_backup
 from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
+from cadretrack.store.units import load_units
 
 
 @dataclass
@@ -30,7 +31,7 @@ def import_meetings(
     rows = read_meeting_rows(path, sheet)
     if not rows:
         raise CadretrackError("file_no_meetings", path=str(path))
-    gazetteer = records.load_gazetteer(db)
+    units = load_units(db)
     by_commune: dict[str, list] = {}
     for a in records.load_assignments(db):
         by_commune.setdefault(a.commune_code, []).append(a)
@@ -58,7 +59,7 @@ def import_meetings(
             problem("kind" if exc.key == "meeting_kind_invalid" else "attended", exc.key, **exc.fields)
             continue
         try:
-            place = gazetteer.resolve(clean(v["commune"]), clean(v["district"]), v["code"])
+            place = units.resolve_on(day, clean(v["commune"]), clean(v["district"]), v["code"])
         except MatchError as exc:
             problem("commune", exc.key, suggestion=exc.suggestion, **exc.fields)
             continue

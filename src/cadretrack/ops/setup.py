@@ -17,6 +17,7 @@ from cadretrack.store.ledger import (
     write,
 )
 from cadretrack.store.records import save_communes
+from cadretrack.store.units import describe_first
 
 
 @dataclass
@@ -34,6 +35,7 @@ def init_ledger(
     command: list[str],
     gazetteer: Path | None = None,
     rules: Path | None = None,
+    province: str = "",
 ) -> InitResult:
     if path.exists():
         if is_ledger(path):
@@ -42,6 +44,14 @@ def init_ledger(
     from cadretrack.domain.rules import builtin_rules_text, parse_rules
 
     source, communes = read_gazetteer(gazetteer)
+    if province:
+        from cadretrack.domain.gazetteer import Gazetteer, MatchError
+
+        try:
+            communes = Gazetteer(communes).province_units(province)
+        except MatchError as exc:
+            raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
+        source = f"{source} ({communes[0].province})"
     if rules is None:
         rules_name, rules_text = "26-QĐ/TU (2097-CV/BTCTU)", builtin_rules_text()
     else:
@@ -55,6 +65,7 @@ def init_ledger(
             changeset = open_changeset(db, command, now)
             save_communes(db, communes)
             set_meta(db, "gazetteer", source)
+            describe_first(db, source, province)
             set_meta(db, "rules", rules_text)
             set_meta(db, "rules_name", rules_name)
             close_changeset(db, changeset, {"communes": len(communes)})

@@ -26,7 +26,7 @@ def print_assignments(items: list, format: str) -> None:
     headers = [t(k) for k in ("col_district", "col_commune", "col_code", "col_cadre", "col_position",
                               "col_agency", "col_start", "col_end", "col_decision")]
     body = [
-        [a.district, a.commune, a.commune_code, a.cadre, a.position, a.agency,
+        [a.district, a.commune, a.official_code, a.cadre, a.position, a.agency,
          format_date(a.start), format_date(a.end) or t("in_force"), a.decision]
         for a in items
     ]
@@ -36,6 +36,21 @@ def print_assignments(items: list, format: str) -> None:
         return
     out.print(table(t("list_title"), headers, body))
     out.print(t("list_count", count=len(items)))
+
+
+def print_lineage(lineage) -> None:
+    """Where a unit came from (and who followed those units), and what it became."""
+    out = console()
+
+    def units(pairs) -> str:
+        return "; ".join(f"{c.name} ({c.district or c.province}, {t('part_' + part)})" for c, part in pairs)
+
+    if lineage.formed_from:
+        out.print(f"{t('show_formed_from')}: {units(lineage.formed_from)}")
+        if lineage.earlier:
+            print_assignments(lineage.earlier, "table")
+    if lineage.became:
+        out.print(f"{t('show_became', date=format_date(lineage.abolished))}: {units(lineage.became)}")
 
 
 def plan_table(plan: Plan):

@@ -24,7 +24,7 @@ def reason_text(d) -> str:
 
 def row_dict(d) -> dict:
     a = d.assignment
-    code = a.commune_code if a is not None else (d.communes[0].code if len(d.communes) == 1 else None)
+    code = a.official_code if a is not None else (d.communes[0].official if len(d.communes) == 1 else None)
     return {
         "row": d.row,
         "decision": d.decision,

@@ -67,8 +67,8 @@ def _place(d) -> tuple[str, str, str, str]:
     """Commune, district, code and cadre as far as the row tells them."""
     if d.assignment is not None:
         a = d.assignment
-        return a.commune, a.district, a.commune_code, a.cadre
+        return a.commune, a.district, a.official_code, a.cadre
     if len(d.communes) == 1:
         c = d.communes[0]
-        return c.name, c.district, c.code, ""
+        return c.name, c.district, c.official, ""
     return d.place, "", "", ""

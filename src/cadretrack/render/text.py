@@ -45,7 +45,7 @@ def who_and_where(a) -> dict:
         "position": a.position,
         "agency": a.agency,
         "commune": a.commune,
-        "commune_code": a.commune_code,
+        "commune_code": a.official_code,
         "district": a.district or None,
     }
 

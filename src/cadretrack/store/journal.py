@@ -12,7 +12,7 @@ import json
 
 from cadretrack.store.ledger import Ledger
 
-UNDOABLE_TABLES = {"assignments", "filings", "difficulties", "meetings"}
+UNDOABLE_TABLES = {"assignments", "filings", "difficulties", "meetings", "generations"}
 
 
 def note(db: Ledger, changeset: int, tbl: str, action: str, rows: list[tuple[int, dict | None]]) -> None:

@@ -6,10 +6,12 @@ import datetime as dt
 from typing import NamedTuple
 
 from cadretrack.domain.gazetteer import Commune, Gazetteer, commune_reading
+from cadretrack.domain.generations import official_code, unit_key
 from cadretrack.store.ledger import Ledger
 
 
-def save_communes(db: Ledger, communes: list[Commune]) -> None:
+def save_communes(db: Ledger, communes: list[Commune], generation: int = 1) -> None:
+    """Store a generation's units (as read, with official codes) under their ledger keys."""
     from cadretrack.domain.names import KEY_VERSION
     from cadretrack.store.ledger import set_meta
 
@@ -17,7 +19,8 @@ def save_communes(db: Ledger, communes: list[Commune]) -> None:
     db["communes"].insert_all(
         (
             {
-                "code": c.code,
+                "code": unit_key(c.code, generation),
+                "generation": generation,
                 "name": c.name,
                 "type": c.type,
                 "district_code": c.district_code,
@@ -61,16 +64,20 @@ def rekey_communes(db: Ledger) -> bool:
     return True
 
 
-def load_gazetteer(db: Ledger) -> Gazetteer:
-    """The ledger's communes in the stable order (province, district, commune code);
-    their stored match keys are used while the key rules are unchanged."""
+def load_gazetteer(db: Ledger, generation: int | None = None) -> Gazetteer:
+    """The units of one generation, or of all, in the stable order (generation, province,
+    district, commune code); their stored match keys are used while the key rules are unchanged."""
     from cadretrack.domain.names import KEY_VERSION
     from cadretrack.store.ledger import get_meta
 
+    where, params = "generation IN (SELECT id FROM generations WHERE voided_in IS NULL)", []
+    if generation is not None:
+        where, params = "generation = ?", [generation]
     rows = db.execute(
         "SELECT code, name, type, COALESCE(district_code, ''), COALESCE(district, ''), province_code, province, "
-        "name_key, name_loose FROM communes "
-        "ORDER BY CAST(province_code AS INTEGER), CAST(district_code AS INTEGER), CAST(code AS INTEGER)"
+        f"name_key, name_loose FROM communes WHERE {where} ORDER BY generation, "
+        "CAST(province_code AS INTEGER), CAST(district_code AS INTEGER), CAST(code AS INTEGER)",
+        params,
     ).fetchall()
     fresh = get_meta(db, "name_key_version") == KEY_VERSION
     return Gazetteer([Commune(*row[:7]) for row in rows], keys=[(r[7], r[8]) for r in rows] if fresh else None)
@@ -93,6 +100,11 @@ class Assignment(NamedTuple):
     province: str
     cadre_key: tuple[str, str]
 
+    @property
+    def official_code(self) -> str:
+        """The commune's official code (commune_code is the ledger's key of the unit)."""
+        return official_code(self.commune_code)
+
     def in_force_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or self.end >= day)
 
@@ -114,7 +126,7 @@ LEFT JOIN decisions d ON d.id = a.decision_id
 WHERE a.voided_in IS NULL
 """
 _ORDER = (
-    " ORDER BY COALESCE(c.district_code, ''), CAST(a.commune_code AS INTEGER), a.start, a.id"
+    " ORDER BY c.generation, COALESCE(c.district_code, ''), CAST(a.commune_code AS INTEGER), a.start, a.id"
 )
 
 

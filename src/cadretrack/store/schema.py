@@ -174,3 +174,29 @@ def m004_followup(db) -> None:
         ],
     )
     db["meetings"].create_index(["assignment_id", "held_on"])
+
+
+@migration
+def m005_generations(db) -> None:
+    """Generations of administrative units (the 2025 reform) and the links between them.
+
+    A unit's `code` in `communes` is the ledger's key for it: the official code in the
+    first generation, "official@generation" in later ones, because a new unit may take
+    an old unit's official code (Phường Hòa Bình took 4795). A ledger made before this
+    holds one generation, in force since always: its keys and foreign keys stay as
+    they are.
+    """
+    db["generations"].create(
+        {"id": int, "effective": str, "source": str, "province": str, "created_in": int, "voided_in": int},
+        pk="id",
+        foreign_keys=[("created_in", "changesets", "id"), ("voided_in", "changesets", "id")],
+    )
+    db["communes"].add_column("generation", int, not_null_default=1)
+    source = db.execute("SELECT value FROM meta WHERE key = 'gazetteer'").fetchone()
+    db["generations"].insert({"id": 1, "effective": None, "source": source[0] if source else "", "province": ""})
+    db["unit_links"].create(
+        {"old_code": str, "new_code": str, "part": str},
+        pk=("old_code", "new_code"),
+        foreign_keys=[("old_code", "communes", "code"), ("new_code", "communes", "code")],
+    )
+    db["unit_links"].create_index(["new_code"])

@@ -1,0 +1,119 @@
+"""`gazetteer add`: a new generation of units (the 2025 reform) and its links to the old."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from cadretrack.domain.dates import format_date
+from cadretrack.domain.gazetteer import Commune, Gazetteer, MatchError, normalize_code
+from cadretrack.domain.generations import Link, unit_key
+from cadretrack.errors import CadretrackError, InputProblems, Problem
+from cadretrack.readers.gazetteer_csv import read_gazetteer
+from cadretrack.store import journal
+from cadretrack.store.backup import auto_backup
+from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
+from cadretrack.store.records import load_assignments, save_communes
+from cadretrack.store.units import add_generation, load_generations, load_units, save_links
+
+BUNDLED_MAPPING = "reform-2025.csv"
+PARTS = {"whole": "whole", "part": "part", "": "whole", "toàn bộ": "whole", "một phần": "part"}
+
+
+@dataclass
+class AddResult:
+    generation: int
+    effective: dt.date
+    communes: int
+    provinces: list[str]
+    links: int
+    unlinked: list[Commune] = field(default_factory=list)  # old units the table does not link
+    still_in_force: int = 0  # assignments on old units that run past the effective date
+
+
+def read_mapping(path: Path | None) -> tuple[str, list[tuple[str, str, str]]]:
+    """(source name, [(old official code, new official code, whole|part)]) of a table file,
+    or of the bundled table of the 2025 reform."""
+    if path is None:
+        text = resources.files("cadretrack").joinpath("data", BUNDLED_MAPPING).read_text("utf-8")
+        name = BUNDLED_MAPPING
+    else:
+        if not path.is_file():
+            raise CadretrackError("file_missing", path=str(path))
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CadretrackError("csv_encoding", path=str(path)) from None
+        name = path.name
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in ("old_code", "new_code") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise CadretrackError("gazetteer_columns", path=name, columns=", ".join(missing))
+    pairs, problems = [], []
+    for number, row in enumerate(reader, start=2):
+        try:
+            old, new = normalize_code(row["old_code"]), normalize_code(row["new_code"])
+        except MatchError as exc:
+            problems.append(Problem(exc.key, exc.fields, row=number, column="old_code/new_code",
+                                    value=f"{row['old_code']}/{row['new_code']}"))
+            continue
+        part = PARTS.get((row.get("part") or "").strip().lower())
+        if part is None:
+            problems.append(Problem("mapping_part", {}, row=number, column="part", value=row["part"]))
+            continue
+        pairs.append((old, new, part))
+    if problems:
+        raise InputProblems(name, problems)
+    return name, pairs
+
+
+def add_units(
+    db: Ledger, path: Path, effective: dt.date, now: dt.datetime, command: list[str],
+    province: str = "", mapping: Path | None = None,
+) -> AddResult:
+    source, communes = read_gazetteer(path)
+    mapping_name, pairs = read_mapping(mapping)
+    generations = load_generations(db)
+    latest = generations[-1]
+    if latest.effective is not None and effective <= latest.effective:
+        raise CadretrackError("generation_not_after", date=format_date(effective),
+                              latest=format_date(latest.effective))
+    units = load_units(db)
+    current = {c.official: c for c in units.of(latest.id).communes}
+    if province:
+        try:
+            communes = Gazetteer(communes).province_units(province)
+        except MatchError as exc:
+            raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
+    else:
+        # A national list: keep the provinces the ledger's units went into.
+        new_province = {c.code: c.province_code for c in communes}
+        kept = {new_province[n] for o, n, _ in pairs if o in current and n in new_province}
+        if kept:
+            communes = [c for c in communes if c.province_code in kept]
+    generation = (db.execute("SELECT COALESCE(MAX(id), 0) FROM generations").fetchone()[0]) + 1
+    new_codes = {c.code for c in communes}
+    links = sorted({Link(current[o].code, unit_key(n, generation), part)
+                    for o, n, part in pairs if o in current and n in new_codes})
+    linked = {link.old for link in links}
+    still = load_assignments(db, 'a."end" IS NULL OR a."end" >= ?', [effective.isoformat()])
+    result = AddResult(
+        generation=generation, effective=effective, communes=len(communes),
+        provinces=sorted({c.province for c in communes}), links=len(links),
+        unlinked=[c for c in current.values() if c.code not in linked],
+        still_in_force=sum(1 for a in still if a.commune_code in {c.code for c in current.values()}),
+    )
+    auto_backup(ledger_path(db), "gazetteer", now)
+    with write(db):
+        changeset = open_changeset(db, command, now)
+        added = add_generation(db, effective, f"{source} + {mapping_name}", province, changeset)
+        assert added == generation
+        save_communes(db, communes, generation)
+        save_links(db, links)
+        journal.note(db, changeset, "generations", "add", [(generation, None)])
+        close_changeset(db, changeset, {"communes": len(communes), "links": len(links)})
+    return result
