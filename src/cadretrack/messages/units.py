@@ -45,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "part_whole": ("toàn bộ", "whole"),
     "part_part": ("một phần", "part"),
     "verify_abolished_in_force": (
-        "Phân công {cadre} theo dõi {commune} còn hiệu lực sau ngày {date}, khi đơn vị đã sắp xếp thành {became}.",
-        "{cadre}'s assignment to {commune} is still in force after {date}, when the unit became {became}.",
+        "Phân công {cadre} theo dõi {commune} vẫn còn hiệu lực từ {date}, ngày đơn vị được sắp xếp thành {became}.",
+        "{cadre}'s assignment to {commune} is still in force on {date}, when the unit became {became}.",
     ),
 }

@@ -15,6 +15,7 @@ from cadretrack.domain.obligations import owes
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.store import records
 from cadretrack.store.ledger import Ledger
+from cadretrack.store.units import load_units
 
 
 @dataclass(frozen=True)
@@ -78,22 +79,36 @@ def _unknown_communes(db, ctx):
 
 
 def _unfollowed(db, ctx):
+    """Units in force today that nobody follows (only once somebody follows any)."""
     followed = {a.commune_code for a in ctx["assignments"] if a.in_force_on(ctx["today"])}
     if not followed:
         return
-    for c in records.load_gazetteer(db).communes:
+    for c in ctx["units"].on(ctx["today"]).communes:
         if c.code not in followed:
-            yield Finding("unfollowed-commune", "warning", "verify_unfollowed", {"commune": c.label(), "commune_code": c.code})
+            yield Finding("unfollowed-commune", "warning", "verify_unfollowed", {"commune": c.label(), "commune_code": c.official})
 
 
-CHECKS = (_integrity, _foreign_keys, _unknown_communes, _overlaps, _filings, _unfollowed)
+def _abolished(db, ctx):
+    """Assignments still in force on a unit after the generation that abolished it took effect."""
+    units = ctx["units"]
+    for a in ctx["assignments"]:
+        until = units.abolished_on(a.commune_code)
+        if until is not None and (a.end is None or a.end >= until):
+            became = "; ".join(c.label() for c, _ in units.became(a.commune_code)) or "?"
+            yield Finding("assignment-on-abolished-unit", "warning", "verify_abolished_in_force", {
+                "commune": a.commune, "commune_code": a.official_code, "cadre": a.cadre,
+                "date": format_date(until), "became": became})
+
+
+CHECKS = (_integrity, _foreign_keys, _unknown_communes, _overlaps, _filings, _unfollowed, _abolished)
 
 
 def verify(db: Ledger, today: dt.date) -> list[Finding]:
     findings = list(_integrity(db, None))
     if findings:
         return findings  # a damaged file: the domain checks would read garbage
-    ctx = {"assignments": records.load_assignments(db), "rules": records.load_rules(db), "today": today}
+    ctx = {"assignments": records.load_assignments(db), "rules": records.load_rules(db), "today": today,
+           "units": load_units(db)}
     for check in CHECKS[1:]:
         findings.extend(check(db, ctx))
     return findings

@@ -13,8 +13,8 @@ from cadretrack.render.xlsx_style import Styles, date, data_row, header_block, n
 from cadretrack.reports.summary import (
     SummaryRow,
     by_agency,
-    by_place,
     detail,
+    place_grouping,
     summarize,
     to_chase,
 )
@@ -44,10 +44,9 @@ def write_summary(
     wb = new_workbook(path)
     styles = Styles(wb)
     items = report.scope
-    has_districts = any(i.owed.assignment.district for i in items)
-    place = "Huyện, thành phố" if has_districts else "Tỉnh, thành phố"
-    rows, total = summarize(items, by_place, "Tổng cộng")
-    _summary_sheet(wb, styles, report, today, SHEETS[0], place, "Số xã", rows, total, communes=True)
+    group, heading, place = place_grouping(items)
+    rows, total = summarize(items, group, "Tổng cộng")
+    _summary_sheet(wb, styles, report, today, SHEETS[0], heading, "Số xã", rows, total, communes=True)
     progress(len(rows))
     _detail_sheet(wb, styles, report, today, place, progress, meetings or {})
     rows, total = summarize(items, by_agency, "Tổng cộng", by_name=True)
@@ -64,7 +63,7 @@ def write_check_list(report, path: Path, today: dt.date) -> None:
     """The check's listed filings as one formatted sheet: the list to chase."""
     wb = new_workbook(path)
     styles = Styles(wb)
-    place = "Huyện, thành phố" if any(i.owed.assignment.district for i in report.items) else "Tỉnh, thành phố"
+    place = place_grouping(report.items)[2]
     _list_sheet(wb, styles, report, today, "Danh sách", report.items, place, "DANH SÁCH VĂN BẢN PHẢI NỘP", _noop)
     wb.close()
 

@@ -78,6 +78,32 @@ def by_place(item: Status) -> str:
     return a.district or a.province
 
 
+TYPE_GROUPS = {"phường": "Các phường", "xã": "Các xã", "thị trấn": "Các thị trấn", "đặc khu": "Các đặc khu"}
+
+
+def by_type(item: Status) -> str:
+    """Units without districts (after the 2025 reform) of one province, by their type."""
+    a = item.owed.assignment
+    return a.district or TYPE_GROUPS.get(a.commune_type.lower(), a.commune_type or a.province)
+
+
+def place_grouping(items: list[Status]) -> tuple[Callable[[Status], str], str, str]:
+    """How the summary groups its rows and the heading of its first column, then the
+    heading of the column that says where each unit lies (its district, else province).
+
+    Districts before the reform; after it, provinces, or the commune types when all
+    the units without a district lie in one province."""
+    places = [i.owed.assignment for i in items]
+    districts = any(a.district for a in places)
+    provinces = {a.province for a in places if not a.district}
+    if not provinces:
+        return by_place, "Huyện, thành phố", "Huyện, thành phố"
+    where = "Huyện (trước 01/07/2025), tỉnh" if districts else "Tỉnh, thành phố"
+    if len(provinces) == 1:
+        return by_type, "Địa bàn", where
+    return by_place, "Địa bàn" if districts else "Tỉnh, thành phố", where
+
+
 def by_agency(item: Status) -> str:
     return item.owed.assignment.agency
 

@@ -99,6 +99,7 @@ class Assignment(NamedTuple):
     district: str
     province: str
     cadre_key: tuple[str, str]
+    commune_type: str = ""
 
     @property
     def official_code(self) -> str:
@@ -118,7 +119,7 @@ _ASSIGNMENT_SQL = """
 SELECT a.id, a.commune_code, a.cadre_id, k.name, COALESCE(k.agency, ''),
        COALESCE(a.position, ''), a.start, a."end", COALESCE(d.text, ''),
        c.name, COALESCE(c.district, ''), COALESCE(c.province, ''),
-       k.name_key, k.agency_key
+       k.name_key, k.agency_key, c.type
 FROM assignments a
 JOIN cadres k ON k.id = a.cadre_id
 JOIN communes c ON c.code = a.commune_code
@@ -145,6 +146,7 @@ def _assignment(row) -> Assignment:
         district=row[10],
         province=row[11],
         cadre_key=(row[12], row[13]),
+        commune_type=row[14] or "",
     )
 
 
