@@ -1,0 +1,277 @@
+"""One ledger across the 2025 reform: generations of units, resolution by date, the
+old→new table, years that straddle the reform, and ledgers that start after it."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import GAZETTEERS, REPO, Cli, snapshot
+from sheets import csv_file
+
+SAMPLE_LIST = REPO / "data" / "sample" / "718-QD-TU-phan-cong.xlsx"
+VN_2025 = GAZETTEERS / "vn-2025.csv"
+HEADER = ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị công tác", "Xã, phường, đặc khu"]
+
+
+def rows_of(name: str) -> list[dict]:
+    with open(GAZETTEERS / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+REFORM = rows_of("reform-2025.csv")
+HOA_BINH = {r["commune_code"]: r for r in rows_of("hoa-binh-2024.csv")}
+NEW = {r["commune_code"]: r for r in rows_of("vn-2025.csv")}
+OLD = {r["commune_code"]: r for r in rows_of("vn-2024.csv")}
+# The new units that Hòa Bình's communes went into, in code order.
+HB_NEW = sorted({r["new_code"] for r in REFORM if r["old_code"] in HOA_BINH}, key=int)
+
+
+def list_2025(path: Path, codes: list[str] = HB_NEW) -> Path:
+    """A full assignment list of the new units (names as the new list writes them)."""
+    rows = [[i + 1, f"Cán Bộ Mới {i + 1}", "Giám đốc", f"Sở Số {i + 1}", NEW[c]["commune"]] for i, c in enumerate(codes)]
+    return csv_file(path, [HEADER, *rows])
+
+
+def ok(result):
+    assert result.exit_code == 0, result.output + result.stderr
+    return result
+
+
+@pytest.fixture
+def reformed(ledger, tmp_path):
+    """A ledger of 2022–2025: Hòa Bình's list of 2022, Phú Thọ's units from 01/07/2025, its list."""
+    ok(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    ok(ledger("import", "assignments", list_2025(tmp_path / "2025.csv"), "--effective", "01/07/2025"))
+    return ledger
+
+
+# --- the bundled table -------------------------------------------------------------------
+
+
+def test_reform_table_joins_our_gazetteers():
+    old_codes = {r["old_code"] for r in REFORM}
+    new_codes = {r["new_code"] for r in REFORM}
+    assert old_codes <= OLD.keys() and new_codes <= NEW.keys()
+    assert set(HOA_BINH) <= old_codes, "every Hòa Bình commune has a successor"
+    # Every unit of 2025 comes from old communes, but the special zones made of island
+    # districts that had no communes (Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn, Côn Đảo).
+    missing = [NEW[c] for c in NEW.keys() - new_codes]
+    assert len(missing) == 5 and all(r["commune_type"] == "đặc khu" for r in missing)
+    phu_tho = {c for c, r in NEW.items() if r["province_code"] == "25"}
+    assert len(phu_tho) == 148 and phu_tho <= new_codes
+    # A few units of vn-2024 changed in 2025 before the reform and are unknown to the source.
+    assert len(OLD.keys() - old_codes) < 0.003 * len(OLD)
+    parts = defaultdict(list)
+    for r in REFORM:
+        parts[r["old_code"]].append(r["part"])
+    for old, kinds in parts.items():  # whole: one successor; split: each part named
+        assert kinds == ["whole"] or (len(kinds) >= 2 and set(kinds) == {"part"}), old
+    split = {HOA_BINH[c]["commune"] for c, kinds in parts.items() if c in HOA_BINH and kinds[0] == "part"}
+    assert split == {"Xã Vầy Nưa", "Xã Cao Sơn", "Xã Đồng Tân"}
+    assert len(HB_NEW) == 46
+    hoa_binh = [r["old_code"] for r in REFORM if r["new_code"] == "4795"]
+    assert sorted(HOA_BINH[c]["commune"] for c in hoa_binh) == sorted(
+        ["Phường Phương Lâm", "Phường Thịnh Lang", "Phường Hữu Nghị", "Phường Tân Thịnh",
+         "Phường Đồng Tiến", "Phường Quỳnh Lâm", "Phường Trung Minh"])
+
+
+# --- a ledger across the reform ----------------------------------------------------------
+
+
+def test_a_2025_list_needs_the_new_units(ledger, tmp_path):
+    ok(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    before = snapshot(ledger.db)
+    result = ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025")
+    assert result.exit_code == 2 and snapshot(ledger.db) == before
+
+
+def test_gazetteer_add_keeps_the_province_the_units_went_into(ledger):
+    ok(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    result = ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    assert "148" in result.output and "Phú Thọ" in result.output
+    assert "151" in result.output  # the assignments still on old units are pointed out
+
+
+def test_statuses_of_2025_item_by_item(reformed):
+    cli = reformed
+    ok(cli("record", "program", "--year", "2025", "--date", "20/01/2025", "--commune", "Phường Tân Hòa"))
+    # A late program of an old unit, received after the reform under its old name.
+    ok(cli("record", "program", "--year", "2025", "--date", "10/07/2025", "--commune", "Phương Lâm"))
+    # The new units' programs (late starters: 30 days) and the December filings.
+    ok(cli("record", "program", "--year", "2025", "--date", "20/07/2025", "--commune", "Phường Tân Hòa"))
+    ok(cli("record", "program", "--year", "2025", "--date", "05/08/2025", "--commune", "Phường Hòa Bình"))
+    ok(cli("record", "report", "--year", "2025", "--date", "05/12/2025", "--commune", "Phường Hòa Bình"))
+    ok(cli("record", "evaluation", "--year", "2025", "--date", "15/12/2025", "--commune", "Phường Hòa Bình",
+           "--rating", "tot"))
+    data = cli.json("check", "--year", "2025", "--as-of", "31/12/2025", "--all")
+    items = data["items"]
+    assert len(items) == 151 + 46 * 3
+    by = Counter((i["kind"], i["due"], i["district"] is None) for i in items)
+    assert by == {("program", "2025-01-31", False): 151, ("program", "2025-07-31", True): 46,
+                  ("report", "2025-12-09", True): 46, ("evaluation", "2025-12-09", True): 46}
+
+    def item(commune, kind, new):
+        found = [i for i in items if i["commune"] == commune and i["kind"] == kind and (i["district"] is None) == new]
+        assert len(found) == 1, (commune, kind, found)
+        return found[0]
+
+    assert item("Phường Tân Hòa", "program", False)["status"] == "on_time"
+    assert item("Phường Tân Hòa", "program", False)["commune_code"] == "4792"
+    assert item("Phường Phương Lâm", "program", False) | {} == {
+        **item("Phường Phương Lâm", "program", False), "status": "late", "filed": "2025-07-10", "days_late": 160}
+    assert item("Phường Thịnh Lang", "program", False)["status"] == "overdue"
+    assert item("Phường Tân Hòa", "program", True)["status"] == "on_time"
+    assert item("Phường Tân Hòa", "program", True)["commune_code"] == "4792"
+    hb = {k: item("Phường Hòa Bình", k, True) for k in ("program", "report", "evaluation")}
+    assert [hb[k]["status"] for k in hb] == ["late", "on_time", "late"]
+    assert [hb[k]["days_late"] for k in hb] == [5, None, 6]
+    assert {hb[k]["commune_code"] for k in hb} == {"4795"}
+    assert item("Phường Tân Hòa", "report", True)["status"] == "overdue"
+    assert data["counts"] == {"on_time": 3, "late": 3, "overdue": 151 + 46 * 3 - 6, "pending": 0}
+
+
+def test_the_same_name_before_and_after(reformed):
+    cli = reformed
+    before = cli.json("list", "assignments", "--on", "30/06/2025")
+    after = cli.json("list", "assignments", "--on", "01/07/2025")
+    assert len(before) == 151 and len(after) == 46
+    old = [a for a in before if a["commune"] == "Phường Tân Hòa"]
+    new = [a for a in after if a["commune"] == "Phường Tân Hòa"]
+    assert [a["commune_code"] for a in old + new] == ["4792", "4792"]
+    assert old[0]["cadre"] != new[0]["cadre"] and old[0]["end"] == "2025-06-30" and new[0]["district"] is None
+    # The date decides: a filing of 2024 received in January goes to the old unit.
+    ok(cli("record", "report", "--year", "2024", "--date", "05/01/2025", "--commune", "Tân Hòa"))
+    report = cli.json("check", "--year", "2024", "--as-of", "31/01/2025", "--all")
+    filed = [i for i in report["items"] if i["filed"]]
+    assert [(i["commune"], i["cadre"]) for i in filed] == [("Phường Tân Hòa", old[0]["cadre"])]
+
+
+def test_an_old_name_after_the_reform_names_what_it_became(reformed, tmp_path):
+    before = snapshot(reformed.db)
+    path = csv_file(tmp_path / "old.csv", [HEADER, [1, "Lê Văn Mới", "Giám đốc", "Sở Y tế", "Phường Phương Lâm"]])
+    result = reformed("import", "assignments", path, "--effective", "01/09/2025", "--amend")
+    assert result.exit_code == 2 and snapshot(reformed.db) == before
+    assert "Phường Hòa Bình (Phú Thọ)" in result.output and "01/07/2025" in result.output
+
+
+def test_a_split_commune_both_ways(reformed):
+    became = reformed("show", "--commune", "Vầy Nưa")
+    ok(became)
+    text = " ".join(became.output.split())
+    assert "Phường Thống Nhất (Phú Thọ, part)" in text and "Xã Tiền Phong (Phú Thọ, part)" in text
+    for new in ("Phường Thống Nhất", "Xã Tiền Phong"):
+        shown = reformed.json("show", "--commune", new)
+        communes = [a["commune"] for a in shown]
+        assert "Xã Vầy Nưa" in communes and communes[-1] == new
+        assert ok(reformed("show", "--commune", new)).output.count("Vầy Nưa") >= 2  # the link and the assignment
+
+
+def test_verify_warns_until_the_new_list_is_imported(ledger, tmp_path):
+    ok(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    findings = ledger.json("verify")["findings"]
+    warned = [f for f in findings if f["code"] == "assignment-on-abolished-unit"]
+    assert len(warned) == 151 and all(f["level"] == "warning" for f in warned)
+    lam = next(f for f in warned if f["commune"] == "Phường Phương Lâm")
+    assert lam["became"] == "Phường Hòa Bình (Phú Thọ)" and lam["date"] == "01/07/2025"
+    ok(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025"))
+    assert not [f for f in ledger.json("verify")["findings"] if f["code"] == "assignment-on-abolished-unit"]
+
+
+def test_the_workbook_of_2025(reformed, tmp_path):
+    out = tmp_path / "2025.xlsx"
+    ok(reformed("export", "summary", "--year", "2025", "--as-of", "31/12/2025", "--output", out))
+    ws = load_workbook(out).worksheets[0]
+    rows = [r for r in ws.iter_rows(values_only=True) if r[1]]
+    labels = [r[1] for r in rows]
+    assert labels[labels.index("Địa bàn") + 1:] == [
+        "Thành phố Hòa Bình", "Huyện Đà Bắc", "Huyện Lương Sơn", "Huyện Kim Bôi", "Huyện Cao Phong",
+        "Huyện Tân Lạc", "Huyện Mai Châu", "Huyện Lạc Sơn", "Huyện Yên Thủy", "Huyện Lạc Thủy",
+        "Các phường", "Các xã", "Tổng cộng"]
+    body = rows[labels.index("Địa bàn") + 1:-1]
+    total = rows[-1]
+    assert total[2] == sum(r[2] for r in body) == 151 + 46
+    new_types = Counter(NEW[c]["commune_type"] for c in HB_NEW)
+    assert [r[2] for r in body[-2:]] == [new_types["phường"], new_types["xã"]]
+
+
+def test_undo_takes_the_new_units_back(ledger, tmp_path):
+    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    ok(ledger("undo"))
+    result = ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025")
+    assert result.exit_code == 2
+    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    ok(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025"))
+    assert len(ledger.json("list", "assignments", "--on", "01/07/2025")) == 46
+
+
+def test_a_generation_must_come_after_the_last(ledger):
+    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    before = snapshot(ledger.db)
+    assert ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025").exit_code == 2
+    assert snapshot(ledger.db) == before
+
+
+def test_an_own_mapping_and_a_bad_one(ledger, tmp_path):
+    mapping = csv_file(tmp_path / "m.csv", [["old_code", "new_code", "part"], ["4807", "4795", "whole"],
+                                            ["4891", "4828", "part"], ["4891", "4891", "part"]])
+    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025", "--province", "Phú Thọ",
+              "--mapping", mapping))
+    shown = " ".join(ok(ledger("show", "--commune", "Phương Lâm")).output.split())
+    assert "Phường Hòa Bình (Phú Thọ, whole)" in shown
+    bad = csv_file(tmp_path / "bad.csv", [["old_code", "new_code", "part"], ["4807", "4795", "most"]])
+    fresh = Cli(tmp_path / "fresh.db")
+    ok(fresh("init"))
+    before = snapshot(fresh.db)
+    result = fresh("gazetteer", "add", VN_2025, "--effective", "01/07/2025", "--mapping", bad)
+    assert result.exit_code == 2 and "most" in result.output and snapshot(fresh.db) == before
+
+
+def test_a_ledger_of_before_the_change_goes_on_as_the_first_generation(tmp_path):
+    db = tmp_path / "old.db"
+    shutil.copy(REPO / "tests" / "fixtures" / "ledger-schema-4.db", db)
+    cli = Cli(db)
+    before = cli.json("list", "assignments")
+    ok(cli("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    assert cli.json("list", "assignments") == before
+    assert ok(cli("show", "--commune", "Phường Hòa Bình")).exit_code == 0
+
+
+# --- a ledger that starts after the reform -----------------------------------------------
+
+
+def test_init_province_makes_a_nationally_ambiguous_name_plain(cli, tmp_path):
+    whole = Cli(tmp_path / "national.db")
+    ok(whole("init", "--gazetteer", VN_2025))
+    path = csv_file(tmp_path / "l.csv", [HEADER, [1, "Nguyễn Văn An", "Giám đốc", "Sở Tài chính", "Phường Hòa Bình"]])
+    refused = whole("import", "assignments", path, "--effective", "01/07/2025")
+    assert refused.exit_code == 2
+    text = " ".join(refused.output.split())
+    assert "Phú Thọ" in text and "Hải Phòng" in text and "province" in text
+    ok(cli("init", "--gazetteer", VN_2025, "--province", "phu tho"))
+    ok(cli("import", "assignments", path, "--effective", "01/07/2025"))
+    [a] = cli.json("list", "assignments")
+    assert (a["commune"], a["commune_code"], a["district"]) == ("Phường Hòa Bình", "4795", None)
+    out = tmp_path / "s.xlsx"
+    ok(cli("export", "summary", "--year", "2025", "--as-of", "31/12/2025", "--output", out))
+    labels = [r[1] for r in load_workbook(out).worksheets[0].iter_rows(values_only=True) if r[1]]
+    assert labels[-2:] == ["Các phường", "Tổng cộng"]
+
+
+@pytest.mark.parametrize("province", ["25", "Tỉnh Phú Thọ", "PHÚ THỌ"])
+def test_init_province_by_code_or_name(cli, province):
+    result = ok(cli("init", "--gazetteer", VN_2025, "--province", province))
+    assert "148" in result.output
+
+
+def test_init_unknown_province_writes_nothing(cli):
+    result = cli("init", "--gazetteer", VN_2025, "--province", "Hòa Bình")
+    assert result.exit_code == 2 and not cli.db.exists()
+    assert "Hòa Bình" in result.output
