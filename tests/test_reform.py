@@ -275,3 +275,31 @@ def test_init_unknown_province_writes_nothing(cli):
     result = cli("init", "--gazetteer", VN_2025, "--province", "Hòa Bình")
     assert result.exit_code == 2 and not cli.db.exists()
     assert "Hòa Bình" in result.output
+
+
+def test_the_office_register_of_2025_goes_by_the_day_received(reformed, tmp_path):
+    import datetime as dt
+    import json
+
+    from sheets import xlsx
+
+    header = ["Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu văn bản", "Ngày tháng văn bản",
+              "Tên loại và trích yếu nội dung văn bản", "Đơn vị hoặc người nhận", "Ghi chú"]
+    entries = [
+        (dt.date(2025, 1, 20), "Chương trình theo dõi phường Tân Hòa năm 2025"),  # the old unit
+        (dt.date(2025, 7, 20), "Chương trình theo dõi phường Tân Hòa năm 2025"),  # the new one
+        (dt.date(2025, 7, 22), "Chương trình theo dõi phường Phương Lâm năm 2025"),  # old name, late
+        (dt.date(2025, 7, 23), "Chương trình theo dõi phường Hòa Bình năm 2025"),
+        (dt.date(2025, 7, 24), "Giấy mời họp giao ban tháng 7"),
+    ]
+    rows = [["SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"], header]
+    rows += [[day, n, "Sở X", f"{n}-CTr", day, text, "Văn phòng", ""] for n, (day, text) in enumerate(entries, 1)]
+    path = xlsx(tmp_path / "so-den-2025.xlsx", rows)
+    result = reformed("import", "filings", path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["counts"] == {"filing": 4, "unrelated": 1, "review": 0}
+    check = reformed.json("check", "--year", "2025", "--as-of", "31/12/2025", "--all")
+    filed = sorted((i["filed"], i["commune"], i["district"] is None) for i in check["items"] if i["filed"])
+    assert filed == [("2025-01-20", "Phường Tân Hòa", False), ("2025-07-20", "Phường Tân Hòa", True),
+                     ("2025-07-22", "Phường Phương Lâm", False), ("2025-07-23", "Phường Hòa Bình", True)]

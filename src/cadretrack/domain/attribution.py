@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cadretrack.domain.gazetteer import Commune, Gazetteer
+from cadretrack.domain.generations import generation_of
 from cadretrack.domain.incoming import Document, agency_key, agency_matches
 from cadretrack.domain.mentions import Mention
 from cadretrack.domain.names import exact_key, loose_key
@@ -158,6 +159,10 @@ def attribute(doc: Document, pool: Pool, gazetteer: Gazetteer, filed: dt.date, k
     if len(candidates) > 1:
         started = [a for a in candidates if a.start <= filed]
         candidates = started or candidates
+    if len(candidates) > 1 and len({generation_of(a.commune_code) for a in candidates}) > 1:
+        # The same name before and after the reform: the unit in force on the day received.
+        current = [a for a in candidates if a.in_force_on(filed)]
+        candidates = current or candidates
     place = "; ".join(m.text for m in doc.summary_places or doc.sender_places)
     if len(candidates) == 1:
         chosen = candidates[0]
