@@ -303,3 +303,37 @@ def test_the_office_register_of_2025_goes_by_the_day_received(reformed, tmp_path
     filed = sorted((i["filed"], i["commune"], i["district"] is None) for i in check["items"] if i["filed"])
     assert filed == [("2025-01-20", "Phường Tân Hòa", False), ("2025-07-20", "Phường Tân Hòa", True),
                      ("2025-07-22", "Phường Phương Lâm", False), ("2025-07-23", "Phường Hòa Bình", True)]
+
+
+def test_every_unit_of_both_generations_resolves_on_its_side_of_the_reform():
+    """The whole of Hòa Bình before and the whole of Phú Thọ after, as Units answers them."""
+    import datetime as dt
+
+    from cadretrack.domain.gazetteer import Gazetteer, MatchError
+    from cadretrack.domain.generations import Generation, Link, unit_key
+    from cadretrack.domain.unitset import Units
+    from cadretrack.readers.gazetteer_csv import read_gazetteer
+
+    _, old = read_gazetteer(GAZETTEERS / "hoa-binh-2024.csv")
+    _, national = read_gazetteer(VN_2025)
+    new = Gazetteer(national).province_units("Phú Thọ")
+    keyed = [c.__class__(**{**c.__dict__, "code": unit_key(c.code, 2)}) for c in new]
+    links = [Link(r["old_code"], unit_key(r["new_code"], 2), r["part"]) for r in REFORM if r["old_code"] in HOA_BINH]
+    units = Units([Generation(1, None), Generation(2, dt.date(2025, 7, 1))], Gazetteer(old + keyed), links)
+    before, after = dt.date(2025, 6, 30), dt.date(2025, 7, 1)
+    for c in old:
+        assert units.resolve_on(before, c.name, c.district).code == c.code
+    for c in keyed:
+        assert units.resolve_on(after, c.name).code == c.code
+        assert units.resolve_on(after, "", code=c.official).code == c.code
+    new_names = {c.name for c in keyed}
+    abolished = 0
+    for c in old:
+        if c.name in new_names:
+            continue
+        with pytest.raises(MatchError) as caught:
+            units.resolve_on(after, c.name, c.district)
+        assert caught.value.key == "commune_abolished"
+        assert all(n.name in caught.value.fields["became"] for n, _ in units.became(c.code))
+        abolished += 1
+    assert abolished > 100
