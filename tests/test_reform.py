@@ -24,7 +24,7 @@ def rows_of(name: str) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-REFORM = rows_of("reform-2025.csv")
+REFORM = list(csv.DictReader(open(REPO / "src" / "cadretrack" / "data" / "reform-2025.csv", encoding="utf-8", newline="")))
 HOA_BINH = {r["commune_code"]: r for r in rows_of("hoa-binh-2024.csv")}
 NEW = {r["commune_code"]: r for r in rows_of("vn-2025.csv")}
 OLD = {r["commune_code"]: r for r in rows_of("vn-2024.csv")}
@@ -337,3 +337,12 @@ def test_every_unit_of_both_generations_resolves_on_its_side_of_the_reform():
         assert all(n.name in caught.value.fields["became"] for n, _ in units.became(c.code))
         abolished += 1
     assert abolished > 100
+
+
+def test_evaluations_owed_by_abolished_communes_are_chased_through_their_successors(reformed, tmp_path):
+    ok(reformed("remind", "--as-of", "15/08/2025", "--output", tmp_path / "letters"))
+    names = {p.name.split("-", 1)[1] for p in (tmp_path / "letters").glob("*.docx")}
+    committees = {n for n in names if n.startswith("dang-uy-")}
+    assert "dang-uy-phuong-hoa-binh-phu-tho.docx" in committees
+    assert not [n for n in committees if "phuong-lam" in n or "thanh-pho-hoa-binh" in n]
+    assert len(committees) <= len(HB_NEW)

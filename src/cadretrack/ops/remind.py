@@ -16,6 +16,7 @@ from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.check import run_check
 from cadretrack.store.ledger import Ledger
+from cadretrack.store.units import load_units
 
 
 @dataclass
@@ -37,7 +38,16 @@ class Reminders:
     recipients: list[Recipient]
 
 
-def commune_committee(a) -> str:
+def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
+    """The Party committee that answers for the commune's evaluation: after the reform
+    abolished the commune, the committee of the unit it went (wholly, else first) into."""
+    if units is not None and as_of is not None:
+        until = units.abolished_on(a.commune_code)
+        successors = units.became(a.commune_code) if until is not None and until <= as_of else []
+        if successors:
+            unit = next((c for c, part in successors if part == "whole"), successors[0][0])
+            place = unit.district or unit.province
+            return f"Đảng ủy {unit.name}" + (f", {place}" if place else "")
     place = a.district or a.province
     return f"Đảng ủy {a.commune}" + (f", {place}" if place else "")
 
@@ -49,6 +59,7 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
     horizon = as_of + dt.timedelta(days=within)
     groups: dict[tuple[str, str], Recipient] = {}
     rules = None
+    units = load_units(db)
     for year in (as_of.year - 1, as_of.year):
         report = run_check(db, year, as_of, status=["overdue", "pending"])
         rules = report.rules
@@ -57,7 +68,7 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
                 continue
             a = item.owed.assignment
             if rules.kinds[item.owed.kind].filer == "commune":
-                key = ("commune", commune_committee(a))
+                key = ("commune", commune_committee(a, units, as_of))
             else:
                 key = ("agency", a.agency or a.cadre)
             groups.setdefault(key, Recipient(*key)).items.append(item)
