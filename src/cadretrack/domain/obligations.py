@@ -104,15 +104,17 @@ def owed(
     """Every filing owed in `year`, by the assignment that owes it."""
     assignments = list(assignments)
     result: list[Owed] = []
+    append = result.append
     for kind, rule in rules.kinds.items():
         nominal, basis = deadline(rule, year)
         due, moved_from = _settle(nominal, rules, holidays)
         if due < rules.effective:
             continue
         for a in assignments:
-            if _in_force(a, due):
-                result.append(Owed(a, kind, year, due, basis, moved_from))
-            elif rule.late_start_grace and due < a.start and a.start.year == year:
+            start, end = a.start, a.end
+            if start <= due and (end is None or end >= due):  # in force on the due date
+                append(Owed(a, kind, year, due, basis, moved_from))
+            elif rule.late_start_grace and due < start and start.year == year:
                 late_due, late_moved = _settle(
                     a.start + dt.timedelta(days=rules.grace_days), rules, holidays
                 )

@@ -48,11 +48,11 @@ def run_check(
     agency: str = "",
 ) -> CheckReport:
     rules = records.load_rules(db)
-    gazetteer = records.load_gazetteer(db)
     assignments = records.load_assignments(
         db, 'a.start <= ? AND (a."end" IS NULL OR a."end" >= ?)', [f"{year + 1}-12-31", f"{year}-01-01"]
     )
     if district:
+        gazetteer = records.load_gazetteer(db)
         try:
             wanted = gazetteer.districts(district)
         except MatchError as exc:
@@ -67,11 +67,9 @@ def run_check(
     items = statuses(assignments, records.load_filings(db, year), rules, year, as_of, holidays_for(rules, year))
     if kinds:
         items = [i for i in items if i.owed.kind in kinds]
-    rank = {c.code: index for index, c in enumerate(gazetteer.communes)}  # loaded in the stable order
-
-    def order(item: Status):
+    def order(item: Status):  # generation, province, district, commune code, kind, due date
         owed = item.owed
-        return (rank[owed.assignment.commune_code], KIND_ORDER[owed.kind], owed.due, owed.assignment.start)
+        return (owed.assignment.place, KIND_ORDER[owed.kind], owed.due, owed.assignment.start)
 
     items.sort(key=order)
     listed = status or (list(STATUSES) if include_all else ["overdue", "late", "pending"])

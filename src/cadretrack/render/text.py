@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
+
+import orjson
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -17,8 +18,9 @@ def _plain(value: object) -> object:
 
 
 def to_json(document: object) -> str:
-    # Compact: without indent the C encoder runs (30,000 check items: 0.05 s, not 0.6 s).
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    """Compact JSON, as json.dumps(ensure_ascii=False, separators=(",", ":")) writes it, by
+    orjson: a national check's 11 MB in 0.03 s instead of 0.16 s (bench/NOTES.md)."""
+    return orjson.dumps(document, default=_plain).decode()
 
 
 def safe_cell(value: object) -> object:

@@ -100,6 +100,7 @@ class Assignment(NamedTuple):
     province: str
     cadre_key: tuple[str, str]
     commune_type: str = ""
+    place: tuple = ()  # (generation, province, district, commune code) as numbers: the stable order
 
     @property
     def official_code(self) -> str:
@@ -119,7 +120,8 @@ _ASSIGNMENT_SQL = """
 SELECT a.id, a.commune_code, a.cadre_id, k.name, COALESCE(k.agency, ''),
        COALESCE(a.position, ''), a.start, a."end", COALESCE(d.text, ''),
        c.name, COALESCE(c.district, ''), COALESCE(c.province, ''),
-       k.name_key, k.agency_key, c.type
+       k.name_key, k.agency_key, c.type, c.generation, COALESCE(CAST(c.province_code AS INTEGER), 0),
+       COALESCE(CAST(c.district_code AS INTEGER), 0), CAST(a.commune_code AS INTEGER)
 FROM assignments a
 JOIN cadres k ON k.id = a.cadre_id
 JOIN communes c ON c.code = a.commune_code
@@ -131,22 +133,11 @@ _ORDER = (
 )
 
 
-def _assignment(row) -> Assignment:
+def _assignment(row, day=dt.date.fromisoformat) -> Assignment:
+    # Positional: a national check makes tens of thousands of these.
     return Assignment(
-        id=row[0],
-        commune_code=row[1],
-        cadre_id=row[2],
-        cadre=row[3],
-        agency=row[4],
-        position=row[5],
-        start=dt.date.fromisoformat(row[6]),
-        end=dt.date.fromisoformat(row[7]) if row[7] else None,
-        decision=row[8],
-        commune=row[9],
-        district=row[10],
-        province=row[11],
-        cadre_key=(row[12], row[13]),
-        commune_type=row[14] or "",
+        row[0], row[1], row[2], row[3], row[4], row[5], day(row[6]), day(row[7]) if row[7] else None,
+        row[8], row[9], row[10], row[11], (row[12], row[13]), row[14] or "", row[15:19],
     )
 
 
@@ -178,10 +169,9 @@ def load_filings(db: Ledger, year: int | None = None):
     if year is not None:
         sql += " AND year = ?"
         params.append(year)
-    return [
-        Filing(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]), r[5], r[6], r[7], r[8])
-        for r in db.execute(sql + " ORDER BY id", params).fetchall()
-    ]
+    day = dt.date.fromisoformat
+    return [Filing(r[0], r[1], r[2], r[3], day(r[4]), r[5], r[6], r[7], r[8])
+            for r in db.execute(sql + " ORDER BY id", params).fetchall()]
 
 
 def load_rules(db: Ledger):
