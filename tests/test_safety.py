@@ -165,3 +165,28 @@ def test_a_ledger_of_this_version_keeps_opening(tmp_path):
     assert len(cli.json("list", "assignments")) == 154
     assert len(cli.json("difficulties", "--as-of", "31/12/2023")) == 2
     assert cli("verify").exit_code == 0
+
+
+def test_an_import_backs_up_only_a_ledger_that_changed_since_the_newest_backup(assigned, tmp_path):
+    folder = assigned.db.parent / "backups"
+    before = sorted(folder.glob("*.db"))
+    # A refused import writes nothing; the one after it finds the ledger as the newest backup
+    # holds it and takes no second copy of the same state.
+    bad = xlsx(tmp_path / "bad.xlsx", [HEADER] + assignment_rows([("Người A", "Sở", "Không Có Xã Này")]))
+    assert assigned("import", "assignments", bad, "--effective", "01/01/2023", "--amend").exit_code == 2
+    good = xlsx(tmp_path / "good.xlsx", [HEADER] + assignment_rows([("Người B", "Sở", "Hiền Lương")]))
+    state = snapshot(assigned.db)
+    assert assigned("backup").exit_code == 0  # a manual backup is always a new file
+    manual = sorted(folder.glob("*.db"))
+    assert len(manual) == len(before) + 1
+    assert assigned("import", "assignments", good, "--effective", "01/02/2023", "--amend").exit_code == 0
+    assert sorted(folder.glob("*.db")) == manual  # the manual one holds the ledger as it was
+    # …and a restore of it gives back exactly the ledger before the import.
+    assert assigned("restore", manual[-1]).exit_code == 0
+    assert snapshot(assigned.db) == state
+    # After a change, the next import copies again.
+    assert assigned("record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Hiền Lương").exit_code == 0
+    later = xlsx(tmp_path / "later.xlsx", [HEADER] + assignment_rows([("Người C", "Sở", "Hiền Lương")]))
+    count = len(list(folder.glob("*.db")))
+    assert assigned("import", "assignments", later, "--effective", "01/03/2023", "--amend").exit_code == 0
+    assert len(list(folder.glob("*.db"))) == count + 1

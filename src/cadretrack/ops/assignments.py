@@ -137,7 +137,7 @@ def import_assignments(
             sheet=w.sheet if w else "", row=w.row if w else None, column="commune",
             value=w.commune_label if w else later.commune,
         ))
-    with_filings = records.assignments_with_filings(db) if plan.void else set()
+    with_filings = records.assignments_with_filings(db, [a.id for a in plan.void]) if plan.void else set()
     for a in plan.void:
         if a.id in with_filings:
             problems.append(Problem("assignment_void_has_filings",
@@ -158,10 +158,11 @@ def import_assignments(
 
 def _apply(db: Ledger, plan: Plan, decision: str, changeset: int) -> None:
     effective = plan.effective
-    decision_id = db["decisions"].insert(
-        {"text": decision, "effective": effective.isoformat(), "changeset_id": changeset}
-    ).last_pk
-    ids = records.cadre_ids(db)
+    decision_id = db.execute(
+        "INSERT INTO decisions (text, effective, changeset_id) VALUES (?, ?, ?)",
+        [decision, effective.isoformat(), changeset],
+    ).lastrowid
+    ids = records.cadre_ids(db, [w.cadre_key for w in plan.create])
     new = {w.cadre_key: w for w in plan.create if w.cadre_key not in ids}
     cursor = db.conn.cursor()
     for key, w in new.items():

@@ -54,7 +54,7 @@ def undo(db: Ledger, now: dt.datetime, command: list[str]) -> tuple[dict, dict[s
 
 def backup(db: Ledger, output: Path | None, now: dt.datetime) -> Path:
     if output is None:
-        return auto_backup(ledger_path(db), "manual", now)
+        return auto_backup(ledger_path(db), "manual", now, reuse=False)
     if output.exists():
         raise CadretrackError("backup_exists", path=str(output))
     return copy_database(db.conn, output)

@@ -145,8 +145,7 @@ def write(db: Ledger) -> Iterator[Ledger]:
             raise CadretrackError("ledger_busy") from None
         raise
     try:
-        with db.atomic():
-            yield db
+        yield db
     except BaseException:
         db.conn.rollback()
         raise
@@ -159,18 +158,15 @@ def open_changeset(db: Ledger, command: list[str], now: dt.datetime) -> int:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = str(os.getuid()) if hasattr(os, "getuid") else "?"
-    return db["changesets"].insert(
-        {
-            "at": now.isoformat(timespec="seconds"),
-            "user": user,
-            "command": json.dumps(command, ensure_ascii=False),
-            "summary": "",
-        }
-    ).last_pk
+    # Plain SQL: the commands that write need no sqlite-utils import (30 ms) for three statements.
+    return db.execute(
+        "INSERT INTO changesets (at, user, command, summary) VALUES (?, ?, ?, '')",
+        [now.isoformat(timespec="seconds"), user, json.dumps(command, ensure_ascii=False)],
+    ).lastrowid
 
 
 def close_changeset(db: Ledger, changeset: int, summary: dict) -> None:
-    db["changesets"].update(changeset, {"summary": json.dumps(summary, ensure_ascii=False)})
+    db.execute("UPDATE changesets SET summary = ? WHERE id = ?", [json.dumps(summary, ensure_ascii=False), changeset])
 
 
 def get_meta(db: Ledger, key: str, default: str = "") -> str:
@@ -179,4 +175,4 @@ def get_meta(db: Ledger, key: str, default: str = "") -> str:
 
 
 def set_meta(db: Ledger, key: str, value: str) -> None:
-    db["meta"].upsert({"key": key, "value": value}, pk="key")
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])

@@ -146,15 +146,32 @@ def load_assignments(db: Ledger, where: str = "", params: list | None = None) ->
     return [_assignment(r) for r in db.execute(sql, params or []).fetchall()]
 
 
-def cadre_ids(db: Ledger) -> dict[tuple[str, str], int]:
-    return {
-        (r[1], r[2]): r[0]
-        for r in db.execute("SELECT id, name_key, agency_key FROM cadres").fetchall()
-    }
+CHUNK = 400  # pairs per query: 800 parameters, under every SQLite's limit
 
 
-def assignments_with_filings(db: Ledger) -> set[int]:
-    return {r[0] for r in db.execute("SELECT DISTINCT assignment_id FROM filings WHERE voided_in IS NULL").fetchall()}
+def cadre_ids(db: Ledger, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The ids of the cadres with these (name key, agency key), looked up by the unique index:
+    what an import costs grows with the list, not with every cadre the ledger ever held."""
+    found: dict[tuple[str, str], int] = {}
+    keys = list(dict.fromkeys(keys))
+    for i in range(0, len(keys), CHUNK):
+        chunk = keys[i:i + CHUNK]
+        values = ", ".join(["(?, ?)"] * len(chunk))
+        sql = f"SELECT id, name_key, agency_key FROM cadres WHERE (name_key, agency_key) IN (VALUES {values})"
+        for r in db.execute(sql, [part for key in chunk for part in key]).fetchall():
+            found[(r[1], r[2])] = r[0]
+    return found
+
+
+def assignments_with_filings(db: Ledger, ids: list[int]) -> set[int]:
+    """Those of the assignments `ids` that have filings."""
+    found: set[int] = set()
+    for i in range(0, len(ids), 2 * CHUNK):
+        chunk = ids[i:i + 2 * CHUNK]
+        found.update(r[0] for r in db.execute(
+            f"SELECT DISTINCT assignment_id FROM filings WHERE voided_in IS NULL AND assignment_id IN "
+            f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+    return found
 
 
 def load_filings(db: Ledger, year: int | None = None):
