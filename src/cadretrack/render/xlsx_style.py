@@ -76,7 +76,7 @@ def number(ws, row: int, col: int, value: float | int | None, fmt) -> None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _excel_day(value: dt.date) -> float:
+def excel_day(value: dt.date) -> float:
     """Excel's serial day number (1900 system): due dates repeat, so each is computed once."""
     return float((value - dt.date(1899, 12, 30)).days)
 
@@ -84,7 +84,7 @@ def _excel_day(value: dt.date) -> float:
 def date(ws, row: int, col: int, value: dt.date | None, fmt) -> None:
     """A real date cell, shown dd/mm/yyyy by its format."""
     if value is not None:
-        ws.write_number(row, col, _excel_day(value), fmt)
+        ws.write_number(row, col, excel_day(value), fmt)
 
 
 def place_and_date(place: str, day: dt.date) -> str:
@@ -130,6 +130,17 @@ def data_row(ws, row: int, cells: list[tuple[str, float]], fmt, line_height: flo
     lines = 1
     for value, width in cells:
         if value:
-            per_line = max(1, int(width * 1.05))
-            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in str(value).split("\n")))
+            n = _lines(value, width)
+            if n > lines:
+                lines = n
     ws.set_row(row, line_height * lines if lines > 1 else None, fmt)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lines(value: object, width: float) -> int:
+    """Lines a value takes in a column of `width` (names, statuses and agencies repeat)."""
+    per_line = max(1, int(width * 1.05))
+    text = str(value)
+    if len(text) <= per_line and "\n" not in text:
+        return 1
+    return sum(-(-len(part) // per_line) or 1 for part in text.split("\n"))
