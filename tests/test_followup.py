@@ -169,6 +169,12 @@ def test_resolve_twice_or_before_raised_is_refused(year):
 
 
 def test_meetings_recorded_imported_and_counted_in_the_workbook(year, tmp_path):
+    # Before any meeting is recorded for the year the columns are blank (not recorded), not 0.
+    empty = tmp_path / "empty.xlsx"
+    ok(year, "export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", empty)
+    ws = load_workbook(empty)["Chi tiết"]
+    first = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "STT") + 2
+    assert [r[-2:] for r in ws.iter_rows(min_row=first, values_only=True) if r[0]] == [(None, None)] * (ws.max_row - first + 1)
     ok(year, "record", "meeting", "--commune", "Hiền Lương", "--date", "15/03/2023", "--kind", "thuong-ky",
        "--topic", "Sơ kết quý I", "--attended", "yes")
     assert "already" in refused(year, "record", "meeting", "--commune", "Hiền Lương", "--date", "15/03/2023",

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from cadretrack.errors import CadretrackError
+from cadretrack.bulk import collector_paused
 from cadretrack.ops.check import CheckReport, run_check
 from cadretrack.render.files import write_atomically
 from cadretrack.store.ledger import Ledger
@@ -16,11 +17,12 @@ def export_summary(
 ) -> CheckReport:
     if output.suffix.lower() != ".xlsx":
         raise CadretrackError("export_suffix", path=str(output))
-    report = run_check(db, year, as_of, include_all=True)
     from cadretrack.ops.followup import list_difficulties, meeting_counts
     from cadretrack.render.workbook import write_summary
 
-    meetings = meeting_counts(db, year)
-    difficulties = list_difficulties(db, as_of, year=year)
-    write_atomically(output, lambda tmp: write_summary(report, tmp, today, progress, meetings, difficulties))
+    with collector_paused():
+        report = run_check(db, year, as_of, include_all=True)
+        meetings = meeting_counts(db, year)
+        difficulties = list_difficulties(db, as_of, year=year)
+        write_atomically(output, lambda tmp: write_summary(report, tmp, today, progress, meetings, difficulties))
     return report

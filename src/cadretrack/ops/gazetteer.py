@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from cadretrack.domain.dates import format_date
-from cadretrack.domain.gazetteer import Commune, Gazetteer, MatchError, normalize_code
+from cadretrack.domain.gazetteer import Commune, Gazetteer, MatchError
 from cadretrack.domain.generations import Link, unit_key
-from cadretrack.errors import CadretrackError, InputProblems, Problem
-from cadretrack.readers.gazetteer_csv import read_gazetteer
+from cadretrack.errors import CadretrackError
+from cadretrack.readers.gazetteer_csv import read_gazetteer, read_mapping
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup
 from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
 from cadretrack.store.records import load_assignments, save_communes
 from cadretrack.store.units import add_generation, load_generations, load_units, save_links
-
-BUNDLED_MAPPING = "reform-2025.csv"
-PARTS = {"whole": "whole", "part": "part", "": "whole", "toàn bộ": "whole", "một phần": "part"}
 
 
 @dataclass
@@ -33,42 +27,6 @@ class AddResult:
     links: int
     unlinked: list[Commune] = field(default_factory=list)  # old units the table does not link
     still_in_force: int = 0  # assignments on old units that run past the effective date
-
-
-def read_mapping(path: Path | None) -> tuple[str, list[tuple[str, str, str]]]:
-    """(source name, [(old official code, new official code, whole|part)]) of a table file,
-    or of the bundled table of the 2025 reform."""
-    if path is None:
-        text = resources.files("cadretrack").joinpath("data", BUNDLED_MAPPING).read_text("utf-8")
-        name = BUNDLED_MAPPING
-    else:
-        if not path.is_file():
-            raise CadretrackError("file_missing", path=str(path))
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CadretrackError("csv_encoding", path=str(path)) from None
-        name = path.name
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in ("old_code", "new_code") if c not in (reader.fieldnames or [])]
-    if missing:
-        raise CadretrackError("gazetteer_columns", path=name, columns=", ".join(missing))
-    pairs, problems = [], []
-    for number, row in enumerate(reader, start=2):
-        try:
-            old, new = normalize_code(row["old_code"]), normalize_code(row["new_code"])
-        except MatchError as exc:
-            problems.append(Problem(exc.key, exc.fields, row=number, column="old_code/new_code",
-                                    value=f"{row['old_code']}/{row['new_code']}"))
-            continue
-        part = PARTS.get((row.get("part") or "").strip().lower())
-        if part is None:
-            problems.append(Problem("mapping_part", {}, row=number, column="part", value=row["part"]))
-            continue
-        pairs.append((old, new, part))
-    if problems:
-        raise InputProblems(name, problems)
-    return name, pairs
 
 
 def add_units(

@@ -19,19 +19,53 @@ def builtin_gazetteer_text() -> tuple[str, str]:
     return BUILTIN, resources.files("cadretrack").joinpath("data", BUILTIN).read_text("utf-8")
 
 
+def csv_text(path: Path) -> tuple[str, str]:
+    """(file name, text) of a UTF-8 CSV file, with or without its byte-order mark."""
+    if not path.is_file():
+        raise CadretrackError("file_missing", path=str(path))
+    try:
+        return path.name, path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CadretrackError("csv_encoding", path=str(path)) from None
+
+
 def read_gazetteer(path: Path | None) -> tuple[str, list[Commune]]:
     """(source name, communes) of the file, or of the built-in Hòa Bình list."""
-    if path is None:
-        name, text = builtin_gazetteer_text()
-    else:
-        if not path.is_file():
-            raise CadretrackError("file_missing", path=str(path))
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CadretrackError("csv_encoding", path=str(path)) from None
-        name = path.name
+    name, text = builtin_gazetteer_text() if path is None else csv_text(path)
     return name, parse_gazetteer(name, text)
+
+
+MAPPING = "reform-2025.csv"  # the old→new table of the 2025 reform, bundled
+PARTS = {"whole": "whole", "part": "part", "": "whole", "toàn bộ": "whole", "một phần": "part"}
+
+
+def read_mapping(path: Path | None) -> tuple[str, list[tuple[str, str, str]]]:
+    """(source name, [(old official code, new official code, whole|part)]) of an old→new
+    table file, or of the bundled table of the 2025 reform."""
+    if path is None:
+        name, text = MAPPING, resources.files("cadretrack").joinpath("data", MAPPING).read_text("utf-8")
+    else:
+        name, text = csv_text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in ("old_code", "new_code") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise CadretrackError("gazetteer_columns", path=name, columns=", ".join(missing))
+    pairs, problems = [], []
+    for number, row in enumerate(reader, start=2):
+        try:
+            old, new = normalize_code(row["old_code"]), normalize_code(row["new_code"])
+        except MatchError as exc:
+            problems.append(Problem(exc.key, exc.fields, row=number, column="old_code/new_code",
+                                    value=f"{row['old_code']}/{row['new_code']}"))
+            continue
+        part = PARTS.get((row.get("part") or "").strip().lower())
+        if part is None:
+            problems.append(Problem("mapping_part", {}, row=number, column="part", value=row["part"]))
+            continue
+        pairs.append((old, new, part))
+    if problems:
+        raise InputProblems(name, problems)
+    return name, pairs
 
 
 def parse_gazetteer(name: str, text: str) -> list[Commune]:

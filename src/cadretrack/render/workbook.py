@@ -11,6 +11,7 @@ from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import KINDS, Rules
 from cadretrack.render.xlsx_style import (
     Styles,
+    cell_writers,
     excel_day,
     data_row,
     date,
@@ -172,7 +173,7 @@ def _detail_sheet(wb, styles, report, today, place, progress, meetings):
     rows = detail(report.scope)
     # The hot loop of a national year (10,000 rows × 20 cells): the writer's methods bound
     # once, each cell written as what it is, empty ones not at all.
-    put_text, put_number = ws.write_string, ws.write_number
+    put_text, put_number = cell_writers(ws)
     f_text, f_center, f_date, f_status = styles.text, styles.center, styles.date, styles.status
     place_sizes = list(zip(fixed_sizes[1:], range(1, 6)))
     for index, row in enumerate(rows):
@@ -212,9 +213,10 @@ def _detail_sheet(wb, styles, report, today, place, progress, meetings):
             put_text(r, col, rating, f_center)
         if row.score is not None:
             put_number(r, col + 1, row.score, styles.decimal)
-        invited, attended = meetings.get(a.id, (0, 0))
-        put_number(r, col + 2, invited, styles.number)
-        put_number(r, col + 3, attended, styles.number)
+        if meetings:  # with no meeting recorded in the year, blank says "not recorded", not 0
+            invited, attended = meetings.get(a.id, (0, 0))
+            put_number(r, col + 2, invited, styles.number)
+            put_number(r, col + 3, attended, styles.number)
         if index % 500 == 499:
             progress(500)
     progress(len(rows) % 500)
@@ -235,7 +237,7 @@ def _list_sheet(wb, styles, report, today, name, items, place, heading, progress
     ws.set_row(start, 30)
     for col, label in enumerate(headers):
         ws.write_string(start, col, label, styles.header)
-    put_text, put_number = ws.write_string, ws.write_number
+    put_text, put_number = cell_writers(ws)
     labels = {k: _kind_label(report.rules, k) for k in report.rules.kinds}
     columns = list(zip(sizes[1:], range(1, 7)))
     for index, item in enumerate(items):
