@@ -183,7 +183,7 @@ def _detail_sheet(wb, styles, report, today, place, progress, meetings):
         rating = rating_label(row.rating)
         # Every wrapped cell counts for the row's height: names, statuses, numbers, notes.
         heights = [(v, size) for v, (size, _) in zip(values, place_sizes)]
-        put_text(r, 0, str(index + 1), f_center)
+        put_number(r, 0, index + 1, f_center)  # a number, as the anchor and official tables have it
         for value, (_, col) in zip(values, place_sizes):
             if value:
                 put_text(r, col, value, f_text)
@@ -246,7 +246,7 @@ def _list_sheet(wb, styles, report, today, name, items, place, heading, progress
         values = (labels[item.owed.kind], a.cadre, a.position, a.agency, a.commune, a.district or a.province)
         status = STATUS_VI[item.status]
         data_row(ws, r, [(v, size) for v, (size, _) in zip(values, columns)] + [(status, sizes[10])], styles.text)
-        put_text(r, 0, str(index + 1), styles.center)
+        put_number(r, 0, index + 1, styles.center)
         for value, (_, col) in zip(values, columns):
             if value:
                 put_text(r, col, value, styles.text)
