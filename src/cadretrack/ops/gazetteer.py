@@ -53,25 +53,24 @@ def add_units(
         kept = {new_province[n] for o, n, _ in pairs if o in current and n in new_province}
         if kept:
             communes = [c for c in communes if c.province_code in kept]
-    generation = (db.execute("SELECT COALESCE(MAX(id), 0) FROM generations").fetchone()[0]) + 1
     new_codes = {c.code for c in communes}
-    links = sorted({Link(current[o].code, unit_key(n, generation), part)
-                    for o, n, part in pairs if o in current and n in new_codes})
-    linked = {link.old for link in links}
+    # (old unit's key, new unit's official code, whole|part): the new keys need the generation.
+    kept_pairs = sorted({(current[o].code, n, part) for o, n, part in pairs if o in current and n in new_codes})
+    linked = {old for old, _, _ in kept_pairs}
     still = load_assignments(db, 'a."end" IS NULL OR a."end" >= ?', [effective.isoformat()])
     result = AddResult(
-        generation=generation, effective=effective, communes=len(communes),
-        provinces=sorted({c.province for c in communes}), links=len(links),
+        generation=0, effective=effective, communes=len(communes),
+        provinces=sorted({c.province for c in communes}), links=len(kept_pairs),
         unlinked=[c for c in current.values() if c.code not in linked],
         still_in_force=sum(1 for a in still if a.commune_code in {c.code for c in current.values()}),
     )
     auto_backup(ledger_path(db), "gazetteer", now)
     with write(db):
         changeset = open_changeset(db, command, now)
-        added = add_generation(db, effective, f"{source} + {mapping_name}", province, changeset)
-        assert added == generation
+        generation = result.generation = add_generation(
+            db, effective, f"{source} + {mapping_name}", province, changeset)
         save_communes(db, communes, generation)
-        save_links(db, links)
+        save_links(db, [Link(old, unit_key(new, generation), part) for old, new, part in kept_pairs])
         journal.note(db, changeset, "generations", "add", [(generation, None)])
-        close_changeset(db, changeset, {"communes": len(communes), "links": len(links)})
+        close_changeset(db, changeset, {"communes": len(communes), "links": len(kept_pairs)})
     return result
