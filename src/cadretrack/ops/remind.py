@@ -16,7 +16,7 @@ from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.check import run_check
 from cadretrack.store.ledger import Ledger
-from cadretrack.store.units import load_units
+from cadretrack.store.units import load_generations, load_units
 
 
 @dataclass
@@ -59,7 +59,7 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
     horizon = as_of + dt.timedelta(days=within)
     groups: dict[tuple[str, str], Recipient] = {}
     rules = None
-    units = load_units(db)
+    units = load_units(db) if len(load_generations(db)) > 1 else None  # successors only after a reform
     for year in (as_of.year - 1, as_of.year):
         report = run_check(db, year, as_of, status=["overdue", "pending"])
         rules = report.rules
