@@ -84,8 +84,9 @@ class Units:
         except MatchError as exc:
             if exc.key not in NOT_FOUND or len(self.generations) == 1:
                 raise
+            current = in_force(self.generations, day).id
             for g in self.generations:
-                if g.id == in_force(self.generations, day).id:
+                if g.id == current:
                     continue
                 try:
                     other = self.of(g.id).resolve(name, district, code, suggest=False)

@@ -230,13 +230,6 @@ class Lineage:
     abolished: dt.date | None = None
 
 
-def history(db: Ledger, commune: str = "", district: str = "", cadre: str = "") -> list[records.Assignment]:
-    """Every assignment of one commune, or of one cadre, in date order."""
-    if commune:
-        return commune_history(db, commune, district)[0]
-    return cadre_history(db, cadre)
-
-
 def commune_history(db: Ledger, commune: str, district: str = "") -> tuple[list[records.Assignment], Lineage]:
     """The assignments of one unit (the newest generation's of that name first) and its lineage."""
     units = load_units(db)
@@ -253,6 +246,7 @@ def commune_history(db: Ledger, commune: str, district: str = "") -> tuple[list[
 
 
 def cadre_history(db: Ledger, cadre: str) -> list[records.Assignment]:
+    """Every assignment of one cadre, in date order."""
     from cadretrack.ops.matching import resolve_cadre_ids
 
     ids = resolve_cadre_ids(db, cadre)

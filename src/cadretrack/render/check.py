@@ -37,34 +37,8 @@ def rule_text(item: Status, rules: Rules) -> str:
     return text
 
 
-def item_dict(item: Status, rules: Rules, rule_texts: dict | None = None) -> dict:
-    a, f = item.owed.assignment, item.filing
-    owed = item.owed
-    if rule_texts is None:
-        rule = rule_text(item, rules)
-    else:  # the same few texts over and over: compute each once
-        key = (owed.kind, owed.year, owed.basis, owed.moved_from, a.start if owed.basis == "grace" else None)
-        rule = rule_texts.get(key)
-        if rule is None:
-            rule = rule_texts[key] = rule_text(item, rules)
-    return {
-        "kind": item.owed.kind,
-        "year": item.owed.year,
-        "due": owed.due.isoformat(),
-        "filed": f.filed.isoformat() if f else None,
-        "status": item.status,
-        "days_late": item.days_late,
-        **who_and_where(a),
-        "number": (f.number or None) if f else None,
-        "rating": (f.rating or None) if f else None,
-        "score": f.score if f else None,
-        "note": (f.note or None) if f else None,
-        "rule": rule,
-    }
-
-
 def item_dicts(items: list[Status], rules: Rules) -> list[dict]:
-    """item_dict of every item, the same dicts made faster: each assignment's fields, each
+    """Each item as the JSON/CSV row of the contract (FIELDS). Each assignment's fields, each
     rule's text and each date's ISO form are worked out once (a national check has 30,000)."""
     texts: dict = {}
     people: dict[int, tuple] = {}

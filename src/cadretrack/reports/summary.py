@@ -46,9 +46,6 @@ class SummaryRow:
     cadres: set = field(default_factory=set)
     kinds: dict[str, KindCounts] = field(default_factory=lambda: {k: KindCounts() for k in KINDS})
 
-    def add(self, item: Status) -> None:
-        self.add_all([item])
-
     def add_all(self, items: list[Status]) -> None:
         """Count many items at once: sets and one tally instead of an update per item."""
         people = {i.owed.assignment for i in items}  # assignments are hashable records
