@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 
 from cadretrack.domain.calendar import public_holidays
 from cadretrack.domain.obligations import Filing, owed, statuses
-from cadretrack.domain.rules import builtin_rules_text, parse_rules
+from cadretrack.domain.rules import BUILTIN, parse_rules
+from cadretrack.readers.bundled import bundled_text
 
-RULES = parse_rules(builtin_rules_text(), "built-in")
+RULES = parse_rules(bundled_text(BUILTIN), "built-in")
 D = dt.date
 
 
@@ -129,7 +130,7 @@ def test_assignment_ended_before_the_year_owes_nothing():
 
 def test_the_weekend_rule_is_off_by_default_and_moves_deadlines_when_on():
     assert status("report", 2023, D(2023, 12, 11), D(2023, 12, 31))[0] == "late"  # 09/12/2023 was a Saturday
-    text = builtin_rules_text().replace("next_working_day = false", "next_working_day = true")
+    text = bundled_text(BUILTIN).replace("next_working_day = false", "next_working_day = true")
     rules = parse_rules(text, "weekend")
     hol = public_holidays("VN", [2023, 2024, 2025])
     a = A(1, "1", D(2022, 12, 14))

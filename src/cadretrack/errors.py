@@ -8,14 +8,24 @@ from cadretrack.i18n import t
 
 
 class CadretrackError(Exception):
-    """Bad usage or bad input: one clear sentence, exit code 2, nothing written."""
+    """Bad usage or bad input: one clear sentence, exit code 2, nothing written.
+
+    `column` (keyword only, never a message field) names the input field the error is
+    about, so that a reader can place it in a row: `problem()` turns it into a Problem."""
 
     exit_code = 2
 
-    def __init__(self, key: str, /, **fields: object) -> None:
+    def __init__(self, key: str, /, *, column: str = "", **fields: object) -> None:
         super().__init__(key)
         self.key = key
+        self.column = column
         self.fields = fields
+
+    def problem(self, **where) -> "Problem":
+        """This error as a located Problem (sheet, row, column, value, file, line …)."""
+        fields = {k: v for k, v in self.fields.items() if k != "suggestion"}
+        where.setdefault("column", self.column)
+        return Problem(self.key, fields, suggestion=str(self.fields.get("suggestion") or ""), **where)
 
     def message(self) -> str:
         text = t(self.key, **self.fields)
@@ -26,28 +36,25 @@ class CadretrackError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in an input file, located so a clerk can find and fix it."""
+    """One thing wrong, located so a clerk can find and fix it: in an input file (sheet,
+    row, column; or line, for a rules file), in a register row awaiting review, or in the
+    ledger (`verify`: a stable `code` and a `level`). Every reader, the rules parser,
+    the register classifier and `verify` report with it; render/problems.py draws it."""
 
-    key: str
+    key: str  # message key
     fields: dict = field(default_factory=dict)
     sheet: str = ""
     row: int | None = None
     column: str = ""
     value: str = ""
     suggestion: str = ""
+    file: str = ""
+    line: int | None = None
+    code: str = ""  # a stable code for scripts (verify's "unfollowed-commune"); "" for input problems
+    level: str = "error"  # "error" or "warning"
 
     def message(self) -> str:
         return t(self.key, **self.fields)
-
-    def as_dict(self) -> dict:
-        return {
-            "sheet": self.sheet,
-            "row": self.row,
-            "column": self.column,
-            "value": self.value,
-            "message": self.message(),
-            "suggestion": self.suggestion,
-        }
 
 
 class InputProblems(CadretrackError):

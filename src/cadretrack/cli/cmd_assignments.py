@@ -9,15 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import (
-    check_format,
-    command_line,
-    date_option,
-    echo,
-    guarded,
-    now,
-    open_db,
-)
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
 
@@ -46,8 +38,8 @@ def import_assignments(
 
     day = date_option(effective)
     db = open_db(ctx)
-    result = run(db, file, day, now(), command_line(ctx), decision=decision, sheet=sheet, amend=amend,
-                 dry_run=dry_run, titles=titles)
+    result = run(db, file, day, run_of(ctx), decision=decision, sheet=sheet, amend=amend, dry_run=dry_run,
+                 titles=titles)
     fields = dict(path=str(file), effective=format_date(day), **result.plan.counts())
     if dry_run:
         if result.plan.changes:
@@ -58,7 +50,7 @@ def import_assignments(
     else:
         echo(t("import_done", **fields))
     if result.warnings:
-        from cadretrack.render.terminal import problems_table
+        from cadretrack.render.problems import problems_table
 
         console().print(problems_table(result.warnings))
         echo(t("title_unsplit_count", count=len(result.warnings)))

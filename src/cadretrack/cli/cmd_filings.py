@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand, LocalizedGroup
 
-from cadretrack.cli.common import check_format, command_line, date_option, echo, guarded, now, open_db, today
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of, today
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
 
@@ -46,7 +46,7 @@ def _recorder(kind: str):
             kind=kind, year=year, filed=date_option(date), commune=commune.strip(), district=district.strip(),
             cadre=cadre.strip(), number=number, rating=normalize_rating(rating), score=score, note=note,
         )
-        done = record_filing(open_db(ctx), item, now(), today(), command_line(ctx), replace=replace)
+        done = record_filing(open_db(ctx), item, run_of(ctx), replace=replace)
         a = done.assignment
         key = "recorded_same" if done.same_as_existing and not replace else (
             "recorded_replaced" if done.existing else "recorded")
@@ -73,7 +73,7 @@ def import_filings(
     from cadretrack.render import register as render
 
     check_format(format, ("table", "json"))
-    result = run(open_db(ctx), file, now(), today(), command_line(ctx), sheet=sheet, dry_run=dry_run, review=review)
+    result = run(open_db(ctx), file, run_of(ctx), sheet=sheet, dry_run=dry_run, review=review)
     counts = result.counts
     if format == "json":
         render.emit_json(result, file)
@@ -127,16 +127,15 @@ def rules(
     ctx: typer.Context,
     format: Annotated[str, typer.Option("--format", help=t("help_rules_format"))] = "table",
 ) -> None:
+    from cadretrack.ops.ledger import load_rules, rules_source
     from cadretrack.render.rules import print_rules
-    from cadretrack.store.ledger import get_meta
 
     check_format(format, ("table", "toml"))
     db = open_db(ctx)
+    name, text = rules_source(db)
     if format == "toml":
         from cadretrack.render.streams import write_data
 
-        write_data(get_meta(db, "rules"))
+        write_data(text)
         return
-    from cadretrack.store.records import load_rules
-
-    print_rules(load_rules(db), get_meta(db, "rules_name"))
+    print_rules(load_rules(db), name)

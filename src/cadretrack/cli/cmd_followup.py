@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import check_format, command_line, date_option, echo, guarded, now, open_db, today
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of, today
 from cadretrack.i18n import t
 
 
@@ -53,8 +53,7 @@ def record_difficulty(
 ) -> None:
     from cadretrack.ops.followup import record_difficulty as run
 
-    new_id, a = run(open_db(ctx), commune, district, cadre, date_option(date), text, raised_by, now(), today(),
-                    command_line(ctx))
+    new_id, a = run(open_db(ctx), commune, district, cadre, date_option(date), text, raised_by, run_of(ctx))
     echo(t("difficulty_recorded", id=new_id, commune=a.commune, cadre=a.cadre))
 
 
@@ -68,7 +67,7 @@ def resolve(
 ) -> None:
     from cadretrack.ops.followup import resolve_difficulty
 
-    resolve_difficulty(open_db(ctx), id, date_option(date), note, referred_to, now(), today(), command_line(ctx))
+    resolve_difficulty(open_db(ctx), id, date_option(date), note, referred_to, run_of(ctx))
     echo(t("difficulty_resolved_ok", id=id))
 
 
@@ -99,7 +98,7 @@ def record_meeting(
     from cadretrack.ops.followup import attendance, meeting_kind, record_meeting as run
 
     a = run(open_db(ctx), commune, district, date_option(date), meeting_kind(kind), topic, attendance(attended),
-            now(), today(), command_line(ctx))
+            run_of(ctx))
     echo(t("meeting_recorded", commune=a.commune, cadre=a.cadre, date=date))
 
 
@@ -112,5 +111,5 @@ def import_meetings(
 ) -> None:
     from cadretrack.ops.meetings import import_meetings as run
 
-    result = run(open_db(ctx), file, now(), today(), command_line(ctx), sheet=sheet, dry_run=dry_run)
+    result = run(open_db(ctx), file, run_of(ctx), sheet=sheet, dry_run=dry_run)
     echo(t("meetings_dry" if dry_run else "meetings_done", path=str(file), added=result.added, unchanged=result.unchanged))

@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import check_format, command_line, echo, guarded, now, open_db, state, today
+from cadretrack.cli.common import check_format, echo, guarded, open_db, run_of, today
 from cadretrack.i18n import t
 
 
@@ -38,7 +38,7 @@ def history(
 def undo(ctx: typer.Context) -> None:
     from cadretrack.ops.history import undo as run
 
-    target, counts = run(open_db(ctx), now(), command_line(ctx))
+    target, counts = run(open_db(ctx), run_of(ctx))
     echo(t("undone", id=target["id"], command=" ".join(target["command"]), count=sum(counts.values())))
 
 
@@ -49,7 +49,7 @@ def backup(
 ) -> None:
     from cadretrack.ops.history import backup as run
 
-    echo(t("backed_up", path=str(run(open_db(ctx), output, now()))))
+    echo(t("backed_up", path=str(run(open_db(ctx), output, run_of(ctx)))))
 
 
 @guarded
@@ -59,10 +59,9 @@ def restore(
 ) -> None:
     from cadretrack.ops.history import restore as run
 
-    path = state(ctx).db
-    open_db(ctx).close()  # refuses a missing or foreign ledger first
-    saved = run(path, file, now())
-    echo(t("restored", path=str(path), source=str(file), saved=str(saved)))
+    db = open_db(ctx)  # refuses a missing or foreign ledger first
+    saved = run(db, file, run_of(ctx))
+    echo(t("restored", path=str(db.path), source=str(file), saved=str(saved)))
 
 
 @guarded
@@ -71,7 +70,7 @@ def verify(
     format: Annotated[str, typer.Option("--format", help=t("help_format_table_json"))] = "table",
 ) -> None:
     from cadretrack.ops.verify import verify as run
-    from cadretrack.render.safety import print_findings
+    from cadretrack.render.problems import print_findings
 
     check_format(format, ("table", "json"))
     findings = run(open_db(ctx), today())

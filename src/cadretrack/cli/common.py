@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import typer
 
+from cadretrack.context import Run
 from cadretrack.errors import CadretrackError, InputProblems
 from cadretrack.i18n import t
 
@@ -81,10 +81,15 @@ def check_format(value: str, choices: tuple[str, ...] = FORMATS) -> str:
     return value
 
 
-def open_db(ctx: typer.Context):
-    from cadretrack.store.ledger import open_ledger
+def run_of(ctx: typer.Context) -> Run:
+    """The command's context for ops: the moment, the day, the command line, the language."""
+    return Run(now=now(), today=today(), command=command_line(ctx), lang=state(ctx).lang)
 
-    return open_ledger(state(ctx).db, now())
+
+def open_db(ctx: typer.Context):
+    from cadretrack.ops.ledger import open_ledger
+
+    return open_ledger(state(ctx).db, run_of(ctx))
 
 
 def guarded(fn):
@@ -96,7 +101,8 @@ def guarded(fn):
             return fn(*args, **kwargs)
         except CadretrackError as exc:
             if isinstance(exc, InputProblems):
-                from cadretrack.render.terminal import console, problems_table
+                from cadretrack.render.problems import problems_table
+                from cadretrack.render.terminal import console
 
                 console(stderr=True).print(problems_table(exc))
             _print_error(exc.message())
@@ -131,6 +137,3 @@ def _print_error(message: str) -> None:
 def echo(text: str) -> None:
     typer.echo(text)
 
-
-def env_db() -> str:
-    return os.environ.get("CADRETRACK_DB", "cadretrack.db")

@@ -145,10 +145,6 @@ class Gazetteer:
                 index.add(c.province_code, c.province)
         return index
 
-    @property
-    def has_districts(self) -> bool:
-        return bool(self._districts.names)
-
     def districts(self, name: str) -> set[tuple[str, str]]:
         """(province code, district code) of every district the name can mean."""
         known = self._district_memo.get(name)

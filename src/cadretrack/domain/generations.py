@@ -51,14 +51,6 @@ def in_force(generations: list[Generation], day: dt.date) -> Generation:
     return current
 
 
-def during(generations: list[Generation], start: dt.date, end: dt.date) -> list[Generation]:
-    """The generations in force on some day from start to end, latest first."""
-    found = [g for i, g in enumerate(generations)
-             if (g.effective is None or g.effective <= end)
-             and (i + 1 == len(generations) or generations[i + 1].effective > start)]
-    return found[::-1]
-
-
 def ends(generations: list[Generation], generation: int) -> dt.date | None:
     """The day a generation's units were abolished (the next one took effect), or None."""
     later = [g.effective for g in generations if g.id > generation and g.effective is not None]

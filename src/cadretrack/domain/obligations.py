@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from typing import NamedTuple, Protocol
 
+from cadretrack.domain.assignment import in_force
 from cadretrack.domain.rules import KindRule, Rules
 
 STATUSES = ("overdue", "late", "pending", "on_time")
@@ -59,10 +60,6 @@ class Status(NamedTuple):
     filing: Filing | None
     status: str
     days_late: int | None
-
-
-def _in_force(a: AssignmentLike, day: dt.date) -> bool:
-    return a.start <= day and (a.end is None or a.end >= day)
 
 
 def _month_day(year: int, month: int, day: int) -> dt.date:
@@ -111,10 +108,9 @@ def owed(
         if due < rules.effective:
             continue
         for a in assignments:
-            start, end = a.start, a.end
-            if start <= due and (end is None or end >= due):  # in force on the due date
+            if in_force(a.start, a.end, due):  # owed by who follows the commune on the due date
                 append(Owed(a, kind, year, due, basis, moved_from))
-            elif rule.late_start_grace and due < start and start.year == year:
+            elif rule.late_start_grace and due < a.start and a.start.year == year:
                 late_due, late_moved = _settle(
                     a.start + dt.timedelta(days=rules.grace_days), rules, holidays
                 )

@@ -9,14 +9,16 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 
-from cadretrack.errors import CadretrackError
+from cadretrack.errors import CadretrackError, InputProblems, Problem
 
 KINDS = ("program", "report", "evaluation")
 FILERS = ("cadre", "commune")
-BUILTIN = "rules-26-QD-TU.toml"
+BUILTIN = "rules-26-QD-TU.toml"  # in the package's data folder
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
+_HEADER = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?$")
+_KEY = re.compile(r'^("[^"]*"|[A-Za-z0-9_\-]+)\s*=')
+_INLINE_KEY = re.compile(r'("[^"]*"|[A-Za-z0-9_\-]+)\s*=')
 
 
 @dataclass(frozen=True)
@@ -44,19 +46,31 @@ class Rules:
     organization: dict[str, str]
 
 
-def builtin_rules_text() -> str:
-    return resources.files("cadretrack").joinpath("data", BUILTIN).read_text("utf-8")
-
-
-def _line_of(text: str, needle: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
-            return number
-    return 1
+def key_lines(text: str) -> dict[tuple[str, str], int]:
+    """(table, key) -> line of every `key = value` in TOML text, and (table, "") -> the line
+    of each table's header, so that a problem is reported where the clerk wrote it."""
+    lines: dict[tuple[str, str], int] = {}
+    table = ""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        header = _HEADER.match(line)
+        if header:
+            table = ".".join(part.strip().strip('"') for part in header.group(1).split("."))
+            lines.setdefault((table, ""), number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            name = key.group(1).strip().strip('"')
+            lines.setdefault((table, name), number)
+            for inner in _INLINE_KEY.findall(line[key.end():]):  # keys of an inline table
+                lines.setdefault((f"{table}.{name}" if table else name, inner.strip('"')), number)
+    return lines
 
 
 def parse_rules(text: str, source: str) -> Rules:
-    """Rules from TOML text; CadretrackError naming the line and reason when malformed."""
+    """Rules from TOML text. A syntax error stops the reading (CadretrackError naming its
+    line); every other problem is collected, each on its own line, and raised together
+    (InputProblems)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -64,49 +78,62 @@ def parse_rules(text: str, source: str) -> Rules:
         raise CadretrackError(
             "rules_syntax", path=source, line=match.group(1) if match else "?", reason=str(exc)
         ) from None
+    lines = key_lines(text)
+    problems: list[Problem] = []
 
-    def fail(key: str, reason_key: str, **fields) -> CadretrackError:
-        return CadretrackError(
-            "rules_invalid", path=source, line=_line_of(text, key), key=key,
-            reason=reason_key.format(**fields),
-        )
+    def fail(table: str, key: str, reason: str, value: object = "", **fields) -> None:
+        line = lines.get((table, key)) or lines.get((table, "")) or 1
+        problems.append(Problem(reason, fields, file=source, line=line,
+                                column=f"{table}.{key}" if table and key else table or key,
+                                value="" if value is None else str(value)))
 
     reg = data.get("regulation")
     if not isinstance(reg, dict):
-        raise fail("[regulation]", "missing [regulation] table")
+        fail("regulation", "", "rules_regulation_missing")
+        reg = {}
     effective = _date(reg.get("effective"))
-    if effective is None:
-        raise fail("effective", "effective must be a date such as 2022-12-14")
+    if reg and effective is None:
+        fail("regulation", "effective", "rules_effective_invalid", reg.get("effective"))
     grace = reg.get("grace_days", 30)
     if not isinstance(grace, int) or isinstance(grace, bool) or not 0 <= grace <= 366:
-        raise fail("grace_days", "grace_days must be a whole number of days from 0 to 366")
+        fail("regulation", "grace_days", "rules_grace_invalid", grace)
     nwd = reg.get("next_working_day", False)
     if not isinstance(nwd, bool):
-        raise fail("next_working_day", "next_working_day must be true or false")
+        fail("regulation", "next_working_day", "rules_boolean_invalid", nwd, key="next_working_day")
     kinds_data = data.get("kinds")
     if not isinstance(kinds_data, dict) or not kinds_data:
-        raise fail("[kinds", "missing [kinds.*] tables")
+        fail("kinds", "", "rules_kinds_missing")
+        kinds_data = {}
     kinds: dict[str, KindRule] = {}
     for kind, spec in kinds_data.items():
+        table = f"kinds.{kind}"
         if kind not in KINDS:
-            raise fail(f"[kinds.{kind}]", "unknown kind {kind}; known: {known}", kind=kind, known=", ".join(KINDS))
+            fail(table, "", "rules_kind_unknown", kind, kind=kind, known=", ".join(KINDS))
+            continue
         if not isinstance(spec, dict):
-            raise fail(f"kinds.{kind}", "must be a table")
+            fail("kinds", kind, "rules_not_table", spec, key=table)
+            continue
         filer = spec.get("filer", "cadre")
         if filer not in FILERS:
-            raise fail("filer", "filer must be cadre or commune")
+            fail(table, "filer", "rules_filer_invalid", filer, known=", ".join(FILERS))
         has_due, has_before = "due" in spec, "before" in spec
+        month_day = None
         if has_due == has_before:
-            raise fail(f"[kinds.{kind}]", "give exactly one of due (last on-time day) or before (first late day)")
-        month_day = _month_day(spec["due"] if has_due else spec["before"])
-        if month_day is None:
-            raise fail("due" if has_due else "before", "a month-day such as \"31/01\" is expected")
+            fail(table, "due" if has_due else "", "rules_due_or_before")
+        else:
+            name = "due" if has_due else "before"
+            month_day = _month_day(spec[name])
+            if month_day is None:
+                fail(table, name, "rules_month_day_invalid", spec[name])
         overrides = {}
         for year, value in (spec.get("overrides") or {}).items():
             day = _date(value)
             if not str(year).isdigit() or day is None:
-                raise fail(str(year), "overrides map a year to a date: \"2023\" = 2023-05-31")
+                fail(f"{table}.overrides", str(year), "rules_override_invalid", f"{year} = {value}")
+                continue
             overrides[int(year)] = day
+        if month_day is None or filer not in FILERS:
+            continue
         kinds[kind] = KindRule(
             kind=kind,
             label_vi=str(spec.get("label_vi", kind)),
@@ -118,6 +145,8 @@ def parse_rules(text: str, source: str) -> Rules:
             overrides=overrides,
             late_start_grace=bool(spec.get("late_start_grace", False)),
         )
+    if problems:
+        raise InputProblems(source, problems)
     org = data.get("organization") or {}
     return Rules(
         name=str(reg.get("name", "")),

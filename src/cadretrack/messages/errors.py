@@ -91,9 +91,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp quy định {path} sai cú pháp ở dòng {line}: {reason}.",
         "Rules file {path} has a syntax error at line {line}: {reason}.",
     ),
-    "rules_invalid": (
-        "Tệp quy định {path}, dòng {line} ({key}): {reason}.",
-        "Rules file {path}, line {line} ({key}): {reason}.",
+    "rules_regulation_missing": ("Thiếu bảng [regulation].", "The [regulation] table is missing."),
+    "rules_effective_invalid": (
+        "effective phải là một ngày, ví dụ 2022-12-14.",
+        "effective must be a date such as 2022-12-14.",
+    ),
+    "rules_grace_invalid": (
+        "grace_days phải là số ngày nguyên từ 0 đến 366.",
+        "grace_days must be a whole number of days from 0 to 366.",
+    ),
+    "rules_boolean_invalid": ("{key} phải là true hoặc false.", "{key} must be true or false."),
+    "rules_kinds_missing": ("Thiếu các bảng [kinds.*].", "The [kinds.*] tables are missing."),
+    "rules_kind_unknown": (
+        "Loại văn bản {kind} không có; các loại đã biết: {known}.",
+        "Unknown kind {kind}; known: {known}.",
+    ),
+    "rules_not_table": ("{key} phải là một bảng.", "{key} must be a table."),
+    "rules_filer_invalid": ("filer phải là một trong: {known}.", "filer must be one of: {known}."),
+    "rules_due_or_before": (
+        "Ghi đúng một trong hai: due (ngày cuối còn đúng hạn) hoặc before (ngày đầu tiên bị muộn).",
+        "Give exactly one of due (last on-time day) or before (first late day).",
+    ),
+    "rules_month_day_invalid": (
+        "Cần ngày/tháng như \"31/01\".",
+        "A day/month such as \"31/01\" is expected.",
+    ),
+    "rules_override_invalid": (
+        "overrides ghi năm và ngày, ví dụ \"2023\" = 2023-05-31.",
+        "overrides map a year to a date: \"2023\" = 2023-05-31.",
     ),
     "date_invalid": (
         "\"{value}\" không phải ngày hợp lệ (dùng dd/mm/yyyy, ví dụ 09/12/2023).",
@@ -186,6 +211,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Problem table
     "col_sheet": ("Trang", "Sheet"),
     "col_row": ("Dòng", "Row"),
+    "col_line": ("Dòng", "Line"),
+    "col_key": ("Khóa", "Key"),
     "col_column": ("Cột", "Column"),
     "col_value": ("Giá trị", "Value"),
     "col_why": ("Lỗi", "Problem"),

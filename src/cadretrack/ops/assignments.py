@@ -14,11 +14,15 @@ from cadretrack.domain.gazetteer import Gazetteer, MatchError
 from cadretrack.domain.names import exact_key
 from cadretrack.domain.titles import Title, parse_titles, split_title
 from cadretrack.errors import CadretrackError, InputProblems, Problem
+from cadretrack.context import Run
+from cadretrack.domain.assignment import Assignment
 from cadretrack.readers.assignments import AssignmentRow, read_assignment_rows
-from cadretrack.store import journal, records
+from cadretrack.readers.bundled import bundled_text
+from cadretrack.store import journal
+from cadretrack.store.assignments import load_assignments, save_plan, with_filings
 from cadretrack.store.backup import auto_backup
-from cadretrack.store.units import load_units
-from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
+from cadretrack.store.ledger import Ledger
+from cadretrack.store.units import load_gazetteer, load_units
 
 SUGGESTION_LIMIT = 200  # nearest-name searches per file; beyond, problems carry none
 
@@ -35,9 +39,7 @@ class ImportResult:
 
 def load_titles(extra: Path | None = None) -> list[Title]:
     """The built-in titles (data/chuc-danh.txt) and a clerk's own list, if given."""
-    from importlib import resources
-
-    text = resources.files("cadretrack").joinpath("data", "chuc-danh.txt").read_text("utf-8")
+    text = bundled_text("chuc-danh.txt")
     if extra is not None:
         if not extra.is_file():
             raise CadretrackError("file_missing", path=str(extra))
@@ -111,8 +113,7 @@ def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer, resolve=None) 
 
 
 def import_assignments(
-    db: Ledger, path: Path, effective: dt.date, now: dt.datetime, command: list[str],
-    decision: str = "", sheet: str | None = None, amend: bool = False, dry_run: bool = False,
+    db: Ledger, path: Path, effective: dt.date, run: Run, decision: str = "", sheet: str | None = None, amend: bool = False, dry_run: bool = False,
     titles: Path | None = None,
 ) -> ImportResult:
     units = load_units(db)
@@ -128,7 +129,7 @@ def import_assignments(
             warnings.append(warning)
     wanted, problems = resolve_rows(rows, gazetteer, functools.partial(units.resolve_on, effective))
     # Only assignments in force on the effective date or after it can change.
-    stored = records.load_assignments(db, 'a."end" IS NULL OR a."end" >= ?', [effective.isoformat()])
+    stored = load_assignments(db, ending_from=effective)
     plan = plan_changes(wanted, stored, effective, amend)
     for w, later in plan.conflicts:
         problems.append(Problem(
@@ -137,9 +138,9 @@ def import_assignments(
             sheet=w.sheet if w else "", row=w.row if w else None, column="commune",
             value=w.commune_label if w else later.commune,
         ))
-    with_filings = records.assignments_with_filings(db, [a.id for a in plan.void]) if plan.void else set()
+    filed = with_filings(db, [a.id for a in plan.void]) if plan.void else set()
     for a in plan.void:
-        if a.id in with_filings:
+        if a.id in filed:
             problems.append(Problem("assignment_void_has_filings",
                                     {"commune": a.commune, "cadre": a.cadre, "start": format_date(a.start)}))
     if problems:
@@ -148,76 +149,26 @@ def import_assignments(
                           warnings=warnings)
     if dry_run or not plan.changes:
         return result
-    auto_backup(ledger_path(db), "import", now)
-    with write(db):
-        changeset = open_changeset(db, command, now)
-        _apply(db, plan, decision, changeset)
-        close_changeset(db, changeset, plan.counts())
+    auto_backup(db.path, "import", run.now)
+    with journal.changeset(db, run) as cs:
+        save_plan(db, plan, decision, cs)
+        cs.summary = plan.counts()
     return result
-
-
-def _apply(db: Ledger, plan: Plan, decision: str, changeset: int) -> None:
-    effective = plan.effective
-    decision_id = db.execute(
-        "INSERT INTO decisions (text, effective, changeset_id) VALUES (?, ?, ?)",
-        [decision, effective.isoformat(), changeset],
-    ).lastrowid
-    ids = records.cadre_ids(db, [w.cadre_key for w in plan.create])
-    new = {w.cadre_key: w for w in plan.create if w.cadre_key not in ids}
-    cursor = db.conn.cursor()
-    for key, w in new.items():
-        cursor.execute("INSERT INTO cadres (name, agency, name_key, agency_key) VALUES (?, ?, ?, ?)",
-                       (w.cadre, w.agency, key[0], key[1]))
-        ids[key] = cursor.lastrowid
-    day_before = (effective - dt.timedelta(days=1)).isoformat()
-    db.conn.executemany(
-        'UPDATE assignments SET "end" = ?, end_decision_id = ?, ended_in = ? WHERE id = ?',
-        [(day_before, decision_id, changeset, a.id) for a in plan.end],
-    )
-    journal.note(db, changeset, "assignments", "end",
-                 [(a.id, {"end": None, "end_decision_id": None, "ended_in": None}) for a in plan.end])
-    db.conn.executemany(
-        "UPDATE assignments SET voided_in = ?, end_decision_id = ? WHERE id = ?",
-        [(changeset, decision_id, a.id) for a in plan.void],
-    )
-    journal.note(db, changeset, "assignments", "void",
-                 [(a.id, {"voided_in": None, "end_decision_id": None}) for a in plan.void])
-    db.conn.executemany(
-        "UPDATE assignments SET position = ? WHERE id = ?",
-        [(w.position, a.id) for a, w in plan.reposition],
-    )
-    journal.note(db, changeset, "assignments", "update", [(a.id, {"position": a.position}) for a, w in plan.reposition])
-    db.conn.executemany(
-        "INSERT INTO assignments (commune_code, cadre_id, position, start, decision_id, note, created_in) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(w.commune_code, ids[w.cadre_key], w.position, effective.isoformat(), decision_id, w.note, changeset)
-         for w in plan.create],
-    )
-    added = db.execute("SELECT id FROM assignments WHERE created_in = ?", [changeset]).fetchall()
-    journal.note(db, changeset, "assignments", "add", [(r[0], None) for r in added])
 
 
 def list_assignments(
     db: Ledger, on: dt.date | None = None, year: int | None = None, district: str = ""
-) -> list[records.Assignment]:
+) -> list[Assignment]:
     """Assignments in force on a day, during a year, or all of them; optionally one district's."""
-    where, params = [], []
-    if on is not None:
-        where.append('a.start <= ? AND (a."end" IS NULL OR a."end" >= ?)')
-        params += [on.isoformat(), on.isoformat()]
-    if year is not None:
-        where.append('a.start <= ? AND (a."end" IS NULL OR a."end" >= ?)')
-        params += [f"{year}-12-31", f"{year}-01-01"]
+    between = (on, on) if on is not None else (
+        (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year is not None else None)
+    districts = None
     if district:
-        gazetteer = records.load_gazetteer(db)
         try:
-            codes = gazetteer.districts(district)
+            districts = load_gazetteer(db).districts(district)
         except MatchError as exc:
             raise CadretrackError(exc.key, **exc.fields) from None
-        where.append("(" + " OR ".join(["(c.province_code = ? AND c.district_code = ?)"] * len(codes)) + ")")
-        for province_code, district_code in sorted(codes):
-            params += [province_code, district_code]
-    return records.load_assignments(db, " AND ".join(where), params)
+    return load_assignments(db, between=between, districts=districts)
 
 
 @dataclass
@@ -230,7 +181,7 @@ class Lineage:
     abolished: dt.date | None = None
 
 
-def commune_history(db: Ledger, commune: str, district: str = "") -> tuple[list[records.Assignment], Lineage]:
+def commune_history(db: Ledger, commune: str, district: str = "") -> tuple[list[Assignment], Lineage]:
     """The assignments of one unit (the newest generation's of that name first) and its lineage."""
     units = load_units(db)
     try:
@@ -240,15 +191,12 @@ def commune_history(db: Ledger, commune: str, district: str = "") -> tuple[list[
     lineage = Lineage(formed_from=units.formed_from(found.code), became=units.became(found.code),
                       abolished=units.abolished_on(found.code))
     if lineage.formed_from:
-        codes = [c.code for c, _ in lineage.formed_from]
-        lineage.earlier = records.load_assignments(db, f"a.commune_code IN ({','.join('?' * len(codes))})", codes)
-    return records.load_assignments(db, "a.commune_code = ?", [found.code]), lineage
+        lineage.earlier = load_assignments(db, communes=[c.code for c, _ in lineage.formed_from])
+    return load_assignments(db, communes=[found.code]), lineage
 
 
-def cadre_history(db: Ledger, cadre: str) -> list[records.Assignment]:
+def cadre_history(db: Ledger, cadre: str) -> list[Assignment]:
     """Every assignment of one cadre, in date order."""
     from cadretrack.ops.matching import resolve_cadre_ids
 
-    ids = resolve_cadre_ids(db, cadre)
-    marks = ",".join("?" * len(ids))
-    return records.load_assignments(db, f"a.cadre_id IN ({marks})", list(ids))
+    return load_assignments(db, cadres=resolve_cadre_ids(db, cadre))

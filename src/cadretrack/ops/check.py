@@ -11,8 +11,11 @@ from cadretrack.domain.obligations import STATUSES, Status, count, statuses
 from cadretrack.domain.rules import KINDS, Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.store import records
+from cadretrack.ops.ledger import load_rules
+from cadretrack.store.assignments import load_assignments
+from cadretrack.store.filings import load_filings
 from cadretrack.store.ledger import Ledger
+from cadretrack.store.units import load_gazetteer
 
 KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 
@@ -47,12 +50,11 @@ def run_check(
     district: str = "",
     agency: str = "",
 ) -> CheckReport:
-    rules = records.load_rules(db)
-    assignments = records.load_assignments(
-        db, 'a.start <= ? AND (a."end" IS NULL OR a."end" >= ?)', [f"{year + 1}-12-31", f"{year}-01-01"]
-    )
+    rules = load_rules(db)
+    # To the end of the next year: an override may put a year's deadline in the next one.
+    assignments = load_assignments(db, between=(dt.date(year, 1, 1), dt.date(year + 1, 12, 31)))
     if district:
-        gazetteer = records.load_gazetteer(db)
+        gazetteer = load_gazetteer(db)
         try:
             wanted = gazetteer.districts(district)
         except MatchError as exc:
@@ -63,10 +65,11 @@ def run_check(
             if (by_code[a.commune_code].province_code, by_code[a.commune_code].district_code) in wanted
         ]
     if agency:
-        assignments = _of_agency(assignments, agency, records.load_assignments(db))
-    items = statuses(assignments, records.load_filings(db, year), rules, year, as_of, holidays_for(rules, year))
+        assignments = _of_agency(assignments, agency, load_assignments(db))
+    items = statuses(assignments, load_filings(db, year), rules, year, as_of, holidays_for(rules, year))
     if kinds:
         items = [i for i in items if i.owed.kind in kinds]
+
     def order(item: Status):  # generation, province, district, commune code, kind, due date
         owed = item.owed
         return (owed.assignment.place, KIND_ORDER[owed.kind], owed.due, owed.assignment.start)

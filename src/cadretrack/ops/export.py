@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from cadretrack.errors import CadretrackError
 from cadretrack.bulk import collector_paused
+from cadretrack.errors import CadretrackError
 from cadretrack.ops.check import CheckReport, run_check
+from cadretrack.ops.followup import list_difficulties, meeting_counts
 from cadretrack.render.files import write_atomically
 from cadretrack.store.ledger import Ledger
 
@@ -17,8 +18,7 @@ def export_summary(
 ) -> CheckReport:
     if output.suffix.lower() != ".xlsx":
         raise CadretrackError("export_suffix", path=str(output))
-    from cadretrack.ops.followup import list_difficulties, meeting_counts
-    from cadretrack.render.workbook import write_summary
+    from cadretrack.render.workbook import write_summary  # XlsxWriter: loaded only to write
 
     with collector_paused():
         report = run_check(db, year, as_of, include_all=True)

@@ -13,10 +13,15 @@ from cadretrack.domain.obligations import Filing, owes
 from cadretrack.domain.ratings import parse_rating
 from cadretrack.domain.rules import KINDS, Rules
 from cadretrack.domain.unitset import Units
+from cadretrack.context import Run
+from cadretrack.domain.assignment import during_year
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.store import journal, records
-from cadretrack.store.ledger import Ledger, close_changeset, open_changeset, write
+from cadretrack.ops.ledger import load_rules
+from cadretrack.store import journal
+from cadretrack.store.assignments import load_assignments
+from cadretrack.store.filings import load_filings, save_filings
+from cadretrack.store.ledger import Ledger
 from cadretrack.store.units import load_units
 
 
@@ -38,7 +43,7 @@ class FilingInput:
 
 
 @dataclass
-class Context:
+class Lookup:
     """What resolving filings needs from the ledger, loaded once per command."""
 
     gazetteer: Gazetteer  # every unit of every generation
@@ -62,31 +67,30 @@ class Context:
         return first_year(self.rules)
 
     @classmethod
-    def load(cls, db: Ledger) -> "Context":
-        rules = records.load_rules(db)
+    def load(cls, db: Ledger) -> "Lookup":
         units = load_units(db)
         return cls(
             gazetteer=units.all,
             units=units,
-            rules=rules,
-            assignments=records.load_assignments(db),
-            current={(f.assignment_id, f.kind, f.year): f for f in records.load_filings(db)},
+            rules=load_rules(db),
+            assignments=load_assignments(db),
+            current={(f.assignment_id, f.kind, f.year): f for f in load_filings(db)},
         )
 
 
-def validate(item: FilingInput, ctx: Context, today: dt.date) -> None:
+def validate(item: FilingInput, ctx: Lookup, today: dt.date) -> None:
     """Refuse what can be refused without the ledger's assignments."""
     if item.kind not in ctx.rules.kinds:
-        raise CadretrackError("kind_unknown", kind=item.kind, kinds=", ".join(ctx.rules.kinds))
+        raise CadretrackError("kind_unknown", column="kind", kind=item.kind, kinds=", ".join(ctx.rules.kinds))
     first = ctx.first_year
     if item.year < first or item.year > today.year + 1:
-        raise CadretrackError("year_out_of_range", year=item.year, first=first, last=today.year + 1)
+        raise CadretrackError("year_out_of_range", column="year", year=item.year, first=first, last=today.year + 1)
     if item.filed.year < item.year - 1:
-        raise CadretrackError("date_before_year", date=format_date(item.filed), year=item.year)
+        raise CadretrackError("date_before_year", column="received", date=format_date(item.filed), year=item.year)
     if item.rating and item.kind != "evaluation":
-        raise CadretrackError("rating_not_evaluation")
+        raise CadretrackError("rating_not_evaluation", column="rating")
     if item.score is not None and not 0 <= item.score <= 100:
-        raise CadretrackError("score_invalid", score=item.score)
+        raise CadretrackError("score_invalid", column="score", score=item.score)
 
 
 def first_year(rules: Rules) -> int:
@@ -99,22 +103,22 @@ def first_year(rules: Rules) -> int:
     return year
 
 
-def resolve_assignment(item: FilingInput, ctx: Context):
+def resolve_assignment(item: FilingInput, ctx: Lookup):
     """The one assignment in force during the year that the commune and/or cadre pick."""
     start, end = dt.date(item.year, 1, 1), dt.date(item.year, 12, 31)
     cadre = person_name(item.cadre) if item.cadre else ""
-
-    def during_year(found: list) -> list:
-        return [a for a in found if a.start <= end and (a.end is None or a.end >= start)]
 
     if item.commune or item.code not in ("", None):
         units = ctx.units or Units([], ctx.gazetteer)
         try:  # the unit in force on the filing's date, else one in force during the year
             communes = units.candidates(item.commune, item.district, item.code, on=item.filed, start=start, end=end)
         except MatchError as exc:
-            raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
-        commune = next((c for c in communes if during_year(ctx.by_commune.get(c.code, []))), communes[0])
-        candidates = during_year(ctx.by_commune.get(commune.code, []))
+            column = "code" if exc.key.startswith("code") else (
+                "district" if exc.key.startswith("district") else "commune")
+            raise CadretrackError(exc.key, column=column, suggestion=exc.suggestion, **exc.fields) from None
+        commune = next((c for c in communes if during_year(ctx.by_commune.get(c.code, []), item.year)),
+                       communes[0])
+        candidates = during_year(ctx.by_commune.get(commune.code, []), item.year)
         where = commune.label()
         if cadre and candidates:
             followers = candidates
@@ -122,15 +126,15 @@ def resolve_assignment(item: FilingInput, ctx: Context):
             candidates = exact or [a for a in candidates if loose_key(a.cadre) == loose_key(cadre)]
             if not candidates:
                 raise CadretrackError(
-                    "filing_wrong_cadre", cadre=cadre, commune=where, year=item.year,
+                    "filing_wrong_cadre", column="cadre", cadre=cadre, commune=where, year=item.year,
                     followers=", ".join(sorted({a.cadre for a in followers})),
                 )
     elif not cadre:
         raise CadretrackError("filing_needs_who")
     else:
         where = cadre
-        candidates = during_year(ctx.by_cadre.get(exact_key(cadre), [])) or during_year(
-            ctx.by_cadre_loose.get(loose_key(cadre), [])
+        candidates = during_year(ctx.by_cadre.get(exact_key(cadre), []), item.year) or during_year(
+            ctx.by_cadre_loose.get(loose_key(cadre), []), item.year
         )
     if len(candidates) > 1:
         # Who could have sent it (assigned by the filing date), then who owes it.
@@ -143,7 +147,7 @@ def resolve_assignment(item: FilingInput, ctx: Context):
         listed = "; ".join(
             f"{a.cadre} – {a.commune} ({format_date(a.start)}–{format_date(a.end)})" for a in candidates
         )
-        raise CadretrackError("filing_ambiguous", who=where, year=item.year, candidates=listed)
+        raise CadretrackError("filing_ambiguous", column="cadre", who=where, year=item.year, candidates=listed)
     return candidates[0]
 
 
@@ -171,7 +175,7 @@ class Prepared:
         )
 
 
-def prepare(item: FilingInput, ctx: Context, today: dt.date) -> Prepared:
+def prepare(item: FilingInput, ctx: Lookup, today: dt.date) -> Prepared:
     validate(item, ctx, today)
     assignment = resolve_assignment(item, ctx)
     return Prepared(
@@ -180,12 +184,10 @@ def prepare(item: FilingInput, ctx: Context, today: dt.date) -> Prepared:
     )
 
 
-def record_filing(
-    db: Ledger, item: FilingInput, now: dt.datetime, today: dt.date, command: list[str], replace: bool = False
-) -> Prepared:
-    ctx = Context.load(db)
+def record_filing(db: Ledger, item: FilingInput, run: Run, replace: bool = False) -> Prepared:
+    ctx = Lookup.load(db)
     ctx.holidays = holidays_for(ctx.rules, item.year)
-    prepared = prepare(item, ctx, today)
+    prepared = prepare(item, ctx, run.today)
     if prepared.existing is not None and not replace:
         if prepared.same_as_existing:
             return prepared
@@ -194,33 +196,10 @@ def record_filing(
             "filing_duplicate", kind=item.kind, year=item.year, commune=prepared.assignment.commune,
             date=format_date(e.filed),
         )
-    with write(db):
-        changeset = open_changeset(db, command, now)
-        save([prepared], db, changeset)
-        close_changeset(db, changeset, {"filings": 1, "replaced": int(prepared.existing is not None)})
+    with journal.changeset(db, run) as cs:
+        save_filings(db, [prepared], cs)
+        cs.summary = {"filings": 1, "replaced": int(prepared.existing is not None)}
     return prepared
-
-
-def save(items: list[Prepared], db: Ledger, changeset: int) -> None:
-    cursor = db.conn.cursor()
-    added, superseded = [], []
-    for p in items:
-        i = p.item
-        cursor.execute(
-            "INSERT INTO filings (assignment_id, kind, year, filed, number, rating, score, note, created_in) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (p.assignment.id, i.kind, i.year, i.filed.isoformat(), i.number, i.rating or None, i.score, i.note,
-             changeset),
-        )
-        added.append((cursor.lastrowid, None))
-        if p.existing is not None:
-            cursor.execute(
-                "UPDATE filings SET superseded_by = ?, superseded_in = ? WHERE id = ?",
-                (cursor.lastrowid, changeset, p.existing.id),
-            )
-            superseded.append((p.existing.id, None))
-    journal.note(db, changeset, "filings", "add", added)
-    journal.note(db, changeset, "filings", "supersede", superseded)
 
 
 def kind_of(text: str) -> str | None:

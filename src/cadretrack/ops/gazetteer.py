@@ -9,13 +9,14 @@ from pathlib import Path
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import Commune, Gazetteer, MatchError
 from cadretrack.domain.generations import Link, unit_key
+from cadretrack.context import Run
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.gazetteer_csv import read_gazetteer, read_mapping
 from cadretrack.store import journal
+from cadretrack.store.assignments import load_assignments
 from cadretrack.store.backup import auto_backup
-from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
-from cadretrack.store.records import load_assignments, save_communes
-from cadretrack.store.units import add_generation, load_generations, load_units, save_links
+from cadretrack.store.ledger import Ledger
+from cadretrack.store.units import add_generation, load_generations, load_units, save_communes, save_links
 
 
 @dataclass
@@ -30,8 +31,7 @@ class AddResult:
 
 
 def add_units(
-    db: Ledger, path: Path, effective: dt.date, now: dt.datetime, command: list[str],
-    province: str = "", mapping: Path | None = None,
+    db: Ledger, path: Path, effective: dt.date, run: Run, province: str = "", mapping: Path | None = None,
 ) -> AddResult:
     source, communes = read_gazetteer(path)
     mapping_name, pairs = read_mapping(mapping)
@@ -57,20 +57,18 @@ def add_units(
     # (old unit's key, new unit's official code, whole|part): the new keys need the generation.
     kept_pairs = sorted({(current[o].code, n, part) for o, n, part in pairs if o in current and n in new_codes})
     linked = {old for old, _, _ in kept_pairs}
-    still = load_assignments(db, 'a."end" IS NULL OR a."end" >= ?', [effective.isoformat()])
+    still = load_assignments(db, ending_from=effective)
     result = AddResult(
         generation=0, effective=effective, communes=len(communes),
         provinces=sorted({c.province for c in communes}), links=len(kept_pairs),
         unlinked=[c for c in current.values() if c.code not in linked],
         still_in_force=sum(1 for a in still if a.commune_code in {c.code for c in current.values()}),
     )
-    auto_backup(ledger_path(db), "gazetteer", now)
-    with write(db):
-        changeset = open_changeset(db, command, now)
-        generation = result.generation = add_generation(
-            db, effective, f"{source} + {mapping_name}", province, changeset)
+    auto_backup(db.path, "gazetteer", run.now)
+    with journal.changeset(db, run) as cs:
+        generation = result.generation = add_generation(db, effective, f"{source} + {mapping_name}", province, cs.id)
         save_communes(db, communes, generation)
         save_links(db, [Link(old, unit_key(new, generation), part) for old, new, part in kept_pairs])
-        journal.note(db, changeset, "generations", "add", [(generation, None)])
-        close_changeset(db, changeset, {"communes": len(communes), "links": len(kept_pairs)})
+        journal.note(db, cs, "generations", "add", [(generation, None)])
+        cs.summary = {"communes": len(communes), "links": len(kept_pairs)}
     return result

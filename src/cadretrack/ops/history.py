@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from cadretrack.context import Run
 from cadretrack.errors import CadretrackError
 from cadretrack.store import journal
-from cadretrack.store.backup import auto_backup, copy_database
-from cadretrack.store.ledger import Ledger, close_changeset, is_ledger, ledger_path, open_changeset, write
+from cadretrack.store.backup import auto_backup
+from cadretrack.store.ledger import Ledger, copy_into, copy_to, file_is_sound, is_ledger
 
 
 @dataclass
@@ -31,56 +30,39 @@ class ChangeSet:
 
 
 def history(db: Ledger, limit: int | None = None) -> list[ChangeSet]:
-    sql = "SELECT id, at, user, command, summary, undoes, undone_by FROM changesets ORDER BY id DESC"
-    rows = db.execute(sql + (" LIMIT ?" if limit else ""), [limit] if limit else []).fetchall()
-    return [
-        ChangeSet(r[0], r[1], r[2], json.loads(r[3] or "[]"), json.loads(r[4] or "{}") if r[4] else {}, r[5], r[6])
-        for r in rows
-    ]
+    return [ChangeSet(*row) for row in journal.history(db, limit)]
 
 
-def undo(db: Ledger, now: dt.datetime, command: list[str]) -> tuple[dict, dict[str, int]]:
+def undo(db: Ledger, run: Run) -> tuple[dict, dict[str, int]]:
     """Revert the latest change set that changed records; itself a change set."""
     target = journal.latest_undoable(db)
     if target is None:
         raise CadretrackError("undo_nothing")
-    auto_backup(ledger_path(db), "undo", now)
-    with write(db):
-        changeset = open_changeset(db, command, now)
-        counts = journal.revert(db, target["id"], changeset)
-        close_changeset(db, changeset, {"undoes": target["id"], **counts})
+    auto_backup(db.path, "undo", run.now)
+    with journal.changeset(db, run) as cs:
+        counts = journal.revert(db, target["id"], cs)
+        cs.summary = {"undoes": target["id"], **counts}
     return target, counts
 
 
-def backup(db: Ledger, output: Path | None, now: dt.datetime) -> Path:
+def backup(db: Ledger, output: Path | None, run: Run) -> Path:
     if output is None:
-        return auto_backup(ledger_path(db), "manual", now, reuse=False)
+        return auto_backup(db.path, "manual", run.now, reuse=False)
     if output.exists():
         raise CadretrackError("backup_exists", path=str(output))
-    return copy_database(db.conn, output)
+    return copy_to(db, output)
 
 
-def restore(ledger: Path, source: Path, now: dt.datetime) -> Path:
+def restore(db: Ledger, source: Path, run: Run) -> Path:
     """Replace the ledger's content with a checked backup, after backing the ledger up."""
     if not source.is_file():
         raise CadretrackError("file_missing", path=str(source))
     if not is_ledger(source):
         raise CadretrackError("restore_not_ledger", path=str(source))
-    import sqlite3
-
-    check = sqlite3.connect(str(source))
-    try:
-        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        check.close()
-    if not ok:
+    if not file_is_sound(source):
         raise CadretrackError("restore_damaged", path=str(source))
-    saved = auto_backup(ledger, "restore", now)
-    src = sqlite3.connect(str(source))
-    dst = sqlite3.connect(str(ledger), timeout=30)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
+    ledger = db.path
+    db.close()
+    saved = auto_backup(ledger, "restore", run.now)
+    copy_into(source, ledger)
     return saved

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from cadretrack.domain.names import exact_key, loose_key, nearest, person_name
 from cadretrack.errors import CadretrackError
+from cadretrack.store.assignments import load_cadres
 from cadretrack.store.ledger import Ledger
 
 
 def resolve_cadre_ids(db: Ledger, name: str) -> list[int]:
     """Ids of cadres whose name matches (exactly by tone-insensitive key, else loosely)."""
-    rows = db.execute("SELECT id, name, agency FROM cadres").fetchall()
+    rows = load_cadres(db)
     name = person_name(name)
     exact = [r for r in rows if exact_key(r[1]) == exact_key(name)]
     found = exact or [r for r in rows if loose_key(r[1]) == loose_key(name)]

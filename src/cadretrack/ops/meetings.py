@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import clean
+from cadretrack.context import Run
 from cadretrack.errors import CadretrackError, InputProblems, Problem
-from cadretrack.ops.followup import attendance, existing_meetings, meeting_kind, save_meetings
+from cadretrack.ops.followup import attendance, existing_meetings, meeting_kind
 from cadretrack.readers.meetings import read_meeting_rows
-from cadretrack.store import records
+from cadretrack.store import journal
+from cadretrack.store.assignments import load_assignments
 from cadretrack.store.backup import auto_backup
-from cadretrack.store.ledger import Ledger, close_changeset, ledger_path, open_changeset, write
+from cadretrack.store.followup import add_meetings
+from cadretrack.store.ledger import Ledger
 from cadretrack.store.units import load_units
 
 
@@ -25,15 +27,14 @@ class MeetingsResult:
 
 
 def import_meetings(
-    db: Ledger, path: Path, now: dt.datetime, today: dt.date, command: list[str],
-    sheet: str | None = None, dry_run: bool = False,
+    db: Ledger, path: Path, run: Run, sheet: str | None = None, dry_run: bool = False,
 ) -> MeetingsResult:
     rows = read_meeting_rows(path, sheet)
     if not rows:
         raise CadretrackError("file_no_meetings", path=str(path))
     units = load_units(db)
     by_commune: dict[str, list] = {}
-    for a in records.load_assignments(db):
+    for a in load_assignments(db):
         by_commune.setdefault(a.commune_code, []).append(a)
     known = existing_meetings(db)
     problems: list[Problem] = []
@@ -49,7 +50,7 @@ def import_meetings(
         except DateError:
             problem("date", "date_invalid", value=clean(v["date"]))
             continue
-        if day > today:
+        if day > run.today:
             problem("date", "date_future", date=format_date(day))
             continue
         try:
@@ -80,9 +81,8 @@ def import_meetings(
     if problems:
         raise InputProblems(str(path), problems)
     if ready and not dry_run:
-        auto_backup(ledger_path(db), "import", now)
-        with write(db):
-            changeset = open_changeset(db, command, now)
-            save_meetings(db, ready, changeset)
-            close_changeset(db, changeset, {"meetings": len(ready)})
+        auto_backup(db.path, "import", run.now)
+        with journal.changeset(db, run) as cs:
+            add_meetings(db, ready, cs)
+            cs.summary = {"meetings": len(ready)}
     return MeetingsResult(added=len(ready), unchanged=unchanged)

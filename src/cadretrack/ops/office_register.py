@@ -16,10 +16,11 @@ from cadretrack.domain.attribution import Known, Pool, attribute
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.incoming import maybe_related, read_document
 from cadretrack.domain.names import clean
+from cadretrack.domain.assignment import in_force_between
 from cadretrack.domain.obligations import owes
-from cadretrack.errors import CadretrackError
+from cadretrack.errors import CadretrackError, Problem
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.ops.filings import Context, FilingInput, Prepared, validate
+from cadretrack.ops.filings import FilingInput, Lookup, Prepared, validate
 from cadretrack.readers.table import Record
 
 DECISIONS = ("filing", "unrelated", "review")
@@ -37,8 +38,7 @@ class RowDecision:
     filed: dt.date | None = None
     assignment: object | None = None
     communes: list = field(default_factory=list)  # known place(s), for the review workbook
-    reason: str = ""  # message key ("" for filings and unrelated rows)
-    fields: dict = field(default_factory=dict)
+    problem: Problem | None = None  # why the row awaits review (None for filings and unrelated rows)
     unchanged: bool = False  # a filing the ledger already holds just so
     number: str = ""
     sender: str = ""
@@ -46,11 +46,16 @@ class RowDecision:
     note: str = ""
     place: str = ""  # the place as the row writes it, for the review workbook
 
+    def review(self, key: str, **fields) -> None:
+        """Leave the row for the clerk, saying why."""
+        self.decision = "review"
+        self.problem = Problem(key, fields, sheet=self.sheet, row=self.row)
+
 
 class Owing:
     """The assignments that owe each kind in each year, computed once per (kind, year)."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Lookup) -> None:
         self.ctx = ctx
         self.pools: dict[tuple[str, int], Pool] = {}
         self.holiday_years: set[int] = set()
@@ -73,14 +78,13 @@ class Owing:
             start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
 
             def owing(a, kind=kind, year=year) -> bool:
-                return a.start <= end and (a.end is None or a.end >= start) and owes(
-                    a, kind, ctx.rules, year, ctx.holidays)
+                return in_force_between(a.start, a.end, start, end) and owes(a, kind, ctx.rules, year, ctx.holidays)
 
             self.pools[kind, year] = Pool(ctx.by_commune, owing)
         return self.pools[kind, year]
 
 
-def decide_row(record: Record, ctx: Context, today: dt.date, owing: Owing) -> RowDecision:
+def decide_row(record: Record, ctx: Lookup, today: dt.date, owing: Owing) -> RowDecision:
     """One register row decided against the ledger (nothing written)."""
     v = record.values
     if not maybe_related(str(v["summary"])):
@@ -100,34 +104,36 @@ def decide_row(record: Record, ctx: Context, today: dt.date, owing: Owing) -> Ro
     out.decision, out.kind, out.year, out.filed = "review", doc.kind, doc.year, filed
     out.place = "; ".join(m.text for m in doc.summary_places or doc.sender_places)
     if filed is None:
-        out.reason, out.fields = "review_date", {"value": clean(v["received"])}
+        out.review("review_date", value=clean(v["received"]))
         return out
     if doc.kind is None:
-        out.reason, out.fields = ("review_other_type", {"type": doc.other_type}) if doc.other_type else (
-            "review_kind_unknown", {})
+        if doc.other_type:
+            out.review("review_other_type", type=doc.other_type)
+        else:
+            out.review("review_kind_unknown")
         return out
     try:
         validate(FilingInput(kind=doc.kind, year=doc.year, filed=filed), ctx, today)
     except CadretrackError as exc:
-        out.reason, out.fields = exc.key, exc.fields
+        out.review(exc.key, **exc.fields)
         return out
     found = attribute(doc, owing(doc.kind, doc.year), ctx.gazetteer, filed, owing.known)
     out.communes = found.communes
     if found.assignment is None:
-        out.reason, out.fields = found.reason, found.fields
+        out.review(found.reason, **found.fields)
         return out
     a = found.assignment
     out.assignment = a
     existing = ctx.current.get((a.id, doc.kind, doc.year))
     if existing is not None and existing.filed != filed:
-        out.reason = "review_recorded"
-        out.fields = {"kind": doc.kind, "year": doc.year, "commune": a.commune, "date": format_date(existing.filed)}
+        out.review("review_recorded", kind=doc.kind, year=doc.year, commune=a.commune,
+                   date=format_date(existing.filed))
         return out
     out.decision, out.unchanged = "filing", existing is not None
     return out
 
 
-def decide_rows(records: list[Record], ctx: Context, today: dt.date) -> list[RowDecision]:
+def decide_rows(records: list[Record], ctx: Lookup, today: dt.date) -> list[RowDecision]:
     """Every row decided; a second row for a filing already decided in this register is reviewed."""
     decided: list[RowDecision] = []
     first: dict[tuple, int] = {}
@@ -137,7 +143,7 @@ def decide_rows(records: list[Record], ctx: Context, today: dt.date) -> list[Row
         if d.decision == "filing":
             key = (d.assignment.id, d.kind, d.year)
             if key in first:
-                d.decision, d.reason, d.fields = "review", "review_repeated", {"row": first[key]}
+                d.review("review_repeated", row=first[key])
             else:
                 first[key] = d.row
         decided.append(d)

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from cadretrack.context import Run
+from cadretrack.domain.gazetteer import Gazetteer, MatchError
+from cadretrack.domain.rules import BUILTIN, parse_rules
 from cadretrack.errors import CadretrackError
+from cadretrack.readers.bundled import bundled_text
 from cadretrack.readers.gazetteer_csv import read_gazetteer
-from cadretrack.store.ledger import (
-    close_changeset,
-    create_ledger,
-    is_ledger,
-    open_changeset,
-    set_meta,
-    write,
-)
-from cadretrack.store.records import save_communes
-from cadretrack.store.units import describe_first
+from cadretrack.store import journal
+from cadretrack.store.ledger import create_ledger, is_ledger, remove_ledger
+from cadretrack.store.rules import save_gazetteer_source, save_rules
+from cadretrack.store.units import describe_first, save_communes
+
+BUILTIN_NAME = "26-QĐ/TU (2097-CV/BTCTU)"
 
 
 @dataclass
@@ -29,50 +28,44 @@ class InitResult:
     rules: str = ""
 
 
+def read_rules_file(rules: Path | None) -> tuple[str, str]:
+    """(name, TOML text) of a rules file, or of the built-in 26-QĐ/TU, checked whole."""
+    if rules is None:
+        name, text = BUILTIN_NAME, bundled_text(BUILTIN)
+    else:
+        if not rules.is_file():
+            raise CadretrackError("file_missing", path=str(rules))
+        name, text = rules.name, rules.read_text("utf-8")
+    parse_rules(text, str(rules or "rules"))  # every problem of a bad file, before anything is written
+    return name, text
+
+
 def init_ledger(
-    path: Path,
-    now: dt.datetime,
-    command: list[str],
-    gazetteer: Path | None = None,
-    rules: Path | None = None,
-    province: str = "",
+    path: Path, run: Run, gazetteer: Path | None = None, rules: Path | None = None, province: str = "",
 ) -> InitResult:
     if path.exists():
         if is_ledger(path):
             return InitResult(path=path, created=False)
         raise CadretrackError("ledger_foreign", path=str(path.resolve()))
-    from cadretrack.domain.rules import builtin_rules_text, parse_rules
-
     source, communes = read_gazetteer(gazetteer)
     if province:
-        from cadretrack.domain.gazetteer import Gazetteer, MatchError
-
         try:
             communes = Gazetteer(communes).province_units(province)
         except MatchError as exc:
             raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
         source = f"{source} ({communes[0].province})"
-    if rules is None:
-        rules_name, rules_text = "26-QĐ/TU (2097-CV/BTCTU)", builtin_rules_text()
-    else:
-        if not rules.is_file():
-            raise CadretrackError("file_missing", path=str(rules))
-        rules_name, rules_text = rules.name, rules.read_text("utf-8")
-    parse_rules(rules_text, str(rules or "rules"))  # refuse a bad file before creating
-    db = create_ledger(path, now)
+    rules_name, rules_text = read_rules_file(rules)
+    db = create_ledger(path, run.now)
     try:
-        with write(db):
-            changeset = open_changeset(db, command, now)
+        with journal.changeset(db, run) as cs:
             save_communes(db, communes)
-            set_meta(db, "gazetteer", source)
+            save_gazetteer_source(db, source)
             describe_first(db, source, province)
-            set_meta(db, "rules", rules_text)
-            set_meta(db, "rules_name", rules_name)
-            close_changeset(db, changeset, {"communes": len(communes)})
+            save_rules(db, rules_name, rules_text)
+            cs.summary = {"communes": len(communes)}
     except BaseException:
         db.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        remove_ledger(path)
         raise
     db.close()
     return InitResult(path=path, created=True, communes=len(communes), gazetteer=source, rules=rules_name)

@@ -1,6 +1,6 @@
 """`verify`: SQLite's own checks, then named domain checks, all reported in one run.
 
-Each check is a plain function (db, context) -> findings with a stable code.
+Each check is a plain function (context) -> Problems with a stable code and a level.
 Errors mean corruption or a contradiction in the ledger (exit 1); warnings are
 advice (exit 0).
 """
@@ -12,103 +12,104 @@ from dataclasses import dataclass
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.obligations import owes
+from cadretrack.domain.rules import Rules
+from cadretrack.domain.unitset import Units
+from cadretrack.errors import Problem
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.store import records
-from cadretrack.store.ledger import Ledger
-from cadretrack.store.units import load_units
+from cadretrack.ops.ledger import load_rules
+from cadretrack.store.assignments import load_assignments
+from cadretrack.store.filings import load_filings
+from cadretrack.store.ledger import Ledger, foreign_key_faults, integrity_faults
+from cadretrack.store.units import load_units, unknown_commune_codes
 
 
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    level: str  # "error" or "warning"
-    key: str  # message key
-    fields: dict
-
-    def as_dict(self, message: str) -> dict:
-        return {**self.fields, "code": self.code, "level": self.level, "message": message}
+def finding(code: str, level: str, key: str, **fields) -> Problem:
+    return Problem(key, fields, code=code, level=level)
 
 
-def _integrity(db, ctx):
-    for (result,) in db.execute("PRAGMA integrity_check").fetchall():
-        if result != "ok":
-            yield Finding("integrity", "error", "verify_integrity", {"detail": result})
+@dataclass
+class Facts:
+    """What the domain checks read, loaded once."""
+
+    db: Ledger
+    assignments: list
+    filings: list
+    rules: Rules
+    units: Units
+    today: dt.date
 
 
-def _foreign_keys(db, ctx):
-    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
-        yield Finding("foreign-key", "error", "verify_foreign_key", {"table": table, "row": rowid, "parent": parent})
+def _foreign_keys(v: Facts):
+    for table, rowid, parent in foreign_key_faults(v.db):
+        yield finding("foreign-key", "error", "verify_foreign_key", table=table, row=rowid, parent=parent)
 
 
-def _overlaps(db, ctx):
+def _overlaps(v: Facts):
     by_commune: dict[str, list] = {}
-    for a in ctx["assignments"]:
+    for a in v.assignments:
         by_commune.setdefault(a.commune_code, []).append(a)
     for items in by_commune.values():
         items.sort(key=lambda a: a.start)
         for prev, cur in zip(items, items[1:]):
             if prev.end is None or prev.end >= cur.start:
-                yield Finding("overlapping-assignments", "error", "verify_overlap", {
-                    "commune": cur.commune, "first": prev.cadre, "second": cur.cadre,
-                    "start": format_date(cur.start)})
+                yield finding("overlapping-assignments", "error", "verify_overlap", commune=cur.commune,
+                              first=prev.cadre, second=cur.cadre, start=format_date(cur.start))
 
 
-def _filings(db, ctx):
-    by_id = {a.id: a for a in ctx["assignments"]}
-    rules, today = ctx["rules"], ctx["today"]
-    for f in records.load_filings(db):
+def _filings(v: Facts):
+    by_id = {a.id: a for a in v.assignments}
+    for f in v.filings:
         a = by_id.get(f.assignment_id)
         if a is None:
-            yield Finding("filing-without-assignment", "error", "verify_filing_orphan", {"id": f.id})
+            yield finding("filing-without-assignment", "error", "verify_filing_orphan", id=f.id)
             continue
         label = {"id": f.id, "kind": f.kind, "year": f.year, "commune": a.commune, "cadre": a.cadre,
                  "filed": format_date(f.filed)}
-        if not owes(a, f.kind, rules, f.year, holidays_for(rules, f.year)):
-            yield Finding("filing-not-owed", "error", "verify_not_owed", label)
+        if not owes(a, f.kind, v.rules, f.year, holidays_for(v.rules, f.year)):
+            yield finding("filing-not-owed", "error", "verify_not_owed", **label)
         if f.filed < a.start:
-            yield Finding("filing-before-assignment", "error", "verify_before_start", {**label, "start": format_date(a.start)})
-        if f.filed > today:
-            yield Finding("future-date", "error", "verify_future", label)
+            yield finding("filing-before-assignment", "error", "verify_before_start", **label,
+                          start=format_date(a.start))
+        if f.filed > v.today:
+            yield finding("future-date", "error", "verify_future", **label)
 
 
-def _unknown_communes(db, ctx):
-    for (code,) in db.execute(
-        "SELECT DISTINCT commune_code FROM assignments WHERE commune_code NOT IN (SELECT code FROM communes)"
-    ).fetchall():
-        yield Finding("unknown-commune", "error", "verify_unknown_commune", {"commune_code": code})
+def _unknown_communes(v: Facts):
+    for code in unknown_commune_codes(v.db):
+        yield finding("unknown-commune", "error", "verify_unknown_commune", commune_code=code)
 
 
-def _unfollowed(db, ctx):
+def _unfollowed(v: Facts):
     """Units in force today that nobody follows (only once somebody follows any)."""
-    followed = {a.commune_code for a in ctx["assignments"] if a.in_force_on(ctx["today"])}
+    followed = {a.commune_code for a in v.assignments if a.in_force_on(v.today)}
     if not followed:
         return
-    for c in ctx["units"].on(ctx["today"]).communes:
+    for c in v.units.on(v.today).communes:
         if c.code not in followed:
-            yield Finding("unfollowed-commune", "warning", "verify_unfollowed", {"commune": c.label(), "commune_code": c.official})
+            yield finding("unfollowed-commune", "warning", "verify_unfollowed", commune=c.label(),
+                          commune_code=c.official)
 
 
-def _abolished(db, ctx):
+def _abolished(v: Facts):
     """Assignments still in force on a unit after the generation that abolished it took effect."""
-    units = ctx["units"]
-    for a in ctx["assignments"]:
+    units = v.units
+    for a in v.assignments:
         until = units.abolished_on(a.commune_code)
         if until is not None and (a.end is None or a.end >= until):
             became = "; ".join(c.label() for c, _ in units.became(a.commune_code)) or "?"
-            yield Finding("assignment-on-abolished-unit", "warning", "verify_abolished_in_force", {
-                "commune": a.commune, "commune_code": a.official_code, "cadre": a.cadre,
-                "date": format_date(until), "became": became})
+            yield finding("assignment-on-abolished-unit", "warning", "verify_abolished_in_force",
+                          commune=a.commune, commune_code=a.official_code, cadre=a.cadre,
+                          date=format_date(until), became=became)
 
 
-CHECKS = (_integrity, _foreign_keys, _unknown_communes, _overlaps, _filings, _unfollowed, _abolished)
+CHECKS = (_foreign_keys, _unknown_communes, _overlaps, _filings, _unfollowed, _abolished)
 
 
-def verify(db: Ledger, today: dt.date) -> list[Finding]:
-    findings = list(_integrity(db, None))
+def verify(db: Ledger, today: dt.date) -> list[Problem]:
+    findings = [finding("integrity", "error", "verify_integrity", detail=d) for d in integrity_faults(db)]
     if findings:
         return findings  # a damaged file: the domain checks would read garbage
-    ctx = {"assignments": records.load_assignments(db), "rules": records.load_rules(db), "today": today,
-           "units": load_units(db)}
-    for check in CHECKS[1:]:
-        findings.extend(check(db, ctx))
+    view = Facts(db, load_assignments(db), load_filings(db), load_rules(db), load_units(db), today)
+    for check in CHECKS:
+        findings.extend(check(view))
     return findings

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-from importlib import resources
 from pathlib import Path
 
 from cadretrack.domain.gazetteer import Commune, MatchError, normalize_code
 from cadretrack.domain.names import clean
 from cadretrack.errors import CadretrackError, InputProblems, Problem
+from cadretrack.readers.bundled import bundled_text
 
 REQUIRED = ("province_code", "province", "commune_code", "commune", "commune_type")
 BUILTIN = "hoa-binh-2024.csv"
 
 
 def builtin_gazetteer_text() -> tuple[str, str]:
-    return BUILTIN, resources.files("cadretrack").joinpath("data", BUILTIN).read_text("utf-8")
+    return BUILTIN, bundled_text(BUILTIN)
 
 
 def csv_text(path: Path) -> tuple[str, str]:
@@ -43,7 +43,7 @@ def read_mapping(path: Path | None) -> tuple[str, list[tuple[str, str, str]]]:
     """(source name, [(old official code, new official code, whole|part)]) of an old→new
     table file, or of the bundled table of the 2025 reform."""
     if path is None:
-        name, text = MAPPING, resources.files("cadretrack").joinpath("data", MAPPING).read_text("utf-8")
+        name, text = MAPPING, bundled_text(MAPPING)
     else:
         name, text = csv_text(path)
     reader = csv.DictReader(io.StringIO(text, newline=""))

@@ -24,6 +24,10 @@ class Record:
         return Problem(key, fields, sheet=self.sheet, row=self.row, column=self.labels.get(field, field),
                        value=clean(self.values.get(field, "")), suggestion=str(fields.get("suggestion", "")))
 
+    def problem_of(self, error: CadretrackError, default: str = "commune") -> Problem:
+        """An error about this row, placed in the cell of the field it names (else `default`)."""
+        return self.problem(error.column or default, error.key, **error.fields)
+
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cadretrack.errors import CadretrackError
+from cadretrack.readers.types import Grid
 
 HEADER_ZONE = 6  # rows of a table's top that a following table may repeat
 
@@ -21,8 +22,6 @@ HEADER_ZONE = 6  # rows of a table's top that a following table may repeat
 def read_word(path: Path) -> list:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
-
-    from cadretrack.readers.grid import Grid
 
     try:
         document = Document(str(path))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 from pathlib import Path
 
 from cadretrack.domain.dates import format_date
 from cadretrack.errors import CadretrackError
+from cadretrack.readers.bundled import bundled_path
 from cadretrack.render.xlsx_style import Styles, data_row, header_block, new_workbook, number, print_setup, text
 
 TEMPLATE = "cong-van-don-doc.docx"
@@ -61,7 +61,7 @@ def context(reminders, recipient, today: dt.date) -> dict:
 def write_letter(reminders, recipient, path: Path, template: Path | None, today: dt.date) -> None:
     from docxtpl import DocxTemplate
 
-    source = template or Path(str(resources.files("cadretrack").joinpath("data", "templates", TEMPLATE)))
+    source = template or bundled_path("templates", TEMPLATE)
     if not source.is_file():
         raise CadretrackError("file_missing", path=str(source))
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
+from cadretrack.render.problems import message
 from cadretrack.render.streams import write_data
 from cadretrack.render.text import to_json
 
@@ -12,14 +13,7 @@ TABLE_LIMIT = 300  # rows per table on screen; JSON has every row
 
 def reason_text(d) -> str:
     """Why a row awaits review, in the user's language."""
-    if not d.reason:
-        return ""
-    fields = dict(d.fields)
-    for name, value in (("kind", d.kind), ("year", d.year)):
-        fields.setdefault(name, value)
-    if fields.get("kind") in ("program", "report", "evaluation"):
-        fields["kind"] = t(f"kind_{fields['kind']}")
-    return t(d.reason, **fields)
+    return message(d.problem, kind=d.kind, year=d.year) if d.problem is not None else ""
 
 
 def row_dict(d) -> dict:

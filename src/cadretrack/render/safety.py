@@ -1,4 +1,4 @@
-"""History and verify findings, for people and scripts."""
+"""History, for people and scripts."""
 
 from __future__ import annotations
 
@@ -20,25 +20,3 @@ def print_history(items: list, format: str) -> None:
         rows.append([str(c.id), c.at, c.user, " ".join(c.command), summary, state])
     headers = [t(k) for k in ("col_id", "col_at", "col_user", "col_command", "col_summary", "col_state")]
     console().print(table(t("history_title"), headers, rows))
-
-
-def print_findings(findings: list, format: str) -> None:
-    if format == "json":
-        errors = sum(f.level == "error" for f in findings)
-        doc = {
-            "ok": errors == 0,
-            "errors": errors,
-            "warnings": len(findings) - errors,
-            "findings": [f.as_dict(t(f.key, **f.fields)) for f in findings],
-        }
-        write_data(to_json(doc) + "\n")
-        return
-    out = console()
-    if not findings:
-        out.print(t("verify_ok"))
-        return
-    rows = [[f.code, t("level_" + f.level), t(f.key, **f.fields)] for f in findings]
-    out.print(table("", [t("col_code_check"), t("col_level"), t("col_message")], rows,
-                    ["red" if f.level == "error" else "yellow" for f in findings]))
-    errors = sum(f.level == "error" for f in findings)
-    out.print(t("verify_summary", errors=errors, warnings=len(findings) - errors))

@@ -8,10 +8,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cadretrack.errors import InputProblems
-from cadretrack.i18n import t
-from cadretrack.messages import MESSAGES
-
 
 def console(stderr: bool = False) -> Console:
     """A console that draws for a terminal, or wide plain text when piped."""
@@ -34,14 +30,3 @@ def table(title: str, headers: list[str], rows: list[list[str]], styles: list[st
     for i, row in enumerate(rows):
         tbl.add_row(*(safe_text(cell) for cell in row), style=(styles[i] if styles else None))
     return tbl
-
-
-def problems_table(error: InputProblems | list) -> Table:
-    """The problems of a file (or a list of warnings), located as the clerk sees them."""
-    headers = [t(k) for k in ("col_sheet", "col_row", "col_column", "col_value", "col_why", "col_suggestion")]
-    rows = []
-    for p in error.problems if isinstance(error, InputProblems) else error:
-        column = t(f"field_{p.column}") if f"field_{p.column}" in MESSAGES else p.column
-        rows.append([p.sheet, "" if p.row is None else str(p.row), column, p.value, p.message(), p.suggestion])
-    return table("", headers, rows)
-

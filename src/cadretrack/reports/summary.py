@@ -34,9 +34,6 @@ class KindCounts:
         """Share of the owed filings that were filed; None when nothing is owed."""
         return self.filed / self.owed if self.owed else None
 
-    def add(self, status: str) -> None:
-        setattr(self, status, getattr(self, status) + 1)
-
 
 @dataclass
 class SummaryRow:

@@ -1,26 +1,29 @@
-"""Opening, creating and writing the ledger file."""
+"""The ledger file: opening and creating it, its meta values, the write transaction and
+SQLite's own checks. Every other store module builds on this one and on nothing else."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import getpass
-import json
 import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from cadretrack.errors import CadretrackError
+from cadretrack.store.backup import auto_backup, copy_database
 from cadretrack.store.schema import APP, MIGRATIONS, migration_set
+
+BUSY_TIMEOUT_SECONDS = 15.0
 
 
 class Ledger:
     """An open ledger: a sqlite3 connection, with sqlite-utils' table API loaded on first
-    use (writes need it; a read-only command such as `check` starts without it)."""
+    use (migrations need it; a command on an up-to-date ledger starts without it)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
+        self.path = path
         self._utils = None
 
     @property
@@ -34,26 +37,8 @@ class Ledger:
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 
-    def __getitem__(self, table: str):
-        return self.utils[table]
-
-    def atomic(self):
-        return self.utils.atomic()
-
     def close(self) -> None:
         self.conn.close()
-
-
-def _pending(db: Ledger) -> list[str]:
-    names = [fn.__name__ for fn in MIGRATIONS]
-    try:
-        applied = {r[0] for r in db.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [APP]).fetchall()}
-    except sqlite3.OperationalError:
-        return names
-    return [n for n in names if n not in applied]
-
-BUSY_TIMEOUT_SECONDS = 15.0
 
 
 def busy_timeout() -> float:
@@ -66,13 +51,23 @@ def busy_timeout() -> float:
 
 def _connect(path: Path) -> Ledger:
     timeout = busy_timeout()
-    conn = sqlite3.connect(str(path), timeout=timeout)
-    db = Ledger(conn)
+    db = Ledger(sqlite3.connect(str(path), timeout=timeout), path)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    db.execute("PRAGMA journal_mode = WAL")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
+
+
+def _pending(db: Ledger) -> list[str]:
+    names = [fn.__name__ for fn in MIGRATIONS]
+    try:
+        applied = {r[0] for r in db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [APP]).fetchall()}
+    except sqlite3.OperationalError:
+        return names
+    return [n for n in names if n not in applied]
 
 
 def is_ledger(path: Path) -> bool:
@@ -92,47 +87,39 @@ def is_ledger(path: Path) -> bool:
 
 
 def create_ledger(path: Path, now: dt.datetime) -> Ledger:
-    """A new, empty ledger at path (mode 600). The caller loads gazetteer and rules."""
+    """A new, empty ledger at path (mode 600). The caller loads units and rules in its
+    first change set."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     db = _connect(path)
     migration_set().apply(db.utils)
-    with db.atomic():
-        db["meta"].insert_all(
-            [
-                {"key": "app", "value": APP},
-                {"key": "created_at", "value": now.isoformat(timespec="seconds")},
-            ]
-        )
+    with write(db):
+        db.conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                            [("app", APP), ("created_at", now.isoformat(timespec="seconds"))])
     return db
 
 
+def remove_ledger(path: Path) -> None:
+    """A ledger file and its WAL companions gone (a failed init, a demo made anew)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
 def open_ledger(path: Path, now: dt.datetime) -> Ledger:
-    """The existing ledger at path, upgraded to the current schema (after a backup)."""
+    """The existing ledger at path, upgraded to the current schema (after a backup).
+    Nothing else is written on opening: a read-only command leaves the file as it was."""
     if not path.exists():
         raise CadretrackError("ledger_missing", path=str(path.resolve()))
     if not is_ledger(path):
         raise CadretrackError("ledger_foreign", path=str(path.resolve()))
-    os.chmod(path, 0o600)
+    if os.stat(path).st_mode & 0o077:
+        os.chmod(path, 0o600)
     db = _connect(path)
     if _pending(db):
-        from cadretrack.store.backup import auto_backup
-
         auto_backup(path, "upgrade", now)
         migration_set().apply(db.utils)
-    from cadretrack.store.records import rekey_communes
-
-    rekey_communes(db)
     return db
-
-
-def ledger_path(db: Ledger) -> Path:
-    """The file behind an open ledger."""
-    for _, name, filename in db.execute("PRAGMA database_list").fetchall():
-        if name == "main":
-            return Path(filename)
-    raise CadretrackError("ledger_missing", path="?")
 
 
 @contextlib.contextmanager
@@ -152,23 +139,6 @@ def write(db: Ledger) -> Iterator[Ledger]:
     db.conn.commit()
 
 
-def open_changeset(db: Ledger, command: list[str], now: dt.datetime) -> int:
-    """Record a change set (inside the caller's transaction) and return its id."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = str(os.getuid()) if hasattr(os, "getuid") else "?"
-    # Plain SQL: the commands that write need no sqlite-utils import (30 ms) for three statements.
-    return db.execute(
-        "INSERT INTO changesets (at, user, command, summary) VALUES (?, ?, ?, '')",
-        [now.isoformat(timespec="seconds"), user, json.dumps(command, ensure_ascii=False)],
-    ).lastrowid
-
-
-def close_changeset(db: Ledger, changeset: int, summary: dict) -> None:
-    db.execute("UPDATE changesets SET summary = ? WHERE id = ?", [json.dumps(summary, ensure_ascii=False), changeset])
-
-
 def get_meta(db: Ledger, key: str, default: str = "") -> str:
     row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
     return row[0] if row else default
@@ -176,3 +146,39 @@ def get_meta(db: Ledger, key: str, default: str = "") -> str:
 
 def set_meta(db: Ledger, key: str, value: str) -> None:
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+
+
+def integrity_faults(db: Ledger) -> list[str]:
+    """What SQLite's integrity check finds wrong with the file ([] when sound)."""
+    return [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+
+
+def foreign_key_faults(db: Ledger) -> list[tuple[str, int, str]]:
+    """(table, row id, parent table) of every row whose reference leads nowhere."""
+    return [(r[0], r[1], r[2]) for r in db.execute("PRAGMA foreign_key_check").fetchall()]
+
+
+def file_is_sound(path: Path) -> bool:
+    """A database file (not open here) passes SQLite's integrity check."""
+    conn = sqlite3.connect(str(path))
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
+def copy_into(source: Path, ledger: Path) -> None:
+    """The content of the database at `source` written over the ledger, through SQLite's
+    backup API (readers of the ledger see one state or the other)."""
+    src = sqlite3.connect(str(source))
+    dst = sqlite3.connect(str(ledger), timeout=30)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
+def copy_to(db: Ledger, target: Path) -> Path:
+    """A consistent copy of the open ledger at `target` (written beside it and renamed)."""
+    return copy_database(db.conn, target)

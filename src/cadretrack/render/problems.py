@@ -1,0 +1,63 @@
+"""Problems, drawn one way wherever they come from: an input file's (sheet, row, column;
+or line and key of a rules file), a register row's reason for review, or `verify`'s
+findings (a stable code and a level)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from cadretrack.errors import InputProblems, Problem
+from cadretrack.i18n import t
+from cadretrack.messages import MESSAGES
+from cadretrack.render.streams import write_data
+from cadretrack.render.terminal import console, table
+from cadretrack.render.text import to_json
+
+KIND_WORDS = ("program", "report", "evaluation")
+
+
+def message(p: Problem, **defaults) -> str:
+    """The problem in the user's language; kinds named by their words, not their keys."""
+    fields = {**defaults, **p.fields}
+    if fields.get("kind") in KIND_WORDS:
+        fields["kind"] = t(f"kind_{fields['kind']}")
+    return t(p.key, **fields)
+
+
+def _column(p: Problem) -> str:
+    return t(f"field_{p.column}") if f"field_{p.column}" in MESSAGES else p.column
+
+
+def problems_table(problems: InputProblems | list[Problem]) -> Table:
+    """The problems of a file (or a list of warnings), located as the clerk finds them."""
+    items = problems.problems if isinstance(problems, InputProblems) else problems
+    if items and all(p.line is not None for p in items):  # a text file: line and key
+        headers = [t(k) for k in ("col_line", "col_key", "col_value", "col_why")]
+        rows = [[str(p.line), p.column, p.value, p.message()] for p in items]
+        return table("", headers, rows)
+    headers = [t(k) for k in ("col_sheet", "col_row", "col_column", "col_value", "col_why", "col_suggestion")]
+    rows = [[p.sheet, "" if p.row is None else str(p.row), _column(p), p.value, p.message(), p.suggestion]
+            for p in items]
+    return table("", headers, rows)
+
+
+def print_findings(findings: list[Problem], format: str) -> None:
+    """`verify`'s findings: a table with their codes and levels, or JSON for scripts."""
+    errors = sum(f.level == "error" for f in findings)
+    if format == "json":
+        doc = {
+            "ok": errors == 0,
+            "errors": errors,
+            "warnings": len(findings) - errors,
+            "findings": [{**f.fields, "code": f.code, "level": f.level, "message": f.message()} for f in findings],
+        }
+        write_data(to_json(doc) + "\n")
+        return
+    out = console()
+    if not findings:
+        out.print(t("verify_ok"))
+        return
+    rows = [[f.code, t("level_" + f.level), f.message()] for f in findings]
+    out.print(table("", [t("col_code_check"), t("col_level"), t("col_message")], rows,
+                    ["red" if f.level == "error" else "yellow" for f in findings]))
+    out.print(t("verify_summary", errors=errors, warnings=len(findings) - errors))

@@ -1,0 +1,143 @@
+"""Cadres, decisions and assignments: what the ledger holds about who follows which commune."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+
+from cadretrack.domain.assignment import Assignment
+from cadretrack.store import journal
+from cadretrack.store.journal import Changeset
+from cadretrack.store.ledger import Ledger
+
+_SELECT = """
+SELECT a.id, a.commune_code, a.cadre_id, k.name, COALESCE(k.agency, ''),
+       COALESCE(a.position, ''), a.start, a."end", COALESCE(d.text, ''),
+       c.name, COALESCE(c.district, ''), COALESCE(c.province, ''),
+       k.name_key, k.agency_key, c.type, c.generation, COALESCE(CAST(c.province_code AS INTEGER), 0),
+       COALESCE(CAST(c.district_code AS INTEGER), 0), CAST(a.commune_code AS INTEGER)
+FROM assignments a
+JOIN cadres k ON k.id = a.cadre_id
+JOIN communes c ON c.code = a.commune_code
+LEFT JOIN decisions d ON d.id = a.decision_id
+WHERE a.voided_in IS NULL
+"""
+_ORDER = (
+    " ORDER BY c.generation, COALESCE(c.district_code, ''), CAST(a.commune_code AS INTEGER), a.start, a.id"
+)
+CHUNK = 400  # pairs per query: 800 parameters, under every SQLite's limit
+
+
+def _assignment(row, day=dt.date.fromisoformat) -> Assignment:
+    # Positional: a national check makes tens of thousands of these.
+    return Assignment(
+        row[0], row[1], row[2], row[3], row[4], row[5], day(row[6]), day(row[7]) if row[7] else None,
+        row[8], row[9], row[10], row[11], (row[12], row[13]), row[14] or "", row[15:19],
+    )
+
+
+def load_assignments(
+    db: Ledger,
+    *,
+    between: tuple[dt.date, dt.date] | None = None,
+    ending_from: dt.date | None = None,
+    communes: Collection[str] | None = None,
+    cadres: Collection[int] | None = None,
+    districts: Collection[tuple[str, str]] | None = None,
+) -> list[Assignment]:
+    """Assignments in the stable order, every one or those that are in force on some day
+    `between` (first, last), run to `ending_from` or after, follow one of `communes` (ledger
+    keys), belong to one of `cadres` (ids), or lie in one of `districts` (province code,
+    district code)."""
+    where, params = [], []
+    if between is not None:
+        where.append('a.start <= ? AND (a."end" IS NULL OR a."end" >= ?)')
+        params += [between[1].isoformat(), between[0].isoformat()]
+    if ending_from is not None:
+        where.append('(a."end" IS NULL OR a."end" >= ?)')
+        params.append(ending_from.isoformat())
+    if communes is not None:
+        where.append(f"a.commune_code IN ({', '.join('?' * len(communes))})")
+        params += list(communes)
+    if cadres is not None:
+        where.append(f"a.cadre_id IN ({', '.join('?' * len(cadres))})")
+        params += list(cadres)
+    if districts is not None:
+        pairs = sorted(districts)
+        where.append("(" + (" OR ".join(["(c.province_code = ? AND c.district_code = ?)"] * len(pairs)) or "0") + ")")
+        params += [part for pair in pairs for part in pair]
+    sql = _SELECT + "".join(f" AND ({w})" for w in where) + _ORDER
+    return [_assignment(r) for r in db.execute(sql, params).fetchall()]
+
+
+def load_cadres(db: Ledger) -> list[tuple[int, str, str]]:
+    """(id, name, agency) of every cadre the ledger ever held."""
+    return [(r[0], r[1], r[2] or "") for r in db.execute("SELECT id, name, agency FROM cadres").fetchall()]
+
+
+def cadre_ids(db: Ledger, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The ids of the cadres with these (name key, agency key), looked up by the unique index:
+    what an import costs grows with the list, not with every cadre the ledger ever held."""
+    found: dict[tuple[str, str], int] = {}
+    keys = list(dict.fromkeys(keys))
+    for i in range(0, len(keys), CHUNK):
+        chunk = keys[i:i + CHUNK]
+        values = ", ".join(["(?, ?)"] * len(chunk))
+        sql = f"SELECT id, name_key, agency_key FROM cadres WHERE (name_key, agency_key) IN (VALUES {values})"
+        for r in db.execute(sql, [part for key in chunk for part in key]).fetchall():
+            found[(r[1], r[2])] = r[0]
+    return found
+
+
+def with_filings(db: Ledger, ids: list[int]) -> set[int]:
+    """Those of the assignments `ids` that have filings."""
+    found: set[int] = set()
+    for i in range(0, len(ids), 2 * CHUNK):
+        chunk = ids[i:i + 2 * CHUNK]
+        found.update(r[0] for r in db.execute(
+            f"SELECT DISTINCT assignment_id FROM filings WHERE voided_in IS NULL AND assignment_id IN "
+            f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+    return found
+
+
+def save_plan(db: Ledger, plan, decision: str, cs: Changeset) -> None:
+    """An import's plan written: the decision, new cadres, assignments ended, voided,
+    repositioned and created, each change noted for undo."""
+    effective = plan.effective
+    decision_id = db.execute(
+        "INSERT INTO decisions (text, effective, changeset_id) VALUES (?, ?, ?)",
+        [decision, effective.isoformat(), cs.id],
+    ).lastrowid
+    ids = cadre_ids(db, [w.cadre_key for w in plan.create])
+    new = {w.cadre_key: w for w in plan.create if w.cadre_key not in ids}
+    cursor = db.conn.cursor()
+    for key, w in new.items():
+        cursor.execute("INSERT INTO cadres (name, agency, name_key, agency_key) VALUES (?, ?, ?, ?)",
+                       (w.cadre, w.agency, key[0], key[1]))
+        ids[key] = cursor.lastrowid
+    day_before = (effective - dt.timedelta(days=1)).isoformat()
+    db.conn.executemany(
+        'UPDATE assignments SET "end" = ?, end_decision_id = ?, ended_in = ? WHERE id = ?',
+        [(day_before, decision_id, cs.id, a.id) for a in plan.end],
+    )
+    journal.note(db, cs, "assignments", "end",
+                 [(a.id, {"end": None, "end_decision_id": None, "ended_in": None}) for a in plan.end])
+    db.conn.executemany(
+        "UPDATE assignments SET voided_in = ?, end_decision_id = ? WHERE id = ?",
+        [(cs.id, decision_id, a.id) for a in plan.void],
+    )
+    journal.note(db, cs, "assignments", "void",
+                 [(a.id, {"voided_in": None, "end_decision_id": None}) for a in plan.void])
+    db.conn.executemany(
+        "UPDATE assignments SET position = ? WHERE id = ?",
+        [(w.position, a.id) for a, w in plan.reposition],
+    )
+    journal.note(db, cs, "assignments", "update", [(a.id, {"position": a.position}) for a, w in plan.reposition])
+    db.conn.executemany(
+        "INSERT INTO assignments (commune_code, cadre_id, position, start, decision_id, note, created_in) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(w.commune_code, ids[w.cadre_key], w.position, effective.isoformat(), decision_id, w.note, cs.id)
+         for w in plan.create],
+    )
+    added = db.execute("SELECT id FROM assignments WHERE created_in = ?", [cs.id]).fetchall()
+    journal.note(db, cs, "assignments", "add", [(r[0], None) for r in added])

@@ -1,0 +1,49 @@
+"""Filings: what was received for each assignment, kind and year (one current each)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cadretrack.domain.obligations import Filing
+from cadretrack.store import journal
+from cadretrack.store.journal import Changeset
+from cadretrack.store.ledger import Ledger
+
+
+def load_filings(db: Ledger, year: int | None = None) -> list[Filing]:
+    """Current (not superseded) filings, optionally of one year."""
+    sql = (
+        "SELECT id, assignment_id, kind, year, filed, COALESCE(number, ''), COALESCE(rating, ''), "
+        "score, COALESCE(note, '') FROM filings WHERE superseded_by IS NULL AND voided_in IS NULL"
+    )
+    params: list = []
+    if year is not None:
+        sql += " AND year = ?"
+        params.append(year)
+    day = dt.date.fromisoformat
+    return [Filing(r[0], r[1], r[2], r[3], day(r[4]), r[5], r[6], r[7], r[8])
+            for r in db.execute(sql + " ORDER BY id", params).fetchall()]
+
+
+def save_filings(db: Ledger, items: list, cs: Changeset) -> None:
+    """New filings (each an `item` with its `assignment` and the `existing` filing it
+    replaces, if any), the replaced ones superseded."""
+    cursor = db.conn.cursor()
+    added, superseded = [], []
+    for p in items:
+        i = p.item
+        cursor.execute(
+            "INSERT INTO filings (assignment_id, kind, year, filed, number, rating, score, note, created_in) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (p.assignment.id, i.kind, i.year, i.filed.isoformat(), i.number, i.rating or None, i.score, i.note,
+             cs.id),
+        )
+        added.append((cursor.lastrowid, None))
+        if p.existing is not None:
+            cursor.execute(
+                "UPDATE filings SET superseded_by = ?, superseded_in = ? WHERE id = ?",
+                (cursor.lastrowid, cs.id, p.existing.id),
+            )
+            superseded.append((p.existing.id, None))
+    journal.note(db, cs, "filings", "add", added)
+    journal.note(db, cs, "filings", "supersede", superseded)
