@@ -30,6 +30,26 @@ class Cli:
         assert result.exit_code in (0, 1), result.output + result.stderr
         return json.loads(result.stdout)
 
+    def ok(self, *args: str, lang: str = "en"):
+        """The command, which must succeed (exit 0)."""
+        return succeeded(self(*args, lang=lang))
+
+    def refused(self, *args: str, lang: str = "en") -> str:
+        """The command, which must be refused: exit 2, one clear message, no traceback and
+        the ledger exactly as before. Returns what it printed on stderr."""
+        before = snapshot(self.db) if self.db.exists() else None
+        result = self(*args, lang=lang)
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output + result.stderr
+        assert (snapshot(self.db) if self.db.exists() else None) == before
+        return result.stderr
+
+
+def succeeded(result):
+    """A CliRunner result that must have exited 0."""
+    assert result.exit_code == 0, result.output + result.stderr
+    return result
+
 
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:

@@ -70,3 +70,21 @@ def assignment_rows(pairs: list[tuple[str, str, str]], district: str | None = No
         [i, name, "Phó Giám đốc", agency, commune, district or "", ""]
         for i, (name, agency, commune) in enumerate(pairs, start=1)
     ]
+
+
+# Cadres, agencies and communes the tests assign, as (name, agency, commune).
+PAIRS = [
+    ("Nguyễn Văn An", "Sở Tài chính", "Xã Hiền Lương"),
+    ("Trần Thị Bình", "Sở Y tế", "Phường Tân Hòa"),
+    ("Lê Đức Cường", "Ban Tổ chức Tỉnh ủy", "Xã Mông Hóa"),
+]
+# Two cadres of one agency: what reminders and the agency sheet group.
+SHARED_AGENCY = PAIRS[:2] + [("Lê Đức Cường", "Sở Tài chính", "Xã Mông Hóa")]
+
+
+def assign(cli, folder: Path, pairs: list, effective: str = "14/12/2022", name: str = "list.xlsx"):
+    """The pairs imported as an assignment list in force from `effective`; the cli back."""
+    path = xlsx(folder / name, [HEADER] + assignment_rows(pairs))
+    result = cli("import", "assignments", path, "--effective", effective)
+    assert result.exit_code == 0, result.output + result.stderr
+    return cli

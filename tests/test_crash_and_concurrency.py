@@ -70,25 +70,73 @@ def test_a_killed_import_leaves_the_ledger_before_or_after(national, tmp_path):
     assert False in outcomes  # at least one kill landed before the commit
 
 
-def test_a_killed_record_leaves_the_ledger_before_or_after(tmp_path):
-    cli = Cli(tmp_path / "l.db")
-    cli("init")
+def write_lock_held(db) -> bool:
+    """Another process holds the ledger's write lock (it is inside its write transaction)."""
+    probe = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        assert "locked" in str(exc) or "busy" in str(exc), exc
+        return True
+    finally:
+        probe.close()
+
+
+def stop_inside_write(proc, db, limit: float = 60.0) -> bool:
+    """Freeze `proc` (SIGSTOP) at a moment it holds the write lock; False if it finished first."""
+    end = time.monotonic() + limit
+    while proc.poll() is None and time.monotonic() < end:
+        if write_lock_held(db):
+            proc.send_signal(signal.SIGSTOP)
+            if write_lock_held(db):  # frozen inside the transaction, not just after it
+                return True
+            proc.send_signal(signal.SIGCONT)
+    return False
+
+
+def filings(db) -> list:
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return conn.execute("SELECT id, assignment_id, kind, year, filed, superseded_by FROM filings "
+                            "ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_record_killed_inside_its_transaction_leaves_the_ledger_as_before(tmp_path):
     from sheets import HEADER, assignment_rows, xlsx
 
-    cli("import", "assignments", xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows([("A", "B", "Hiền Lương")])),
-        "--effective", "14/12/2022")
-    before = sqlite3.connect(cli.db).execute("SELECT COUNT(*) FROM filings").fetchone()[0]
-    for delay in (0.05, 0.2, 0.4):
-        proc = cadretrack("--db", cli.db, "record", "report", "--year", "2023", "--date", "01/12/2023",
-                          "--commune", "Hiền Lương", "--replace")
-        time.sleep(delay)
+    cli = Cli(tmp_path / "l.db")
+    cli.ok("init")
+    communes = ["Hiền Lương", "Tân Hòa", "Mông Hóa", "Tú Lý", "Thái Bình", "Hữu Nghị", "Dân Chủ", "Cao Phong"]
+    cli.ok("import", "assignments", xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(
+        [(f"Người {i}", "Sở", c) for i, c in enumerate(communes)])), "--effective", "14/12/2022")
+    cli.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Hiền Lương")
+    before = filings(cli.db)
+    killed_inside = 0
+    for commune in communes * 3:
+        proc = cadretrack("--db", cli.db, "record", "report", "--year", "2023", "--date", "02/12/2023",
+                          "--commune", commune, "--replace")
+        inside = stop_inside_write(proc, cli.db)
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
-        conn = sqlite3.connect(cli.db)
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        current = conn.execute("SELECT COUNT(*) FROM filings WHERE superseded_by IS NULL").fetchone()[0]
-        assert current in (before, 1) and before <= 1
-        conn.close()
+        if not inside:
+            # It finished before we caught it inside: take its filing back and try again.
+            if filings(cli.db) != before:
+                cli.ok("undo")
+                assert [f for f in filings(cli.db) if f[5] is None] == [f for f in before if f[5] is None]
+                before = filings(cli.db)
+            continue
+        killed_inside += 1
+        assert filings(cli.db) == before  # the uncommitted transaction is gone, whole
+        assert not write_lock_held(cli.db)
+        assert cli("verify").exit_code == 0
+        if killed_inside == 3:
+            break
+    assert killed_inside >= 1, "no kill landed inside a write transaction"
 
 
 def test_writers_at_once_all_succeed(tmp_path):

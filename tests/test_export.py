@@ -9,20 +9,14 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import libreoffice_has
-from sheets import HEADER, assignment_rows, csv_file, xlsx
+from sheets import HEADER, SHARED_AGENCY, assignment_rows, csv_file, xlsx
 
-PAIRS = [
-    ("Nguyễn Văn An", "Sở Tài chính", "Xã Hiền Lương"),
-    ("Trần Thị Bình", "Sở Y tế", "Phường Tân Hòa"),
-    ("Lê Đức Cường", "Sở Tài chính", "Xã Mông Hóa"),
-    ("Phạm Minh Dũng", "Sở Y tế", "Xã Tú Lý"),
-]
 HOSTILE = ["=1+2", "+84 912 345 678", "-5", "@SUM(A1)", "\tTab", "\rCR", "http://example.com/x", "=HYPERLINK(\"http://x\",\"y\")"]
 
 
 @pytest.fixture
 def year(ledger, tmp_path):
-    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(PAIRS))
+    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(SHARED_AGENCY + [("Phạm Minh Dũng", "Sở Y tế", "Xã Tú Lý")]))
     assert ledger("import", "assignments", path, "--effective", "14/12/2022").exit_code == 0
     change = xlsx(tmp_path / "amend.xlsx", [HEADER] + assignment_rows([("Vũ Thu Hà", "Sở Nội vụ", "Tú Lý")]))
     assert ledger("import", "assignments", change, "--effective", "15/10/2023", "--amend").exit_code == 0
@@ -184,10 +178,8 @@ def test_every_wrapped_cell_counts_for_the_row_height(year, tmp_path):
     out, wb = export(year, tmp_path, "31/12/2023")
     ws = wb["Chi tiết"]
     start, rows = data_rows(ws)
-    for offset, row in enumerate(rows):
-        r = start + 2 + offset
-        longest = max(len(str(v)) for v in row if isinstance(v, str) and v in (
-            "Chưa nộp, đã quá hạn", "Chưa nộp, còn trong hạn")) if any(
-            v in ("Chưa nộp, đã quá hạn", "Chưa nộp, còn trong hạn") for v in row) else 0
-        if longest > 15:  # the status column holds 15 characters a line
-            assert (ws.row_dimensions[r].height or 15) >= 30, (r, row)
+    wrapped = ("Chưa nộp, đã quá hạn", "Chưa nộp, còn trong hạn")  # over the status column's 15 characters
+    tall = [(start + 2 + offset, row) for offset, row in enumerate(rows) if any(v in wrapped for v in row)]
+    assert len(tall) >= 2  # the year has overdue filings: rows whose status wraps
+    for r, row in tall:
+        assert (ws.row_dimensions[r].height or 15) >= 30, (r, row)

@@ -6,13 +6,8 @@ import json
 import pytest
 
 from conftest import snapshot
-from sheets import HEADER, assignment_rows, csv_file, xls, xlsx
+from sheets import HEADER, PAIRS, assignment_rows, csv_file, xls, xlsx
 
-PAIRS = [
-    ("Nguyễn Văn An", "Sở Tài chính", "Xã Hiền Lương"),
-    ("Trần Thị Bình", "Sở Y tế", "Phường Tân Hòa"),
-    ("Lê Đức Cường", "Ban Tổ chức Tỉnh ủy", "Xã Mông Hóa"),
-]
 
 
 @pytest.fixture
@@ -23,19 +18,8 @@ def assigned(ledger, tmp_path):
     return ledger
 
 
-def ok(cli, *args):
-    result = cli(*args)
-    assert result.exit_code == 0, result.output + result.stderr
-    return result
 
 
-def refused(cli, *args):
-    before = snapshot(cli.db)
-    result = cli(*args)
-    assert result.exit_code == 2, result.output
-    assert snapshot(cli.db) == before
-    assert "Traceback" not in result.output
-    return result.stderr
 
 
 def check(cli, *args):
@@ -45,9 +29,9 @@ def check(cli, *args):
 
 
 def test_record_and_check_every_status(assigned):
-    ok(assigned, "record", "program", "--year", "2023", "--date", "31/05/2023", "--commune", "Hiền Lương")
-    ok(assigned, "record", "report", "--year", "2023", "--date", "10/12/2023", "--commune", "hien luong", "--number", "12-BC/STC")
-    ok(assigned, "record", "evaluation", "--year", "2023", "--date", "2023-12-09", "--commune", "Xã Hiền Lương",
+    assigned.ok("record", "program", "--year", "2023", "--date", "31/05/2023", "--commune", "Hiền Lương")
+    assigned.ok("record", "report", "--year", "2023", "--date", "10/12/2023", "--commune", "hien luong", "--number", "12-BC/STC")
+    assigned.ok("record", "evaluation", "--year", "2023", "--date", "2023-12-09", "--commune", "Xã Hiền Lương",
        "--rating", "Hoàn thành tốt nhiệm vụ", "--score", "88.5")
     code, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--commune-ignored") if False else check(
         assigned, "--year", "2023", "--as-of", "31/12/2023", "--all")
@@ -68,7 +52,7 @@ def test_record_and_check_every_status(assigned):
 
 
 def test_default_listing_hides_on_time_and_status_filters(assigned):
-    ok(assigned, "record", "program", "--year", "2023", "--date", "01/05/2023", "--commune", "Hiền Lương")
+    assigned.ok("record", "program", "--year", "2023", "--date", "01/05/2023", "--commune", "Hiền Lương")
     _, default = check(assigned, "--year", "2023", "--as-of", "01/06/2023")
     assert {i["status"] for i in default["items"]} == {"overdue", "pending"}
     assert default["counts"] == {"on_time": 1, "late": 0, "overdue": 3, "pending": 8}
@@ -103,16 +87,20 @@ def test_check_output_file_and_table(assigned, tmp_path):
     assert "Chưa nộp, đã quá hạn (12)" in table.stdout and "tính đến ngày 31/12/2023" in table.stdout
 
 
-def test_pending_only_exits_zero(assigned):
-    result = assigned("check", "--year", "2024", "--as-of", "01/01/2024")
-    assert result.exit_code == 0
+def test_pending_only_exits_zero_and_overdue_exits_one(assigned):
+    code, doc = check(assigned, "--year", "2024", "--as-of", "01/01/2024")
+    assert code == 0 and doc["counts"]["overdue"] == 0 and doc["counts"]["pending"] == 12
+    assert {i["status"] for i in doc["items"]} == {"pending"}
+    code, doc = check(assigned, "--year", "2024", "--as-of", "01/02/2024")  # the programs were due 31/01
+    assert code == 1 and doc["counts"]["overdue"] == 4
+    assert {i["kind"] for i in doc["items"] if i["status"] == "overdue"} == {"program"}
 
 
 def test_replace_keeps_the_superseded_entry(assigned):
-    ok(assigned, "record", "report", "--year", "2023", "--date", "20/12/2023", "--commune", "Tân Hòa")
-    err = refused(assigned, "record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Tân Hòa")
+    assigned.ok("record", "report", "--year", "2023", "--date", "20/12/2023", "--commune", "Tân Hòa")
+    err = assigned.refused("record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Tân Hòa")
     assert "--replace" in err
-    ok(assigned, "record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Tân Hòa", "--replace")
+    assigned.ok("record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Tân Hòa", "--replace")
     _, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--all", "--kind", "report")
     (item,) = [i for i in doc["items"] if i["commune"] == "Phường Tân Hòa"]
     assert item["status"] == "on_time"
@@ -141,19 +129,19 @@ def test_record_refusals(assigned, args, words):
     for i in range(0, len(args), 2):
         base.pop(args[i], None)
     flat = [x for kv in base.items() for x in kv]
-    err = refused(assigned, "record", "report", *flat, *args)
+    err = assigned.refused("record", "report", *flat, *args)
     assert words in err
 
 
 def test_commune_that_changed_hands_needs_the_cadre_or_is_resolved_by_who_owes(assigned, tmp_path):
     change = xlsx(tmp_path / "amend.xlsx", [HEADER] + assignment_rows([("Vũ Thu Hà", "Sở Nội vụ", "Hiền Lương")]))
-    ok(assigned, "import", "assignments", change, "--effective", "15/10/2023", "--amend")
+    assigned.ok("import", "assignments", change, "--effective", "15/10/2023", "--amend")
     # A report received in December: only the successor was assigned by then and owes it.
-    ok(assigned, "record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Hiền Lương")
+    assigned.ok("record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Hiền Lương")
     # A program: both owe one (the successor with grace) and both were assigned by 01/11.
-    err = refused(assigned, "record", "program", "--year", "2023", "--date", "01/11/2023", "--commune", "Hiền Lương")
+    err = assigned.refused("record", "program", "--year", "2023", "--date", "01/11/2023", "--commune", "Hiền Lương")
     assert "Nguyễn Văn An" in err and "Vũ Thu Hà" in err
-    ok(assigned, "record", "program", "--year", "2023", "--date", "01/11/2023", "--commune", "Hiền Lương", "--cadre", "Vu Thu Ha")
+    assigned.ok("record", "program", "--year", "2023", "--date", "01/11/2023", "--commune", "Hiền Lương", "--cadre", "Vu Thu Ha")
     _, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--all", "--district", "Đà Bắc")
     got = {(i["cadre"], i["kind"]): (i["status"], i["due"]) for i in doc["items"] if i["commune"] == "Xã Hiền Lương"}
     assert got == {
@@ -195,7 +183,7 @@ def test_import_register(assigned, tmp_path, writer):
         path = xls(tmp_path / "so-den.xls", rows)
     else:
         path = csv_file(tmp_path / "so-den.csv", [[v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v for v in r] for r in rows], bom=True)
-    result = ok(assigned, "import", "filings", path)
+    result = assigned.ok("import", "filings", path)
     assert "4" in result.stdout
     _, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--all")
     got = {(i["commune"], i["kind"]): i for i in doc["items"] if i["filed"]}
@@ -206,7 +194,7 @@ def test_import_register(assigned, tmp_path, writer):
     assert got[("Xã Cao Sơn", "evaluation")]["status"] == "on_time"
     # Re-importing the same rows changes nothing.
     before = snapshot(assigned.db)
-    again = ok(assigned, "import", "filings", path)
+    again = assigned.ok("import", "filings", path)
     assert snapshot(assigned.db) == before and "4" in again.stdout
 
 
@@ -219,45 +207,67 @@ def test_import_register_lists_every_problem_and_writes_nothing(assigned, tmp_pa
         [9, "02/12/2023", "", "Báo cáo", 2023, "Hiền Lương", "", "", "", ""],
         [10, "02/12/2023", "", "Báo cáo", "năm nay", "Mông Hóa", "", "", "", ""],
     ]
-    err = refused(assigned, "import", "filings", xlsx(tmp_path / "bad.xlsx", rows))
+    err = assigned.refused("import", "filings", xlsx(tmp_path / "bad.xlsx", rows))
     assert "5 problem" in err
     for word in ("31/02/2023", "Công văn", "Huyện Đà Bắc", "row 11", "năm nay"):
         assert word in err, word
 
 
 def test_register_without_a_header_is_refused(assigned, tmp_path):
-    assert refused(assigned, "import", "filings", xlsx(tmp_path / "x.xlsx", [["a", "b"], [1, 2]]))
+    assert assigned.refused("import", "filings", xlsx(tmp_path / "x.xlsx", [["a", "b"], [1, 2]]))
 
 
 def test_rules_round_trip_and_malformed_rules(cli, tmp_path):
-    ok(cli, "init")
-    toml = ok(cli, "rules", "--format", "toml").stdout
+    cli.ok("init")
+    toml = cli.ok("rules", "--format", "toml").stdout
     path = tmp_path / "rules.toml"
     path.write_text(toml.replace("grace_days = 30", "grace_days = 45"), encoding="utf-8")
     other = type(cli)(tmp_path / "other.db")
-    ok(other, "init", "--rules", path)
-    assert "45 days" in ok(other, "rules").stdout
+    other.ok("init", "--rules", path)
+    assert "45 days" in other.ok("rules").stdout
     broken = tmp_path / "broken.toml"
     broken.write_text(toml.replace('due = "31/01"', 'due = "31/13"'), encoding="utf-8")
     third = type(cli)(tmp_path / "third.db")
     result = third("init", "--rules", broken)
-    assert result.exit_code == 2 and "line" in result.stderr and not third.db.exists()
+    due_line = 1 + broken.read_text("utf-8").splitlines().index('due = "31/13"')
+    assert result.exit_code == 2 and not third.db.exists()
+    assert f"│ {due_line} " in result.stderr and "kinds.program.due" in result.stderr and "31/13" in result.stderr
     broken.write_text("[regulation\nname = 1\n", encoding="utf-8")
     result = third("init", "--rules", broken)
     assert result.exit_code == 2 and "line 1" in result.stderr and not third.db.exists()
 
 
+def test_a_rules_file_is_checked_whole_each_problem_on_its_own_line(cli, tmp_path):
+    cli.ok("init")
+    toml = cli.ok("rules", "--format", "toml").stdout
+    broken = toml.replace("grace_days = 30", "grace_days = -4").replace('filer = "commune"', 'filer = "xa"')
+    broken = broken.replace('before = "10/12"', 'before = "10/12"\ndue = "09/12"', 1)
+    path = tmp_path / "broken.toml"
+    path.write_text(broken, encoding="utf-8")
+    lines = broken.splitlines()
+    other = type(cli)(tmp_path / "other.db")
+    result = other("init", "--rules", path, lang="vi")
+    assert result.exit_code == 2 and not other.db.exists()
+    err = result.stderr
+    assert "3 lỗi" in err
+    grace, filer = lines.index("grace_days = -4") + 1, lines.index('filer = "xa"') + 1
+    both = lines.index('due = "09/12"') + 1  # the report's second deadline, beside its "before"
+    assert f"│ {grace} " in err and "grace_days" in err
+    assert f"│ {filer} " in err and "kinds.evaluation.filer" in err  # its own line, not the first filer's
+    assert f"│ {both} " in err and "kinds.report.due" in err and "before" in err
+
+
 def test_a_cadre_who_did_not_follow_the_commune_is_refused_with_who_did(assigned):
-    err = refused(assigned, "record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Hiền Lương",
+    err = assigned.refused("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Hiền Lương",
                   "--cadre", "Trần Thị Bình")
     assert "Nguyễn Văn An" in err
 
 
 def test_a_filing_nobody_owes_is_recorded_with_a_note(assigned, tmp_path):
     change = xlsx(tmp_path / "amend.xlsx", [HEADER] + assignment_rows([("Vũ Thu Hà", "Sở Nội vụ", "Hiền Lương")]))
-    ok(assigned, "import", "assignments", change, "--effective", "15/10/2023", "--amend")
+    assigned.ok("import", "assignments", change, "--effective", "15/10/2023", "--amend")
     # The outgoing cadre sends a report before leaving: the successor owes it.
-    result = ok(assigned, "record", "report", "--year", "2023", "--date", "01/10/2023", "--commune", "Hiền Lương")
+    result = assigned.ok("record", "report", "--year", "2023", "--date", "01/10/2023", "--commune", "Hiền Lương")
     assert "Nguyễn Văn An" in result.stdout and "owes no" in result.stdout
     _, doc = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--kind", "report", "--district", "Đà Bắc")
     (item,) = [i for i in doc["items"] if i["commune"] == "Xã Hiền Lương"]
@@ -268,7 +278,7 @@ def test_a_filing_nobody_owes_is_recorded_with_a_note(assigned, tmp_path):
 
 def test_a_future_date_is_recorded_with_a_note_and_verify_reports_it(assigned):
     future = dt.date.today() + dt.timedelta(days=40)
-    result = ok(assigned, "record", "report", "--year", str(future.year), "--date", future.strftime("%d/%m/%Y"),
+    result = assigned.ok("record", "report", "--year", str(future.year), "--date", future.strftime("%d/%m/%Y"),
                 "--commune", "Hiền Lương")
     assert "future" in result.stdout
     verify = assigned("verify", "--format", "json")
@@ -290,5 +300,5 @@ def test_tables_for_people_are_cut_with_a_pointer_to_the_full_list(assigned):
 def test_import_register_dry_run_writes_nothing(assigned, tmp_path):
     path = xlsx(tmp_path / "so-den.xlsx", register_rows())
     before = snapshot(assigned.db)
-    result = ok(assigned, "import", "filings", path, "--dry-run")
+    result = assigned.ok("import", "filings", path, "--dry-run")
     assert "4 filings would be added" in result.stdout and snapshot(assigned.db) == before

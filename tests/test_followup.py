@@ -11,18 +11,13 @@ from docx.shared import Cm
 from openpyxl import load_workbook
 
 from conftest import libreoffice_has, snapshot
-from sheets import HEADER, assignment_rows, csv_file, xlsx
+from sheets import HEADER, SHARED_AGENCY, assignment_rows, csv_file, xlsx
 
-PAIRS = [
-    ("Nguyễn Văn An", "Sở Tài chính", "Xã Hiền Lương"),
-    ("Trần Thị Bình", "Sở Y tế", "Phường Tân Hòa"),
-    ("Lê Đức Cường", "Sở Tài chính", "Xã Mông Hóa"),
-]
 
 
 @pytest.fixture
 def year(ledger, tmp_path):
-    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(PAIRS))
+    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(SHARED_AGENCY))
     assert ledger("import", "assignments", path, "--effective", "14/12/2022").exit_code == 0
     for args in (("program", "--date", "20/05/2023", "--commune", "Hiền Lương"),
                  ("report", "--date", "01/12/2023", "--commune", "Tân Hòa")):
@@ -30,23 +25,13 @@ def year(ledger, tmp_path):
     return ledger
 
 
-def ok(cli, *args):
-    result = cli(*args)
-    assert result.exit_code == 0, result.output
-    return result
 
 
-def refused(cli, *args):
-    before = snapshot(cli.db)
-    result = cli(*args)
-    assert result.exit_code == 2, result.output
-    assert snapshot(cli.db) == before and "Traceback" not in result.output
-    return result.stderr
 
 
 def test_reminders_grouped_by_who_must_act(year, tmp_path):
     out = tmp_path / "letters"
-    result = ok(year, "remind", "--as-of", "01/12/2023", "--within", "14", "--output", out)
+    result = year.ok("remind", "--as-of", "01/12/2023", "--within", "14", "--output", out)
     # As of 01/12/2023: programs of Tân Hòa and Mông Hóa are overdue (due 31/05); reports and
     # evaluations due 09/12 are soon due, but for Tân Hòa's report, which is filed.
     letters = sorted(p.name for p in out.glob("*.docx"))
@@ -84,10 +69,10 @@ def test_reminders_grouped_by_who_must_act(year, tmp_path):
 
 
 def test_within_and_the_previous_year(year):
-    result = ok(year, "remind", "--as-of", "10/01/2024", "--within", "30")
+    result = year.ok("remind", "--as-of", "10/01/2024", "--within", "30")
     # The 2023 filings still missing are overdue; 2024 programs (due 31/01) are soon due.
     assert "2023" in result.stdout and "2024" in result.stdout
-    narrow = ok(year, "remind", "--as-of", "10/01/2024", "--within", "3")
+    narrow = year.ok("remind", "--as-of", "10/01/2024", "--within", "3")
     assert "Monitoring program 2024" not in narrow.stdout
     assert "Monitoring program 2024" in result.stdout and "3 due within 30 days" in result.stdout
 
@@ -98,7 +83,7 @@ def test_a_board_can_replace_the_template(year, tmp_path):
     doc.add_paragraph("Gửi {{ recipient }}: {{ items|length }} việc, tính đến {{ as_of }}.")
     doc.save(template)
     out = tmp_path / "letters"
-    ok(year, "remind", "--as-of", "01/12/2023", "--output", out, "--template", template)
+    year.ok("remind", "--as-of", "01/12/2023", "--output", out, "--template", template)
     first = Document(out / "001-so-tai-chinh.docx")
     assert first.paragraphs[0].text == "Gửi Sở Tài chính: 3 việc, tính đến 01/12/2023."
     broken = tmp_path / "broken.docx"
@@ -112,7 +97,7 @@ def test_a_board_can_replace_the_template(year, tmp_path):
 @pytest.mark.skipif(not libreoffice_has("writer"), reason="LibreOffice Writer is not installed (.ci/run installs it)")
 def test_libreoffice_prints_a_letter(year, tmp_path):
     out = tmp_path / "letters"
-    ok(year, "remind", "--as-of", "01/12/2023", "--output", out)
+    year.ok("remind", "--as-of", "01/12/2023", "--output", out)
     result = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
          "--outdir", str(tmp_path / "pdf"), str(out / "001-so-tai-chinh.docx")],
@@ -130,17 +115,17 @@ def test_libreoffice_prints_a_letter(year, tmp_path):
 
 
 def test_difficulties_raised_resolved_and_aged(year):
-    ok(year, "record", "difficulty", "--commune", "Hiền Lương", "--date", "01/03/2023", "--text", "Đường sạt lở",
+    year.ok("record", "difficulty", "--commune", "Hiền Lương", "--date", "01/03/2023", "--text", "Đường sạt lở",
        "--raised-by", "commune")
-    ok(year, "record", "difficulty", "--commune", "Tân Hòa", "--date", "10/03/2023", "--text", "Thiếu cán bộ",
+    year.ok("record", "difficulty", "--commune", "Tân Hòa", "--date", "10/03/2023", "--text", "Thiếu cán bộ",
        "--raised-by", "cadre", "--cadre", "Trần Thị Bình")
-    ok(year, "resolve", "1", "--date", "31/03/2023", "--note", "Đã hỗ trợ", "--referred-to", "Sở Giao thông vận tải")
+    year.ok("resolve", "1", "--date", "31/03/2023", "--note", "Đã hỗ trợ", "--referred-to", "Sở Giao thông vận tải")
     items = year.json("difficulties", "--as-of", "10/04/2023")
     assert [(i["id"], i["age_days"], i["resolved_on"]) for i in items] == [(2, 31, None), (1, 30, "2023-03-31")]
     assert items[1]["referred_to"] == "Sở Giao thông vận tải" and items[1]["cadre"] == "Nguyễn Văn An"
     assert [i["id"] for i in year.json("difficulties", "--open", "--as-of", "10/04/2023")] == [2]
     # Undo puts the resolution back.
-    ok(year, "undo")
+    year.ok("undo")
     assert len(year.json("difficulties", "--open", "--as-of", "10/04/2023")) == 2
 
 
@@ -158,26 +143,26 @@ def test_difficulties_raised_resolved_and_aged(year):
     ],
 )
 def test_followup_refusals(year, args, words):
-    assert words in refused(year, *args)
+    assert words in year.refused(*args)
 
 
 def test_resolve_twice_or_before_raised_is_refused(year):
-    ok(year, "record", "difficulty", "--commune", "Hiền Lương", "--date", "01/03/2023", "--text", "x")
-    assert "01/03/2023" in refused(year, "resolve", "1", "--date", "01/02/2023")
-    ok(year, "resolve", "1", "--date", "02/03/2023")
-    assert "already" in refused(year, "resolve", "1", "--date", "03/03/2023")
+    year.ok("record", "difficulty", "--commune", "Hiền Lương", "--date", "01/03/2023", "--text", "x")
+    assert "01/03/2023" in year.refused("resolve", "1", "--date", "01/02/2023")
+    year.ok("resolve", "1", "--date", "02/03/2023")
+    assert "already" in year.refused("resolve", "1", "--date", "03/03/2023")
 
 
 def test_meetings_recorded_imported_and_counted_in_the_workbook(year, tmp_path):
     # Before any meeting is recorded for the year the columns are blank (not recorded), not 0.
     empty = tmp_path / "empty.xlsx"
-    ok(year, "export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", empty)
+    year.ok("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", empty)
     ws = load_workbook(empty)["Chi tiết"]
     first = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "STT") + 2
     assert [r[-2:] for r in ws.iter_rows(min_row=first, values_only=True) if r[0]] == [(None, None)] * (ws.max_row - first + 1)
-    ok(year, "record", "meeting", "--commune", "Hiền Lương", "--date", "15/03/2023", "--kind", "thuong-ky",
+    year.ok("record", "meeting", "--commune", "Hiền Lương", "--date", "15/03/2023", "--kind", "thuong-ky",
        "--topic", "Sơ kết quý I", "--attended", "yes")
-    assert "already" in refused(year, "record", "meeting", "--commune", "Hiền Lương", "--date", "15/03/2023",
+    assert "already" in year.refused("record", "meeting", "--commune", "Hiền Lương", "--date", "15/03/2023",
                                 "--kind", "thuong-ky")
     rows = [["DANH SÁCH CUỘC HỌP"], [], ["STT", "Ngày họp", "Xã, phường, thị trấn", "Loại cuộc họp", "Nội dung", "Tham dự"],
             [1, dt.date(2023, 6, 1), "hien luong", "Thường kỳ", "Sơ kết 6 tháng", "Không"],
@@ -185,15 +170,15 @@ def test_meetings_recorded_imported_and_counted_in_the_workbook(year, tmp_path):
             [3, "15/03/2023", "Xã Hiền Lương", "Thường kỳ", "Sơ kết quý I", "có"],
             [4, "02/08/2023", "Tân Hòa", "Thường kỳ", "", ""]]
     path = xlsx(tmp_path / "hop.xlsx", rows)
-    result = ok(year, "import", "meetings", path)
+    result = year.ok("import", "meetings", path)
     assert "3 new" in result.stdout and "1 already" in result.stdout
     before = snapshot(year.db)
-    assert "0 new" in ok(year, "import", "meetings", path).stdout and snapshot(year.db) == before
+    assert "0 new" in year.ok("import", "meetings", path).stdout and snapshot(year.db) == before
     bad = csv_file(tmp_path / "bad.csv", [["Ngày họp", "Xã", "Loại", "Tham dự"], ["31/02/2023", "Hiền Lương", "Thường kỳ", "Có"],
                                          ["01/02/2023", "Hiền Lương", "Họp", "Có"], ["01/02/2023", "Không Có", "Thường kỳ", ""]])
-    assert "3 problem" in refused(year, "import", "meetings", bad)
+    assert "3 problem" in year.refused("import", "meetings", bad)
     out = tmp_path / "x.xlsx"
-    ok(year, "export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", out)
+    year.ok("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", out)
     ws = load_workbook(out)["Chi tiết"]
     start = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "STT")
     header = [c.value for c in ws[start]]
@@ -204,9 +189,9 @@ def test_meetings_recorded_imported_and_counted_in_the_workbook(year, tmp_path):
 
 
 def test_difficulties_sheet_in_the_workbook(year, tmp_path):
-    ok(year, "record", "difficulty", "--commune", "Mông Hóa", "--date", "05/09/2023", "--text", "=Thiếu kinh phí")
+    year.ok("record", "difficulty", "--commune", "Mông Hóa", "--date", "05/09/2023", "--text", "=Thiếu kinh phí")
     out = tmp_path / "x.xlsx"
-    ok(year, "export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", out)
+    year.ok("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", out)
     ws = load_workbook(out)["Khó khăn, vướng mắc"]
     values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert "=Thiếu kinh phí" in values and "Xã Mông Hóa" in values and 117 in values

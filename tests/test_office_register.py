@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from conftest import libreoffice_has, snapshot
 from sheets import HEADER, csv_file, xls, xlsx
 
-PAIRS = [
+ROSTER = [
     # name, position, agency, commune, district
     ("Nguyễn Văn An", "Phó Giám đốc", "Sở Tài chính", "Xã Hiền Lương", ""),
     ("Trần Thị Bình", "Giám đốc", "Sở Y tế", "Phường Tân Hòa", ""),
@@ -102,7 +102,7 @@ def eoffice() -> list[list]:
 @pytest.fixture
 def office(ledger, tmp_path):
     rows = [[i, name, position, agency, commune, district, ""]
-            for i, (name, position, agency, commune, district) in enumerate(PAIRS, start=1)]
+            for i, (name, position, agency, commune, district) in enumerate(ROSTER, start=1)]
     path = xlsx(tmp_path / "list.xlsx", [HEADER] + rows)
     result = ledger("import", "assignments", path, "--effective", "14/12/2022")
     assert result.exit_code == 0, result.output

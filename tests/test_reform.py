@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import GAZETTEERS, REPO, Cli, snapshot
+from conftest import GAZETTEERS, REPO, Cli, snapshot, succeeded
 from sheets import csv_file
 
 SAMPLE_LIST = REPO / "data" / "sample" / "718-QD-TU-phan-cong.xlsx"
@@ -38,17 +38,14 @@ def list_2025(path: Path, codes: list[str] = HB_NEW) -> Path:
     return csv_file(path, [HEADER, *rows])
 
 
-def ok(result):
-    assert result.exit_code == 0, result.output + result.stderr
-    return result
 
 
 @pytest.fixture
 def reformed(ledger, tmp_path):
     """A ledger of 2022–2025: Hòa Bình's list of 2022, Phú Thọ's units from 01/07/2025, its list."""
-    ok(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
-    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
-    ok(ledger("import", "assignments", list_2025(tmp_path / "2025.csv"), "--effective", "01/07/2025"))
+    succeeded(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    succeeded(ledger("import", "assignments", list_2025(tmp_path / "2025.csv"), "--effective", "01/07/2025"))
     return ledger
 
 
@@ -86,29 +83,29 @@ def test_reform_table_joins_our_gazetteers():
 
 
 def test_a_2025_list_needs_the_new_units(ledger, tmp_path):
-    ok(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    succeeded(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
     before = snapshot(ledger.db)
     result = ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025")
     assert result.exit_code == 2 and snapshot(ledger.db) == before
 
 
 def test_gazetteer_add_keeps_the_province_the_units_went_into(ledger):
-    ok(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
-    result = ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    succeeded(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    result = succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
     assert "148" in result.output and "Phú Thọ" in result.output
     assert "151" in result.output  # the assignments still on old units are pointed out
 
 
 def test_statuses_of_2025_item_by_item(reformed):
     cli = reformed
-    ok(cli("record", "program", "--year", "2025", "--date", "20/01/2025", "--commune", "Phường Tân Hòa"))
+    succeeded(cli("record", "program", "--year", "2025", "--date", "20/01/2025", "--commune", "Phường Tân Hòa"))
     # A late program of an old unit, received after the reform under its old name.
-    ok(cli("record", "program", "--year", "2025", "--date", "10/07/2025", "--commune", "Phương Lâm"))
+    succeeded(cli("record", "program", "--year", "2025", "--date", "10/07/2025", "--commune", "Phương Lâm"))
     # The new units' programs (late starters: 30 days) and the December filings.
-    ok(cli("record", "program", "--year", "2025", "--date", "20/07/2025", "--commune", "Phường Tân Hòa"))
-    ok(cli("record", "program", "--year", "2025", "--date", "05/08/2025", "--commune", "Phường Hòa Bình"))
-    ok(cli("record", "report", "--year", "2025", "--date", "05/12/2025", "--commune", "Phường Hòa Bình"))
-    ok(cli("record", "evaluation", "--year", "2025", "--date", "15/12/2025", "--commune", "Phường Hòa Bình",
+    succeeded(cli("record", "program", "--year", "2025", "--date", "20/07/2025", "--commune", "Phường Tân Hòa"))
+    succeeded(cli("record", "program", "--year", "2025", "--date", "05/08/2025", "--commune", "Phường Hòa Bình"))
+    succeeded(cli("record", "report", "--year", "2025", "--date", "05/12/2025", "--commune", "Phường Hòa Bình"))
+    succeeded(cli("record", "evaluation", "--year", "2025", "--date", "15/12/2025", "--commune", "Phường Hòa Bình",
            "--rating", "tot"))
     data = cli.json("check", "--year", "2025", "--as-of", "31/12/2025", "--all")
     items = data["items"]
@@ -147,7 +144,7 @@ def test_the_same_name_before_and_after(reformed):
     assert [a["commune_code"] for a in old + new] == ["4792", "4792"]
     assert old[0]["cadre"] != new[0]["cadre"] and old[0]["end"] == "2025-06-30" and new[0]["district"] is None
     # The date decides: a filing of 2024 received in January goes to the old unit.
-    ok(cli("record", "report", "--year", "2024", "--date", "05/01/2025", "--commune", "Tân Hòa"))
+    succeeded(cli("record", "report", "--year", "2024", "--date", "05/01/2025", "--commune", "Tân Hòa"))
     report = cli.json("check", "--year", "2024", "--as-of", "31/01/2025", "--all")
     filed = [i for i in report["items"] if i["filed"]]
     assert [(i["commune"], i["cadre"]) for i in filed] == [("Phường Tân Hòa", old[0]["cadre"])]
@@ -163,31 +160,31 @@ def test_an_old_name_after_the_reform_names_what_it_became(reformed, tmp_path):
 
 def test_a_split_commune_both_ways(reformed):
     became = reformed("show", "--commune", "Vầy Nưa")
-    ok(became)
+    succeeded(became)
     text = " ".join(became.output.split())
     assert "Phường Thống Nhất (Phú Thọ, part)" in text and "Xã Tiền Phong (Phú Thọ, part)" in text
     for new in ("Phường Thống Nhất", "Xã Tiền Phong"):
         shown = reformed.json("show", "--commune", new)
         communes = [a["commune"] for a in shown]
         assert "Xã Vầy Nưa" in communes and communes[-1] == new
-        assert ok(reformed("show", "--commune", new)).output.count("Vầy Nưa") >= 2  # the link and the assignment
+        assert succeeded(reformed("show", "--commune", new)).output.count("Vầy Nưa") >= 2  # the link and the assignment
 
 
 def test_verify_warns_until_the_new_list_is_imported(ledger, tmp_path):
-    ok(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
-    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    succeeded(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
     findings = ledger.json("verify")["findings"]
     warned = [f for f in findings if f["code"] == "assignment-on-abolished-unit"]
     assert len(warned) == 151 and all(f["level"] == "warning" for f in warned)
     lam = next(f for f in warned if f["commune"] == "Phường Phương Lâm")
     assert lam["became"] == "Phường Hòa Bình (Phú Thọ)" and lam["date"] == "01/07/2025"
-    ok(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025"))
+    succeeded(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025"))
     assert not [f for f in ledger.json("verify")["findings"] if f["code"] == "assignment-on-abolished-unit"]
 
 
 def test_the_workbook_of_2025(reformed, tmp_path):
     out = tmp_path / "2025.xlsx"
-    ok(reformed("export", "summary", "--year", "2025", "--as-of", "31/12/2025", "--output", out))
+    succeeded(reformed("export", "summary", "--year", "2025", "--as-of", "31/12/2025", "--output", out))
     ws = load_workbook(out).worksheets[0]
     rows = [r for r in ws.iter_rows(values_only=True) if r[1]]
     labels = [r[1] for r in rows]
@@ -203,17 +200,17 @@ def test_the_workbook_of_2025(reformed, tmp_path):
 
 
 def test_undo_takes_the_new_units_back(ledger, tmp_path):
-    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
-    ok(ledger("undo"))
+    succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    succeeded(ledger("undo"))
     result = ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025")
     assert result.exit_code == 2
-    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
-    ok(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025"))
+    succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    succeeded(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025"))
     assert len(ledger.json("list", "assignments", "--on", "01/07/2025")) == 46
 
 
 def test_a_generation_must_come_after_the_last(ledger):
-    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
     before = snapshot(ledger.db)
     assert ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025").exit_code == 2
     assert snapshot(ledger.db) == before
@@ -222,13 +219,13 @@ def test_a_generation_must_come_after_the_last(ledger):
 def test_an_own_mapping_and_a_bad_one(ledger, tmp_path):
     mapping = csv_file(tmp_path / "m.csv", [["old_code", "new_code", "part"], ["4807", "4795", "whole"],
                                             ["4891", "4828", "part"], ["4891", "4891", "part"]])
-    ok(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025", "--province", "Phú Thọ",
+    succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025", "--province", "Phú Thọ",
               "--mapping", mapping))
-    shown = " ".join(ok(ledger("show", "--commune", "Phương Lâm")).output.split())
+    shown = " ".join(succeeded(ledger("show", "--commune", "Phương Lâm")).output.split())
     assert "Phường Hòa Bình (Phú Thọ, whole)" in shown
     bad = csv_file(tmp_path / "bad.csv", [["old_code", "new_code", "part"], ["4807", "4795", "most"]])
     fresh = Cli(tmp_path / "fresh.db")
-    ok(fresh("init"))
+    succeeded(fresh("init"))
     before = snapshot(fresh.db)
     result = fresh("gazetteer", "add", VN_2025, "--effective", "01/07/2025", "--mapping", bad)
     assert result.exit_code == 2 and "most" in result.output and snapshot(fresh.db) == before
@@ -239,9 +236,9 @@ def test_a_ledger_of_before_the_change_goes_on_as_the_first_generation(tmp_path)
     shutil.copy(REPO / "tests" / "fixtures" / "ledger-schema-4.db", db)
     cli = Cli(db)
     before = cli.json("list", "assignments")
-    ok(cli("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    succeeded(cli("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
     assert cli.json("list", "assignments") == before
-    assert ok(cli("show", "--commune", "Phường Hòa Bình")).exit_code == 0
+    assert succeeded(cli("show", "--commune", "Phường Hòa Bình")).exit_code == 0
 
 
 # --- a ledger that starts after the reform -----------------------------------------------
@@ -249,25 +246,25 @@ def test_a_ledger_of_before_the_change_goes_on_as_the_first_generation(tmp_path)
 
 def test_init_province_makes_a_nationally_ambiguous_name_plain(cli, tmp_path):
     whole = Cli(tmp_path / "national.db")
-    ok(whole("init", "--gazetteer", VN_2025))
+    succeeded(whole("init", "--gazetteer", VN_2025))
     path = csv_file(tmp_path / "l.csv", [HEADER, [1, "Nguyễn Văn An", "Giám đốc", "Sở Tài chính", "Phường Hòa Bình"]])
     refused = whole("import", "assignments", path, "--effective", "01/07/2025")
     assert refused.exit_code == 2
     text = " ".join(refused.output.split())
     assert "Phú Thọ" in text and "Hải Phòng" in text and "province" in text
-    ok(cli("init", "--gazetteer", VN_2025, "--province", "phu tho"))
-    ok(cli("import", "assignments", path, "--effective", "01/07/2025"))
+    succeeded(cli("init", "--gazetteer", VN_2025, "--province", "phu tho"))
+    succeeded(cli("import", "assignments", path, "--effective", "01/07/2025"))
     [a] = cli.json("list", "assignments")
     assert (a["commune"], a["commune_code"], a["district"]) == ("Phường Hòa Bình", "4795", None)
     out = tmp_path / "s.xlsx"
-    ok(cli("export", "summary", "--year", "2025", "--as-of", "31/12/2025", "--output", out))
+    succeeded(cli("export", "summary", "--year", "2025", "--as-of", "31/12/2025", "--output", out))
     labels = [r[1] for r in load_workbook(out).worksheets[0].iter_rows(values_only=True) if r[1]]
     assert labels[-2:] == ["Các phường", "Tổng cộng"]
 
 
 @pytest.mark.parametrize("province", ["25", "Tỉnh Phú Thọ", "PHÚ THỌ"])
 def test_init_province_by_code_or_name(cli, province):
-    result = ok(cli("init", "--gazetteer", VN_2025, "--province", province))
+    result = succeeded(cli("init", "--gazetteer", VN_2025, "--province", province))
     assert "148" in result.output
 
 
@@ -340,7 +337,7 @@ def test_every_unit_of_both_generations_resolves_on_its_side_of_the_reform():
 
 
 def test_evaluations_owed_by_abolished_communes_are_chased_through_their_successors(reformed, tmp_path):
-    ok(reformed("remind", "--as-of", "15/08/2025", "--output", tmp_path / "letters"))
+    succeeded(reformed("remind", "--as-of", "15/08/2025", "--output", tmp_path / "letters"))
     names = {p.name.split("-", 1)[1] for p in (tmp_path / "letters").glob("*.docx")}
     committees = {n for n in names if n.startswith("dang-uy-")}
     assert "dang-uy-phuong-hoa-binh-phu-tho.docx" in committees

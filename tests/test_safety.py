@@ -9,18 +9,14 @@ from pathlib import Path
 import pytest
 
 from conftest import snapshot
-from sheets import HEADER, assignment_rows, xlsx
+from sheets import HEADER, PAIRS, assignment_rows, xlsx
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PAIRS = [
-    ("Nguyễn Văn An", "Sở Tài chính", "Xã Hiền Lương"),
-    ("Trần Thị Bình", "Sở Y tế", "Phường Tân Hòa"),
-]
 
 
 @pytest.fixture
 def assigned(ledger, tmp_path):
-    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(PAIRS))
+    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(PAIRS[:2]))
     assert ledger("import", "assignments", path, "--effective", "14/12/2022").exit_code == 0
     return ledger
 
