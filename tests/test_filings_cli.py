@@ -286,11 +286,13 @@ def test_a_future_date_is_recorded_with_a_note_and_verify_reports_it(assigned):
 
 
 def test_tables_for_people_are_cut_with_a_pointer_to_the_full_list(assigned):
+    from cadretrack.context import Run
     from cadretrack.ops.check import run_check
+    from cadretrack.ops.ledger import open_ledger
     from cadretrack.render.check import check_tables
-    from cadretrack.store.ledger import open_ledger
 
-    report = run_check(open_ledger(assigned.db, dt.datetime.now(dt.timezone.utc)), 2023, dt.date(2023, 12, 31))
+    run = Run.at(dt.datetime.now(dt.timezone.utc))
+    report = run_check(open_ledger(assigned.db, run), 2023, dt.date(2023, 12, 31))
     (overdue,) = check_tables(report, limit=5)
     assert overdue.row_count == 5 and "7 more" in str(overdue.caption)
     (whole,) = check_tables(report, limit=None)

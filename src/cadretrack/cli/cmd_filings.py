@@ -114,7 +114,8 @@ def check(
     statuses = parse_list(status, STATUSES, "status_invalid")
     kinds = parse_list(kind, KINDS, "kind_list_invalid")
     with collector_paused():  # tens of thousands of records, no cycles
-        report = run_check(open_db(ctx), year or day.year, day, statuses, all, kinds, district, agency)
+        report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kinds,
+                           district=district, agency=agency)
         render.emit(report, render.output_format(format, output), output, today())
     if output is not None:
         echo(t("written", path=str(output)))

@@ -53,7 +53,8 @@ def record_difficulty(
 ) -> None:
     from cadretrack.ops.followup import record_difficulty as run
 
-    new_id, a = run(open_db(ctx), commune, district, cadre, date_option(date), text, raised_by, run_of(ctx))
+    new_id, a = run(open_db(ctx), run_of(ctx), commune=commune, district=district, cadre=cadre,
+                    day=date_option(date), text=text, raised_by=raised_by)
     echo(t("difficulty_recorded", id=new_id, commune=a.commune, cadre=a.cadre))
 
 
@@ -67,7 +68,7 @@ def resolve(
 ) -> None:
     from cadretrack.ops.followup import resolve_difficulty
 
-    resolve_difficulty(open_db(ctx), id, date_option(date), note, referred_to, run_of(ctx))
+    resolve_difficulty(open_db(ctx), run_of(ctx), id, day=date_option(date), note=note, referred_to=referred_to)
     echo(t("difficulty_resolved_ok", id=id))
 
 
@@ -97,8 +98,8 @@ def record_meeting(
 ) -> None:
     from cadretrack.ops.followup import attendance, meeting_kind, record_meeting as run
 
-    a = run(open_db(ctx), commune, district, date_option(date), meeting_kind(kind), topic, attendance(attended),
-            run_of(ctx))
+    a = run(open_db(ctx), run_of(ctx), commune=commune, district=district, day=date_option(date),
+            kind=meeting_kind(kind), topic=topic, attended=attendance(attended))
     echo(t("meeting_recorded", commune=a.commune, cadre=a.cadre, date=date))
 
 

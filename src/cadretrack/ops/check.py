@@ -44,6 +44,7 @@ def run_check(
     db: Ledger,
     year: int,
     as_of: dt.date,
+    *,
     status: list[str] | None = None,
     include_all: bool = False,
     kinds: list[str] | None = None,

@@ -76,9 +76,10 @@ def run_demo(folder: Path, run: Run, say: Callable[..., None]) -> DemoResult:
     say("office_done", path=SAMPLE_OFFICE_REGISTER, added=office.added, unchanged=office.unchanged, **office.counts)
     say("office_review_written", path=str(review.resolve()))
     for commune, district, raised, by, text, resolved, note, referred in SAMPLE_DIFFICULTIES:
-        new_id, _ = record_difficulty(db, commune, district, "", raised, text, by, run)
+        new_id, _ = record_difficulty(db, run, commune=commune, district=district, day=raised, text=text,
+                                      raised_by=by)
         if resolved:
-            resolve_difficulty(db, new_id, resolved, note, referred, run)
+            resolve_difficulty(db, run, new_id, day=resolved, note=note, referred_to=referred)
     district_check = run_check(db, 2023, SAMPLE_AS_OF, include_all=True, district=SAMPLE_DISTRICT)
     province_check = run_check(db, 2023, SAMPLE_AS_OF)
     workbook = folder / "tong-hop-2023.xlsx"

@@ -47,7 +47,8 @@ def _not_future(day: dt.date, today: dt.date) -> None:
 
 
 def record_difficulty(
-    db: Ledger, commune: str, district: str, cadre: str, day: dt.date, text: str, raised_by: str, run: Run,
+    db: Ledger, run: Run, *, commune: str, day: dt.date, text: str, district: str = "", cadre: str = "",
+    raised_by: str = "commune",
 ) -> tuple[int, object]:
     if raised_by not in RAISERS:
         raise CadretrackError("raised_by_invalid", value=raised_by)
@@ -61,7 +62,8 @@ def record_difficulty(
     return new_id, a
 
 
-def resolve_difficulty(db: Ledger, difficulty: int, day: dt.date, note: str, referred_to: str, run: Run) -> None:
+def resolve_difficulty(db: Ledger, run: Run, difficulty: int, *, day: dt.date, note: str = "", referred_to: str = ""
+                       ) -> None:
     dates = store.difficulty_dates(db, difficulty)
     if dates is None:
         raise CadretrackError("difficulty_unknown", id=difficulty)
@@ -135,8 +137,8 @@ def existing_meetings(db: Ledger) -> set[tuple]:
 
 
 def record_meeting(
-    db: Ledger, commune: str, district: str, day: dt.date, kind: str, topic: str, attended: int | None,
-    run: Run,
+    db: Ledger, run: Run, *, commune: str, day: dt.date, kind: str, district: str = "", topic: str = "",
+    attended: int | None = None,
 ):
     _not_future(day, run.today)
     a = in_force(db, commune, district, "", "", day)
