@@ -71,7 +71,7 @@ def main() -> None:
     para(left, "{{ board }}", 13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     para(left, "*", 13, align=WD_ALIGN_PARAGRAPH.CENTER)
     para(left, "Số {{ number }}", 13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(left, "V/v đôn đốc thực hiện Quy định số 26-QĐ/TU", 12, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(left, "V/v đôn đốc thực hiện {{ regulation_short }}", 12, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     font(right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM"), 13, bold=True, underline=True)
     para(right, "")

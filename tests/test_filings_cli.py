@@ -276,11 +276,26 @@ def test_a_filing_nobody_owes_is_recorded_with_a_note(assigned, tmp_path):
     assert verify.exit_code == 1 and "filing-not-owed" in verify.stdout
 
 
-def test_a_future_date_is_recorded_with_a_note_and_verify_reports_it(assigned):
+def test_dates_that_cannot_be_are_refused_naming_the_window(assigned):
     future = dt.date.today() + dt.timedelta(days=40)
-    result = assigned.ok("record", "report", "--year", str(future.year), "--date", future.strftime("%d/%m/%Y"),
-                "--commune", "Hiền Lương")
-    assert "future" in result.stdout
+    err = assigned.refused("record", "report", "--year", str(future.year), "--date", future.strftime("%d/%m/%Y"),
+                           "--commune", "Hiền Lương", lang="vi")
+    assert future.strftime("%d/%m/%Y") in err and dt.date.today().strftime("%d/%m/%Y") in err
+    # A report of 2024 cannot have come in 2023; a program of 2024 can, from November.
+    err = assigned.refused("record", "report", "--year", "2024", "--date", "05/12/2023", "--commune", "Hiền Lương")
+    assert "01/01/2024" in err
+    assigned.refused("record", "program", "--year", "2024", "--date", "31/10/2023", "--commune", "Hiền Lương")
+    assigned.ok("record", "program", "--year", "2024", "--date", "20/11/2023", "--commune", "Hiền Lương")
+
+
+def test_verify_reports_a_stored_filing_dated_in_the_future(assigned):
+    import sqlite3
+
+    assigned.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Hiền Lương")
+    conn = sqlite3.connect(assigned.db)
+    with conn:  # as an older version recorded it, with a note only
+        conn.execute("UPDATE filings SET filed = ?", [(dt.date.today() + dt.timedelta(days=40)).isoformat()])
+    conn.close()
     verify = assigned("verify", "--format", "json")
     assert verify.exit_code == 1 and "future-date" in verify.stdout
 
@@ -304,3 +319,17 @@ def test_import_register_dry_run_writes_nothing(assigned, tmp_path):
     before = snapshot(assigned.db)
     result = assigned.ok("import", "filings", path, "--dry-run")
     assert "4 filings would be added" in result.stdout and snapshot(assigned.db) == before
+
+
+def test_verify_warns_of_a_stored_filing_before_its_window(assigned):
+    import sqlite3
+
+    assigned.ok("record", "report", "--year", "2024", "--date", "01/12/2024", "--commune", "Hiền Lương")
+    assert "filing-outside-window" not in assigned("verify", "--format", "json").stdout
+    conn = sqlite3.connect(assigned.db)
+    with conn:  # as an older version let it in: a report of 2024 received in 2023
+        conn.execute("UPDATE filings SET filed = '2023-06-01'")
+    conn.close()
+    doc = json.loads(assigned("verify", "--format", "json").stdout)
+    (found,) = [f for f in doc["findings"] if f["code"] == "filing-outside-window"]
+    assert found["level"] == "warning" and found["start"] == "01/01/2024"

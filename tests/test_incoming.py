@@ -4,7 +4,17 @@ import datetime as dt
 
 import pytest
 
-from cadretrack.domain.incoming import agency_matches, read_document
+from cadretrack.domain.incoming import Vocabulary, agency_matches
+from cadretrack.domain.incoming import read_document as read_with
+from cadretrack.domain.rules import BUILTIN, parse_rules
+from cadretrack.readers.bundled import bundled_text
+
+# The words of the built-in rules' kinds, as a ledger made with them reads its register.
+VOCABULARY = Vocabulary(parse_rules(bundled_text(BUILTIN), "built-in").kinds.values())
+
+
+def read_document(*args, **kwargs):
+    return read_with(*args, vocabulary=VOCABULARY, **kwargs)
 from cadretrack.domain.mentions import cadre_names, places
 
 

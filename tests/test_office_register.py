@@ -210,7 +210,7 @@ def test_the_review_workbook_round_trips(office, tmp_path):
     by_row = {r[13]: r for r in body}
     # What the register told is filled in; the reason stands beside.
     agency_row = by_row[FIRST + 1]
-    assert agency_row[2] == "Chương trình" and agency_row[3] == 2024 and agency_row[4] is None
+    assert agency_row[2] == "Chương trình theo dõi" and agency_row[3] == 2024 and agency_row[4] is None
     assert "Sở Tài chính" in agency_row[12] and agency_row[10] == "Sở Tài chính"
     cao_son = by_row[FIRST + 7]
     assert cao_son[2] == "Nhận xét đánh giá" and cao_son[4] == "xã Cao Sơn"

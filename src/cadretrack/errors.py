@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from cadretrack.i18n import t
+from cadretrack.i18n import get_lang, t
+
+
+class Label(NamedTuple):
+    """A word a message holds in both languages (a kind's label from the rules), said in
+    the language of whoever reads the message, when it is read."""
+
+    vi: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.en if get_lang() == "en" else self.vi
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 class CadretrackError(Exception):

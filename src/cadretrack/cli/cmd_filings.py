@@ -7,57 +7,57 @@ from typing import Annotated, Optional
 
 import typer
 
-from cadretrack.cli.localized import LocalizedCommand, LocalizedGroup
+from cadretrack.cli.localized import KindsGroup, LocalizedCommand, LocalizedGroup
 
 from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of, today
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
 
-record_app = typer.Typer(cls=LocalizedGroup, help=t("help_record"), no_args_is_help=True)
+record_app = typer.Typer(cls=KindsGroup, help=t("help_record"), no_args_is_help=True)
+rules_app = typer.Typer(cls=LocalizedGroup, help=t("help_rules_cmd"), invoke_without_command=True)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     app.add_typer(record_app, name="record")
-    for kind in ("program", "report", "evaluation"):
-        record_app.command(kind, cls=LocalizedCommand, help=t(f"help_record_{kind}"))(_recorder(kind))
+    # `record program`, `record report`, … and any kind a province's rules add: the kind
+    # is the name the command is called by (see KindsGroup).
+    record_app.command(KindsGroup.ANY, cls=LocalizedCommand, help=t("help_record_kind"))(record)
     import_app.command("filings", cls=LocalizedCommand, help=t("help_import_filings"))(import_filings)
     app.command("check", cls=LocalizedCommand, help=t("help_check"))(check)
-    app.command("rules", cls=LocalizedCommand, help=t("help_rules_cmd"))(rules)
+    app.add_typer(rules_app, name="rules")
+    rules_app.callback()(rules)
+    rules_app.command("set", cls=LocalizedCommand, help=t("help_rules_set"))(rules_set)
 
 
-def _recorder(kind: str):
-    @guarded
-    def record(
-        ctx: typer.Context,
-        year: Annotated[int, typer.Option("--year", help=t("help_year"))],
-        date: Annotated[str, typer.Option("--date", help=t("help_date_received"))],
-        commune: Annotated[str, typer.Option("--commune", help=t("help_commune"))] = "",
-        district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
-        cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
-        number: Annotated[str, typer.Option("--number", help=t("help_number"))] = "",
-        note: Annotated[str, typer.Option("--note", help=t("help_note"))] = "",
-        rating: Annotated[str, typer.Option("--rating", help=t("help_rating"))] = "",
-        score: Annotated[Optional[float], typer.Option("--score", help=t("help_score"))] = None,
-        replace: Annotated[bool, typer.Option("--replace", help=t("help_replace"))] = False,
-    ) -> None:
-        from cadretrack.ops.filings import FilingInput, normalize_rating, record_filing
+@guarded
+def record(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option("--year", help=t("help_year"))],
+    date: Annotated[str, typer.Option("--date", help=t("help_date_received"))],
+    commune: Annotated[str, typer.Option("--commune", help=t("help_commune"))] = "",
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+    cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
+    number: Annotated[str, typer.Option("--number", help=t("help_number"))] = "",
+    note: Annotated[str, typer.Option("--note", help=t("help_note"))] = "",
+    rating: Annotated[str, typer.Option("--rating", help=t("help_rating"))] = "",
+    score: Annotated[Optional[float], typer.Option("--score", help=t("help_score"))] = None,
+    replace: Annotated[bool, typer.Option("--replace", help=t("help_replace"))] = False,
+) -> None:
+    from cadretrack.i18n import get_lang
+    from cadretrack.ops.filings import FilingInput, normalize_rating, record_filing
 
-        item = FilingInput(
-            kind=kind, year=year, filed=date_option(date), commune=commune.strip(), district=district.strip(),
-            cadre=cadre.strip(), number=number, rating=normalize_rating(rating), score=score, note=note,
-        )
-        done = record_filing(open_db(ctx), item, run_of(ctx), replace=replace)
-        a = done.assignment
-        key = "recorded_same" if done.same_as_existing and not replace else (
-            "recorded_replaced" if done.existing else "recorded")
-        echo(t(key, kind=t(f"kind_{kind}"), year=year, commune=a.commune, cadre=a.cadre, date=format_date(item.filed)))
-        if item.filed > today():
-            echo(t("recorded_future", date=format_date(item.filed)))
-        if not done.owed:
-            echo(t("recorded_not_owed", kind=t(f"kind_{kind}"), year=year, cadre=a.cadre))
-
-    record.__name__ = f"record_{kind}"
-    return record
+    item = FilingInput(
+        kind=ctx.info_name, year=year, filed=date_option(date), commune=commune.strip(),
+        district=district.strip(), cadre=cadre.strip(), number=number, rating=normalize_rating(rating),
+        score=score, note=note,
+    )
+    done = record_filing(open_db(ctx), item, run_of(ctx), replace=replace)
+    a, label = done.assignment, done.rule.label(get_lang())
+    key = "recorded_same" if done.same_as_existing and not replace else (
+        "recorded_replaced" if done.existing else "recorded")
+    echo(t(key, kind=label, year=year, commune=a.commune, cadre=a.cadre, date=format_date(item.filed)))
+    if not done.owed:
+        echo(t("recorded_not_owed", kind=label, year=year, cadre=a.cadre))
 
 
 @guarded
@@ -105,16 +105,14 @@ def check(
 ) -> None:
     from cadretrack.bulk import collector_paused
     from cadretrack.domain.obligations import STATUSES
-    from cadretrack.domain.rules import KINDS
     from cadretrack.ops.check import parse_list, run_check
     from cadretrack.render import check as render
 
     check_format(format)
     day = date_option(as_of) or today()
     statuses = parse_list(status, STATUSES, "status_invalid")
-    kinds = parse_list(kind, KINDS, "kind_list_invalid")
     with collector_paused():  # tens of thousands of records, no cycles
-        report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kinds,
+        report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kind,
                            district=district, agency=agency)
         render.emit(report, render.output_format(format, output), output, today())
     if output is not None:
@@ -126,17 +124,38 @@ def check(
 @guarded
 def rules(
     ctx: typer.Context,
+    on: Annotated[Optional[str], typer.Option("--on", help=t("help_rules_on"))] = None,
     format: Annotated[str, typer.Option("--format", help=t("help_rules_format"))] = "table",
 ) -> None:
-    from cadretrack.ops.ledger import load_rules, rules_source
+    if ctx.invoked_subcommand is not None:
+        return
+    from cadretrack.ops.rules import rule_sets
     from cadretrack.render.rules import print_rules
 
     check_format(format, ("table", "toml"))
-    db = open_db(ctx)
-    name, text = rules_source(db)
+    day = date_option(on)
+    periods = rule_sets(open_db(ctx), day or (today() if format == "toml" else None))
     if format == "toml":
         from cadretrack.render.streams import write_data
 
-        write_data(text)
+        write_data(periods[-1].rule_set.text)
         return
-    print_rules(load_rules(db), name)
+    print_rules(periods)
+
+
+@guarded
+def rules_set(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help=t("help_rules_set_file"))],
+    effective: Annotated[Optional[str], typer.Option("--effective", help=t("help_rules_effective"))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help_dry_run"))] = False,
+) -> None:
+    import datetime as dt
+
+    from cadretrack.ops.rules import set_rules
+
+    added = set_rules(open_db(ctx), file, run_of(ctx), date_option(effective), dry_run)
+    new, old = added.rule_set, added.previous
+    echo(t("rules_set_dry" if dry_run else "rules_set_done", name=new.rules.name or new.name,
+           start=format_date(new.start), previous=old.rules.name or old.name,
+           end=format_date(new.start - dt.timedelta(days=1))))

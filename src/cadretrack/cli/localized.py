@@ -125,6 +125,20 @@ class LocalizedGroup(_Localized, TyperGroup):
         return rv
 
 
+class KindsGroup(LocalizedGroup):
+    """A group whose commands include one for any kind of filing the rules name: a name
+    that is no command of its own (`record half_year`, `record "Báo cáo năm"`) runs the
+    command registered as KIND, which reads the kind from the name it was called by."""
+
+    ANY = "KIND"
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is None and name and not name.startswith("-"):
+            return super().get_command(ctx, self.ANY)
+        return command
+
+
 def _show_usage_error(exc: click_errors.UsageError) -> None:
     ctx = exc.ctx
     lines = []

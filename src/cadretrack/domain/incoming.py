@@ -40,14 +40,11 @@ RELATED = [
     r"\bcan bo (?:lanh dao )?(?:duoc phan cong )?theo doi\b",  # cán bộ theo dõi
     r"\b26 ?- ?qd ?/ ?tu\b|\bquy dinh (?:so )?26\b",  # Quy định số 26-QĐ/TU
 ]
-# "Nhận xét, đánh giá" (or a "phiếu nhận xét") makes an evaluation whatever the type.
-EVALUATION = [r"\bnhan xet\b", r"\bphieu danh gia\b"]
-# Document types: from the e-office "Loại văn bản" column or the summary's first words (the
-# "Tên loại" of "Tên loại và trích yếu"), before the type code of the number.
+# The kinds' own words (types, type codes, decisive words, hints, words that rule a kind
+# out) come from the rule set: see `Vocabulary`. Here only the document types that carry
+# no filing, or any: from the e-office "Loại văn bản" column or the summary's first words
+# (the "Tên loại" of "Tên loại và trích yếu"), before the type code of the number.
 TYPES = {
-    "chuong trinh": "program",
-    "bao cao": "report",
-    "phieu": "evaluation",
     "cong van": "",  # a công văn may carry any of them: decided by its words
     "to trinh": "",
     "ke hoach": "other", "thong bao": "other", "quyet dinh": "other", "huong dan": "other",
@@ -56,7 +53,7 @@ TYPES = {
 }
 # Type codes in a document number: 05-CTr/STC (Party style), 123/BC-UBND (State style).
 TYPE_CODES = {
-    "ctr": "program", "bc": "report", "cv": "", "ttr": "",
+    "cv": "", "ttr": "",
     "kh": "other", "tb": "other", "qd": "other", "hd": "other", "nq": "other", "gm": "other",
     "kl": "other", "ct": "other", "bb": "other", "ds": "other",
 }
@@ -73,13 +70,48 @@ _LOOSE_YEAR = re.compile(r"(?<![/\-.\d])\b(20\d\d)\b(?![/\-.]\d)")
 
 
 
+def _words(text: str) -> str:
+    """Words as the classifier reads a summary: lower case, no diacritics, no punctuation."""
+    return loose_text(tokens(text))
+
+
+def _phrase(words: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for whole phrases, in loose text ("6 tháng" matches "6 thang", not "16 thang")."""
+    keys = [k for w in words if (k := _words(w))]
+    if not keys:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w])")
+
+
+class Vocabulary:
+    """The words of a rule set's kinds, compiled once per command: the document types and
+    number codes that carry each kind, the words that say it whatever the type, the hints
+    that suggest it when the type says nothing, and the words that rule it out."""
+
+    def __init__(self, kinds) -> None:
+        kinds = list(kinds)
+        self.types = dict(TYPES)
+        self.codes = dict(TYPE_CODES)
+        for rule in reversed(kinds):  # the first kind in order wins a shared word
+            for word in rule.types:
+                self.types[_words(word)] = rule.kind
+            for code in rule.codes:
+                self.codes[_words(code)] = rule.kind
+        self.words = [(rule.kind, p) for rule in kinds if (p := _phrase(rule.words))]
+        self.hints = [(rule.kind, p) for rule in kinds if (p := _phrase(rule.hints))]
+        self.not_words = {rule.kind: p for rule in kinds if (p := _phrase(rule.not_words))}
+        # The words as the rules write them, to say which one ruled a kind out.
+        self.written = {_words(w): w for rule in kinds for w in rule.not_words}
+
+
 @dataclass
 class Document:
     """What one register entry says, before it is tied to an assignment."""
 
     related: bool
-    kind: str | None = None  # program, report, evaluation; None when its words do not say
+    kind: str | None = None  # a kind of the rule set; None when its words do not say
     other_type: str = ""  # a type that is no filing ("Kế hoạch"), as written
+    ruled_out: tuple[str, str] | None = None  # (kind, the words) when the words rule the kind out
     year: int | None = None
     summary_places: list[Mention] = field(default_factory=list)
     sender_places: list[Mention] = field(default_factory=list)
@@ -87,25 +119,26 @@ class Document:
     sender: str = ""
 
 
-def _type_of(text: str, toks: list[Token] | None = None) -> tuple[str | None, str]:
+def _type_of(text: str, vocabulary: Vocabulary, toks: list[Token] | None = None) -> tuple[str | None, str]:
     """(kind or "" or "other", the type as written) from the first words of a text, or (None, "")."""
     toks = tokens(text) if toks is None else toks
+    types = vocabulary.types
     key = loose_text(toks[:2])
-    if key in TYPES:
-        return TYPES[key], " ".join(t.text for t in toks[:2])
-    if toks and toks[0].loose in TYPES:
-        return TYPES[toks[0].loose], toks[0].text
+    if key in types:
+        return types[key], " ".join(t.text for t in toks[:2])
+    if toks and toks[0].loose in types:
+        return types[toks[0].loose], toks[0].text
     return None, ""
 
 
-def _type_of_number(number: str) -> str | None:
+def _type_of_number(number: str, vocabulary: Vocabulary) -> str | None:
     """The kind a document number's type code says: 05-CTr/STC, 123/BC-UBND."""
     text = strip_marks(unicodedata.normalize("NFD", number.casefold()))
     parts = re.split(r"[-/]", text)
     codes = [p.strip() for p in (parts[1:2] if len(parts) > 1 else []) if p.strip()]
     for code in codes:
-        if code in TYPE_CODES:
-            return TYPE_CODES[code]
+        if code in vocabulary.codes:
+            return vocabulary.codes[code]
     return None
 
 
@@ -116,7 +149,6 @@ def _code_of_number(number: str) -> str:
 
 _HONORIFIC_HINT = re.compile(r"\bdong chi\b|\bd ?/ ?c\b")
 _RELATED = re.compile("|".join(f"(?:{p})" for p in RELATED))
-_EVALUATION = re.compile("|".join(f"(?:{p})" for p in EVALUATION))
 
 
 def maybe_related(summary: str) -> bool:
@@ -134,11 +166,13 @@ def _bare_after_theo_doi(summary: str) -> bool:
 
 
 def read_document(summary: str, sender: str = "", number: str = "", doc_type: str = "",
-                  received: dt.date | None = None, is_place: Callable[[str], bool] | None = None) -> Document:
+                  received: dt.date | None = None, is_place: Callable[[str], bool] | None = None, *,
+                  vocabulary: Vocabulary) -> Document:
     """Whether an entry is related, its kind, and the clues it gives.
 
     `is_place` tells whether a name is a commune of the list: "theo dõi Tú Sơn", the
-    commune written bare after "theo dõi", speaks of following it too.
+    commune written bare after "theo dõi", speaks of following it too. `vocabulary` holds
+    the kinds' words, from the ledger's rule sets.
     """
     if not maybe_related(summary):
         return Document(related=False, sender=sender)
@@ -154,11 +188,10 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
             return Document(related=False, sender=sender)
     kind: str | None = None
     other = ""
-    if _EVALUATION.search(text):
-        kind = "evaluation"
-    else:
-        for found, written in (_type_of(doc_type), _type_of(summary, toks),
-                               (_type_of_number(number), _code_of_number(number))):
+    kind = next((k for k, pattern in vocabulary.words if pattern.search(text)), None)
+    if kind is None:
+        for found, written in (_type_of(doc_type, vocabulary), _type_of(summary, vocabulary, toks),
+                               (_type_of_number(number, vocabulary), _code_of_number(number))):
             if found is None or found == "":
                 continue
             if found == "other":
@@ -167,14 +200,16 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
             kind = found
             break
         if kind is None and not other:
-            if re.search(r"\bchuong trinh theo doi\b", text):
-                kind = "program"
-            elif re.search(r"\bbao cao\b", text):
-                kind = "report"
+            kind = next((k for k, pattern in vocabulary.hints if pattern.search(text)), None)
+    ruled_out = None
+    if kind is not None and kind in vocabulary.not_words:
+        hit = vocabulary.not_words[kind].search(text)
+        if hit:
+            ruled_out, kind = (kind, vocabulary.written.get(hit.group(0), hit.group(0))), None
     year_match = _YEAR.search(text) or _LOOSE_YEAR.search(text)
     year = int(year_match.group(1)) if year_match else (received.year if received else None)
     return Document(
-        related=True, kind=kind, other_type="" if kind else other, year=year,
+        related=True, kind=kind, other_type="" if kind else other, ruled_out=ruled_out, year=year,
         summary_places=places(summary, toks) if summary_places is None else summary_places,
         sender_places=list(sender_places(sender)),
         cadre_names=(cadre_names(summary, toks) if _HONORIFIC_HINT.search(text) else [])

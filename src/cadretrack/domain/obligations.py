@@ -19,7 +19,8 @@ from collections.abc import Collection, Iterable
 from typing import NamedTuple, Protocol
 
 from cadretrack.domain.assignment import in_force
-from cadretrack.domain.rules import KindRule, Rules
+from cadretrack.domain.regime import Regime, as_regime, settle
+from cadretrack.domain.rules import Rules
 
 STATUSES = ("overdue", "late", "pending", "on_time")
 
@@ -62,60 +63,26 @@ class Status(NamedTuple):
     days_late: int | None
 
 
-def _month_day(year: int, month: int, day: int) -> dt.date:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:  # 29/02 in a common year
-        return dt.date(year, month, 28)
-
-
-def next_working_day(day: dt.date, holidays: Collection[dt.date]) -> dt.date:
-    while day.weekday() >= 5 or day in holidays:
-        day += dt.timedelta(days=1)
-    return day
-
-
-def deadline(rule: KindRule, year: int) -> tuple[dt.date, str]:
-    """The last on-time day of a kind in a year, before any weekend shift, and its basis."""
-    if year in rule.overrides:
-        return rule.overrides[year], "override"
-    day = _month_day(year, rule.month, rule.day)
-    if rule.before:
-        day -= dt.timedelta(days=1)
-    return day, "deadline"
-
-
-def _settle(day: dt.date, rules: Rules, holidays: Collection[dt.date]) -> tuple[dt.date, dt.date | None]:
-    if not rules.next_working_day:
-        return day, None
-    moved = next_working_day(day, holidays)
-    return moved, (day if moved != day else None)
-
-
 def owed(
     assignments: Iterable[AssignmentLike],
-    rules: Rules,
+    rules: Rules | Regime,
     year: int,
     holidays: Collection[dt.date] = (),
 ) -> list[Owed]:
-    """Every filing owed in `year`, by the assignment that owes it."""
+    """Every filing owed in `year`, by the assignment that owes it, under the rule set
+    (of `rules`, one set or several in time) that governs each kind that year."""
     assignments = list(assignments)
     result: list[Owed] = []
     append = result.append
-    for kind, rule in rules.kinds.items():
-        nominal, basis = deadline(rule, year)
-        due, moved_from = _settle(nominal, rules, holidays)
-        if due < rules.effective:
-            continue
+    for o in as_regime(rules).owing(year, holidays):
+        rule, kind, due = o.rule, o.rule.kind, o.due
         for a in assignments:
             if in_force(a.start, a.end, due):  # owed by who follows the commune on the due date
-                append(Owed(a, kind, year, due, basis, moved_from))
+                append(Owed(a, kind, year, due, o.basis, o.moved_from))
             elif rule.late_start_grace and due < a.start and a.start.year == year:
-                late_due, late_moved = _settle(
-                    a.start + dt.timedelta(days=rules.grace_days), rules, holidays
-                )
-                if late_due >= rules.effective:
-                    result.append(Owed(a, kind, year, late_due, "grace", late_moved))
+                late_due, late_moved = settle(a.start + dt.timedelta(days=o.rules.grace_days), o.rules, holidays)
+                if late_due >= o.start:
+                    append(Owed(a, kind, year, late_due, "grace", late_moved))
     return result
 
 
@@ -132,7 +99,7 @@ def status_of(owed_item: Owed, filing: Filing | None, as_of: dt.date) -> Status:
 def statuses(
     assignments: Iterable[AssignmentLike],
     filings: Iterable[Filing],
-    rules: Rules,
+    rules: Rules | Regime,
     year: int,
     as_of: dt.date,
     holidays: Collection[dt.date] = (),
@@ -149,7 +116,7 @@ def statuses(
     ]
 
 
-def owes(assignment: AssignmentLike, kind: str, rules: Rules, year: int, holidays: Collection[dt.date] = ()) -> bool:
+def owes(assignment: AssignmentLike, kind: str, rules: Rules | Regime, year: int, holidays: Collection[dt.date] = ()) -> bool:
     return any(o.kind == kind for o in owed([assignment], rules, year, holidays))
 
 

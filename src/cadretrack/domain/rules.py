@@ -1,6 +1,9 @@
-"""The rule set (deadlines, the 2023 exception, grace, effective date) as data.
+"""A rule set (its kinds, deadlines, exceptions, grace, effective date, header) as data.
 
-Parsed from TOML into frozen records; the obligation engine reads only these.
+Parsed from TOML into frozen records; the obligation engine reads only these. A kind is
+whatever a rules file names under [kinds.KEY]: its labels, who files it, its deadline,
+whether it carries a rating, its earliest plausible date, and the words that recognise
+it in a register (and those that rule it out). No list of kinds lives in code.
 """
 
 from __future__ import annotations
@@ -12,8 +15,14 @@ from dataclasses import dataclass, field
 
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 
-KINDS = ("program", "report", "evaluation")
 FILERS = ("cadre", "commune")
+KIND_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+KIND_KEYS = {
+    "label_vi", "label_en", "filer", "due", "before", "overrides", "late_start_grace", "rating", "earliest",
+    "earliest_year", "order", "types", "codes", "words", "hints", "not_words",
+}
+REGULATION_KEYS = {"name", "short_name", "guidance", "effective", "grace_days", "next_working_day", "holiday_country"}
+TABLES = {"regulation", "organization", "kinds"}
 BUILTIN = "rules-26-QD-TU.toml"  # in the package's data folder
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
 _HEADER = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?$")
@@ -32,6 +41,22 @@ class KindRule:
     before: bool  # the month-day is the first late day ("trước ngày 10/12")
     overrides: dict[int, dt.date] = field(default_factory=dict)
     late_start_grace: bool = False
+    rating: bool = False  # carries a rating (xếp loại) and a score
+    earliest: tuple[int, int, int] = (1, 1, 0)  # (month, day, year offset): no filing of year Y before it
+    order: int = 0
+    types: tuple[str, ...] = ()  # document types that carry it ("Chương trình")
+    codes: tuple[str, ...] = ()  # type codes in a document number ("CTr" of 05-CTr/STC)
+    words: tuple[str, ...] = ()  # words that say it whatever the type ("nhận xét")
+    hints: tuple[str, ...] = ()  # words that suggest it when the type says nothing ("báo cáo")
+    not_words: tuple[str, ...] = ()  # words that rule it out ("6 tháng": not the annual report)
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_en if lang == "en" else self.label_vi
+
+    def earliest_on(self, year: int) -> dt.date:
+        """The first day a filing of `year` could plausibly be received."""
+        month, day, offset = self.earliest
+        return dt.date(year + offset, month, day)
 
 
 @dataclass(frozen=True)
@@ -42,8 +67,18 @@ class Rules:
     grace_days: int
     next_working_day: bool
     holiday_country: str
-    kinds: dict[str, KindRule]
+    kinds: dict[str, KindRule]  # in the rules' order
     organization: dict[str, str]
+    short_name: str = ""  # "Quy định số 26-QĐ/TU", for titles
+
+    @property
+    def title_name(self) -> str:
+        """The regulation as a title names it: its short name, else "Quy định số …" taken
+        from its name, else its name."""
+        if self.short_name:
+            return self.short_name
+        match = re.search(r"(Quy định số\s+\S+)", self.name, re.IGNORECASE)
+        return match.group(1) if match else self.name
 
 
 def key_lines(text: str) -> dict[tuple[str, str], int]:
@@ -81,10 +116,10 @@ def parse_rules(text: str, source: str) -> Rules:
     lines = key_lines(text)
     problems: list[Problem] = []
 
-    def fail(table: str, key: str, reason: str, value: object = "", **fields) -> None:
-        line = lines.get((table, key)) or lines.get((table, "")) or 1
+    def fail(table: str, name: str, reason: str, value: object = "", /, **fields) -> None:
+        line = lines.get((table, name)) or lines.get((table, "")) or 1
         problems.append(Problem(reason, fields, file=source, line=line,
-                                column=f"{table}.{key}" if table and key else table or key,
+                                column=f"{table}.{name}" if table and name else table or name,
                                 value="" if value is None else str(value)))
 
     reg = data.get("regulation")
@@ -105,14 +140,20 @@ def parse_rules(text: str, source: str) -> Rules:
         fail("kinds", "", "rules_kinds_missing")
         kinds_data = {}
     kinds: dict[str, KindRule] = {}
-    for kind, spec in kinds_data.items():
+    for section in set(data) - TABLES:
+        fail(section, "", "rules_unknown_key", section, key=section, nearest=_nearest(section, TABLES))
+    for key in set(reg) - REGULATION_KEYS:
+        fail("regulation", key, "rules_unknown_key", key, key=key, nearest=_nearest(key, REGULATION_KEYS))
+    for position, (kind, spec) in enumerate(kinds_data.items()):
         table = f"kinds.{kind}"
-        if kind not in KINDS:
-            fail(table, "", "rules_kind_unknown", kind, kind=kind, known=", ".join(KINDS))
+        if not KIND_KEY.match(kind):
+            fail(table, "", "rules_kind_key", kind, kind=kind)
             continue
         if not isinstance(spec, dict):
             fail("kinds", kind, "rules_not_table", spec, key=table)
             continue
+        for key in set(spec) - KIND_KEYS:
+            fail(table, key, "rules_unknown_key", key, key=key, nearest=_nearest(key, KIND_KEYS))
         filer = spec.get("filer", "cadre")
         if filer not in FILERS:
             fail(table, "filer", "rules_filer_invalid", filer, known=", ".join(FILERS))
@@ -132,18 +173,43 @@ def parse_rules(text: str, source: str) -> Rules:
                 fail(f"{table}.overrides", str(year), "rules_override_invalid", f"{year} = {value}")
                 continue
             overrides[int(year)] = day
-        if month_day is None or filer not in FILERS:
+        earliest = _month_day(spec.get("earliest", "01/01"))
+        if earliest is None:
+            fail(table, "earliest", "rules_month_day_invalid", spec.get("earliest"))
+        offset = spec.get("earliest_year", 0)
+        if not isinstance(offset, int) or isinstance(offset, bool) or not -1 <= offset <= 1:
+            fail(table, "earliest_year", "rules_earliest_year_invalid", offset)
+        order = spec.get("order", position + 1)
+        if not isinstance(order, int) or isinstance(order, bool):
+            fail(table, "order", "rules_order_invalid", order)
+        flags = {}
+        for name in ("late_start_grace", "rating"):
+            flags[name] = spec.get(name, False)
+            if not isinstance(flags[name], bool):
+                fail(table, name, "rules_boolean_invalid", flags[name], key=name)
+        lists = {}
+        for name in ("types", "codes", "words", "hints", "not_words"):
+            value = spec.get(name, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                fail(table, name, "rules_words_invalid", value, key=name)
+                value = []
+            lists[name] = tuple(v.strip() for v in value)
+        if month_day is None or filer not in FILERS or earliest is None:
             continue
         kinds[kind] = KindRule(
             kind=kind,
             label_vi=str(spec.get("label_vi", kind)),
-            label_en=str(spec.get("label_en", kind)),
+            label_en=str(spec.get("label_en", spec.get("label_vi", kind))),
             filer=filer,
             month=month_day[0],
             day=month_day[1],
             before=has_before,
             overrides=overrides,
-            late_start_grace=bool(spec.get("late_start_grace", False)),
+            late_start_grace=flags["late_start_grace"] is True,
+            rating=flags["rating"] is True,
+            earliest=(earliest[0], earliest[1], offset if isinstance(offset, int) else 0),
+            order=order if isinstance(order, int) else position + 1,
+            **lists,
         )
     if problems:
         raise InputProblems(source, problems)
@@ -155,9 +221,17 @@ def parse_rules(text: str, source: str) -> Rules:
         grace_days=grace,
         next_working_day=nwd,
         holiday_country=str(reg.get("holiday_country", "VN")),
-        kinds={k: kinds[k] for k in KINDS if k in kinds},
+        kinds=dict(sorted(kinds.items(), key=lambda item: item[1].order)),
         organization={str(k): str(v) for k, v in org.items()},
+        short_name=str(reg.get("short_name", "")),
     )
+
+
+def _nearest(word: str, known: set[str]) -> str:
+    import difflib
+
+    found = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.5)
+    return found[0] if found else ", ".join(sorted(known))
 
 
 def _date(value: object) -> dt.date | None:
@@ -185,3 +259,44 @@ def _month_day(value: object) -> tuple[int, int] | None:
     except ValueError:
         return None
     return month, day
+
+
+CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+_PROVINCE_WORDS = re.compile(r"^(?:Tỉnh|Thành phố|TP\.?)\s+", re.IGNORECASE)
+
+
+def province_header(province: str) -> tuple[str, str]:
+    """(Party committee, place) a province's documents carry: ("TỈNH ỦY PHÚ THỌ", "Phú Thọ");
+    a centrally-run city's committee is a THÀNH ỦY ("THÀNH ỦY HÀ NỘI")."""
+    place = _PROVINCE_WORDS.sub("", province.strip())
+    city = place in CENTRAL_CITIES or province.strip().lower().startswith("thành phố")
+    return f"{'THÀNH ỦY' if city else 'TỈNH ỦY'} {place.upper()}", place
+
+
+def with_organization(text: str, **values: str) -> str:
+    """The rules' TOML text with these keys of [organization] set (the rest as written)."""
+    lines = text.splitlines(keepends=True)
+    table, seen, out = "", set(), []
+    for line in lines:
+        header = _HEADER.match(line.split("#", 1)[0].strip())
+        if header:
+            if table == "organization":
+                out += [f"{k} = {_toml_string(v)}\n" for k, v in values.items() if k not in seen]
+                seen.update(values)
+            table = header.group(1).strip()
+        key = _KEY.match(line.strip())
+        if table == "organization" and key and key.group(1).strip('"') in values:
+            name = key.group(1).strip('"')
+            line = f"{name} = {_toml_string(values[name])}\n"
+            seen.add(name)
+        out.append(line)
+    missing = {k: v for k, v in values.items() if k not in seen}
+    if missing:
+        if table != "organization":
+            out.append("\n[organization]\n")
+        out += [f"{k} = {_toml_string(v)}\n" for k, v in missing.items()]
+    return "".join(out)
+
+
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'

@@ -107,6 +107,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown kind {kind}; known: {known}.",
     ),
     "rules_not_table": ("{key} phải là một bảng.", "{key} must be a table."),
+    "rules_unknown_key": (
+        "Không có mục \"{key}\"; có phải ý là \"{nearest}\"?",
+        "No such key \"{key}\"; did you mean \"{nearest}\"?",
+    ),
+    "rules_kind_key": (
+        "Tên loại văn bản \"{kind}\" chỉ gồm chữ thường không dấu, số và _, ví dụ half_year.",
+        "A kind's key \"{kind}\" holds lower-case ASCII letters, digits and _ only, e.g. half_year.",
+    ),
+    "rules_earliest_year_invalid": (
+        "earliest_year là -1 (năm trước), 0 (cùng năm) hoặc 1 (năm sau).",
+        "earliest_year is -1 (the year before), 0 (the same year) or 1 (the year after).",
+    ),
+    "rules_order_invalid": ("order phải là số nguyên.", "order must be a whole number."),
+    "rules_words_invalid": (
+        "{key} phải là danh sách các cụm từ, ví dụ [\"6 tháng\", \"quý\"].",
+        "{key} must be a list of words, e.g. [\"6 tháng\", \"quý\"].",
+    ),
     "rules_filer_invalid": ("filer phải là một trong: {known}.", "filer must be one of: {known}."),
     "rules_due_or_before": (
         "Ghi đúng một trong hai: due (ngày cuối còn đúng hạn) hoặc before (ngày đầu tiên bị muộn).",

@@ -16,16 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Năm {year} không có nghĩa vụ nộp: quy định áp dụng từ năm {first} (đến năm {last}).",
         "Nothing is owed for {year}: the rules apply from {first} (up to {last}).",
     ),
-    "recorded_future": (
-        "Lưu ý: ngày {date} chưa tới; hãy kiểm tra lại (cadretrack verify sẽ báo ngày tương lai).",
-        "Note: {date} is in the future; check it (cadretrack verify reports future dates).",
-    ),
     "date_future": ("Ngày {date} chưa tới; không thể ghi nhận văn bản đến vào ngày tương lai.", "{date} is in the future; a filing cannot be received then."),
-    "date_before_year": (
-        "Ngày {date} quá sớm cho văn bản của năm {year}.",
-        "{date} is too early for a filing of {year}.",
-    ),
-    "rating_not_evaluation": ("Chỉ nhận xét, đánh giá mới có xếp loại.", "Only an evaluation has a rating."),
     "rating_unknown": (
         "Xếp loại \"{rating}\" không rõ; dùng xuat-sac, tot, hoan-thanh, khong-hoan-thanh (hoặc HTXSNV, HTTNV, HTNV, KHTNV).",
         "Unknown rating \"{rating}\"; use xuat-sac, tot, hoan-thanh, khong-hoan-thanh (or HTXSNV, HTTNV, HTNV, KHTNV).",
@@ -138,7 +129,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_kind": ("Chỉ các loại: program,report,evaluation.", "Only these kinds: program,report,evaluation."),
     "help_agency": ("Chỉ cán bộ của cơ quan này.", "Only cadres of this agency."),
     "help_output": ("Ghi ra tệp thay vì màn hình.", "Write to this file instead of the screen."),
-    "help_rules_cmd": ("Quy định đang áp dụng.", "The rules in force."),
+    "help_rules_cmd": ("Các quy định của sổ, mỗi quy định với thời gian áp dụng.", "The ledger's rule sets, each with the period it governs."),
+    "help_rules_list": ("Danh sách quy định, hoặc quy định áp dụng vào một ngày.", "Every rule set, or the one in force on a day."),
+    "help_rules_on": ("Quy định áp dụng vào ngày này (dd/mm/yyyy).", "The rule set in force on this day (dd/mm/yyyy)."),
+    "help_rules_set": (
+        "Thêm quy định mới áp dụng từ một ngày (quy định kế tiếp, của tỉnh mới sau sáp nhập …).",
+        "Add a rule set in force from a day (a successor regulation, a merged province's own …).",
+    ),
+    "help_rules_set_file": ("Tệp quy định (TOML), như `rules --format toml` in ra.", "A rules file (TOML), as `rules --format toml` prints."),
+    "help_rules_effective": (
+        "Ngày bắt đầu áp dụng (mặc định: ngày hiệu lực ghi trong tệp).",
+        "The first day it governs (default: the effective date the file states).",
+    ),
+    "rules_period": ("Áp dụng từ {start} đến {end}", "In force from {start} to {end}"),
+    "rules_period_open": ("Áp dụng từ {start}", "In force from {start}"),
+    "rules_set_dry": (
+        "{name} sẽ áp dụng từ {start}; {previous} áp dụng đến {end}. Chưa ghi gì (--dry-run).",
+        "{name} would govern from {start}; {previous} until {end}. Nothing written (--dry-run).",
+    ),
+    "rules_set_done": (
+        "Đã thêm {name}, áp dụng từ {start}; {previous} áp dụng đến {end}.",
+        "Added {name}, in force from {start}; {previous} governs until {end}.",
+    ),
+    "rules_not_after": (
+        "Ngày {date} không sau ngày bắt đầu của quy định mới nhất ({name}, từ {latest}).",
+        "{date} is not after the start of the latest rule set ({name}, from {latest}).",
+    ),
+    "date_outside_window": (
+        "Ngày nhận {date} không thể là của {kind} năm {year}: chỉ nhận từ {start} đến hôm nay ({end}).",
+        "{date} cannot be the date a {kind} of {year} was received: only from {start} to today ({end}).",
+    ),
+    "kind_not_owed": (
+        "Năm {year} không phải nộp \"{kind}\"; các loại phải nộp năm đó: {kinds}.",
+        "\"{kind}\" is not owed in {year}; that year owes: {kinds}.",
+    ),
+    "rating_not_rated": (
+        "{kind} không có xếp loại hay điểm; chỉ ghi --rating, --score cho loại có xếp loại.",
+        "{kind} carries no rating or score; --rating and --score are for kinds that do.",
+    ),
+    "help_record_kind": (
+        "Ghi nhận văn bản loại KIND mà quy định của năm yêu cầu: khóa (program, report, evaluation theo "
+        "quy định có sẵn) hoặc tên loại; `cadretrack rules` liệt kê các loại.",
+        "Record a filing of kind KIND the year's rules owe: its key (program, report, evaluation in the "
+        "built-in rules) or its label; `cadretrack rules` lists them.",
+    ),
     "help_rules_format": ("table hoặc toml (tệp dùng được cho init --rules).", "table, or toml (a file init --rules accepts)."),
     # Export
     "export_suffix": ("Tệp xuất {path} phải có đuôi .xlsx.", "The export {path} must end in .xlsx."),

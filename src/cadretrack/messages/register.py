@@ -41,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trích yếu không cho biết là chương trình, báo cáo hay nhận xét, đánh giá.",
         "The summary does not say whether it is a program, a report or an evaluation.",
     ),
+    "review_ruled_out": (
+        "Có cụm từ \"{words}\": không phải {kind} theo Quy định (báo cáo một phần năm, đột xuất hay sơ kết).",
+        "It says \"{words}\": not the {kind} the regulation owes (a report of part of the year, ad hoc or interim).",
+    ),
     "review_other_type": (
         "Văn bản loại {type}, không phải chương trình, báo cáo hay nhận xét, đánh giá.",
         "A document of type {type}: not a program, a report or an evaluation.",

@@ -60,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {kind} of {year} ({commune}, {cadre}) is dated {filed}, before the assignment began ({start}).",
     ),
     "verify_future": ("Văn bản {kind} năm {year} ({commune}) ghi ngày tương lai {filed}.", "The {kind} of {year} ({commune}) is dated in the future ({filed})."),
+    "verify_outside_window": (
+        "Văn bản {kind} năm {year} ({commune}) ghi ngày nhận {filed}, trước {start}: có nhầm năm không?",
+        "The {kind} of {year} ({commune}) was received on {filed}, before {start}: the wrong year?",
+    ),
     "verify_unknown_commune": ("Mã xã {commune_code} không có trong danh mục.", "Commune code {commune_code} is not in the gazetteer."),
     "verify_unfollowed": ("{commune} (mã {commune_code}) hiện chưa có cán bộ theo dõi.", "{commune} (code {commune_code}) is followed by nobody today."),
     "help_history": ("Lịch sử các thay đổi của sổ theo dõi.", "The ledger's change history."),

@@ -8,23 +8,21 @@ from dataclasses import dataclass
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import exact_key, loose_key, nearest
 from cadretrack.domain.obligations import STATUSES, Status, count, statuses
-from cadretrack.domain.rules import KINDS, Rules
+from cadretrack.domain.regime import Regime
+from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.ops.ledger import load_rules
+from cadretrack.ops.ledger import load_regime
 from cadretrack.store.assignments import load_assignments
 from cadretrack.store.filings import load_filings
 from cadretrack.store.ledger import Ledger
 from cadretrack.store.units import load_gazetteer
 
-KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
-
-
 @dataclass
 class CheckReport:
     year: int
     as_of: dt.date
-    rules: Rules
+    rules: Rules  # as the year's documents show them: the header in force, the kinds owed in the year
     counts: dict[str, int]
     items: list[Status]  # the listed ones, in the stable order
     scope: list[Status]  # every filing owed in the scope
@@ -40,6 +38,18 @@ def parse_list(text: str | None, allowed: tuple[str, ...], key: str) -> list[str
     return values
 
 
+def parse_kinds(text: str | None, regime: Regime) -> list[str] | None:
+    """Kinds named by key or label ("report", "Báo cáo năm", "bao cao nam"), comma-separated."""
+    if not text:
+        return None
+    values = [v.strip() for v in text.split(",") if v.strip()]
+    found = {v: regime.find_kind(v) for v in values}
+    bad = [v for v, rule in found.items() if rule is None]
+    if bad:
+        raise CadretrackError("kind_list_invalid", value=", ".join(bad), choices=", ".join(regime.kinds()))
+    return [rule.kind for rule in found.values()]
+
+
 def run_check(
     db: Ledger,
     year: int,
@@ -47,11 +57,15 @@ def run_check(
     *,
     status: list[str] | None = None,
     include_all: bool = False,
-    kinds: list[str] | None = None,
+    kinds: str | list[str] | None = None,
     district: str = "",
     agency: str = "",
 ) -> CheckReport:
-    rules = load_rules(db)
+    regime = load_regime(db)
+    if isinstance(kinds, str):
+        kinds = parse_kinds(kinds, regime)
+    holidays = holidays_for(regime, year)
+    rules = regime.for_documents(year, as_of, holidays)
     # To the end of the next year: an override may put a year's deadline in the next one.
     assignments = load_assignments(db, between=(dt.date(year, 1, 1), dt.date(year + 1, 12, 31)))
     if district:
@@ -67,13 +81,15 @@ def run_check(
         ]
     if agency:
         assignments = _of_agency(assignments, agency, load_assignments(db))
-    items = statuses(assignments, load_filings(db, year), rules, year, as_of, holidays_for(rules, year))
+    items = statuses(assignments, load_filings(db, year), regime, year, as_of, holidays)
     if kinds:
         items = [i for i in items if i.owed.kind in kinds]
 
+    kind_order = {k: i for i, k in enumerate(rules.kinds)}
+
     def order(item: Status):  # generation, province, district, commune code, kind, due date
         owed = item.owed
-        return (owed.assignment.place, KIND_ORDER[owed.kind], owed.due, owed.assignment.start)
+        return (owed.assignment.place, kind_order[owed.kind], owed.due, owed.assignment.start)
 
     items.sort(key=order)
     listed = status or (list(STATUSES) if include_all else ["overdue", "late", "pending"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
@@ -11,13 +12,14 @@ from cadretrack.domain.gazetteer import Gazetteer, MatchError
 from cadretrack.domain.names import exact_key, loose_key, person_name
 from cadretrack.domain.obligations import Filing, owes
 from cadretrack.domain.ratings import parse_rating
-from cadretrack.domain.rules import KINDS, Rules
+from cadretrack.domain.regime import Regime
+from cadretrack.domain.rules import KindRule
 from cadretrack.domain.unitset import Units
 from cadretrack.context import Run
 from cadretrack.domain.assignment import during_year
-from cadretrack.errors import CadretrackError
+from cadretrack.errors import CadretrackError, Label
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.ops.ledger import load_rules
+from cadretrack.ops.ledger import load_regime
 from cadretrack.store import journal
 from cadretrack.store.assignments import load_assignments
 from cadretrack.store.filings import load_filings, save_filings
@@ -47,7 +49,7 @@ class Lookup:
     """What resolving filings needs from the ledger, loaded once per command."""
 
     gazetteer: Gazetteer  # every unit of every generation
-    rules: Rules
+    regime: Regime
     assignments: list
     current: dict = field(default_factory=dict)  # (assignment id, kind, year) -> Filing
     holidays: frozenset = frozenset()
@@ -64,7 +66,7 @@ class Lookup:
 
     @functools.cached_property
     def first_year(self) -> int:
-        return first_year(self.rules)
+        return self.regime.first_year()
 
     @classmethod
     def load(cls, db: Ledger) -> "Lookup":
@@ -72,35 +74,41 @@ class Lookup:
         return cls(
             gazetteer=units.all,
             units=units,
-            rules=load_rules(db),
+            regime=load_regime(db),
             assignments=load_assignments(db),
             current={(f.assignment_id, f.kind, f.year): f for f in load_filings(db)},
         )
 
 
-def validate(item: FilingInput, ctx: Lookup, today: dt.date) -> None:
-    """Refuse what can be refused without the ledger's assignments."""
-    if item.kind not in ctx.rules.kinds:
-        raise CadretrackError("kind_unknown", column="kind", kind=item.kind, kinds=", ".join(ctx.rules.kinds))
+def validate(item: FilingInput, ctx: Lookup, today: dt.date) -> KindRule:
+    """Refuse what can be refused without the ledger's assignments; the kind's rule (the
+    item may name its kind by key or label)."""
+    regime = ctx.regime
+    if regime.find_kind(item.kind) is None:
+        raise CadretrackError("kind_unknown", column="kind", kind=item.kind, kinds=_labels(regime.kinds()))
     first = ctx.first_year
     if item.year < first or item.year > today.year + 1:
         raise CadretrackError("year_out_of_range", column="year", year=item.year, first=first, last=today.year + 1)
-    if item.filed.year < item.year - 1:
-        raise CadretrackError("date_before_year", column="received", date=format_date(item.filed), year=item.year)
-    if item.rating and item.kind != "evaluation":
-        raise CadretrackError("rating_not_evaluation", column="rating")
+    rule = regime.find_kind(item.kind, item.year)
+    if rule is None:
+        raise CadretrackError("kind_not_owed", column="kind", kind=item.kind, year=item.year,
+                              kinds=_labels(regime.kinds(item.year, ctx.holidays)))
+    first_day = rule.earliest_on(item.year)
+    if not first_day <= item.filed <= today:  # before the kind could be sent, or not yet come
+        raise CadretrackError("date_outside_window", column="received", date=format_date(item.filed),
+                              kind=Label(rule.label_vi, rule.label_en), year=item.year,
+                              start=format_date(first_day), end=format_date(today))
     if item.score is not None and not 0 <= item.score <= 100:
         raise CadretrackError("score_invalid", column="score", score=item.score)
+    if (item.rating or item.score is not None) and not rule.rating:
+        raise CadretrackError("rating_not_rated", column="rating", kind=Label(rule.label_vi, rule.label_en))
+    return rule
 
 
-def first_year(rules: Rules) -> int:
-    """The first year in which anything is owed (2023 for 26-QĐ/TU)."""
-    from cadretrack.domain.obligations import deadline
-
-    year = rules.effective.year
-    while all(deadline(rule, year)[0] < rules.effective for rule in rules.kinds.values()):
-        year += 1
-    return year
+def _labels(kinds: dict[str, KindRule]) -> Label:
+    """The kinds as a list a clerk reads: "Báo cáo năm (report), …"."""
+    return Label(", ".join(f"{rule.label_vi} ({key})" for key, rule in kinds.items()) or "-",
+                 ", ".join(f"{rule.label_en} ({key})" for key, rule in kinds.items()) or "-")
 
 
 def resolve_assignment(item: FilingInput, ctx: Lookup):
@@ -139,7 +147,7 @@ def resolve_assignment(item: FilingInput, ctx: Lookup):
     if len(candidates) > 1:
         # Who could have sent it (assigned by the filing date), then who owes it.
         started = [a for a in candidates if a.start <= item.filed] or candidates
-        owing = [a for a in started if owes(a, item.kind, ctx.rules, item.year, ctx.holidays)]
+        owing = [a for a in started if owes(a, item.kind, ctx.regime, item.year, ctx.holidays)]
         candidates = owing if len(owing) == 1 else started
     if not candidates:
         raise CadretrackError("filing_no_assignment", who=where, year=item.year)
@@ -166,6 +174,7 @@ class Prepared:
     assignment: object
     existing: Filing | None
     owed: bool = True  # False: recorded, but this assignment owes no such filing that year
+    rule: KindRule | None = None  # the kind as the year's rules state it
 
     @property
     def same_as_existing(self) -> bool:
@@ -176,24 +185,26 @@ class Prepared:
 
 
 def prepare(item: FilingInput, ctx: Lookup, today: dt.date) -> Prepared:
-    validate(item, ctx, today)
+    rule = validate(item, ctx, today)
+    if rule.kind != item.kind:
+        item = dataclasses.replace(item, kind=rule.kind)
     assignment = resolve_assignment(item, ctx)
     return Prepared(
         item, assignment, ctx.current.get((assignment.id, item.kind, item.year)),
-        owed=owes(assignment, item.kind, ctx.rules, item.year, ctx.holidays),
+        owed=owes(assignment, item.kind, ctx.regime, item.year, ctx.holidays), rule=rule,
     )
 
 
 def record_filing(db: Ledger, item: FilingInput, run: Run, replace: bool = False) -> Prepared:
     ctx = Lookup.load(db)
-    ctx.holidays = holidays_for(ctx.rules, item.year)
+    ctx.holidays = holidays_for(ctx.regime, item.year)
     prepared = prepare(item, ctx, run.today)
     if prepared.existing is not None and not replace:
         if prepared.same_as_existing:
             return prepared
         e = prepared.existing
         raise CadretrackError(
-            "filing_duplicate", kind=item.kind, year=item.year, commune=prepared.assignment.commune,
+            "filing_duplicate", kind=prepared.item.kind, year=item.year, commune=prepared.assignment.commune,
             date=format_date(e.filed),
         )
     with journal.changeset(db, run) as cs:
@@ -202,15 +213,14 @@ def record_filing(db: Ledger, item: FilingInput, run: Run, replace: bool = False
     return prepared
 
 
-def kind_of(text: str) -> str | None:
-    """The filing kind for the register's "Loại" column or a CLI name."""
+def kind_of(text: str, regime: Regime) -> str | None:
+    """The filing kind for the register's "Loại" column: a kind's key or label, or a
+    document type it is filed as ("Báo cáo" is the report, "Chương trình" the program)."""
+    rule = regime.find_kind(text)
+    if rule is not None:
+        return rule.kind
     key = loose_key(text)
-    if key in KINDS:
-        return key
-    if key.startswith(("chuong trinh", "ct")):
-        return "program"
-    if key.startswith(("bao cao", "bc")):
-        return "report"
-    if key.startswith(("nhan xet", "danh gia", "nx")):
-        return "evaluation"
+    for rule in regime.kinds().values():
+        if any(key == loose_key(word) or key.startswith(loose_key(word) + " ") for word in rule.types + rule.codes):
+            return rule.kind
     return None

@@ -1,14 +1,15 @@
-"""Opening a ledger for a command, and what reading its rules needs."""
+"""Opening a ledger for a command, and the rule sets it lives under."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from cadretrack.context import Run
-from cadretrack.domain.rules import Rules, parse_rules
+from cadretrack.domain.regime import Regime, RuleSet
+from cadretrack.domain.rules import parse_rules
 from cadretrack.store import ledger as store
 from cadretrack.store.ledger import Ledger
-from cadretrack.store.rules import rules_text
+from cadretrack.store.rules import rule_set_rows
 
 
 def open_ledger(path: Path, run: Run) -> Ledger:
@@ -16,10 +17,7 @@ def open_ledger(path: Path, run: Run) -> Ledger:
     return store.open_ledger(path, run.now)
 
 
-def load_rules(db: Ledger) -> Rules:
-    return parse_rules(rules_text(db)[1], "ledger")
-
-
-def rules_source(db: Ledger) -> tuple[str, str]:
-    """(name, TOML text) of the ledger's rules, as loaded at `init`."""
-    return rules_text(db)
+def load_regime(db: Ledger) -> Regime:
+    """Every rule set of the ledger, each in force from its start."""
+    return Regime([RuleSet(i, start, name, parse_rules(text, name or "ledger"), text)
+                   for i, start, name, text in rule_set_rows(db)])

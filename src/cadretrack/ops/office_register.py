@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from cadretrack.domain.attribution import Known, Pool, attribute
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
-from cadretrack.domain.incoming import maybe_related, read_document
+from cadretrack.domain.incoming import Vocabulary, maybe_related, read_document
 from cadretrack.domain.names import clean
 from cadretrack.domain.assignment import in_force_between
 from cadretrack.domain.obligations import owes
@@ -60,6 +60,7 @@ class Owing:
         self.pools: dict[tuple[str, int], Pool] = {}
         self.holiday_years: set[int] = set()
         self.known = Known(ctx.assignments)
+        self.vocabulary = Vocabulary(ctx.regime.kinds().values())
 
     def is_commune(self, name: str) -> bool:
         """A name is a commune that some assignment of the ledger follows."""
@@ -72,13 +73,13 @@ class Owing:
     def __call__(self, kind: str, year: int) -> Pool:
         ctx = self.ctx
         if (kind, year) not in self.pools:
-            if ctx.rules.next_working_day and year not in self.holiday_years:
-                ctx.holidays = ctx.holidays | holidays_for(ctx.rules, year)
+            if ctx.regime.needs_holidays() and year not in self.holiday_years:
+                ctx.holidays = ctx.holidays | holidays_for(ctx.regime, year)
                 self.holiday_years.add(year)
             start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
 
             def owing(a, kind=kind, year=year) -> bool:
-                return in_force_between(a.start, a.end, start, end) and owes(a, kind, ctx.rules, year, ctx.holidays)
+                return in_force_between(a.start, a.end, start, end) and owes(a, kind, ctx.regime, year, ctx.holidays)
 
             self.pools[kind, year] = Pool(ctx.by_commune, owing)
         return self.pools[kind, year]
@@ -98,7 +99,7 @@ def decide_row(record: Record, ctx: Lookup, today: dt.date, owing: Owing) -> Row
     except DateError:
         filed = None
     doc = read_document(summary, sender, number, clean(v["doc_type"]) if v["doc_type"] else "", filed,
-                        owing.is_commune)
+                        owing.is_commune, vocabulary=owing.vocabulary)
     if not doc.related:
         return out
     out.decision, out.kind, out.year, out.filed = "review", doc.kind, doc.year, filed
@@ -107,7 +108,9 @@ def decide_row(record: Record, ctx: Lookup, today: dt.date, owing: Owing) -> Row
         out.review("review_date", value=clean(v["received"]))
         return out
     if doc.kind is None:
-        if doc.other_type:
+        if doc.ruled_out:
+            out.review("review_ruled_out", kind=doc.ruled_out[0], words=doc.ruled_out[1])
+        elif doc.other_type:
             out.review("review_other_type", type=doc.other_type)
         else:
             out.review("review_kind_unknown")

@@ -9,6 +9,7 @@ from pathlib import Path
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.names import clean, person_name
 from cadretrack.context import Run
+from cadretrack.domain.regime import Regime
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared, kind_of, normalize_rating, prepare
@@ -29,6 +30,7 @@ class RegisterResult:
     dry_run: bool
     office: bool = False  # the office's own register (every row decided), not the purpose-built list
     decisions: list = field(default_factory=list)  # RowDecision of every row
+    labels: dict = field(default_factory=dict)  # kind -> (label vi, label en), of the ledger's rule sets
 
     @property
     def counts(self) -> dict[str, int]:
@@ -61,12 +63,17 @@ def _received(value: object) -> dt.date:
         raise CadretrackError("date_invalid", column="received", value=clean(value)) from None
 
 
-def _kind(value: object) -> str:
-    kind = kind_of(clean(value))
+def _kind(value: object, regime: Regime) -> str:
+    kind = kind_of(clean(value), regime)
     if kind is None:
         raise CadretrackError("kind_unknown", column="kind", kind=clean(value),
-                              kinds="Chương trình, Báo cáo, Nhận xét đánh giá")
+                              kinds=", ".join(rule.label_vi for rule in regime.kinds().values()))
     return kind
+
+
+def labels(regime: Regime) -> dict[str, tuple[str, str]]:
+    """kind -> (Vietnamese label, English label), of every kind the ledger's rule sets name."""
+    return {key: (rule.label_vi, rule.label_en) for key, rule in regime.kinds().items()}
 
 
 def _rating(value: object) -> str:
@@ -76,7 +83,7 @@ def _rating(value: object) -> str:
         raise CadretrackError(exc.key, column="rating", **exc.fields) from None
 
 
-def to_input(row: FilingRow) -> tuple[FilingInput | None, list[Problem]]:
+def to_input(row: FilingRow, regime: Regime) -> tuple[FilingInput | None, list[Problem]]:
     """The row as a filing to tie to an assignment, or every problem of its cells."""
     v = row.values
     problems: list[Problem] = []
@@ -88,7 +95,8 @@ def to_input(row: FilingRow) -> tuple[FilingInput | None, list[Problem]]:
             problems.append(row.problem_of(exc))
             return None
 
-    filed, kind, rating = read(_received, v["received"]), read(_kind, v["kind"]), read(_rating, v["rating"])
+    filed, kind = read(_received, v["received"]), read(lambda value: _kind(value, regime), v["kind"])
+    rating = read(_rating, v["rating"])
     year, score = read(_year, v["year"]), read(_score, v["score"])
     if problems:
         return None, problems
@@ -131,12 +139,12 @@ def import_filings(
     listed: list[tuple[FilingRow, Prepared]] = []
     holidays_loaded: set[int] = set()
     for row in rows:
-        item, found = to_input(row)
+        item, found = to_input(row, ctx.regime)
         if found:
             problems += found
             continue
-        if item.year not in holidays_loaded and ctx.rules.next_working_day:
-            ctx.holidays = ctx.holidays | holidays_for(ctx.rules, item.year)
+        if item.year not in holidays_loaded and ctx.regime.needs_holidays():
+            ctx.holidays = ctx.holidays | holidays_for(ctx.regime, item.year)
             holidays_loaded.add(item.year)
         try:
             prepared = prepare(item, ctx, run.today)
@@ -161,11 +169,11 @@ def import_filings(
         raise InputProblems(str(path), problems)
     decisions = [_listed(row, p) for row, p in listed]
     result = RegisterResult(added=len(ready), unchanged=unchanged, rows=len(rows), dry_run=dry_run,
-                            decisions=decisions)
+                            decisions=decisions, labels=labels(ctx.regime))
     if review is not None:
         from cadretrack.render.review import write_review
 
-        write_review(review, path.name, [], run.today)
+        write_review(review, path.name, [], run.today, labels(ctx.regime))
     _save(db, ready, run, dry_run)
     return result
 
@@ -202,13 +210,15 @@ def _import_office(db: Ledger, path: Path, records: list, run: Run, dry_run: boo
         raise CadretrackError("file_no_filings", path=str(path))
     if review is not None:
         _check_review_path(review)
-    decisions = decide_rows(records, Lookup.load(db), run.today)
+    ctx = Lookup.load(db)
+    decisions = decide_rows(records, ctx, run.today)
     ready = prepared(decisions)
     unchanged = sum(1 for d in decisions if d.decision == "filing" and d.unchanged)
     if review is not None:
         from cadretrack.render.review import write_review
 
-        write_review(review, path.name, [d for d in decisions if d.decision == "review"], run.today)
+        write_review(review, path.name, [d for d in decisions if d.decision == "review"], run.today,
+                     labels(ctx.regime))
     _save(db, ready, run, dry_run)
     return RegisterResult(added=len(ready), unchanged=unchanged, rows=len(records), dry_run=dry_run,
-                          office=True, decisions=decisions)
+                          office=True, decisions=decisions, labels=labels(ctx.regime))

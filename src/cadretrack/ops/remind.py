@@ -6,6 +6,7 @@ commune's party committee (đảng ủy xã).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,22 +60,24 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
     horizon = as_of + dt.timedelta(days=within)
     groups: dict[tuple[str, str], Recipient] = {}
     rules = None
+    kinds: dict = {}  # of both years: a kind overdue from last year may be owed no more this year
     units = load_units(db) if len(load_generations(db)) > 1 else None  # successors only after a reform
     for year in (as_of.year - 1, as_of.year):
         report = run_check(db, year, as_of, status=["overdue", "pending"])
         rules = report.rules
+        kinds.update(rules.kinds)
         for item in report.items:
             if item.status == "pending" and item.owed.due > horizon:
                 continue
             a = item.owed.assignment
-            if rules.kinds[item.owed.kind].filer == "commune":
+            if kinds[item.owed.kind].filer == "commune":
                 key = ("commune", commune_committee(a, units, as_of))
             else:
                 key = ("agency", a.agency or a.cadre)
             groups.setdefault(key, Recipient(*key)).items.append(item)
     agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: sort_key(r.name))
     communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
-    return Reminders(as_of, within, rules, agencies + communes)
+    return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), agencies + communes)
 
 
 def write_letters(reminders: Reminders, folder: Path, template: Path | None, today: dt.date) -> list[tuple[Recipient, Path]]:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from cadretrack.context import Run
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
-from cadretrack.domain.rules import BUILTIN, parse_rules
+from cadretrack.domain.rules import BUILTIN, parse_rules, province_header, with_organization
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.bundled import bundled_text
 from cadretrack.readers.gazetteer_csv import read_gazetteer
 from cadretrack.store import journal
 from cadretrack.store.ledger import create_ledger, is_ledger, remove_ledger
-from cadretrack.store.rules import save_gazetteer_source, save_rules
+from cadretrack.store.rules import add_rule_set, save_gazetteer_source
 from cadretrack.store.units import describe_first, save_communes
 
 BUILTIN_NAME = "26-QĐ/TU (2097-CV/BTCTU)"
@@ -28,16 +28,25 @@ class InitResult:
     rules: str = ""
 
 
-def read_rules_file(rules: Path | None) -> tuple[str, str]:
-    """(name, TOML text) of a rules file, or of the built-in 26-QĐ/TU, checked whole."""
+def read_rules_file(rules: Path | None, province: str = ""):
+    """(name, TOML text, parsed rules) of a rules file, or of the built-in 26-QĐ/TU, checked
+    whole. The built-in rules of a ledger kept to one province carry that province's Party
+    committee and place in their header."""
     if rules is None:
         name, text = BUILTIN_NAME, bundled_text(BUILTIN)
+        if province:
+            committee, place = province_header(province)
+            text = with_organization(text, party_committee=committee, place=place)
     else:
         if not rules.is_file():
             raise CadretrackError("file_missing", path=str(rules))
-        name, text = rules.name, rules.read_text("utf-8")
-    parse_rules(text, str(rules or "rules"))  # every problem of a bad file, before anything is written
-    return name, text
+        try:
+            text = rules.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise CadretrackError("csv_encoding", path=str(rules)) from None
+        name = rules.name
+    parsed = parse_rules(text, str(rules or "rules"))  # every problem of a bad file, before anything is written
+    return name, text, parsed
 
 
 def init_ledger(
@@ -54,14 +63,14 @@ def init_ledger(
         except MatchError as exc:
             raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
         source = f"{source} ({communes[0].province})"
-    rules_name, rules_text = read_rules_file(rules)
+    rules_name, rules_text, parsed = read_rules_file(rules, communes[0].province if province and communes else "")
     db = create_ledger(path, run.now)
     try:
         with journal.changeset(db, run) as cs:
             save_communes(db, communes)
             save_gazetteer_source(db, source)
             describe_first(db, source, province)
-            save_rules(db, rules_name, rules_text)
+            add_rule_set(db, parsed.effective, rules_name, rules_text, cs, undoable=False)
             cs.summary = {"communes": len(communes)}
     except BaseException:
         db.close()

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.obligations import owes
-from cadretrack.domain.rules import Rules
+from cadretrack.domain.regime import Regime
 from cadretrack.domain.unitset import Units
 from cadretrack.errors import Problem
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.ops.ledger import load_rules
+from cadretrack.ops.ledger import load_regime
 from cadretrack.store.assignments import load_assignments
 from cadretrack.store.filings import load_filings
 from cadretrack.store.ledger import Ledger, foreign_key_faults, integrity_faults
@@ -34,7 +34,7 @@ class Facts:
     db: Ledger
     assignments: list
     filings: list
-    rules: Rules
+    regime: Regime
     units: Units
     today: dt.date
 
@@ -65,13 +65,17 @@ def _filings(v: Facts):
             continue
         label = {"id": f.id, "kind": f.kind, "year": f.year, "commune": a.commune, "cadre": a.cadre,
                  "filed": format_date(f.filed)}
-        if not owes(a, f.kind, v.rules, f.year, holidays_for(v.rules, f.year)):
+        if not owes(a, f.kind, v.regime, f.year, holidays_for(v.regime, f.year)):
             yield finding("filing-not-owed", "error", "verify_not_owed", **label)
         if f.filed < a.start:
             yield finding("filing-before-assignment", "error", "verify_before_start", **label,
                           start=format_date(a.start))
         if f.filed > v.today:
             yield finding("future-date", "error", "verify_future", **label)
+        rule = v.regime.kinds(f.year).get(f.kind)
+        if rule is not None and f.filed < rule.earliest_on(f.year):
+            yield finding("filing-outside-window", "warning", "verify_outside_window", **label,
+                          start=format_date(rule.earliest_on(f.year)))
 
 
 def _unknown_communes(v: Facts):
@@ -109,7 +113,7 @@ def verify(db: Ledger, today: dt.date) -> list[Problem]:
     findings = [finding("integrity", "error", "verify_integrity", detail=d) for d in integrity_faults(db)]
     if findings:
         return findings  # a damaged file: the domain checks would read garbage
-    view = Facts(db, load_assignments(db), load_filings(db), load_rules(db), load_units(db), today)
+    view = Facts(db, load_assignments(db), load_filings(db), load_regime(db), load_units(db), today)
     for check in CHECKS:
         findings.extend(check(view))
     return findings

@@ -35,6 +35,7 @@ def context(reminders, recipient, today: dt.date) -> dict:
         "recipient": recipient.name,
         "recipient_kind": recipient.kind,
         "regulation": rules.name,
+        "regulation_short": rules.title_name,
         "guidance": rules.guidance,
         "as_of": format_date(reminders.as_of),
         "deadline": "",
@@ -83,7 +84,7 @@ def write_index(reminders, written: list, path: Path, today: dt.date) -> None:
     for col, size in enumerate(sizes):
         ws.set_column(col, col, size)
     start = header_block(ws, styles, len(headers), reminders.rules.organization, today,
-                         "DANH SÁCH CÔNG VĂN ĐÔN ĐỐC THỰC HIỆN QUY ĐỊNH SỐ 26-QĐ/TU",
+                         "DANH SÁCH CÔNG VĂN ĐÔN ĐỐC THỰC HIỆN " + reminders.rules.title_name.upper(),
                          f"Số liệu tính đến ngày {format_date(reminders.as_of)}")
     for col, label in enumerate(headers):
         ws.write_string(start, col, label, styles.header)

@@ -7,20 +7,26 @@ from __future__ import annotations
 from rich.table import Table
 
 from cadretrack.errors import InputProblems, Problem
-from cadretrack.i18n import t
+from cadretrack.i18n import get_lang, t
 from cadretrack.messages import MESSAGES
 from cadretrack.render.streams import write_data
 from cadretrack.render.terminal import console, table
 from cadretrack.render.text import to_json
 
-KIND_WORDS = ("program", "report", "evaluation")
+def kind_label(kind: str, labels: dict[str, tuple[str, str]] | None = None) -> str:
+    """A kind by its label in the user's language: from the rule set's `labels` (key ->
+    (vi, en)), else the catalogue's word for a built-in kind, else its key."""
+    if labels and kind in labels:
+        vi, en = labels[kind]
+        return en if get_lang() == "en" else vi
+    return t(f"kind_{kind}") if f"kind_{kind}" in MESSAGES else kind
 
 
-def message(p: Problem, **defaults) -> str:
-    """The problem in the user's language; kinds named by their words, not their keys."""
+def message(p: Problem, labels: dict[str, tuple[str, str]] | None = None, **defaults) -> str:
+    """The problem in the user's language; kinds named by their labels, not their keys."""
     fields = {**defaults, **p.fields}
-    if fields.get("kind") in KIND_WORDS:
-        fields["kind"] = t(f"kind_{fields['kind']}")
+    if isinstance(fields.get("kind"), str):
+        fields["kind"] = kind_label(fields["kind"], labels)
     return t(p.key, **fields)
 
 

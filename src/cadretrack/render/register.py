@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
-from cadretrack.render.problems import message
+from cadretrack.render.problems import kind_label, message
 from cadretrack.render.streams import write_data
 from cadretrack.render.text import to_json
 
 TABLE_LIMIT = 300  # rows per table on screen; JSON has every row
 
 
-def reason_text(d) -> str:
+def reason_text(d, labels: dict[str, tuple[str, str]] | None = None) -> str:
     """Why a row awaits review, in the user's language."""
-    return message(d.problem, kind=d.kind, year=d.year) if d.problem is not None else ""
+    return message(d.problem, labels, kind=d.kind, year=d.year) if d.problem is not None else ""
 
 
-def row_dict(d) -> dict:
+def row_dict(d, labels: dict | None = None) -> dict:
     a = d.assignment
     code = a.official_code if a is not None else (d.communes[0].official if len(d.communes) == 1 else None)
     return {
@@ -27,13 +27,13 @@ def row_dict(d) -> dict:
         "commune_code": code,
         "cadre": a.cadre if a is not None and d.decision == "filing" else None,
         "filed": d.filed.isoformat() if d.filed and d.decision != "unrelated" else None,
-        "reason": reason_text(d) or None,
+        "reason": reason_text(d, labels) or None,
     }
 
 
 def emit_json(result, path) -> None:
     write_data(to_json({"file": path.name, "counts": result.counts,
-                        "rows": [row_dict(d) for d in result.decisions]}) + "\n")
+                        "rows": [row_dict(d, result.labels) for d in result.decisions]}) + "\n")
 
 
 def _cut(rows: list, out) -> list:
@@ -51,7 +51,7 @@ def print_tables(result) -> None:
     # The filings before they are recorded (--dry-run); once recorded, the counts say it.
     filings = [d for d in result.decisions if d.decision == "filing" and not d.unchanged and result.dry_run]
     if filings:
-        rows = [[str(d.row), t(f"kind_{d.kind}"), str(d.year), d.assignment.commune, d.assignment.cadre,
+        rows = [[str(d.row), kind_label(d.kind, result.labels), str(d.year), d.assignment.commune, d.assignment.cadre,
                  format_date(d.filed)] for d in filings[:TABLE_LIMIT]]
         out.print(table(t("office_title_filing_dry" if result.dry_run else "office_title_filing"),
                         [t("col_row"), t("col_kind"), t("col_year"), t("col_commune"), t("col_cadre"),
@@ -59,7 +59,7 @@ def print_tables(result) -> None:
         _cut(filings, out)
     review = [d for d in result.decisions if d.decision == "review"]
     if review:
-        rows = [[str(d.row), d.sender, d.summary, reason_text(d)] for d in review[:TABLE_LIMIT]]
+        rows = [[str(d.row), d.sender, d.summary, reason_text(d, result.labels)] for d in review[:TABLE_LIMIT]]
         out.print(table(t("office_title_review"),
                         [t("col_row"), t("col_sender"), t("col_doc_summary"), t("col_reason")], rows))
         _cut(review, out)

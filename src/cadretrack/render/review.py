@@ -17,11 +17,15 @@ COLUMNS = [
     ("Huyện, thành phố", 18), ("Mã xã", 8), ("Cán bộ theo dõi", 20), ("Xếp loại", 12), ("Ghi chú", 14),
     ("Tác giả", 24), ("Tên loại và trích yếu nội dung", 48), ("Lý do cần xem lại", 40), ("Dòng trong sổ", 9),
 ]
-KIND_LABELS = {"program": "Chương trình", "report": "Báo cáo", "evaluation": "Nhận xét đánh giá"}
 
 
-def write_review(output: Path, source: str, decisions: list, today: dt.date) -> None:
+def write_review(output: Path, source: str, decisions: list, today: dt.date,
+                 labels: dict[str, tuple[str, str]]) -> None:
+    """`labels`: the rule set's kinds (key -> (vi, en)), offered in the Loại column's list
+    (without commas, which a list of choices cannot hold; the import reads them either way)."""
     from cadretrack.render.register import reason_text
+
+    choices = {key: vi.replace(",", "") for key, (vi, _) in labels.items()}
 
     def write(tmp: Path) -> None:
         wb = new_workbook(tmp)
@@ -37,11 +41,11 @@ def write_review(output: Path, source: str, decisions: list, today: dt.date) -> 
             ws.write_string(head, c, label, styles.header)
         for r, d in enumerate(decisions, start=head + 1):
             commune, district, code, cadre = _place(d)
-            reason = reason_text(d)
+            reason = reason_text(d, labels)
             data_row(ws, r, [(d.summary, 48), (reason, 40), (d.sender, 24)], styles.text)
             date(ws, r, 0, d.filed, styles.date)
             text(ws, r, 1, d.number, styles.text)
-            text(ws, r, 2, KIND_LABELS.get(d.kind or "", ""), styles.text)
+            text(ws, r, 2, choices.get(d.kind or "", ""), styles.text)
             number(ws, r, 3, d.year, styles.number)
             text(ws, r, 4, commune, styles.text)
             text(ws, r, 5, district, styles.text)
@@ -53,7 +57,7 @@ def write_review(output: Path, source: str, decisions: list, today: dt.date) -> 
             text(ws, r, 12, reason, styles.text)
             number(ws, r, 13, d.row, styles.number)
         last = head + max(1, len(decisions))
-        ws.data_validation(head + 1, 2, last, 2, {"validate": "list", "source": list(KIND_LABELS.values()),
+        ws.data_validation(head + 1, 2, last, 2, {"validate": "list", "source": list(choices.values()),
                                                   "ignore_blank": True})
         ws.freeze_panes(head + 1, 0)
         ws.autofilter(head, 0, last, width - 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.ratings import rating_label
-from cadretrack.domain.rules import KINDS, Rules
+from cadretrack.domain.rules import Rules
 from cadretrack.render.xlsx_style import (
     Styles,
     cell_writers,
@@ -79,12 +79,18 @@ def write_check_list(report, path: Path, today: dt.date) -> None:
     wb.close()
 
 
-def _title(report, prefix: str = "TỔNG HỢP KẾT QUẢ THỰC HIỆN QUY ĐỊNH SỐ 26-QĐ/TU") -> tuple[str, str]:
+def _title(report, prefix: str = "") -> tuple[str, str]:
+    """The title of a sheet (by default: the results of the regulation of the year's set)."""
+    prefix = prefix or "TỔNG HỢP KẾT QUẢ THỰC HIỆN " + report.rules.title_name.upper()
     return f"{prefix} NĂM {report.year}", f"Số liệu tính đến ngày {format_date(report.as_of)}"
 
 
 def _kind_label(rules: Rules, kind: str) -> str:
     return rules.kinds[kind].label_vi
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _two_row_header(ws, styles, row: int, fixed: list[str], groups: list[tuple[str, list[str]]]) -> int:
@@ -112,7 +118,7 @@ def _two_row_header(ws, styles, row: int, fixed: list[str], groups: list[tuple[s
 
 def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: list[SummaryRow], total: SummaryRow, communes: bool):
     ws = wb.add_worksheet(name)
-    kinds = [k for k in KINDS if k in report.rules.kinds]
+    kinds = list(report.rules.kinds)  # owed in the year, in the rules' order
     fixed = ["STT", label, unit_label, "Số phân công"]
     width = len(fixed) + 5 * len(kinds)
     ws.set_column(0, 0, 5)
@@ -150,22 +156,26 @@ def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: lis
 
 def _detail_sheet(wb, styles, report, today, place, progress, meetings):
     ws = wb.add_worksheet(SHEETS[1])
-    kinds = [k for k in KINDS if k in report.rules.kinds]
+    kinds = list(report.rules.kinds)
+    rated = [k for k in kinds if report.rules.kinds[k].rating]  # a rating and a score each
     fixed = ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", "Xã, phường, thị trấn", place]
     subs = ["Hạn nộp", "Ngày nộp", "Số, ký hiệu", "Trạng thái", "Ghi chú"]
-    width = len(fixed) + len(subs) * len(kinds) + 4
+    width = len(fixed) + len(subs) * len(kinds) + 2 * len(rated) + 2
     sizes = [11, 11, 10, 15, 12]
     fixed_sizes = [5, 22, 18, 24, 18, 16]
     for col, size in enumerate(fixed_sizes):
         ws.set_column(col, col, size)
     for index in range(len(kinds) * len(subs)):
         ws.set_column(len(fixed) + index, len(fixed) + index, sizes[index % len(subs)])
-    ws.set_column(width - 4, width - 4, 16)
-    ws.set_column(width - 3, width - 1, 8)
+    ratings_col = len(fixed) + len(subs) * len(kinds)
+    for index in range(len(rated)):  # Xếp loại, Điểm
+        ws.set_column(ratings_col + 2 * index, ratings_col + 2 * index, 16)
+        ws.set_column(ratings_col + 2 * index + 1, ratings_col + 2 * index + 1, 8)
+    ws.set_column(width - 2, width - 1, 8)  # meetings
     title, subtitle = _title(report)
     start = header_block(ws, styles, width, report.rules.organization, today, "CHI TIẾT " + title, subtitle)
     groups = [(_kind_label(report.rules, k), subs) for k in kinds] + [
-        ("Kết quả nhận xét, đánh giá", ["Xếp loại", "Điểm"]),
+        ("Kết quả " + _lower_first(_kind_label(report.rules, k)), ["Xếp loại", "Điểm"]) for k in rated] + [
         ("Dự họp đảng ủy xã", ["Được mời", "Có dự"]),
     ]
     _two_row_header(ws, styles, start, fixed, groups)
@@ -180,7 +190,7 @@ def _detail_sheet(wb, styles, report, today, place, progress, meetings):
         r = first + index
         a = row.assignment
         values = (a.cadre, a.position, a.agency, a.commune, a.district or a.province)
-        rating = rating_label(row.rating)
+        ratings = [(rating_label(row.rating(k)), row.score(k)) for k in rated]
         # Every wrapped cell counts for the row's height: names, statuses, numbers, notes.
         heights = [(v, size) for v, (size, _) in zip(values, place_sizes)]
         put_number(r, 0, index + 1, f_center)  # a number, as the anchor and official tables have it
@@ -189,7 +199,7 @@ def _detail_sheet(wb, styles, report, today, place, progress, meetings):
                 put_text(r, col, value, f_text)
         col = len(fixed)
         for kind in kinds:
-            item = row.kinds[kind]
+            item = row.kinds.get(kind)
             if item is None:
                 put_text(r, col + 3, "Không phải nộp", f_center)
                 heights.append(("Không phải nộp", sizes[3]))
@@ -207,16 +217,18 @@ def _detail_sheet(wb, styles, report, today, place, progress, meetings):
                         put_text(r, col + 4, filing.note, f_text)
                     heights += [(filing.number, sizes[2]), (filing.note, sizes[4])]
             col += len(subs)
-        heights.append((rating, 16))
+        for rating, score in ratings:
+            heights.append((rating, 16))
+            if rating:
+                put_text(r, col, rating, f_center)
+            if score is not None:
+                put_number(r, col + 1, score, styles.decimal)
+            col += 2
         data_row(ws, r, heights, f_text)
-        if rating:
-            put_text(r, col, rating, f_center)
-        if row.score is not None:
-            put_number(r, col + 1, row.score, styles.decimal)
         if meetings:  # with no meeting recorded in the year, blank says "not recorded", not 0
             invited, attended = meetings.get(a.id, (0, 0))
-            put_number(r, col + 2, invited, styles.number)
-            put_number(r, col + 3, attended, styles.number)
+            put_number(r, col, invited, styles.number)
+            put_number(r, col + 1, attended, styles.number)
         if index % 500 == 499:
             progress(500)
     progress(len(rows) % 500)
@@ -306,7 +318,8 @@ def _rules_sheet(wb, styles, report, today):
         ("Quy định", rules.name),
         ("Hướng dẫn", rules.guidance),
         ("Ngày có hiệu lực", format_date(rules.effective) + " (không tính nghĩa vụ có hạn trước ngày này)"),
-        ("Nhận nhiệm vụ sau hạn chương trình", f"hạn {rules.grace_days} ngày sau ngày nhận nhiệm vụ"),
+        *[(f"Nhận nhiệm vụ sau hạn {_lower_first(rule.label_vi)}", f"hạn {rules.grace_days} ngày sau ngày nhận nhiệm vụ")
+          for rule in rules.kinds.values() if rule.late_start_grace],
         ("Hạn rơi vào ngày nghỉ", "lùi sang ngày làm việc kế tiếp" if rules.next_working_day else "không lùi (tính theo ngày lịch)"),
     ]
     for kind, rule in rules.kinds.items():

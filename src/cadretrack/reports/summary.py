@@ -6,12 +6,11 @@ workbook and `check` agree by construction.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cadretrack.domain.obligations import Status
-from cadretrack.domain.rules import KINDS
 
 
 @dataclass
@@ -41,7 +40,7 @@ class SummaryRow:
     communes: set = field(default_factory=set)
     assignments: set = field(default_factory=set)
     cadres: set = field(default_factory=set)
-    kinds: dict[str, KindCounts] = field(default_factory=lambda: {k: KindCounts() for k in KINDS})
+    kinds: dict[str, KindCounts] = field(default_factory=lambda: defaultdict(KindCounts))  # zero when unseen
 
     def add_all(self, items: list[Status]) -> None:
         """Count many items at once: sets and one tally instead of an update per item."""
@@ -117,17 +116,15 @@ def by_agency(item: Status) -> str:
 @dataclass
 class DetailRow:
     assignment: object
-    kinds: dict[str, Status | None]
+    kinds: dict[str, Status]  # the kinds it owes in the year
 
-    @property
-    def rating(self) -> str:
-        evaluation = self.kinds.get("evaluation")
-        return evaluation.filing.rating if evaluation and evaluation.filing else ""
+    def rating(self, kind: str) -> str:
+        item = self.kinds.get(kind)
+        return item.filing.rating if item and item.filing else ""
 
-    @property
-    def score(self) -> float | None:
-        evaluation = self.kinds.get("evaluation")
-        return evaluation.filing.score if evaluation and evaluation.filing else None
+    def score(self, kind: str) -> float | None:
+        item = self.kinds.get(kind)
+        return item.filing.score if item and item.filing else None
 
 
 def detail(items: list[Status]) -> list[DetailRow]:
@@ -136,7 +133,7 @@ def detail(items: list[Status]) -> list[DetailRow]:
     for item in items:
         a = item.owed.assignment
         if a.id not in rows:
-            rows[a.id] = DetailRow(a, {k: None for k in KINDS})
+            rows[a.id] = DetailRow(a, {})
         rows[a.id].kinds[item.owed.kind] = item
     return list(rows.values())
 

@@ -21,7 +21,7 @@ from cadretrack.context import Run
 from cadretrack.store.ledger import Ledger, write
 from cadretrack.store.units import refresh_name_keys
 
-UNDOABLE_TABLES = {"assignments", "filings", "difficulties", "meetings", "generations"}
+UNDOABLE_TABLES = {"assignments", "filings", "difficulties", "meetings", "generations", "rule_sets"}
 
 
 @dataclass

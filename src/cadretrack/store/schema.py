@@ -200,3 +200,32 @@ def m005_generations(db) -> None:
         foreign_keys=[("old_code", "communes", "code"), ("new_code", "communes", "code")],
     )
     db["unit_links"].create_index(["new_code"])
+
+
+@migration
+def m006_rule_sets(db) -> None:
+    """Rule sets in time: every regulation a ledger has lived under, each from its start.
+
+    The single rule set a ledger was made with (meta `rules`, `rules_name`) becomes the
+    first, in force from its regulation's own effective date, which is where its period
+    began all along: statuses stay exactly as they were."""
+    import tomllib
+
+    db["rule_sets"].create(
+        {"id": int, "start": str, "name": str, "text": str, "created_in": int, "voided_in": int},
+        pk="id",
+        not_null={"start", "text"},
+        foreign_keys=[("created_in", "changesets", "id"), ("voided_in", "changesets", "id")],
+    )
+    meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('rules', 'rules_name')").fetchall())
+    if "rules" in meta:
+        effective = tomllib.loads(meta["rules"])["regulation"]["effective"]
+        start = effective.isoformat() if hasattr(effective, "isoformat") else _day_first(str(effective))
+        db["rule_sets"].insert({"id": 1, "start": start, "name": meta.get("rules_name", ""), "text": meta["rules"]})
+        db.execute("DELETE FROM meta WHERE key IN ('rules', 'rules_name')")
+
+
+def _day_first(text: str) -> str:
+    """An ISO date from "dd/mm/yyyy" (a rules file may write its dates either way)."""
+    day, month, year = (int(p) for p in text.replace("-", "/").replace(".", "/").split("/"))
+    return f"{year:04d}-{month:02d}-{day:02d}"
