@@ -131,7 +131,7 @@ def assert_decisions(doc: dict, rows_from: int = FIRST) -> None:
         else:
             assert row["reason"] is None and row["kind"] is None
     filings = sum(1 for r in ROWS if r[4][0] == "filing")
-    assert doc["counts"] == {"filing": filings, "unrelated": 4, "review": len(ROWS) - filings - 4}
+    assert doc["counts"] == {"filing": filings, "unrelated": 4, "review": len(ROWS) - filings - 4, "known": 0}
 
 
 @pytest.mark.parametrize("shape", ["hand-kept", "e-office"])
@@ -158,15 +158,20 @@ def test_every_row_is_decided(office, tmp_path, shape, writer):
     assert filed[("Xã Mông Hóa", "program")] == "2024-01-20"  # recorded by hand, not replaced
 
 
-def test_the_same_register_again_changes_nothing(office, tmp_path):
+def test_the_same_register_again_asks_nothing_again_and_changes_nothing(office, tmp_path):
     path = xlsx(tmp_path / "so-den.xlsx", hand_kept())
     first = office("import", "filings", path)
     assert first.exit_code == 1, first.output
+    assert "10 to review" in first.stdout and "0 rows decided at an earlier import" in first.stdout
     before = snapshot(office.db)
     again = office("import", "filings", path)
-    assert again.exit_code == 1 and snapshot(office.db) == before
-    assert "0 new" in again.stdout and "6 already recorded" in again.stdout
-    assert "4 other documents" in again.stdout and "10 to review" in again.stdout
+    assert again.exit_code == 0 and snapshot(office.db) == before  # no question asked twice
+    assert "0 new" in again.stdout and "0 to review" in again.stdout
+    assert f"{len(ROWS)} rows decided at an earlier import" in again.stdout
+    code, doc = run_json(office, path)
+    assert code == 0 and doc["counts"]["known"] == len(ROWS)
+    earlier = [r["reason"] for r in sorted(doc["rows"], key=lambda r: r["row"])]
+    assert earlier == [spec[4][0] for spec in ROWS]  # each row's earlier decision
 
 
 def test_dry_run_shows_the_decisions_and_writes_nothing(office, tmp_path):
@@ -228,10 +233,12 @@ def test_the_review_workbook_round_trips(office, tmp_path):
     filed = {(i["commune"], i["district"], i["kind"]): i for i in items if i["filed"]}
     assert filed[("Phường Phương Lâm", "Thành phố Hòa Bình", "program")]["filed"] == "2024-01-11"
     assert filed[("Xã Cao Sơn", "Huyện Đà Bắc", "evaluation")]["filed"] == "2024-12-06"
-    # The register imported again now finds those two already recorded, with their dates.
+    # The register imported again asks nothing: every row is known, and the two the clerk
+    # answered are remembered with the clerk's answers.
     code, doc = run_json(office, path)
     got = {r["row"]: r for r in doc["rows"]}
-    assert got[FIRST + 7]["decision"] == "review"  # still two Cao Sơn: the register alone cannot say
+    assert code == 0 and {r["decision"] for r in doc["rows"]} == {"known"}
+    assert got[FIRST + 7]["reason"] == "filing" and got[FIRST + 1]["reason"] == "filing"
 
 
 @pytest.mark.skipif(not libreoffice_has("calc"), reason="LibreOffice Calc is not installed (.ci/run installs it)")

@@ -30,6 +30,7 @@ def import_assignments(
     amend: Annotated[bool, typer.Option("--amend", help=t("help_amend"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help_dry_run"))] = False,
     titles: Annotated[Optional[Path], typer.Option("--titles", help=t("help_titles"))] = None,
+    allow_future: Annotated[bool, typer.Option("--allow-future", help=t("help_allow_future"))] = False,
 ) -> None:
     from cadretrack.domain.dates import format_date
     from cadretrack.ops.assignments import import_assignments as run
@@ -39,7 +40,7 @@ def import_assignments(
     day = date_option(effective)
     db = open_db(ctx)
     result = run(db, file, day, run_of(ctx), decision=decision, sheet=sheet, amend=amend, dry_run=dry_run,
-                 titles=titles)
+                 titles=titles, allow_future=allow_future)
     fields = dict(path=str(file), effective=format_date(day), **result.plan.counts())
     if dry_run:
         if result.plan.changes:

@@ -68,12 +68,13 @@ def import_filings(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help_dry_run"))] = False,
     format: Annotated[str, typer.Option("--format", help=t("help_import_format"))] = "table",
     review: Annotated[Optional[Path], typer.Option("--review", help=t("help_review"))] = None,
+    replace: Annotated[bool, typer.Option("--replace", help=t("help_replace"))] = False,
 ) -> None:
     from cadretrack.ops.register import import_filings as run
     from cadretrack.render import register as render
 
     check_format(format, ("table", "json"))
-    result = run(open_db(ctx), file, run_of(ctx), sheet=sheet, dry_run=dry_run, review=review)
+    result = run(open_db(ctx), file, run_of(ctx), sheet=sheet, dry_run=dry_run, review=review, replace=replace)
     counts = result.counts
     if format == "json":
         render.emit_json(result, file)
@@ -81,6 +82,9 @@ def import_filings(
         render.print_tables(result)
         echo(t("office_dry" if dry_run else "office_done", path=str(file), added=result.added,
                unchanged=result.unchanged, **counts))
+        changed = [d.row for d in result.decisions if d.changed]
+        if changed:
+            echo(t("office_changed", count=len(changed), rows=", ".join(map(str, changed[:20]))))
         if counts["review"]:
             echo(t("office_review_written", path=str(review)) if review else t("office_review_hint"))
     else:

@@ -57,6 +57,11 @@ TYPE_CODES = {
     "kh": "other", "tb": "other", "qd": "other", "hd": "other", "nq": "other", "gm": "other",
     "kl": "other", "ct": "other", "bb": "other", "ds": "other",
 }
+# A report of difficulties ("khó khăn, vướng mắc"): the prompt report the guidance asks for,
+# which belongs in the difficulties log, not among the filings.
+DIFFICULTIES = re.compile(r"\bkho khan\b.*\bvuong mac\b|\bvuong mac\b.*\bkho khan\b|\bkien nghi\b.*\bkho khan\b")
+# A sender that is a district's (or a provincial city's) Party committee: its summary is no filing.
+DISTRICT_SENDERS = re.compile(r"\b(?:huyen uy|thanh uy|thi uy|quan uy)\b")
 # Words that spell out an abbreviation in an agency's name: "Ban Tuyên giáo TU".
 ABBREVIATIONS = {
     "tu": "tinh uy", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan",
@@ -101,7 +106,10 @@ class Vocabulary:
         self.hints = [(rule.kind, p) for rule in kinds if (p := _phrase(rule.hints))]
         self.not_words = {rule.kind: p for rule in kinds if (p := _phrase(rule.not_words))}
         # The words as the rules write them, to say which one ruled a kind out.
-        self.written = {_words(w): w for rule in kinds for w in rule.not_words}
+        self.written: dict[str, str] = {}
+        for rule in kinds:
+            for w in rule.not_words:
+                self.written.setdefault(_words(w), w)
 
 
 @dataclass
@@ -112,6 +120,7 @@ class Document:
     kind: str | None = None  # a kind of the rule set; None when its words do not say
     other_type: str = ""  # a type that is no filing ("Kế hoạch"), as written
     ruled_out: tuple[str, str] | None = None  # (kind, the words) when the words rule the kind out
+    difficulties: bool = False  # a report of difficulties, for the difficulties log
     year: int | None = None
     summary_places: list[Mention] = field(default_factory=list)
     sender_places: list[Mention] = field(default_factory=list)
@@ -149,6 +158,17 @@ def _code_of_number(number: str) -> str:
 
 _HONORIFIC_HINT = re.compile(r"\bdong chi\b|\bd ?/ ?c\b")
 _RELATED = re.compile("|".join(f"(?:{p})" for p in RELATED))
+
+
+def sender_kind(sender: str, places_in_sender) -> str:
+    """Who sent a document: "commune" (it names a commune: Đảng ủy xã …), "district" (a
+    district's Party committee), "agency", or "" when the register does not say."""
+    if places_in_sender:
+        return "commune"
+    text = loose_line(sender)
+    if not text:
+        return ""
+    return "district" if DISTRICT_SENDERS.search(text) else "agency"
 
 
 def maybe_related(summary: str) -> bool:
@@ -210,6 +230,7 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
     year = int(year_match.group(1)) if year_match else (received.year if received else None)
     return Document(
         related=True, kind=kind, other_type="" if kind else other, ruled_out=ruled_out, year=year,
+        difficulties=bool(DIFFICULTIES.search(text)),
         summary_places=places(summary, toks) if summary_places is None else summary_places,
         sender_places=list(sender_places(sender)),
         cadre_names=(cadre_names(summary, toks) if _HONORIFIC_HINT.search(text) else [])

@@ -23,6 +23,8 @@ KIND_KEYS = {
 }
 REGULATION_KEYS = {"name", "short_name", "guidance", "effective", "grace_days", "next_working_day", "holiday_country"}
 TABLES = {"regulation", "organization", "kinds"}
+# Commands of `record` that are no kind: a kind may not take their names.
+RESERVED = {"difficulty", "meeting", "kind"}
 BUILTIN = "rules-26-QD-TU.toml"  # in the package's data folder
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
 _HEADER = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?$")
@@ -146,7 +148,7 @@ def parse_rules(text: str, source: str) -> Rules:
         fail("regulation", key, "rules_unknown_key", key, key=key, nearest=_nearest(key, REGULATION_KEYS))
     for position, (kind, spec) in enumerate(kinds_data.items()):
         table = f"kinds.{kind}"
-        if not KIND_KEY.match(kind):
+        if not KIND_KEY.match(kind) or kind in RESERVED:
             fail(table, "", "rules_kind_key", kind, kind=kind)
             continue
         if not isinstance(spec, dict):

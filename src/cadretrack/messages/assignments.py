@@ -1,6 +1,15 @@
 """The assignment import and listings."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "effective_far_future": (
+        "Ngày hiệu lực {date} là hơn một năm sau hôm nay ({today}): có nhầm năm không? Nếu đúng, thêm --allow-future.",
+        "The effective date {date} is more than a year after today ({today}): the wrong year? If it is right, "
+        "add --allow-future.",
+    ),
+    "help_allow_future": (
+        "Cho phép ngày hiệu lực hơn một năm sau hôm nay.",
+        "Accept an effective date more than a year after today.",
+    ),
     # Import results
     "import_done": (
         "Đã nhập {path} (hiệu lực {effective}): {created} phân công mới, {ended} kết thúc, {updated} cập nhật chức vụ, {unchanged} giữ nguyên.",

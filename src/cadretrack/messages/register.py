@@ -9,15 +9,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "office_title_review": ("Văn bản cần xem lại", "Rows to review"),
     "office_done": (
         "Đã đọc sổ {path}: {filing} văn bản theo Quy định 26 ({added} mới, {unchanged} đã có), "
-        "{unrelated} văn bản khác, {review} cần xem lại.",
+        "{unrelated} văn bản khác, {review} cần xem lại; {known} dòng đã quyết định ở lần nhập trước.",
         "Read the register {path}: {filing} filings of Regulation 26 ({added} new, {unchanged} already recorded), "
-        "{unrelated} other documents, {review} to review.",
+        "{unrelated} other documents, {review} to review; {known} rows decided at an earlier import.",
+    ),
+    "office_changed": (
+        "{count} dòng đã sửa trong sổ từ lần nhập trước, được xem xét lại (dòng {rows}).",
+        "{count} row(s) changed in the book since an earlier import, decided again (rows {rows}).",
     ),
     "office_dry": (
         "Chạy thử sổ {path}: {filing} văn bản theo Quy định 26 ({added} sẽ thêm, {unchanged} đã có), "
-        "{unrelated} văn bản khác, {review} cần xem lại. Chưa ghi gì vào sổ theo dõi.",
+        "{unrelated} văn bản khác, {review} cần xem lại; {known} dòng đã quyết định ở lần nhập trước. "
+        "Chưa ghi gì vào sổ theo dõi.",
         "Dry run of the register {path}: {filing} filings of Regulation 26 ({added} to add, {unchanged} already "
-        "recorded), {unrelated} other documents, {review} to review. Nothing written to the ledger.",
+        "recorded), {unrelated} other documents, {review} to review; {known} rows decided at an earlier import. "
+        "Nothing written to the ledger.",
     ),
     "office_review_written": (
         "Các dòng cần xem lại đã ghi vào {path}: điền Loại, Năm, Xã rồi nhập lại bằng cadretrack import filings.",
@@ -40,6 +46,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review_kind_unknown": (
         "Trích yếu không cho biết là chương trình, báo cáo hay nhận xét, đánh giá.",
         "The summary does not say whether it is a program, a report or an evaluation.",
+    ),
+    "answer_unknown": (
+        "Xử lý \"{value}\" không rõ; chọn một trong: {answers}.",
+        "Unknown answer \"{value}\"; choose one of: {answers}.",
+    ),
+    "review_difficulties": (
+        "Báo cáo khó khăn, vướng mắc: ghi vào sổ khó khăn của xã (Xử lý: Ghi khó khăn, vướng mắc), không phải "
+        "văn bản phải nộp.",
+        "A report of difficulties: for the commune's difficulties log (answer: Ghi khó khăn, vướng mắc), not a "
+        "filing owed.",
+    ),
+    "review_sender_district": (
+        "Do {sender} gửi: văn bản tổng hợp của cấp huyện, không phải văn bản của một cán bộ hay một xã.",
+        "Sent by {sender}: a district's summary, not a filing of one cadre or one commune.",
+    ),
+    "review_sender_not_filer": (
+        "{kind} do {filer} gửi, nhưng văn bản này do {sender} gửi.",
+        "A {kind} is sent by {filer}, but this one comes from {sender}.",
     ),
     "review_ruled_out": (
         "Có cụm từ \"{words}\": không phải {kind} theo Quy định (báo cáo một phần năm, đột xuất hay sơ kết).",

@@ -23,6 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sum_communes": ("đơn vị hành chính", "communes"),
     "sum_links": ("liên kết đơn vị cũ – mới", "old→new links"),
     "sum_filings": ("văn bản", "filings"),
+    "sum_rule_sets": ("quy định", "rule sets"),
     "sum_replaced": ("thay thế", "replaced"),
     "sum_undoes": ("hoàn tác số", "undoes"),
     "sum_add": ("bỏ bản ghi thêm", "additions taken back"),

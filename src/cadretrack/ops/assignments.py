@@ -113,9 +113,12 @@ def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer, resolve=None) 
 
 
 def import_assignments(
-    db: Ledger, path: Path, effective: dt.date, run: Run, decision: str = "", sheet: str | None = None, amend: bool = False, dry_run: bool = False,
+    db: Ledger, path: Path, effective: dt.date, run: Run, decision: str = "", allow_future: bool = False,
+    sheet: str | None = None, amend: bool = False, dry_run: bool = False,
     titles: Path | None = None,
 ) -> ImportResult:
+    if effective > run.today + dt.timedelta(days=366) and not allow_future:  # a typo for 2024, not a plan
+        raise CadretrackError("effective_far_future", date=format_date(effective), today=format_date(run.today))
     units = load_units(db)
     gazetteer = units.on(effective)
     rows, sheets = read_assignment_rows(path, sheet, gazetteer.is_district)

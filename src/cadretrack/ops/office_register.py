@@ -12,18 +12,27 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
+from cadretrack.context import Run
 from cadretrack.domain.attribution import Known, Pool, attribute
+from cadretrack.domain.book import fingerprint, place_in_book
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
-from cadretrack.domain.incoming import Vocabulary, maybe_related, read_document
+from cadretrack.domain.incoming import Vocabulary, maybe_related, read_document, sender_kind
 from cadretrack.domain.names import clean
 from cadretrack.domain.assignment import in_force_between
 from cadretrack.domain.obligations import owes
-from cadretrack.errors import CadretrackError, Problem
+from cadretrack.errors import CadretrackError, Label, Problem
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared, validate
 from cadretrack.readers.table import Record
+from cadretrack.store import journal
+from cadretrack.store.backup import auto_backup
+from cadretrack.store.filings import save_filings
+from cadretrack.store.ledger import Ledger
+from cadretrack.store.register import remember, remembered
 
-DECISIONS = ("filing", "unrelated", "review")
+DECISIONS = ("filing", "unrelated", "review", "known")
 
 
 @dataclass
@@ -45,6 +54,11 @@ class RowDecision:
     summary: str = ""
     note: str = ""
     place: str = ""  # the place as the row writes it, for the review workbook
+    arrival: str = ""  # Số đến
+    book: str = ""  # its place in the book (domain/book), remembered with its decision
+    fingerprint: str = ""
+    earlier: str = ""  # a known row: the decision an earlier import (or the clerk) made
+    changed: bool = False  # remembered before, with other content
 
     def review(self, key: str, **fields) -> None:
         """Leave the row for the clerk, saying why."""
@@ -93,7 +107,7 @@ def decide_row(record: Record, ctx: Lookup, today: dt.date, owing: Owing) -> Row
     summary = clean(v["summary"])
     sender, number, arrival = clean(v["sender"]), clean(v["number"]), clean(v["arrival"])
     out = RowDecision(record.row, record.sheet, "unrelated", number=number, sender=sender, summary=summary,
-                      note=f"Số đến {arrival}" if arrival else "")
+                      note=f"Số đến {arrival}" if arrival else "", arrival=arrival)
     try:
         filed = parse_cell_date(v["received"])
     except DateError:
@@ -107,6 +121,9 @@ def decide_row(record: Record, ctx: Lookup, today: dt.date, owing: Owing) -> Row
     if filed is None:
         out.review("review_date", value=clean(v["received"]))
         return out
+    if doc.difficulties:
+        out.review("review_difficulties")
+        return out
     if doc.kind is None:
         if doc.ruled_out:
             out.review("review_ruled_out", kind=doc.ruled_out[0], words=doc.ruled_out[1])
@@ -119,6 +136,16 @@ def decide_row(record: Record, ctx: Lookup, today: dt.date, owing: Owing) -> Row
         validate(FilingInput(kind=doc.kind, year=doc.year, filed=filed), ctx, today)
     except CadretrackError as exc:
         out.review(exc.key, **exc.fields)
+        return out
+    rule = ctx.regime.kinds().get(doc.kind)
+    sender_is = sender_kind(sender, doc.sender_places)
+    if sender_is == "district":
+        out.review("review_sender_district", sender=sender)
+        return out
+    if rule is not None and (rule.filer, sender_is) in (("cadre", "commune"), ("commune", "agency")):
+        out.review("review_sender_not_filer", sender=sender, kind=doc.kind,
+                   filer=Label("cán bộ theo dõi (cơ quan của cán bộ)", "the cadre (the cadre's agency)")
+                   if rule.filer == "cadre" else Label("đảng ủy xã", "the commune's Party committee"))
         return out
     found = attribute(doc, owing(doc.kind, doc.year), ctx.gazetteer, filed, owing.known)
     out.communes = found.communes
@@ -167,3 +194,63 @@ def counts(decisions: list[RowDecision]) -> dict[str, int]:
     for d in decisions:
         out[d.decision] += 1
     return out
+
+
+def book_place(record: Record) -> tuple[str, str]:
+    """(place in the book, fingerprint) of a register row."""
+    v = record.values
+    try:
+        received = parse_cell_date(v["received"])
+    except DateError:
+        received = None
+    return (place_in_book(received, v["arrival"], v["sender"], v["number"], v["summary"]),
+            fingerprint(v["received"], v["arrival"], v["sender"], v["number"], v["summary"], v["doc_type"]))
+
+
+def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_run: bool, review: Path | None,
+                  labels: dict) -> tuple[list[RowDecision], int, int]:
+    """Every row of the office's book decided once: rows remembered with the same content are
+    `known`; the others are decided, their filings recorded and every decision remembered, in
+    one change set. (decisions, filings added, filings already recorded.)"""
+    if not records:
+        raise CadretrackError("file_no_filings", path=str(path))
+    ctx = Lookup.load(db)
+    keys = [book_place(r) for r in records]
+    known = remembered(db, [place for place, _ in keys])
+    fresh = [i for i, (place, sign) in enumerate(keys) if place not in known or known[place].fingerprint != sign]
+    decided = dict(zip(fresh, decide_rows([records[i] for i in fresh], ctx, run.today)))
+    decisions = []
+    for i, (record, (place, sign)) in enumerate(zip(records, keys)):
+        d = decided.get(i)
+        if d is None:
+            k = known[place]
+            d = RowDecision(record.row, record.sheet, "known", kind=k.kind or None, year=k.year, earlier=k.decision)
+        else:
+            d.changed = place in known
+        d.book, d.fingerprint = place, sign
+        decisions.append(d)
+    ready = prepared(decisions)
+    unchanged = sum(1 for d in decisions if d.decision == "filing" and d.unchanged)
+    if review is not None:
+        from cadretrack.render.review import write_review
+
+        write_review(review, path.name, [d for d in decisions if d.decision == "review"], run.today, labels)
+    new = [d for d in decisions if d.decision != "known"]
+    if not dry_run and new:
+        auto_backup(db.path, "import", run.now)
+        with journal.changeset(db, run) as cs:
+            ids = iter(save_filings(db, ready, cs))
+            rows = []
+            for d in new:
+                filing = None
+                if d.decision == "filing":
+                    filing = ctx.current[(d.assignment.id, d.kind, d.year)].id if d.unchanged else next(ids)
+                rows.append({
+                    "place": d.book, "fingerprint": d.fingerprint, "decision": d.decision,
+                    "decided_by": "cadretrack", "kind": d.kind, "year": d.year,
+                    "assignment_id": d.assignment.id if d.assignment is not None else None,
+                    "filing_id": filing, "reason": d.problem.key if d.problem is not None else None,
+                })
+            remember(db, rows, cs)
+            cs.summary = {"filings": len(ready), "register_rows": len(rows)}
+    return decisions, len(ready), unchanged

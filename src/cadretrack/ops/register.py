@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cadretrack.domain.book import ANSWERS, answer_of
 from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.names import clean, person_name
 from cadretrack.context import Run
@@ -13,6 +14,7 @@ from cadretrack.domain.regime import Regime
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared, kind_of, normalize_rating, prepare
+from cadretrack.ops.review_answers import Answers
 from cadretrack.readers.filings import FilingRow, read_filing_rows
 from cadretrack.readers.grid import read_grids
 from cadretrack.readers.office_register import read_office_rows
@@ -110,8 +112,10 @@ def to_input(row: FilingRow, regime: Regime) -> tuple[FilingInput | None, list[P
 
 def import_filings(
     db: Ledger, path: Path, run: Run, sheet: str | None = None, dry_run: bool = False, review: Path | None = None,
+    replace: bool = False,
 ) -> RegisterResult:
-    """The purpose-built list (all or nothing) or the office's register (every row decided)."""
+    """The purpose-built list or a completed review workbook (all or nothing), or the office's
+    register (every row decided, once)."""
     grids = read_grids(path, sheet)
     try:
         rows = read_filing_rows(path, sheet, grids)
@@ -131,14 +135,28 @@ def import_filings(
         raise CadretrackError("file_no_filings", path=str(path))
     if review is not None:
         _check_review_path(review)
+    return _import_list(db, path, rows, run, dry_run, review, replace)
+
+
+def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_run: bool, review: Path | None,
+                 replace: bool) -> RegisterResult:
     ctx = Lookup.load(db)
     problems: list[Problem] = []
     ready: list[Prepared] = []
     unchanged = 0
     seen: dict[tuple, FilingRow] = {}
     listed: list[tuple[FilingRow, Prepared]] = []
+    answers = Answers(db, ctx)
     holidays_loaded: set[int] = set()
     for row in rows:
+        answer = answer_of(row.values["action"])
+        if answer is None:
+            problems.append(row.problem("action", "answer_unknown", value=clean(row.values["action"]),
+                                        answers=", ".join(ANSWERS.values())))
+            continue
+        if answer in ("unrelated", "difficulty"):
+            problems += answers.take(row, answer, run.today)
+            continue
         item, found = to_input(row, ctx.regime)
         if found:
             problems += found
@@ -151,18 +169,18 @@ def import_filings(
         except CadretrackError as exc:
             problems.append(row.problem_of(exc))
             continue
-        key = (prepared.assignment.id, item.kind, item.year)
+        key = (prepared.assignment.id, prepared.item.kind, item.year)
         if key in seen:
             problems.append(row.problem("kind", "filing_repeated", first=seen[key].row))
             continue
         seen[key] = row
         listed.append((row, prepared))
-        if prepared.existing is None:
+        if prepared.existing is None or (replace and not prepared.same_as_existing):
             ready.append(prepared)
         elif prepared.same_as_existing:
             unchanged += 1
         else:
-            problems.append(row.problem("received", "filing_duplicate", kind=item.kind, year=item.year,
+            problems.append(row.problem("received", "filing_duplicate", kind=prepared.item.kind, year=item.year,
                                         commune=prepared.assignment.commune,
                                         date=format_date(prepared.existing.filed)))
     if problems:
@@ -174,7 +192,13 @@ def import_filings(
         from cadretrack.render.review import write_review
 
         write_review(review, path.name, [], run.today, labels(ctx.regime))
-    _save(db, ready, run, dry_run)
+    if dry_run or not (ready or answers.any_to_write(listed)):
+        return result
+    auto_backup(db.path, "import", run.now)
+    with journal.changeset(db, run) as cs:
+        ids = dict(zip((id(p) for p in ready), save_filings(db, ready, cs)))
+        written = answers.write(listed, ids, cs)
+        cs.summary = {"filings": len(ready), **written}
     return result
 
 
@@ -186,15 +210,6 @@ def _listed(row: FilingRow, p: Prepared):
                        assignment=p.assignment, unchanged=p.existing is not None)
 
 
-def _save(db: Ledger, ready: list[Prepared], run: Run, dry_run: bool) -> None:
-    if dry_run or not ready:
-        return
-    auto_backup(db.path, "import", run.now)
-    with journal.changeset(db, run) as cs:
-        save_filings(db, ready, cs)
-        cs.summary = {"filings": len(ready)}
-
-
 def _check_review_path(review: Path) -> None:
     if review.suffix.lower() != ".xlsx":
         raise CadretrackError("export_suffix", path=str(review))
@@ -204,21 +219,12 @@ def _check_review_path(review: Path) -> None:
 
 def _import_office(db: Ledger, path: Path, records: list, run: Run, dry_run: bool, review: Path | None
                    ) -> RegisterResult:
-    from cadretrack.ops.office_register import decide_rows, prepared
+    from cadretrack.ops.ledger import load_regime
+    from cadretrack.ops.office_register import import_office
 
-    if not records:
-        raise CadretrackError("file_no_filings", path=str(path))
     if review is not None:
         _check_review_path(review)
-    ctx = Lookup.load(db)
-    decisions = decide_rows(records, ctx, run.today)
-    ready = prepared(decisions)
-    unchanged = sum(1 for d in decisions if d.decision == "filing" and d.unchanged)
-    if review is not None:
-        from cadretrack.render.review import write_review
-
-        write_review(review, path.name, [d for d in decisions if d.decision == "review"], run.today,
-                     labels(ctx.regime))
-    _save(db, ready, run, dry_run)
-    return RegisterResult(added=len(ready), unchanged=unchanged, rows=len(records), dry_run=dry_run,
-                          office=True, decisions=decisions, labels=labels(ctx.regime))
+    kinds = labels(load_regime(db))
+    decisions, added, unchanged = import_office(db, path, records, run, dry_run, review, kinds)
+    return RegisterResult(added=added, unchanged=unchanged, rows=len(records), dry_run=dry_run,
+                          office=True, decisions=decisions, labels=kinds)

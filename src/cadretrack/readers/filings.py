@@ -6,7 +6,8 @@ from pathlib import Path
 
 from cadretrack.readers.table import Record, read_records
 
-FIELDS = ("received", "number", "kind", "year", "commune", "district", "code", "cadre", "rating", "score", "note")
+FIELDS = ("received", "number", "kind", "year", "commune", "district", "code", "cadre", "rating", "score", "note",
+          "action", "place", "summary", "sender")  # the last four: a review workbook's, when it is one
 
 FilingRow = Record
 
@@ -33,6 +34,14 @@ def classify_register_header(key: str) -> str | None:
         return "score"
     if key.startswith("ghi chu"):
         return "note"
+    if key.startswith("xu ly") and key != "xu ly chinh":  # not e-office's "Xử lý chính" (who handles it)
+        return "action"
+    if key.startswith(("vi tri trong so", "khoa so")):
+        return "place"
+    if "trich yeu" in key:
+        return "summary"
+    if key.startswith(("tac gia", "noi gui", "co quan gui", "co quan ban hanh")):
+        return "sender"
     if key.startswith(("can bo", "ho va ten", "ho ten", "nguoi theo doi")):
         return "cadre"
     if words[0] == "huyen":

@@ -27,7 +27,7 @@ def row_dict(d, labels: dict | None = None) -> dict:
         "commune_code": code,
         "cadre": a.cadre if a is not None and d.decision == "filing" else None,
         "filed": d.filed.isoformat() if d.filed and d.decision != "unrelated" else None,
-        "reason": reason_text(d, labels) or None,
+        "reason": reason_text(d, labels) or d.earlier or None,
     }
 
 

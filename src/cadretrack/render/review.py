@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from cadretrack.domain.book import ANSWERS as BOOK_ANSWERS
 from cadretrack.i18n import t
 from cadretrack.render.files import write_atomically
 from cadretrack.render.xlsx_style import Styles, data_row, date, new_workbook, number, print_setup, text
@@ -16,7 +17,9 @@ COLUMNS = [
     ("Ngày đến", 12), ("Số, ký hiệu", 14), ("Loại", 16), ("Năm", 7), ("Xã, phường, thị trấn", 22),
     ("Huyện, thành phố", 18), ("Mã xã", 8), ("Cán bộ theo dõi", 20), ("Xếp loại", 12), ("Ghi chú", 14),
     ("Tác giả", 24), ("Tên loại và trích yếu nội dung", 48), ("Lý do cần xem lại", 40), ("Dòng trong sổ", 9),
+    ("Xử lý", 26), ("Số đến", 8), ("Vị trí trong sổ", 18),
 ]
+ANSWERS = tuple(BOOK_ANSWERS.values())  # the column Xử lý: the clerk's answer for each row
 
 
 def write_review(output: Path, source: str, decisions: list, today: dt.date,
@@ -56,9 +59,20 @@ def write_review(output: Path, source: str, decisions: list, today: dt.date,
             text(ws, r, 11, d.summary, styles.text)
             text(ws, r, 12, reason, styles.text)
             number(ws, r, 13, d.row, styles.number)
+            text(ws, r, 14, ANSWERS[1] if d.problem is not None and d.problem.key == "review_difficulties" else "",
+                 styles.text)
+            text(ws, r, 15, d.arrival, styles.center)
+            text(ws, r, 16, d.book, styles.text)
         last = head + max(1, len(decisions))
         ws.data_validation(head + 1, 2, last, 2, {"validate": "list", "source": list(choices.values()),
                                                   "ignore_blank": True})
+        # A list whose items hold commas is read from cells (a sheet of choices), not typed in.
+        choices_sheet = wb.add_worksheet("Danh mục")
+        for i, answer in enumerate(ANSWERS):
+            choices_sheet.write_string(i, 0, answer)
+        choices_sheet.hide()
+        ws.data_validation(head + 1, 14, last, 14, {"validate": "list", "ignore_blank": True,
+                                                    "source": f"='Danh mục'!$A$1:$A${len(ANSWERS)}"})
         ws.freeze_panes(head + 1, 0)
         ws.autofilter(head, 0, last, width - 1)
         print_setup(ws, (head, head))

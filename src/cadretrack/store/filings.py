@@ -25,9 +25,9 @@ def load_filings(db: Ledger, year: int | None = None) -> list[Filing]:
             for r in db.execute(sql + " ORDER BY id", params).fetchall()]
 
 
-def save_filings(db: Ledger, items: list, cs: Changeset) -> None:
+def save_filings(db: Ledger, items: list, cs: Changeset) -> list[int]:
     """New filings (each an `item` with its `assignment` and the `existing` filing it
-    replaces, if any), the replaced ones superseded."""
+    replaces, if any), the replaced ones superseded; their ids, in order."""
     cursor = db.conn.cursor()
     added, superseded = [], []
     for p in items:
@@ -47,3 +47,4 @@ def save_filings(db: Ledger, items: list, cs: Changeset) -> None:
             superseded.append((p.existing.id, None))
     journal.note(db, cs, "filings", "add", added)
     journal.note(db, cs, "filings", "supersede", superseded)
+    return [row_id for row_id, _ in added]

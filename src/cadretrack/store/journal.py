@@ -21,7 +21,9 @@ from cadretrack.context import Run
 from cadretrack.store.ledger import Ledger, write
 from cadretrack.store.units import refresh_name_keys
 
-UNDOABLE_TABLES = {"assignments", "filings", "difficulties", "meetings", "generations", "rule_sets"}
+UNDOABLE_TABLES = {
+    "assignments", "filings", "difficulties", "meetings", "generations", "rule_sets", "register_rows",
+}
 
 
 @dataclass

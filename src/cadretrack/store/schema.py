@@ -229,3 +229,24 @@ def _day_first(text: str) -> str:
     """An ISO date from "dd/mm/yyyy" (a rules file may write its dates either way)."""
     day, month, year = (int(p) for p in text.replace("-", "/").replace(".", "/").split("/"))
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@migration
+def m007_register_rows(db) -> None:
+    """Every row of the office's book of incoming documents decided so far: its place in the
+    book, a fingerprint of its content, the decision, who made it and what it produced."""
+    db["register_rows"].create(
+        {
+            "id": int, "place": str, "fingerprint": str, "decision": str, "decided_by": str, "kind": str,
+            "year": int, "assignment_id": int, "filing_id": int, "difficulty_id": int, "reason": str,
+            "created_in": int, "voided_in": int,
+        },
+        pk="id",
+        not_null={"place", "fingerprint", "decision", "decided_by", "created_in"},
+        foreign_keys=[
+            ("assignment_id", "assignments", "id"), ("filing_id", "filings", "id"),
+            ("difficulty_id", "difficulties", "id"), ("created_in", "changesets", "id"),
+            ("voided_in", "changesets", "id"),
+        ],
+    )
+    db["register_rows"].create_index(["place"])
