@@ -214,11 +214,12 @@ def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_r
     one change set. (decisions, filings added, filings already recorded.)"""
     if not records:
         raise CadretrackError("file_no_filings", path=str(path))
-    ctx = Lookup.load(db)
     keys = [book_place(r) for r in records]
     known = remembered(db, [place for place, _ in keys])
     fresh = [i for i, (place, sign) in enumerate(keys) if place not in known or known[place].fingerprint != sign]
-    decided = dict(zip(fresh, decide_rows([records[i] for i in fresh], ctx, run.today)))
+    # The ledger's units, assignments and filings are read only when some row is to be decided.
+    ctx = Lookup.load(db) if fresh else None
+    decided = dict(zip(fresh, decide_rows([records[i] for i in fresh], ctx, run.today))) if fresh else {}
     decisions = []
     for i, (record, (place, sign)) in enumerate(zip(records, keys)):
         d = decided.get(i)
