@@ -79,6 +79,7 @@ class Regime:
             raise ValueError("a ledger holds at least one rule set")
         self.sets = sorted(sets, key=lambda s: s.start)
         self._owing: dict[tuple, list[Owing]] = {}
+        self._kinds: dict[tuple, dict[str, KindRule]] = {}
 
     @classmethod
     def single(cls, rules: Rules, name: str = "") -> "Regime":
@@ -123,13 +124,21 @@ class Regime:
         return sorted(found.values(), key=lambda o: (o.rule.order, o.due))
 
     def kinds(self, year: int | None = None, holidays: Collection[dt.date] = ()) -> dict[str, KindRule]:
-        """The kinds owed in `year` (in their order), or every kind any set names."""
+        """The kinds owed in `year` (in their order), or every kind any set names. (Worked
+        out once each: a register asks for every row; the caller must not change it.)"""
+        key = (year, holidays if isinstance(holidays, frozenset) else frozenset(holidays))
+        known = self._kinds.get(key)
+        if known is not None:
+            return known
         if year is not None:
-            return {o.rule.kind: o.rule for o in self.owing(year, holidays)}
-        every: dict[str, KindRule] = {}
-        for s in self.sets:
-            every.update(s.rules.kinds)  # a later set's labels and words win
-        return dict(sorted(every.items(), key=lambda item: item[1].order))
+            known = {o.rule.kind: o.rule for o in self.owing(year, holidays)}
+        else:
+            every: dict[str, KindRule] = {}
+            for s in self.sets:
+                every.update(s.rules.kinds)  # a later set's labels and words win
+            known = dict(sorted(every.items(), key=lambda item: item[1].order))
+        self._kinds[key] = known
+        return known
 
     def find_kind(self, text: str, year: int | None = None) -> KindRule | None:
         """The kind a clerk names by its key or its label (Vietnamese or English, with or

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
@@ -27,9 +27,9 @@ from cadretrack.store.ledger import Ledger
 from cadretrack.store.units import load_units
 
 
-@dataclass(frozen=True)
-class FilingInput:
-    """One filing as a clerk gives it, before it is tied to an assignment."""
+class FilingInput(NamedTuple):
+    """One filing as a clerk gives it, before it is tied to an assignment. (A named tuple:
+    an office register makes thousands, and a frozen dataclass costs ten times as much.)"""
 
     kind: str
     year: int
@@ -187,7 +187,7 @@ class Prepared:
 def prepare(item: FilingInput, ctx: Lookup, today: dt.date) -> Prepared:
     rule = validate(item, ctx, today)
     if rule.kind != item.kind:
-        item = dataclasses.replace(item, kind=rule.kind)
+        item = item._replace(kind=rule.kind)
     assignment = resolve_assignment(item, ctx)
     return Prepared(
         item, assignment, ctx.current.get((assignment.id, item.kind, item.year)),

@@ -199,10 +199,12 @@ def counts(decisions: list[RowDecision]) -> dict[str, int]:
 def book_place(record: Record) -> tuple[str, str]:
     """(place in the book, fingerprint) of a register row."""
     v = record.values
-    try:
-        received = parse_cell_date(v["received"])
-    except DateError:
-        received = None
+    received = v["received"]
+    if v["arrival"] not in (None, ""):  # the year of Ngày đến is needed: Số đến restarts each January
+        try:
+            received = parse_cell_date(received)
+        except DateError:
+            received = None
     return (place_in_book(received, v["arrival"], v["sender"], v["number"], v["summary"]),
             fingerprint(v["received"], v["arrival"], v["sender"], v["number"], v["summary"], v["doc_type"]))
 

@@ -2,7 +2,8 @@
 
 Every write goes through `changeset()`: one transaction holding the write lock, one row
 in `changesets` naming the command, and one row in `changes` for each record touched.
-Actions: `add` (a new row; reverted by marking it voided), `end`, `update` and
+Actions: `add` (a new row; reverted by marking it voided), `add-set` (every row a change set
+created in a table, noted once: the thousands of rows an import remembers), `end`, `update` and
 `void` (columns changed, a row taken out; reverted by restoring the values kept
 in `before`), `supersede` (a filing replaced; reverted by making it current again).
 Nothing is deleted, in either direction.
@@ -93,6 +94,9 @@ def revert(db: Ledger, target: int, undo: Changeset) -> dict[str, int]:
             continue
         if action == "add":
             db.execute(f"UPDATE {tbl} SET voided_in = ? WHERE id = ?", [undo.id, row_id])
+        elif action == "add-set":
+            db.execute(f"UPDATE {tbl} SET voided_in = ? WHERE created_in = ? AND voided_in IS NULL",
+                       [undo.id, row_id])
         elif action in ("end", "update", "void"):
             values = json.loads(before)
             sets = ", ".join(f'"{column}" = ?' for column in values)

@@ -50,12 +50,10 @@ def remember(db: Ledger, rows: list[dict], cs: Changeset) -> None:
         ids = [(cs.id, e.id) for e in earlier.values()]
         db.conn.executemany("UPDATE register_rows SET voided_in = ? WHERE id = ?", ids)
         journal.note(db, cs, "register_rows", "void", [(e.id, {"voided_in": None}) for e in earlier.values()])
-    first = db.execute("SELECT COALESCE(MAX(id), 0) FROM register_rows").fetchone()[0] + 1
     columns = ("place", "fingerprint", "decision", "decided_by", "kind", "year", "assignment_id", "filing_id",
                "difficulty_id", "reason")
     db.conn.executemany(
-        f"INSERT INTO register_rows (id, {', '.join(columns)}, created_in) VALUES "
-        f"(?, {', '.join('?' * len(columns))}, ?)",
-        [(first + n, *(r.get(c) for c in columns), cs.id) for n, r in enumerate(rows)],
+        f"INSERT INTO register_rows ({', '.join(columns)}, created_in) VALUES ({', '.join('?' * len(columns))}, ?)",
+        [(*(r.get(c) for c in columns), cs.id) for r in rows],
     )
-    journal.note(db, cs, "register_rows", "add", [(first + n, None) for n in range(len(rows))])
+    journal.note(db, cs, "register_rows", "add-set", [(cs.id, None)])  # one note for them all
