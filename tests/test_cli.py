@@ -79,3 +79,11 @@ def test_demo_shows_every_status(tmp_path):
     for title in ("Overdue (", "Filed late (", "Pending (", "On time ("):
         assert title in result.stdout
     assert (tmp_path / "demo" / "cadretrack-demo.db").exists()
+
+
+def test_init_into_a_folder_that_does_not_exist_names_it(tmp_path):
+    from conftest import Cli
+
+    cli = Cli(tmp_path / "nowhere" / "ledger.db")
+    err = cli.refused("init", lang="vi")
+    assert "nowhere" in err and not (tmp_path / "nowhere").exists()

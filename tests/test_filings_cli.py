@@ -333,3 +333,17 @@ def test_verify_warns_of_a_stored_filing_before_its_window(assigned):
     doc = json.loads(assigned("verify", "--format", "json").stdout)
     (found,) = [f for f in doc["findings"] if f["code"] == "filing-outside-window"]
     assert found["level"] == "warning" and found["start"] == "01/01/2024"
+
+
+@pytest.mark.parametrize("name", ["kt.pdf", "kt.txt", "kt", "kt.docx"])
+def test_check_output_takes_only_what_it_can_write(assigned, tmp_path, name):
+    err = assigned.refused("check", "--year", "2023", "--output", tmp_path / name, lang="vi")
+    assert ".csv, .json, .xlsx" in err and not (tmp_path / name).exists()
+
+
+def test_check_output_by_extension_whatever_the_format(assigned, tmp_path):
+    out = tmp_path / "kt.json"
+    assert assigned("check", "--year", "2023", "--as-of", "31/12/2023", "--format", "csv", "--output",
+                    out).exit_code == 1
+    assert json.loads(out.read_text("utf-8"))["counts"]["overdue"] == 12
+    assert not list(tmp_path.glob(".*.part"))

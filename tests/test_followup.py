@@ -196,3 +196,34 @@ def test_difficulties_sheet_in_the_workbook(year, tmp_path):
     values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert "=Thiếu kinh phí" in values and "Xã Mông Hóa" in values and 117 in values
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_remind_again_into_the_same_folder_replaces_only_its_own_letters(year, tmp_path):
+    out = tmp_path / "cong-van"
+    year.ok("remind", "--as-of", "01/12/2023", "--output", out)
+    first = sorted(p.name for p in out.glob("*.docx"))
+    assert first
+    mine = out / "ghi-chu-cua-toi.docx"
+    mine.write_bytes((out / first[0]).read_bytes())  # the clerk's own file beside the letters
+    # Hiền Lương's cadre files what was chased: the next run has fewer letters.
+    year.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Hiền Lương")
+    again = year.ok("remind", "--as-of", "01/12/2023", "--output", out)
+    assert f"Removed the {len(first)} letters" in again.stdout
+    from cadretrack.render.letters import letters_listed
+
+    second = sorted(p.name for p in out.glob("*.docx") if p != mine)
+    assert mine.exists() and second == sorted(letters_listed(out / "danh-sach-cong-van.xlsx"))
+    from docx import Document
+
+    for name in second:
+        Document(str(out / name))  # every letter left opens
+    assert not list(out.glob(".*.part"))
+
+
+def test_remind_checks_the_template_before_anything(year, tmp_path):
+    err = year.refused("remind", "--as-of", "01/12/2023", "--output", tmp_path / "x",
+                       "--template", tmp_path / "missing.docx")
+    assert "missing.docx" in err and not (tmp_path / "x").exists()
+    result = year("remind", "--as-of", "01/12/2023", "--output", tmp_path / "x",
+                  "--template", tmp_path / "missing.docx")
+    assert result.stdout == ""  # nothing printed before the refusal

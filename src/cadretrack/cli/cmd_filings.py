@@ -113,12 +113,13 @@ def check(
     from cadretrack.render import check as render
 
     check_format(format)
+    written = render.output_format(format, output)  # an output no one can open is refused first
     day = date_option(as_of) or today()
     statuses = parse_list(status, STATUSES, "status_invalid")
     with collector_paused():  # tens of thousands of records, no cycles
         report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kind,
                            district=district, agency=agency)
-        render.emit(report, render.output_format(format, output), output, today())
+        render.emit(report, written, output, today())
     if output is not None:
         echo(t("written", path=str(output)))
     if any(i.status == "overdue" for i in report.items):

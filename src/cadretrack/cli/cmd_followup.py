@@ -30,14 +30,18 @@ def remind(
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_remind_output"))] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help=t("help_template"))] = None,
 ) -> None:
-    from cadretrack.ops.remind import reminders, write_letters
+    from cadretrack.ops.remind import check_letters, reminders, write_letters
     from cadretrack.render.followup import print_reminders
 
     day = date_option(as_of) or today()
+    if output is not None:
+        check_letters(output, template)  # before a thousand lines are printed
     found = reminders(open_db(ctx), day, within)
     print_reminders(found)
     if output is not None:
-        written = write_letters(found, output, template, today())
+        written, removed = write_letters(found, output, template, today())
+        if removed:
+            echo(t("letters_replaced", count=removed))
         echo(t("letters_written", count=len(written), path=str(output.resolve())))
 
 

@@ -231,6 +231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_sheet": ("Trang", "Sheet"),
     "col_row": ("Dòng", "Row"),
     "col_line": ("Dòng", "Line"),
+    "output_suffix": (
+        "Không ghi được {path}: chỉ ghi tệp {accepted}.",
+        "Cannot write {path}: the file must end in {accepted}.",
+    ),
     "col_key": ("Khóa", "Key"),
     "col_column": ("Cột", "Column"),
     "col_value": ("Giá trị", "Value"),

@@ -11,6 +11,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{recipients} nơi cần đôn đốc: {total} văn bản, {overdue} đã quá hạn, {soon} đến hạn trong {within} ngày (tính đến {as_of}).",
         "{recipients} recipients to chase: {total} filings, {overdue} overdue, {soon} due within {within} days (as of {as_of}).",
     ),
+    "letters_replaced": (
+        "Đã xóa {count} công văn của lần soạn trước (theo danh sách cũ) để thay bằng công văn mới.",
+        "Removed the {count} letters of the earlier run (as its index lists them), to be replaced.",
+    ),
+    "template_not_docx": (
+        "Mẫu công văn {path} phải là tệp Word .docx.",
+        "The letter template {path} must be a Word .docx file.",
+    ),
+    "folder_is_file": ("{path} là một tệp, không phải thư mục.", "{path} is a file, not a folder."),
     "letters_written": ("Đã soạn {count} công văn đôn đốc và danh sách trong {path}.", "Wrote {count} chasing letters and their index in {path}."),
     "template_broken": ("Mẫu công văn {path} lỗi: {reason}.", "The letter template {path} is broken: {reason}."),
     "col_progress": ("Tình trạng", "Progress"),

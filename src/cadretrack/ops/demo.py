@@ -85,7 +85,7 @@ def run_demo(folder: Path, run: Run, say: Callable[..., None]) -> DemoResult:
     workbook = folder / "tong-hop-2023.xlsx"
     export_summary(db, 2023, SAMPLE_AS_OF, workbook, run.today)
     letters_folder = folder / "cong-van-don-doc"
-    letters = write_letters(reminders(db, SAMPLE_AS_OF, 14), letters_folder, None, run.today)
+    letters, _ = write_letters(reminders(db, SAMPLE_AS_OF, 14), letters_folder, None, run.today)
     db.close()
     return DemoResult(path, SAMPLE_DISTRICT, SAMPLE_AS_OF, district_check, province_check, workbook, len(letters),
                       letters_folder)

@@ -80,18 +80,41 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
     return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), agencies + communes)
 
 
-def write_letters(reminders: Reminders, folder: Path, template: Path | None, today: dt.date) -> list[tuple[Recipient, Path]]:
-    """One letter per recipient and an index workbook, in `folder`."""
-    from cadretrack.render.letters import write_index, write_letter
+INDEX = "danh-sach-cong-van.xlsx"
 
+
+def check_letters(folder: Path, template: Path | None) -> Path:
+    """Refuse, before any work, a template that cannot be used or a folder that is a file."""
+    from cadretrack.render.letters import template_path
+
+    if folder.exists() and not folder.is_dir():
+        raise CadretrackError("folder_is_file", path=str(folder))
+    return template_path(template)
+
+
+def write_letters(reminders: Reminders, folder: Path, template: Path | None, today: dt.date
+                  ) -> tuple[list[tuple[Recipient, Path]], int]:
+    """One letter per recipient and an index workbook, in `folder`; the letters an earlier
+    run wrote there (as its index lists them) are replaced, nothing else is touched.
+    (letters written, earlier letters removed.)"""
+    from cadretrack.render.letters import letters_listed, write_index, write_letter
+
+    check_letters(folder, template)
     folder.mkdir(parents=True, exist_ok=True)
+    earlier = [folder / name for name in letters_listed(folder / INDEX)
+               if "/" not in name and "\\" not in name and name.lower().endswith(".docx")]
+    removed = 0
+    for path in earlier:
+        if path.is_file():
+            path.unlink()
+            removed += 1
     written = []
     for index, recipient in enumerate(reminders.recipients, start=1):
         path = folder / f"{index:03d}-{slug(recipient.name)}.docx"
         write_letter(reminders, recipient, path, template, today)
         written.append((recipient, path))
-    write_index(reminders, written, folder / "danh-sach-cong-van.xlsx", today)
-    return written
+    write_index(reminders, written, folder / INDEX, today)
+    return written, removed
 
 
 def slug(text: str) -> str:

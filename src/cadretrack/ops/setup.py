@@ -56,6 +56,8 @@ def init_ledger(
         if is_ledger(path):
             return InitResult(path=path, created=False)
         raise CadretrackError("ledger_foreign", path=str(path.resolve()))
+    if not path.parent.is_dir():  # a typo in --db must not grow a new folder tree
+        raise CadretrackError("folder_missing", path=str(path.parent))
     source, communes = read_gazetteer(gazetteer)
     if province:
         try:

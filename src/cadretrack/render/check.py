@@ -6,6 +6,7 @@ from cadretrack.domain.dates import format_date
 from cadretrack.domain.obligations import STATUSES, Status
 from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import Rules
+from cadretrack.errors import CadretrackError
 from cadretrack.i18n import get_lang, t
 from cadretrack.render.streams import write_data
 from cadretrack.render.text import to_csv, to_json, who_and_where
@@ -119,21 +120,25 @@ def check_tables(report, limit: int | None = TABLE_ROWS):
     return tables
 
 
+OUTPUT_SUFFIXES = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+
+
 def output_format(format: str, output) -> str:
-    """What to write: a .xlsx output is a workbook; a .json or .csv output given with the
-    default format takes the format its name says."""
+    """What to write: on stdout, the format asked for; in a file, what its extension says
+    (.csv, .json, .xlsx). Any other extension is refused before any work is done."""
     if output is None:
         return format
-    suffix = output.suffix.lower()
-    if suffix == ".xlsx":
-        return "xlsx"
-    if format == "table":
-        return {".json": "json", ".csv": "csv"}.get(suffix, "table")
-    return format
+    written = OUTPUT_SUFFIXES.get(output.suffix.lower())
+    if written is None:
+        raise CadretrackError("output_suffix", path=str(output), accepted=", ".join(OUTPUT_SUFFIXES))
+    if not output.parent.is_dir():
+        raise CadretrackError("folder_missing", path=str(output.parent))
+    return written
 
 
 def emit(report, format: str, output, today) -> None:
-    """The check's listing on stdout, or in `output` (JSON, CSV for spreadsheets, a table, a workbook)."""
+    """The check's listing on stdout (a table, JSON or CSV), or in `output` (JSON, CSV for
+    spreadsheets, a workbook)."""
     if format == "xlsx":
         from cadretrack.render.files import write_atomically
         from cadretrack.render.workbook import write_check_list
@@ -145,18 +150,14 @@ def emit(report, format: str, output, today) -> None:
         if output is None:
             write_data(text)
         else:
-            output.write_text(text, encoding="utf-8-sig" if format == "csv" else "utf-8")
-        return
-    from rich.console import Console
+            from cadretrack.render.files import write_atomically
 
+            write_atomically(output, lambda tmp: tmp.write_text(
+                text, encoding="utf-8-sig" if format == "csv" else "utf-8"))
+        return
     from cadretrack.render.terminal import console
 
-    handle = output.open("w", encoding="utf-8") if output is not None else None
-    try:
-        out = Console(file=handle, width=200, no_color=True, highlight=False) if handle else console()
-        for tbl in check_tables(report, None if handle else TABLE_ROWS):
-            out.print(tbl)
-        out.print(summary_line(report))
-    finally:
-        if handle:
-            handle.close()
+    out = console()
+    for tbl in check_tables(report, TABLE_ROWS):
+        out.print(tbl)
+    out.print(summary_line(report))

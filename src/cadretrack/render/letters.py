@@ -59,12 +59,23 @@ def context(reminders, recipient, today: dt.date) -> dict:
     }
 
 
-def write_letter(reminders, recipient, path: Path, template: Path | None, today: dt.date) -> None:
-    from docxtpl import DocxTemplate
-
+def template_path(template: Path | None) -> Path:
+    """The letter template to use (the bundled one by default); refused when it is missing
+    or is no Word document, before any letter is written."""
     source = template or bundled_path("templates", TEMPLATE)
     if not source.is_file():
         raise CadretrackError("file_missing", path=str(source))
+    if source.suffix.lower() != ".docx":
+        raise CadretrackError("template_not_docx", path=str(source))
+    return source
+
+
+def write_letter(reminders, recipient, path: Path, template: Path | None, today: dt.date) -> None:
+    from docxtpl import DocxTemplate
+
+    from cadretrack.render.files import write_atomically
+
+    source = template_path(template)
     try:
         doc = DocxTemplate(str(source))
         doc.render(context(reminders, recipient, today), autoescape=True)
@@ -72,10 +83,34 @@ def write_letter(reminders, recipient, path: Path, template: Path | None, today:
         raise
     except Exception as exc:  # a template a Board edited may be broken in many ways
         raise CadretrackError("template_broken", path=str(source), reason=str(exc).splitlines()[0][:200]) from None
-    doc.save(str(path))
+    write_atomically(path, lambda tmp: doc.save(str(tmp)))
+
+
+def letters_listed(index: Path) -> list[str]:
+    """The letter files an earlier run's index lists (column "Tệp công văn"); [] if none."""
+    if not index.is_file():
+        return []
+    from openpyxl import load_workbook
+
+    try:
+        ws = load_workbook(index, read_only=True).active
+        rows = list(ws.iter_rows(values_only=True))
+    except Exception:  # an index the clerk broke: nothing is removed on its word
+        return []
+    for r, row in enumerate(rows):
+        if "Tệp công văn" in row:
+            column = row.index("Tệp công văn")
+            return [str(v[column]) for v in rows[r + 1:] if len(v) > column and v[column]]
+    return []
 
 
 def write_index(reminders, written: list, path: Path, today: dt.date) -> None:
+    from cadretrack.render.files import write_atomically
+
+    write_atomically(path, lambda tmp: _index(reminders, written, tmp, today))
+
+
+def _index(reminders, written: list, path: Path, today: dt.date) -> None:
     wb = new_workbook(path)
     styles = Styles(wb)
     ws = wb.add_worksheet("Công văn đôn đốc")

@@ -87,9 +87,8 @@ def is_ledger(path: Path) -> bool:
 
 
 def create_ledger(path: Path, now: dt.datetime) -> Ledger:
-    """A new, empty ledger at path (mode 600). The caller loads units and rules in its
-    first change set."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """A new, empty ledger at path (mode 600), in a folder that exists. The caller loads
+    units and rules in its first change set."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     db = _connect(path)
