@@ -16,6 +16,12 @@ class Run:
     today: dt.date  # the clerk's day: what "in the future" and "overdue" are measured against
     command: list[str] = field(default_factory=list)  # as the clerk typed it, kept in history
     lang: str = "vi"
+    written: list = field(default_factory=list, compare=False)  # change sets committed so far
+
+    @property
+    def wrote(self) -> bool:
+        """Whether the command has committed a change to the ledger (what an interruption says)."""
+        return bool(self.written)
 
     @classmethod
     def at(cls, now: dt.datetime, command: list[str] | None = None, lang: str = "vi") -> "Run":

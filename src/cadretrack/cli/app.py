@@ -63,5 +63,16 @@ cmd_safety.register(app)
 cmd_followup.register(app, cmd_filings.record_app, import_app)
 
 
+def _terminated(_signum, _frame) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends a command as Ctrl-C does: cleanly, with one sentence
+
+
 def main() -> None:
-    app(prog_name="cadretrack")
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        app(prog_name="cadretrack")
+    except KeyboardInterrupt:  # before a command ran (reading the options): nothing was done
+        sys.stderr.write(t("interrupted_nothing") + "\n")
+        sys.exit(130)

@@ -21,7 +21,7 @@ FORMATS = ("table", "json", "csv")
 class State:
     db: Path
     lang: str
-
+    run: Run | None = None  # the command's context, made once
 
 def detect_lang(argv: list[str], environ: dict) -> str:
     """The --lang given on the command line (or CADRETRACK_LANG), read before Typer runs,
@@ -82,8 +82,12 @@ def check_format(value: str, choices: tuple[str, ...] = FORMATS) -> str:
 
 
 def run_of(ctx: typer.Context) -> Run:
-    """The command's context for ops: the moment, the day, the command line, the language."""
-    return Run(now=now(), today=today(), command=command_line(ctx), lang=state(ctx).lang)
+    """The command's context for ops: the moment, the day, the command line, the language
+    (one per command: an interruption asks it what was written)."""
+    root = state(ctx)
+    if root.run is None:
+        root.run = Run(now=now(), today=today(), command=command_line(ctx), lang=root.lang)
+    return root.run
 
 
 def open_db(ctx: typer.Context):
@@ -116,6 +120,9 @@ def guarded(fn):
             _print_error(t("ledger_corrupt", path=str(state_of(args, kwargs)), reason=str(exc)))
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
+            ctx = kwargs.get("ctx") or (args[0] if args else None)
+            run = state(ctx).run if isinstance(ctx, typer.Context) else None
+            _print_notice(t("interrupted_written" if run is not None and run.wrote else "interrupted_nothing"))
             raise typer.Exit(130) from None
 
     return wrapper
@@ -124,6 +131,16 @@ def guarded(fn):
 def state_of(args, kwargs) -> Path | str:
     ctx = kwargs.get("ctx") or (args[0] if args else None)
     return state(ctx).db if isinstance(ctx, typer.Context) else "?"
+
+
+def _print_notice(message: str) -> None:
+    import sys
+
+    try:
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # the stream itself went away (a closed pipe)
+        pass
 
 
 def _print_error(message: str) -> None:

@@ -3,6 +3,16 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # Errors: one sentence each, naming the file, row and value where there is one.
     "error": ("Lỗi", "Error"),
+    "interrupted_nothing": (
+        "Đã dừng theo yêu cầu: sổ theo dõi không thay đổi, không có tệp nào ghi dở.",
+        "Stopped on request: the ledger is unchanged, and no file was left half-written.",
+    ),
+    "interrupted_written": (
+        "Đã dừng theo yêu cầu sau khi đã ghi xong vào sổ theo dõi (xem cadretrack history); phần còn lại "
+        "chưa làm, không có tệp nào ghi dở.",
+        "Stopped on request after the ledger was written (see cadretrack history); the rest was not done, "
+        "and no file was left half-written.",
+    ),
     "input_problems": (
         "Tệp {path} có {count} lỗi; sổ theo dõi không thay đổi.",
         "{path} has {count} problem(s); the ledger was not changed.",

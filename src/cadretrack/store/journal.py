@@ -56,6 +56,7 @@ def changeset(db: Ledger, run: Run) -> Iterator[Changeset]:
         yield cs
         db.execute("UPDATE changesets SET summary = ? WHERE id = ?",
                    [json.dumps(cs.summary, ensure_ascii=False), cs.id])
+    run.written.append(cs.id)  # committed
 
 
 def note(db: Ledger, cs: Changeset, tbl: str, action: str, rows: list[tuple[int, dict | None]]) -> None:
