@@ -347,3 +347,19 @@ def test_check_output_by_extension_whatever_the_format(assigned, tmp_path):
                     out).exit_code == 1
     assert json.loads(out.read_text("utf-8"))["counts"]["overdue"] == 12
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_status_and_kind_take_the_vietnamese_words(assigned):
+    by_code = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--status", "overdue", "--kind", "report")
+    for words in (("quá hạn", "báo cáo năm"), ("qua han", "Bao cao nam"), ("đã quá hạn", "report")):
+        got = check(assigned, "--year", "2023", "--as-of", "31/12/2023", "--status", words[0], "--kind", words[1])
+        assert got == by_code and got[1]["items"], words
+    err = assigned.refused("check", "--year", "2023", "--status", "trễ", lang="vi")
+    assert "trễ" in err
+
+
+def test_a_duplicate_says_the_kind_in_the_clerks_words(assigned):
+    assigned.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Hiền Lương")
+    err = assigned.refused("record", "report", "--year", "2023", "--date", "02/12/2023", "--commune",
+                           "Hiền Lương", lang="vi")
+    assert "Báo cáo năm" in err and "report" not in err and "01/12/2023" in err

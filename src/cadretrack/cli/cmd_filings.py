@@ -108,14 +108,13 @@ def check(
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_output"))] = None,
 ) -> None:
     from cadretrack.bulk import collector_paused
-    from cadretrack.domain.obligations import STATUSES
-    from cadretrack.ops.check import parse_list, run_check
+    from cadretrack.ops.check import parse_statuses, run_check
     from cadretrack.render import check as render
 
     check_format(format)
     written = render.output_format(format, output)  # an output no one can open is refused first
     day = date_option(as_of) or today()
-    statuses = parse_list(status, STATUSES, "status_invalid")
+    statuses = parse_statuses(status)
     with collector_paused():  # tens of thousands of records, no cycles
         report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kind,
                            district=district, agency=agency)

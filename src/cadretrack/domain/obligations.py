@@ -23,6 +23,13 @@ from cadretrack.domain.regime import Regime, as_regime, settle
 from cadretrack.domain.rules import Rules
 
 STATUSES = ("overdue", "late", "pending", "on_time")
+# What a clerk may write for a status (--status), besides its code: the words of the tables.
+STATUS_WORDS = {
+    "overdue": ("quá hạn", "chưa nộp quá hạn", "đã quá hạn"),
+    "late": ("nộp quá hạn", "nộp muộn", "muộn", "nộp chậm"),
+    "pending": ("còn trong hạn", "còn hạn", "chưa đến hạn", "chưa nộp còn trong hạn"),
+    "on_time": ("nộp đúng hạn", "đúng hạn"),
+}
 
 
 class AssignmentLike(Protocol):

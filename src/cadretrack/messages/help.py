@@ -23,7 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhập danh sách phân công (.xlsx, .xls, .csv) theo mẫu phụ lục quyết định.",
         "Import an assignment list (.xlsx, .xls, .csv) laid out as a decision's annex.",
     ),
-    "help_file": ("Tệp bảng tính.", "The spreadsheet file."),
+    "help_file": (
+        "Tệp bảng tính (.xlsx, .xls, .ods, .csv) hoặc văn bản Word (.docx) có bảng.",
+        "The spreadsheet (.xlsx, .xls, .ods, .csv) or a Word document (.docx) holding the table.",
+    ),
     "help_effective": ("Ngày hiệu lực (dd/mm/yyyy).", "Effective date (dd/mm/yyyy)."),
     "help_decision": ("Số, ký hiệu quyết định, ví dụ 718-QĐ/TU.", "The decision, e.g. 718-QĐ/TU."),
     "help_sheet": ("Chỉ đọc trang tính này.", "Read only this sheet."),

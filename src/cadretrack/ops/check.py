@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import exact_key, loose_key, nearest
-from cadretrack.domain.obligations import STATUSES, Status, count, statuses
+from cadretrack.domain.obligations import STATUS_WORDS, STATUSES, Status, count, statuses
 from cadretrack.domain.regime import Regime
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
@@ -28,14 +28,17 @@ class CheckReport:
     scope: list[Status]  # every filing owed in the scope
 
 
-def parse_list(text: str | None, allowed: tuple[str, ...], key: str) -> list[str] | None:
+def parse_statuses(text: str | None) -> list[str] | None:
+    """Statuses by code or by the words of the tables ("quá hạn", "nop muon"), comma-separated."""
     if not text:
         return None
+    words = {loose_key(w): code for code, ws in STATUS_WORDS.items() for w in (code, code.replace("_", " "), *ws)}
     values = [v.strip() for v in text.split(",") if v.strip()]
-    bad = [v for v in values if v not in allowed]
+    found = {v: words.get(loose_key(v)) for v in values}
+    bad = [v for v, code in found.items() if code is None]
     if bad:
-        raise CadretrackError(key, value=", ".join(bad), choices=", ".join(allowed))
-    return values
+        raise CadretrackError("status_invalid", value=", ".join(bad), choices=", ".join(STATUSES))
+    return list(dict.fromkeys(found.values()))
 
 
 def parse_kinds(text: str | None, regime: Regime) -> list[str] | None:

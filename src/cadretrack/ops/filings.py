@@ -204,7 +204,8 @@ def record_filing(db: Ledger, item: FilingInput, run: Run, replace: bool = False
             return prepared
         e = prepared.existing
         raise CadretrackError(
-            "filing_duplicate", kind=prepared.item.kind, year=item.year, commune=prepared.assignment.commune,
+            "filing_duplicate", kind=Label(prepared.rule.label_vi, prepared.rule.label_en), year=item.year,
+            commune=prepared.assignment.commune,
             date=format_date(e.filed),
         )
     with journal.changeset(db, run) as cs:

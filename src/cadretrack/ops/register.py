@@ -11,7 +11,7 @@ from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.names import clean, person_name
 from cadretrack.context import Run
 from cadretrack.domain.regime import Regime
-from cadretrack.errors import CadretrackError, InputProblems, Problem
+from cadretrack.errors import CadretrackError, InputProblems, Label, Problem
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared, kind_of, normalize_rating, prepare
 from cadretrack.ops.review_answers import Answers
@@ -180,7 +180,9 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
         elif prepared.same_as_existing:
             unchanged += 1
         else:
-            problems.append(row.problem("received", "filing_duplicate", kind=prepared.item.kind, year=item.year,
+            rule = prepared.rule
+            problems.append(row.problem("received", "filing_duplicate", kind=Label(rule.label_vi, rule.label_en),
+                                        year=item.year,
                                         commune=prepared.assignment.commune,
                                         date=format_date(prepared.existing.filed)))
     if problems:

@@ -55,7 +55,7 @@ def print_findings(findings: list[Problem], format: str) -> None:
             "ok": errors == 0,
             "errors": errors,
             "warnings": len(findings) - errors,
-            "findings": [{**f.fields, "code": f.code, "level": f.level, "message": f.message()} for f in findings],
+            "findings": [{**f.fields, "code": f.code, "level": f.level, "message": message(f)} for f in findings],
         }
         write_data(to_json(doc) + "\n")
         return
@@ -63,7 +63,7 @@ def print_findings(findings: list[Problem], format: str) -> None:
     if not findings:
         out.print(t("verify_ok"))
         return
-    rows = [[f.code, t("level_" + f.level), f.message()] for f in findings]
+    rows = [[f.code, t("level_" + f.level), message(f)] for f in findings]
     out.print(table("", [t("col_code_check"), t("col_level"), t("col_message")], rows,
                     ["red" if f.level == "error" else "yellow" for f in findings]))
     out.print(t("verify_summary", errors=errors, warnings=len(findings) - errors))
