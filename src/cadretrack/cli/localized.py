@@ -41,6 +41,8 @@ _EXTRA = re.compile(r"\[([^\[\]]*(?:default|required|env var)[^\[\]]*)\]")
 def _localize_record(record: tuple[str, str]) -> tuple[str, str]:
     """The "[env var: …; default: …; required]" Typer appends, in our words."""
     names, text = record
+    if names.strip("{}[]<>.").lower() in _ARGUMENTS:
+        names = t(_ARGUMENTS[names.strip("{}[]<>.").lower()])
 
     def item(part: str) -> str:
         if part == "required":
@@ -54,9 +56,22 @@ def _localize_record(record: tuple[str, str]) -> tuple[str, str]:
     return names, _EXTRA.sub(lambda m: "[" + "; ".join(item(p) for p in m.group(1).split("; ")) + "]", text)
 
 
+_USAGE_WORDS = {"[OPTIONS]": "cli_usage_options", "COMMAND": "cli_usage_command", "[ARGS]...": "cli_usage_args"}
+_ARGUMENTS = {"file": "cli_arg_file", "id": "cli_arg_id"}  # argument names as the usage line shows them
+
+
+def _usage_piece(piece: str) -> str:
+    if piece in _USAGE_WORDS:
+        return t(_USAGE_WORDS[piece])
+    if " " in piece:  # a group's "COMMAND [ARGS]..."
+        return " ".join(_usage_piece(p) for p in piece.split(" "))
+    name = piece.strip("{}[]<>.").lower()
+    return t(_ARGUMENTS[name]) if name in _ARGUMENTS else piece
+
+
 class _Localized:
     def format_usage(self, ctx, formatter) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
+        formatter.write_usage(ctx.command_path, " ".join(_usage_piece(p) for p in self.collect_usage_pieces(ctx)),
                               prefix=t("cli_usage") + " ")
 
     def get_help_option(self, ctx):

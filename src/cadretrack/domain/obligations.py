@@ -26,9 +26,9 @@ STATUSES = ("overdue", "late", "pending", "on_time")
 # What a clerk may write for a status (--status), besides its code: the words of the tables.
 STATUS_WORDS = {
     "overdue": ("quá hạn", "chưa nộp quá hạn", "đã quá hạn"),
-    "late": ("nộp quá hạn", "nộp muộn", "muộn", "nộp chậm"),
-    "pending": ("còn trong hạn", "còn hạn", "chưa đến hạn", "chưa nộp còn trong hạn"),
-    "on_time": ("nộp đúng hạn", "đúng hạn"),
+    "late": ("nộp muộn", "nộp quá hạn", "muộn", "nộp chậm"),
+    "pending": ("còn hạn", "còn trong hạn", "chưa đến hạn", "chưa nộp còn trong hạn"),
+    "on_time": ("đúng hạn", "nộp đúng hạn"),
 }
 
 

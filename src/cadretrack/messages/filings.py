@@ -123,13 +123,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help_score": ("Điểm (thang 100), chỉ cho loại có xếp loại.", "Score (out of 100), only for a kind rated."),
     "help_replace": ("Thay văn bản đã ghi (bản cũ vẫn lưu).", "Supersede the recorded filing (kept in history)."),
-    "help_import_filings": ("Nhập sổ văn bản đến (.xlsx, .xls, .csv).", "Import the register of incoming documents (.xlsx, .xls, .csv)."),
+    "help_import_filings": ("Nhập sổ văn bản đến (.xlsx, .xls, .ods, .csv, .docx).", "Import the register of incoming documents (.xlsx, .xls, .ods, .csv, .docx)."),
     "help_check": ("Ai chưa nộp, ai nộp muộn: trạng thái từng văn bản phải nộp.", "Who is missing or late: the status of every filing owed."),
     "help_check_year": ("Năm (mặc định: năm của --as-of).", "Year (default: the --as-of year)."),
     "help_as_of": ("Tính đến ngày (mặc định: hôm nay).", "As of this date (default: today)."),
     "help_status": (
-        "Chỉ các trạng thái, cách nhau dấu phẩy: overdue (chưa nộp, đã quá hạn), late (nộp quá hạn), pending "
-        "(chưa nộp, còn trong hạn), on_time (nộp đúng hạn); ghi tiếng Việt cũng được.",
+        "Chỉ các trạng thái, cách nhau dấu phẩy: quá hạn (chưa nộp, đã quá hạn), nộp muộn, còn hạn (chưa nộp, "
+        "còn trong hạn), đúng hạn.",
         "Only these statuses, comma-separated: overdue, late, pending, on_time (the Vietnamese words work too).",
     ),
     "help_all": ("Liệt kê cả văn bản nộp đúng hạn.", "List on-time filings too."),

@@ -11,6 +11,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{recipients} nơi cần đôn đốc: {total} văn bản, {overdue} đã quá hạn, {soon} đến hạn trong {within} ngày (tính đến {as_of}).",
         "{recipients} recipients to chase: {total} filings, {overdue} overdue, {soon} due within {within} days (as of {as_of}).",
     ),
+    "progress_overdue": ("Quá hạn {days} ngày", "{days} days overdue"),
+    "progress_today": ("Đến hạn hôm nay", "Due today"),
+    "progress_left": ("Còn {days} ngày", "{days} days left"),
     "letters_replaced": (
         "Đã xóa {count} công văn của lần soạn trước (theo danh sách cũ) để thay bằng công văn mới.",
         "Removed the {count} letters of the earlier run (as its index lists them), to be replaced.",
@@ -64,7 +67,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_record_meeting": ("Ghi cuộc họp của đảng ủy xã có mời cán bộ theo dõi.", "Record a commune meeting to which the cadre was invited."),
     "help_resolve": ("Ghi nhận khó khăn, vướng mắc đã được giải quyết.", "Mark a difficulty resolved."),
     "help_difficulties": ("Danh sách khó khăn, vướng mắc và số ngày tồn đọng.", "List difficulties with their age in days."),
-    "help_import_meetings": ("Nhập danh sách cuộc họp (.xlsx, .xls, .csv).", "Import a list of meetings (.xlsx, .xls, .csv)."),
+    "help_import_meetings": ("Nhập danh sách cuộc họp (.xlsx, .xls, .ods, .csv, .docx).", "Import a list of meetings (.xlsx, .xls, .ods, .csv, .docx)."),
     "help_date_raised": ("Ngày nêu (dd/mm/yyyy).", "Date raised (dd/mm/yyyy)."),
     "help_difficulty_text": ("Nội dung khó khăn, vướng mắc.", "What the difficulty is."),
     "help_raised_by": ("Ai nêu: cadre hoặc commune.", "Raised by: cadre or commune."),

@@ -2,6 +2,11 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "cli_usage": ("Cách dùng:", "Usage:"),
+    "cli_usage_options": ("[TÙY CHỌN]", "[OPTIONS]"),
+    "cli_usage_command": ("LỆNH", "COMMAND"),
+    "cli_usage_args": ("[THAM SỐ]...", "[ARGS]..."),
+    "cli_arg_file": ("TỆP", "FILE"),
+    "cli_arg_id": ("SỐ", "ID"),
     "cli_options": ("Tùy chọn", "Options"),
     "cli_arguments": ("Tham số", "Arguments"),
     "cli_commands": ("Lệnh", "Commands"),

@@ -20,8 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_rules": ("Tệp quy định khác (TOML).", "Another rules file (TOML)."),
     "help_import": ("Nhập danh sách từ bảng tính.", "Import lists from spreadsheets."),
     "help_import_assignments": (
-        "Nhập danh sách phân công (.xlsx, .xls, .csv) theo mẫu phụ lục quyết định.",
-        "Import an assignment list (.xlsx, .xls, .csv) laid out as a decision's annex.",
+        "Nhập danh sách phân công (.xlsx, .xls, .ods, .csv, .docx) theo mẫu phụ lục quyết định.",
+        "Import an assignment list (.xlsx, .xls, .ods, .csv, .docx) laid out as a decision's annex.",
     ),
     "help_file": (
         "Tệp bảng tính (.xlsx, .xls, .ods, .csv) hoặc văn bản Word (.docx) có bảng.",

@@ -10,7 +10,7 @@ from cadretrack.domain.names import exact_key, loose_key, nearest
 from cadretrack.domain.obligations import STATUS_WORDS, STATUSES, Status, count, statuses
 from cadretrack.domain.regime import Regime
 from cadretrack.domain.rules import Rules
-from cadretrack.errors import CadretrackError
+from cadretrack.errors import CadretrackError, Label
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.ledger import load_regime
 from cadretrack.store.assignments import load_assignments
@@ -37,7 +37,8 @@ def parse_statuses(text: str | None) -> list[str] | None:
     found = {v: words.get(loose_key(v)) for v in values}
     bad = [v for v, code in found.items() if code is None]
     if bad:
-        raise CadretrackError("status_invalid", value=", ".join(bad), choices=", ".join(STATUSES))
+        raise CadretrackError("status_invalid", value=", ".join(bad), choices=Label(
+            ", ".join(STATUS_WORDS[code][0] for code in STATUSES), ", ".join(STATUSES)))
     return list(dict.fromkeys(found.values()))
 
 

@@ -11,9 +11,16 @@ DIFFICULTY_FIELDS = ["id", "commune", "commune_code", "district", "cadre", "rais
                      "resolved_on", "resolution", "referred_to", "age_days"]
 
 
+def progress(item, as_of) -> str:
+    """How far an item is from its due date, in the user's language (letters say it in Vietnamese)."""
+    if item.status == "overdue":
+        return t("progress_overdue", days=item.days_late)
+    days = (item.owed.due - as_of).days
+    return t("progress_today") if days == 0 else t("progress_left", days=days)
+
+
 def print_reminders(found) -> None:
     from cadretrack.render.check import kind_label
-    from cadretrack.render.letters import state
 
     out = console()
     if not found.recipients:
@@ -23,7 +30,7 @@ def print_reminders(found) -> None:
     for recipient in found.recipients:
         rows = [[kind_label(found.rules, i.owed.kind) + f" {i.owed.year}", i.owed.assignment.cadre,
                  i.owed.assignment.commune, i.owed.assignment.district, format_date(i.owed.due),
-                 state(i, found.as_of)] for i in recipient.items]
+                 progress(i, found.as_of)] for i in recipient.items]
         styles = ["red" if i.status == "overdue" else "yellow" for i in recipient.items]
         out.print(table(f"{recipient.name} ({len(rows)})", headers, rows, styles))
     total = sum(len(r.items) for r in found.recipients)
