@@ -8,6 +8,11 @@ from typing import NamedTuple
 from cadretrack.i18n import get_lang, t
 
 
+def capitalized(text: str) -> str:
+    """A sentence begins with a capital letter ("xã Cao Sơn có ở 2 nơi" -> "Xã Cao Sơn …")."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
 class Label(NamedTuple):
     """A word a message holds in both languages (a kind's label from the rules), said in
     the language of whoever reads the message, when it is read."""
@@ -42,10 +47,14 @@ class CadretrackError(Exception):
         where.setdefault("column", self.column)
         return Problem(self.key, fields, suggestion=str(self.fields.get("suggestion") or ""), **where)
 
-    def message(self) -> str:
-        text = t(self.key, **self.fields)
+    def message(self, debug: bool = False) -> str:
+        """One sentence in the user's language. What a library said (`reason`) is added only
+        for --debug: its words are English and name its own insides."""
+        text = capitalized(t(self.key, **self.fields))
         if self.fields.get("suggestion"):
             text += " " + t("suggest", suggestion=self.fields["suggestion"])
+        if debug and self.fields.get("reason"):
+            text += f" [{self.fields['reason']}]"
         return text
 
 
@@ -69,7 +78,7 @@ class Problem:
     level: str = "error"  # "error" or "warning"
 
     def message(self) -> str:
-        return t(self.key, **self.fields)
+        return capitalized(t(self.key, **self.fields))
 
 
 class InputProblems(CadretrackError):

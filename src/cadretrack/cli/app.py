@@ -48,9 +48,10 @@ def root(
     version: Annotated[
         Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help=t("help_version"))
     ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help=t("help_debug"))] = False,
 ) -> None:
     set_lang(lang)
-    ctx.obj = State(db=db, lang=lang)
+    ctx.obj = State(db=db, lang=lang, debug=debug)
 
 
 from cadretrack.cli import cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_safety, cmd_setup  # noqa: E402

@@ -22,6 +22,7 @@ class State:
     db: Path
     lang: str
     run: Run | None = None  # the command's context, made once
+    debug: bool = False  # errors also say what the library said
 
 def detect_lang(argv: list[str], environ: dict) -> str:
     """The --lang given on the command line (or CADRETRACK_LANG), read before Typer runs,
@@ -109,7 +110,8 @@ def guarded(fn):
                 from cadretrack.render.terminal import console
 
                 console(stderr=True).print(problems_table(exc))
-            _print_error(exc.message())
+            ctx = kwargs.get("ctx") or (args[0] if args else None)
+            _print_error(exc.message(debug=isinstance(ctx, typer.Context) and state(ctx).debug))
             raise typer.Exit(exc.exit_code) from None
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
@@ -117,7 +119,9 @@ def guarded(fn):
             _print_error(t("ledger_busy"))
             raise typer.Exit(2) from None
         except sqlite3.DatabaseError as exc:
-            _print_error(t("ledger_corrupt", path=str(state_of(args, kwargs)), reason=str(exc)))
+            ctx = kwargs.get("ctx") or (args[0] if args else None)
+            detail = f" [{exc}]" if isinstance(ctx, typer.Context) and state(ctx).debug else ""
+            _print_error(t("ledger_corrupt", path=str(state_of(args, kwargs))) + detail)
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
             ctx = kwargs.get("ctx") or (args[0] if args else None)

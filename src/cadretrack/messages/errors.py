@@ -31,8 +31,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not UTF-8 text (perhaps a legacy encoding such as TCVN3, VNI or Windows-1258); save it again as CSV UTF-8.",
     ),
     "file_unreadable": (
-        "Không đọc được tệp {path}: tệp hỏng hoặc không đúng định dạng ({reason}).",
-        "Cannot read {path}: the file is broken or not what its name says ({reason}).",
+        "Không đọc được tệp {path}: tệp hỏng hoặc không đúng định dạng.",
+        "Cannot read {path}: the file is broken or not what its name says.",
     ),
     "file_not_excel": (
         "Tệp {path} không phải bảng tính Excel dù có đuôi Excel.",
@@ -89,8 +89,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The ledger is busy with another writer; try again in a moment.",
     ),
     "ledger_corrupt": (
-        "Không đọc được sổ theo dõi {path}: tệp hỏng ({reason}); hãy khôi phục từ bản sao lưu.",
-        "Cannot read the ledger {path}: the file is damaged ({reason}); restore it from a backup.",
+        "Không đọc được sổ theo dõi {path}: tệp hỏng; hãy khôi phục từ bản sao lưu.",
+        "Cannot read the ledger {path}: the file is damaged; restore it from a backup.",
     ),
     "ledger_exists": ("Sổ theo dõi {path} đã có; không thay đổi gì.", "Ledger {path} already exists; nothing changed."),
     "ledger_created": (
@@ -98,8 +98,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Created ledger {path}: {communes} communes ({gazetteer}), rules {rules}.",
     ),
     "rules_syntax": (
-        "Tệp quy định {path} sai cú pháp ở dòng {line}: {reason}.",
-        "Rules file {path} has a syntax error at line {line}: {reason}.",
+        "Tệp quy định {path} sai cú pháp TOML ở dòng {line} (xem lại dấu ngoặc, dấu nháy, dấu =).",
+        "Rules file {path} has a TOML syntax error at line {line} (look at brackets, quotes and =).",
     ),
     "rules_regulation_missing": ("Thiếu bảng [regulation].", "The [regulation] table is missing."),
     "rules_effective_invalid": (

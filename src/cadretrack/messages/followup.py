@@ -24,7 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "folder_is_file": ("{path} là một tệp, không phải thư mục.", "{path} is a file, not a folder."),
     "letters_written": ("Đã soạn {count} công văn đôn đốc và danh sách trong {path}.", "Wrote {count} chasing letters and their index in {path}."),
-    "template_broken": ("Mẫu công văn {path} lỗi: {reason}.", "The letter template {path} is broken: {reason}."),
+    "template_broken": (
+        "Mẫu công văn {path} lỗi: một thẻ {{{{ … }}}} hoặc {{% … %}} viết sai.",
+        "The letter template {path} is broken: a {{{{ … }}}} or {{% … %}} tag is miswritten.",
+    ),
     "col_progress": ("Tình trạng", "Progress"),
     "nobody_follows": ("Ngày {date} không có cán bộ nào theo dõi {commune}.", "Nobody followed {commune} on {date}."),
     "raised_by_invalid": ("--raised-by phải là cadre hoặc commune (đã ghi {value}).", "--raised-by must be cadre or commune, not {value}."),

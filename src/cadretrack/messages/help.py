@@ -23,6 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhập danh sách phân công (.xlsx, .xls, .ods, .csv, .docx) theo mẫu phụ lục quyết định.",
         "Import an assignment list (.xlsx, .xls, .ods, .csv, .docx) laid out as a decision's annex.",
     ),
+    "help_debug": (
+        "Khi có lỗi, ghi thêm nguyên văn thông báo của thư viện đọc tệp (tiếng Anh), để báo cho người phát triển.",
+        "On an error, add what the library reading the file said, for the developers.",
+    ),
     "help_file": (
         "Tệp bảng tính (.xlsx, .xls, .ods, .csv) hoặc văn bản Word (.docx) có bảng.",
         "The spreadsheet (.xlsx, .xls, .ods, .csv) or a Word document (.docx) holding the table.",

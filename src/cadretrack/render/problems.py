@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from cadretrack.errors import InputProblems, Problem
+from cadretrack.errors import InputProblems, Problem, capitalized
 from cadretrack.i18n import get_lang, t
 from cadretrack.messages import MESSAGES
 from cadretrack.render.streams import write_data
@@ -27,7 +27,7 @@ def message(p: Problem, labels: dict[str, tuple[str, str]] | None = None, **defa
     fields = {**defaults, **p.fields}
     if isinstance(fields.get("kind"), str):
         fields["kind"] = kind_label(fields["kind"], labels)
-    return t(p.key, **fields)
+    return capitalized(t(p.key, **fields))
 
 
 def _column(p: Problem) -> str:
