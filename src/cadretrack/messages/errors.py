@@ -221,8 +221,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "province_unknown": ("Không tìm thấy tỉnh \"{name}\".", "No province named \"{name}\"."),
     "cadre_unknown": (
-        "Không có cán bộ \"{name}\" trong sổ; gần nhất: {suggestion}.",
-        "No cadre named \"{name}\" in the ledger; nearest: {suggestion}.",
+        "Không có cán bộ \"{name}\" trong sổ.",
+        "No cadre named \"{name}\" in the ledger.",
     ),
     "name_missing": ("Thiếu họ và tên cán bộ.", "The cadre's name is missing."),
     "commune_repeated": (

@@ -16,5 +16,5 @@ def resolve_cadre_ids(db: Ledger, name: str) -> list[int]:
     found = exact or [r for r in rows if loose_key(r[1]) == loose_key(name)]
     if not found:
         near = nearest(loose_key(name), {loose_key(r[1]): r[1] for r in rows})
-        raise CadretrackError("cadre_unknown", name=name, suggestion=", ".join(near) or "-")
+        raise CadretrackError("cadre_unknown", name=name, suggestion=", ".join(near))
     return [r[0] for r in found]

@@ -63,7 +63,8 @@ def print_findings(findings: list[Problem], format: str) -> None:
     if not findings:
         out.print(t("verify_ok"))
         return
-    rows = [[f.code, t("level_" + f.level), message(f)] for f in findings]
+    rows = [[t(f"check_{f.code}") if f"check_{f.code}" in MESSAGES else f.code, t("level_" + f.level), message(f)]
+            for f in findings]
     out.print(table("", [t("col_code_check"), t("col_level"), t("col_message")], rows,
                     ["red" if f.level == "error" else "yellow" for f in findings]))
     out.print(t("verify_summary", errors=errors, warnings=len(findings) - errors))
