@@ -135,3 +135,13 @@ def test_a_clerks_mistakes_are_said_in_english_in_english(assigned, tmp_path):
         if said:
             found[" ".join(map(str, args))] = said
     assert not found, found
+
+
+def test_help_offers_the_rating_only_to_a_kind_that_carries_one(ledger):
+    def help_of(kind: str) -> str:
+        return subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(ledger.db), "--lang", "en", "record",
+                               kind, "--help"], capture_output=True, text=True, check=True).stdout
+
+    assert "--rating" not in help_of("program") and "--score" not in help_of("report")
+    assert "--rating" in help_of("evaluation") and "--score" in help_of("evaluation")
+    assert "--rating" in help_of("half_year")  # a province's own kind: not known before its ledger opens

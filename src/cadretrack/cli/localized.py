@@ -146,12 +146,32 @@ class KindsGroup(LocalizedGroup):
     command registered as KIND, which reads the kind from the name it was called by."""
 
     ANY = "KIND"
+    RATED_ONLY = ("rating", "score")  # options of the kinds that carry a rating
 
     def get_command(self, ctx, name):
         command = super().get_command(ctx, name)
         if command is None and name and not name.startswith("-"):
-            return super().get_command(ctx, self.ANY)
+            command = super().get_command(ctx, self.ANY)
+            if _unrated(name):  # the help of `record program` offers no --rating
+                import copy
+
+                command = copy.copy(command)
+                command.params = [copy.copy(p) for p in command.params]
+                for p in command.params:
+                    if p.name in self.RATED_ONLY:
+                        p.hidden = True
         return command
+
+
+def _unrated(name: str) -> bool:
+    """A kind of the built-in rules that carries no rating (a province's own kinds are not
+    known before the ledger is opened: their help shows every option)."""
+    from cadretrack.domain.regime import Regime
+    from cadretrack.domain.rules import BUILTIN, parse_rules
+    from cadretrack.readers.bundled import bundled_text
+
+    rule = Regime.single(parse_rules(bundled_text(BUILTIN), "built-in")).find_kind(name)
+    return rule is not None and not rule.rating
 
 
 def _show_usage_error(exc: click_errors.UsageError) -> None:
