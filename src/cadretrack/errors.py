@@ -31,7 +31,7 @@ class CadretrackError(Exception):
     """Bad usage or bad input: one clear sentence, exit code 2, nothing written.
 
     `column` (keyword only, never a message field) names the input field the error is
-    about, so that a reader can place it in a row: `problem()` turns it into a Problem."""
+    about, so that a reader can place it in a row (readers/table `Record.problem_of`)."""
 
     exit_code = 2
 
@@ -40,12 +40,6 @@ class CadretrackError(Exception):
         self.key = key
         self.column = column
         self.fields = fields
-
-    def problem(self, **where) -> "Problem":
-        """This error as a located Problem (sheet, row, column, value, file, line …)."""
-        fields = {k: v for k, v in self.fields.items() if k != "suggestion"}
-        where.setdefault("column", self.column)
-        return Problem(self.key, fields, suggestion=str(self.fields.get("suggestion") or ""), **where)
 
     def message(self, debug: bool = False) -> str:
         """One sentence in the user's language. What a library said (`reason`) is added only

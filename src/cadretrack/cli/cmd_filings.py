@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cadretrack.cli.localized import KindsGroup, LocalizedCommand, LocalizedGroup
+from cadretrack.cli.localized import KindCommand, KindsGroup, LocalizedCommand, LocalizedGroup
 
 from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of, today
 from cadretrack.domain.dates import format_date
@@ -21,7 +21,7 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     app.add_typer(record_app, name="record")
     # `record program`, `record report`, … and any kind a province's rules add: the kind
     # is the name the command is called by (see KindsGroup).
-    record_app.command(KindsGroup.ANY, cls=LocalizedCommand, help=t("help_record_kind"))(record)
+    record_app.command(KindsGroup.ANY, cls=KindCommand, help=t("help_record_kind"))(record)
     import_app.command("filings", cls=LocalizedCommand, help=t("help_import_filings"))(import_filings)
     app.command("check", cls=LocalizedCommand, help=t("help_check"))(check)
     app.add_typer(rules_app, name="rules")

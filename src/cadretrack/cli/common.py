@@ -110,8 +110,8 @@ def guarded(fn):
                 from cadretrack.render.terminal import console
 
                 console(stderr=True).print(problems_table(exc))
-            ctx = kwargs.get("ctx") or (args[0] if args else None)
-            _print_error(exc.message(debug=isinstance(ctx, typer.Context) and state(ctx).debug))
+            root = _root_state(args, kwargs)
+            _print_error(exc.message(debug=root is not None and root.debug))
             raise typer.Exit(exc.exit_code) from None
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
@@ -119,22 +119,23 @@ def guarded(fn):
             _print_error(t("ledger_busy"))
             raise typer.Exit(2) from None
         except sqlite3.DatabaseError as exc:
-            ctx = kwargs.get("ctx") or (args[0] if args else None)
-            detail = f" [{exc}]" if isinstance(ctx, typer.Context) and state(ctx).debug else ""
-            _print_error(t("ledger_corrupt", path=str(state_of(args, kwargs))) + detail)
+            root = _root_state(args, kwargs)
+            detail = f" [{exc}]" if root is not None and root.debug else ""
+            _print_error(t("ledger_corrupt", path=str(root.db if root is not None else "?")) + detail)
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
-            ctx = kwargs.get("ctx") or (args[0] if args else None)
-            run = state(ctx).run if isinstance(ctx, typer.Context) else None
-            _print_notice(t("interrupted_written" if run is not None and run.wrote else "interrupted_nothing"))
+            root = _root_state(args, kwargs)
+            wrote = root is not None and root.run is not None and root.run.wrote
+            _print_notice(t("interrupted_written" if wrote else "interrupted_nothing"))
             raise typer.Exit(130) from None
 
     return wrapper
 
 
-def state_of(args, kwargs) -> Path | str:
+def _root_state(args, kwargs) -> State | None:
+    """The global state of the command a guarded function runs, if it was given its context."""
     ctx = kwargs.get("ctx") or (args[0] if args else None)
-    return state(ctx).db if isinstance(ctx, typer.Context) else "?"
+    return state(ctx) if isinstance(ctx, typer.Context) else None
 
 
 def _print_notice(message: str) -> None:

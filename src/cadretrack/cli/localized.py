@@ -21,9 +21,11 @@ from typer.core import TyperCommand, TyperGroup
 from cadretrack.i18n import t
 
 
-def _format_params(command, ctx, formatter) -> None:
+def _format_params(command, ctx, formatter, hide: tuple[str, ...] = ()) -> None:
     args, opts = [], []
     for param in command.get_params(ctx):
+        if param.name in hide:
+            continue
         record = param.get_help_record(ctx)
         if record is not None:
             (args if param.param_type_name == "argument" else opts).append(_localize_record(record))
@@ -146,21 +148,22 @@ class KindsGroup(LocalizedGroup):
     command registered as KIND, which reads the kind from the name it was called by."""
 
     ANY = "KIND"
-    RATED_ONLY = ("rating", "score")  # options of the kinds that carry a rating
 
     def get_command(self, ctx, name):
         command = super().get_command(ctx, name)
         if command is None and name and not name.startswith("-"):
-            command = super().get_command(ctx, self.ANY)
-            if _unrated(name):  # the help of `record program` offers no --rating
-                import copy
-
-                command = copy.copy(command)
-                command.params = [copy.copy(p) for p in command.params]
-                for p in command.params:
-                    if p.name in self.RATED_ONLY:
-                        p.hidden = True
+            return super().get_command(ctx, self.ANY)
         return command
+
+
+class KindCommand(LocalizedCommand):
+    """The command of a kind (see KindsGroup): its help offers --rating and --score only
+    for a kind that carries a rating (worked out only when the help is shown)."""
+
+    RATED_ONLY = ("rating", "score")
+
+    def format_options(self, ctx, formatter) -> None:
+        _format_params(self, ctx, formatter, self.RATED_ONLY if _unrated(ctx.info_name) else ())
 
 
 def _unrated(name: str) -> bool:

@@ -140,6 +140,10 @@ class Regime:
         self._kinds[key] = known
         return known
 
+    def labels(self) -> dict[str, tuple[str, str]]:
+        """kind -> (Vietnamese label, English label), of every kind a set names."""
+        return {key: (rule.label_vi, rule.label_en) for key, rule in self.kinds().items()}
+
     def find_kind(self, text: str, year: int | None = None) -> KindRule | None:
         """The kind a clerk names by its key or its label (Vietnamese or English, with or
         without diacritics), among those owed in `year` or named by any set."""

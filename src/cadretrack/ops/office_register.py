@@ -25,6 +25,7 @@ from cadretrack.domain.obligations import owes
 from cadretrack.errors import CadretrackError, Label, Problem
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared, validate
+from cadretrack.ops.ledger import load_regime
 from cadretrack.readers.table import Record
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup
@@ -209,11 +210,11 @@ def book_place(record: Record) -> tuple[str, str]:
             fingerprint(v["received"], v["arrival"], v["sender"], v["number"], v["summary"], v["doc_type"]))
 
 
-def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_run: bool, review: Path | None,
-                  labels: dict) -> tuple[list[RowDecision], int, int]:
+def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_run: bool, review: Path | None
+                  ) -> tuple[list[RowDecision], int, int, dict]:
     """Every row of the office's book decided once: rows remembered with the same content are
     `known`; the others are decided, their filings recorded and every decision remembered, in
-    one change set. (decisions, filings added, filings already recorded.)"""
+    one change set. (decisions, filings added, filings already recorded, the kinds' labels.)"""
     if not records:
         raise CadretrackError("file_no_filings", path=str(path))
     keys = [book_place(r) for r in records]
@@ -221,6 +222,7 @@ def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_r
     fresh = [i for i, (place, sign) in enumerate(keys) if place not in known or known[place].fingerprint != sign]
     # The ledger's units, assignments and filings are read only when some row is to be decided.
     ctx = Lookup.load(db) if fresh else None
+    labels = (ctx.regime if ctx is not None else load_regime(db)).labels()
     decided = dict(zip(fresh, decide_rows([records[i] for i in fresh], ctx, run.today))) if fresh else {}
     decisions = []
     for i, (record, (place, sign)) in enumerate(zip(records, keys)):
@@ -256,4 +258,4 @@ def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_r
                 })
             remember(db, rows, cs)
             cs.summary = {"filings": len(ready), "register_rows": len(rows)}
-    return decisions, len(ready), unchanged
+    return decisions, len(ready), unchanged, labels

@@ -73,10 +73,6 @@ def _kind(value: object, regime: Regime) -> str:
     return kind
 
 
-def labels(regime: Regime) -> dict[str, tuple[str, str]]:
-    """kind -> (Vietnamese label, English label), of every kind the ledger's rule sets name."""
-    return {key: (rule.label_vi, rule.label_en) for key, rule in regime.kinds().items()}
-
 
 def _rating(value: object) -> str:
     try:
@@ -189,11 +185,11 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
         raise InputProblems(str(path), problems)
     decisions = [_listed(row, p) for row, p in listed]
     result = RegisterResult(added=len(ready), unchanged=unchanged, rows=len(rows), dry_run=dry_run,
-                            decisions=decisions, labels=labels(ctx.regime))
+                            decisions=decisions, labels=ctx.regime.labels())
     if review is not None:
         from cadretrack.render.review import write_review
 
-        write_review(review, path.name, [], run.today, labels(ctx.regime))
+        write_review(review, path.name, [], run.today, ctx.regime.labels())
     if dry_run or not (ready or answers.any_to_write(listed)):
         return result
     auto_backup(db.path, "import", run.now)
@@ -221,12 +217,10 @@ def _check_review_path(review: Path) -> None:
 
 def _import_office(db: Ledger, path: Path, records: list, run: Run, dry_run: bool, review: Path | None
                    ) -> RegisterResult:
-    from cadretrack.ops.ledger import load_regime
     from cadretrack.ops.office_register import import_office
 
     if review is not None:
         _check_review_path(review)
-    kinds = labels(load_regime(db))
-    decisions, added, unchanged = import_office(db, path, records, run, dry_run, review, kinds)
+    decisions, added, unchanged, kinds = import_office(db, path, records, run, dry_run, review)
     return RegisterResult(added=added, unchanged=unchanged, rows=len(records), dry_run=dry_run,
                           office=True, decisions=decisions, labels=kinds)

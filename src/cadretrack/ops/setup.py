@@ -13,7 +13,7 @@ from cadretrack.readers.bundled import bundled_text
 from cadretrack.readers.gazetteer_csv import read_gazetteer
 from cadretrack.store import journal
 from cadretrack.store.ledger import create_ledger, is_ledger, remove_ledger
-from cadretrack.store.rules import add_rule_set, save_gazetteer_source
+from cadretrack.store.rules import add_rule_set
 from cadretrack.store.units import describe_first, save_communes
 
 BUILTIN_NAME = "26-QĐ/TU (2097-CV/BTCTU)"
@@ -70,7 +70,6 @@ def init_ledger(
     try:
         with journal.changeset(db, run) as cs:
             save_communes(db, communes)
-            save_gazetteer_source(db, source)
             describe_first(db, source, province)
             add_rule_set(db, parsed.effective, rules_name, rules_text, cs, undoable=False)
             cs.summary = {"communes": len(communes)}

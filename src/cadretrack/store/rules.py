@@ -6,7 +6,7 @@ import datetime as dt
 
 from cadretrack.store import journal
 from cadretrack.store.journal import Changeset
-from cadretrack.store.ledger import Ledger, set_meta
+from cadretrack.store.ledger import Ledger
 
 
 def rule_set_rows(db: Ledger) -> list[tuple[int, dt.date, str, str]]:
@@ -28,6 +28,3 @@ def add_rule_set(db: Ledger, start: dt.date, name: str, text: str, cs: Changeset
         journal.note(db, cs, "rule_sets", "add", [(new_id, None)])
     return new_id
 
-
-def save_gazetteer_source(db: Ledger, source: str) -> None:
-    set_meta(db, "gazetteer", source)

@@ -74,6 +74,8 @@ def load_generations(db: Ledger) -> list[Generation]:
 
 
 def describe_first(db: Ledger, source: str, province: str) -> None:
+    """The first generation's source (the gazetteer file) and province, as init read them."""
+    set_meta(db, "gazetteer", source)
     db.execute("UPDATE generations SET source = ?, province = ? WHERE id = 1", [source, province])
 
 
