@@ -251,3 +251,20 @@ def test_an_assignment_list_effective_years_ahead_is_a_typo_unless_allowed(ledge
     err = ledger.refused("import", "assignments", path, "--effective", far)
     assert far in err and "--allow-future" in err
     ledger.ok("import", "assignments", path, "--effective", far, "--allow-future")
+
+
+def test_the_same_command_again_into_the_same_review_file_loses_no_question(office, tmp_path):
+    rows = [CONTROLS[0], TRAPS[0], TRAPS[12]]
+    path = xlsx(tmp_path / "so-den.xlsx", book(rows))
+    review = tmp_path / "can-xem-lai.xlsx"
+    first = office("import", "filings", path, "--review", review)
+    assert first.exit_code == 1 and len(review_places(review)) == 2
+    again = office("import", "filings", path, "--review", review)
+    assert again.exit_code == 0  # nothing new is asked
+    assert len(review_places(review)) == 2  # but the two unanswered questions are still in the workbook
+    assert "2 row(s) asked about at an earlier import still await an answer" in again.stdout
+    answer(review, {"6 tháng đầu năm": ("Không phải văn bản theo Quy định", {}),
+                    "Kế hoạch kiểm tra": ("Không phải văn bản theo Quy định", {})})
+    office.ok("import", "filings", review)
+    office.ok("import", "filings", path, "--review", review)
+    assert review_places(review) == set()  # answered: gone for good

@@ -85,8 +85,10 @@ def import_filings(
         changed = [d.row for d in result.decisions if d.changed]
         if changed:
             echo(t("office_changed", count=len(changed), rows=", ".join(map(str, changed[:20]))))
-        if counts["review"]:
+        if counts["review"] or (review and result.awaiting):
             echo(t("office_review_written", path=str(review)) if review else t("office_review_hint"))
+        if result.awaiting > counts["review"]:
+            echo(t("office_still_awaiting", count=result.awaiting - counts["review"]))
     else:
         echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
                unchanged=result.unchanged))

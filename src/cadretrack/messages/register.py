@@ -13,6 +13,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Read the register {path}: {filing} filings of Regulation 26 ({added} new, {unchanged} already recorded), "
         "{unrelated} other documents, {review} to review; {known} rows decided at an earlier import.",
     ),
+    "office_still_awaiting": (
+        "{count} dòng đã hỏi ở lần nhập trước vẫn chờ trả lời (cột Xử lý của tệp xem lại).",
+        "{count} row(s) asked about at an earlier import still await an answer (column Xử lý of the review file).",
+    ),
     "office_changed": (
         "{count} dòng đã sửa trong sổ từ lần nhập trước, được xem xét lại (dòng {rows}).",
         "{count} row(s) changed in the book since an earlier import, decided again (rows {rows}).",

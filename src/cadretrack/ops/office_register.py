@@ -211,35 +211,48 @@ def book_place(record: Record) -> tuple[str, str]:
 
 
 def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_run: bool, review: Path | None
-                  ) -> tuple[list[RowDecision], int, int, dict]:
+                  ) -> tuple[list[RowDecision], int, int, dict, list[RowDecision]]:
     """Every row of the office's book decided once: rows remembered with the same content are
     `known`; the others are decided, their filings recorded and every decision remembered, in
-    one change set. (decisions, filings added, filings already recorded, the kinds' labels.)"""
+    one change set. Rows left for review that the clerk has not answered are looked at again
+    (the assignments may have changed since): one that is now a filing is recorded, the others
+    stay `known` (not asked again) but go on in the review workbook, so that writing it anew
+    never loses a question. (decisions, filings added, filings already recorded, the kinds'
+    labels, the rows of the review workbook.)"""
     if not records:
         raise CadretrackError("file_no_filings", path=str(path))
     keys = [book_place(r) for r in records]
     known = remembered(db, [place for place, _ in keys])
     fresh = [i for i, (place, sign) in enumerate(keys) if place not in known or known[place].fingerprint != sign]
+    unanswered = {i for i, (place, _) in enumerate(keys) if place in known and i not in set(fresh)
+                  and (known[place].decision, known[place].decided_by) == ("review", "cadretrack")}
+    look = fresh + sorted(unanswered)
     # The ledger's units, assignments and filings are read only when some row is to be decided.
-    ctx = Lookup.load(db) if fresh else None
+    ctx = Lookup.load(db) if look else None
     labels = (ctx.regime if ctx is not None else load_regime(db)).labels()
-    decided = dict(zip(fresh, decide_rows([records[i] for i in fresh], ctx, run.today))) if fresh else {}
-    decisions = []
+    decided = dict(zip(look, decide_rows([records[i] for i in look], ctx, run.today))) if look else {}
+    decisions, to_review = [], []
     for i, (record, (place, sign)) in enumerate(zip(records, keys)):
         d = decided.get(i)
-        if d is None:
+        if d is not None:
+            d.book, d.fingerprint = place, sign
+        if d is None or (i in unanswered and d.decision == "review"):
+            if d is not None:
+                to_review.append(d)  # asked before: in the workbook again, not in the counts
             k = known[place]
             d = RowDecision(record.row, record.sheet, "known", kind=k.kind or None, year=k.year, earlier=k.decision)
+            d.book, d.fingerprint = place, sign
         else:
-            d.changed = place in known
-        d.book, d.fingerprint = place, sign
+            d.changed = place in known and i not in unanswered
+            if d.decision == "review":
+                to_review.append(d)
         decisions.append(d)
     ready = prepared(decisions)
     unchanged = sum(1 for d in decisions if d.decision == "filing" and d.unchanged)
     if review is not None:
         from cadretrack.render.review import write_review
 
-        write_review(review, path.name, [d for d in decisions if d.decision == "review"], run.today, labels)
+        write_review(review, path.name, sorted(to_review, key=lambda d: (d.sheet, d.row)), run.today, labels)
     new = [d for d in decisions if d.decision != "known"]
     if not dry_run and new:
         auto_backup(db.path, "import", run.now)
@@ -258,4 +271,4 @@ def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_r
                 })
             remember(db, rows, cs)
             cs.summary = {"filings": len(ready), "register_rows": len(rows)}
-    return decisions, len(ready), unchanged, labels
+    return decisions, len(ready), unchanged, labels, to_review

@@ -33,6 +33,7 @@ class RegisterResult:
     office: bool = False  # the office's own register (every row decided), not the purpose-built list
     decisions: list = field(default_factory=list)  # RowDecision of every row
     labels: dict = field(default_factory=dict)  # kind -> (label vi, label en), of the ledger's rule sets
+    awaiting: int = 0  # rows awaiting the clerk's answer, new or asked before (the review workbook's)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -221,6 +222,6 @@ def _import_office(db: Ledger, path: Path, records: list, run: Run, dry_run: boo
 
     if review is not None:
         _check_review_path(review)
-    decisions, added, unchanged, kinds = import_office(db, path, records, run, dry_run, review)
+    decisions, added, unchanged, kinds, to_review = import_office(db, path, records, run, dry_run, review)
     return RegisterResult(added=added, unchanged=unchanged, rows=len(records), dry_run=dry_run,
-                          office=True, decisions=decisions, labels=kinds)
+                          office=True, decisions=decisions, labels=kinds, awaiting=len(to_review))
