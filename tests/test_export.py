@@ -41,16 +41,23 @@ def export(cli, tmp_path, as_of="05/12/2023"):
 
 
 def data_rows(ws, first_col_header="STT"):
-    """Rows below the table header (the row whose first cell is STT and the next)."""
+    """Rows below the table header (the row whose first cell is STT and the next), down to
+    the first empty row (the signature block follows)."""
     start = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == first_col_header)
-    return start, [list(row) for row in ws.iter_rows(min_row=start + 2, values_only=True)]
+    rows = []
+    for row in ws.iter_rows(min_row=start + 2, values_only=True):
+        if all(v is None for v in row):
+            break
+        rows.append(list(row))
+    return start, rows
 
 
 @pytest.mark.parametrize("as_of", ["05/12/2023", "31/12/2023", "01/03/2023"])
 def test_every_count_equals_check(year, tmp_path, as_of):
     _, wb = export(year, tmp_path, as_of)
     assert wb.sheetnames[0] == "Tổng hợp"
-    assert wb.sheetnames == ["Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Khó khăn, vướng mắc", "Căn cứ"]
+    assert wb.sheetnames == ["Tổng hợp", "Biểu đồ", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn",
+                             "Khó khăn, vướng mắc", "Căn cứ"]
     for sheet in ("Tổng hợp", "Theo cơ quan"):
         _, rows = data_rows(wb[sheet])
         total = rows[-1]
@@ -94,9 +101,9 @@ def test_official_look_and_print_settings(year, tmp_path):
     for name in ("Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn"):
         ws = wb[name]
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
-        # fitToWidth defaults to 1 when absent (ECMA-376); fitToHeight 0 means "as many pages as needed".
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and (ws.page_setup.fitToWidth or 1) == 1
-        assert int(ws.page_setup.fitToHeight) == 0
+        # A fixed scale, never under 80 %: fitting a wide sheet to one page printed it at 5 pt.
+        assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
+        assert 80 <= int(ws.page_setup.scale) <= 100
         assert ws.print_title_rows and ws.freeze_panes
         start = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "STT")
         header = ws.cell(start, 1)
@@ -110,7 +117,7 @@ def test_official_look_and_print_settings(year, tmp_path):
     assert isinstance(due.value, dt.datetime) and due.number_format == "dd/mm/yyyy"
     assert due.value.date() == dt.date(2023, 5, 31)
     status = next(c for row in detail.iter_rows(min_row=start + 2) for c in row if c.value == "Chưa nộp, đã quá hạn")
-    assert status.fill.fgColor.rgb.endswith("FFC7CE")
+    assert status.fill.fgColor.rgb.endswith("FDE4E6") and status.font.b  # light, and bold for a grey printer
     share = wb["Tổng hợp"].cell(start + 2, 9)
     assert share.number_format == "0.0%"
     assert "Hoàn thành xuất sắc nhiệm vụ" in [c for r in rows for c in r]
@@ -129,7 +136,11 @@ def test_formula_like_text_stays_text(ledger, tmp_path):
     assert result.exit_code == 0
     out, wb = export(ledger, tmp_path)
     cells = [c for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
-    assert all(c.data_type != "f" for c in cells)
+    # The only formulas are the charts' own, over the summary's cells; no text became one.
+    formulas = [c for c in cells if c.data_type == "f"]
+    assert formulas and all(c.parent.title == "Biểu đồ" for c in formulas)
+    assert all(re.fullmatch(r"=(IF\(.*|'Tổng hợp'!\$B\$\d+)", c.value) for c in formulas)
+    assert all("WEBSERVICE" not in c.value and "HYPERLINK" not in c.value for c in formulas)
     values = {c.value for c in cells}
     assert "=1+2" in values and "@SUM(A1)" in values and "=WEBSERVICE(\"http://x\")" in values
     assert "http://example.com/x" in values
@@ -183,3 +194,87 @@ def test_every_wrapped_cell_counts_for_the_row_height(year, tmp_path):
     assert len(tall) >= 2  # the year has overdue filings: rows whose status wraps
     for r, row in tall:
         assert (ws.row_dimensions[r].height or 15) >= 30, (r, row)
+
+
+def test_the_printed_table_signs_numbers_and_names_its_units(year, tmp_path):
+    _, wb = export(year, tmp_path, "01/03/2023")  # nothing overdue yet, no difficulty raised
+    summary = wb["Tổng hợp"]
+    start, rows = data_rows(summary)
+    # Communes and wards, no town: the column says so.
+    assert summary.cell(start, 3).value == "Số xã, phường"
+    assert wb["Chi tiết"].cell(start, 3).value == "Xã, phường"
+    # The detail is too wide for one page at a legible scale: STT, name and commune repeat.
+    assert wb["Chi tiết"].print_title_cols.replace("$", "") == "A:C" and wb["Chi tiết"].col_breaks.count >= 1
+    below = [[c for c in row if c] for row in summary.iter_rows(min_row=start + 2 + len(rows), values_only=True)]
+    words = [c for row in below for c in row]
+    assert "NGƯỜI LẬP BIỂU" in words and "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN" in words
+    assert any(str(w).startswith("Hòa Bình, ngày ") for w in words)
+    signer_row = next(i for i, row in enumerate(below) if "NGƯỜI LẬP BIỂU" in row)
+    assert all(not row for row in below[signer_row + 1:signer_row + 5])  # room to sign
+    for name in ("Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Khó khăn, vướng mắc"):
+        ws = wb[name]
+        head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "STT")
+        numbers = [ws.cell(r, 1).value for r in range(head + 1, ws.max_row + 1) if ws.cell(r, 1).value is not None]
+        assert all(isinstance(n, int) for n in numbers), name  # STT is a number on every sheet
+        if name in ("Chưa nộp, nộp muộn", "Khó khăn, vướng mắc"):
+            assert not numbers and ws.cell(head + 1, 2).value == "Không có", name
+
+
+def test_the_charts_read_the_summary(year, tmp_path):
+    import zipfile
+
+    out, wb = export(year, tmp_path, "31/12/2023")
+    with zipfile.ZipFile(out) as z:
+        charts = sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
+        sheet_of_drawing = {n for n in z.namelist() if n.startswith("xl/worksheets/_rels/")}
+        refs = [re.findall(r"<c:f>([^<]+)</c:f>", z.read(n).decode()) for n in charts]
+        rels = "".join(z.read(n).decode() for n in sheet_of_drawing)
+    assert len(charts) >= 2 and "drawing" in rels
+    # Statuses by kind: the total row of Tổng hợp itself; the share by place: the table of Biểu đồ.
+    assert any(all(r.startswith("'Tổng hợp'!") for r in chart) for chart in refs)
+    assert any(any(r.startswith("'Biểu đồ'!") for r in chart) for chart in refs)
+    values = load_workbook(out, data_only=True)["Biểu đồ"]
+    shares = {r[0]: r[1:5] for r in values.iter_rows(values_only=True) if r[0] in ("Thành phố Hòa Bình", "Huyện Đà Bắc")}
+    doc = year.json("check", "--year", "2023", "--as-of", "31/12/2023", "--all")
+    for place, cached in shares.items():
+        items = [i for i in doc["items"] if i["district"] == place]
+        for kind, value in zip(("program", "report", "evaluation"), cached):
+            owed = [i for i in items if i["kind"] == kind]
+            on_time = sum(i["status"] == "on_time" for i in owed)
+            assert value == pytest.approx(on_time / len(owed)), (place, kind)
+
+
+PT8 = "Tám điểm"  # the calibration text, printed at 8 pt and 100 %
+
+
+@pytest.mark.skipif(not libreoffice_has("calc") or not shutil.which("pdftotext"),
+                    reason="LibreOffice Calc and poppler-utils are not installed (.ci/run installs them)")
+def test_nothing_prints_under_8_points(year, tmp_path):
+    """Every word of every printed page, the detail of a year included, is at least as tall as
+    8 pt text printed by the same LibreOffice with the same fonts."""
+    import xlsxwriter
+
+    out, _ = export(year, tmp_path, "31/12/2023")
+    calibration = tmp_path / "calibration.xlsx"
+    wb = xlsxwriter.Workbook(str(calibration))
+    wb.add_worksheet().write_string(0, 0, PT8, wb.add_format({"font_name": "Times New Roman", "font_size": 8}))
+    wb.close()
+    pdf_dir = tmp_path / "pdf"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(pdf_dir), str(out), str(calibration)], capture_output=True, timeout=300, check=True)
+    words = printed_words(pdf_dir / "tong-hop.pdf")
+    eight = min(h for _, h, w in printed_words(pdf_dir / "calibration.pdf") if w in PT8.split())
+    pages = {p for p, _, _ in words}
+    assert len(pages) >= 4 and len(words) > 500
+    small = [(p, h, w) for p, h, w in words if h < eight - 0.01]
+    assert not small, small[:10]
+
+
+def printed_words(pdf) -> list[tuple[int, float, str]]:
+    """(page, height in points, word) of every word pdftotext finds."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = []
+    for number, page in enumerate(html.split("<page ")[1:], start=1):
+        for y0, y1, word in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', page):
+            out.append((number, float(y1) - float(y0), word))
+    return out

@@ -8,10 +8,10 @@ from pathlib import Path
 from cadretrack.domain.dates import format_date
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.bundled import bundled_path
-from cadretrack.render.xlsx_style import Styles, data_row, header_block, new_workbook, number, print_setup, text
+from cadretrack.render.xlsx_print import plan_pages, print_setup, set_widths
+from cadretrack.render.xlsx_style import DEFAULT_SIGNER, Styles, data_row, header_block, new_workbook, number, text
 
 TEMPLATE = "cong-van-don-doc.docx"
-DEFAULT_SIGNER = "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN"
 
 
 def state(item, as_of: dt.date) -> str:
@@ -116,8 +116,7 @@ def _index(reminders, written: list, path: Path, today: dt.date) -> None:
     ws = wb.add_worksheet("Công văn đôn đốc")
     headers = ["STT", "Nơi nhận", "Tệp công văn", "Số văn bản", "Quá hạn", "Sắp đến hạn"]
     sizes = [5, 40, 40, 10, 10, 12]
-    for col, size in enumerate(sizes):
-        ws.set_column(col, col, size)
+    set_widths(ws, sizes)
     start = header_block(ws, styles, len(headers), reminders.rules.organization, today,
                          "DANH SÁCH CÔNG VĂN ĐÔN ĐỐC THỰC HIỆN " + reminders.rules.title_name.upper(),
                          f"Số liệu tính đến ngày {format_date(reminders.as_of)}")
@@ -126,7 +125,7 @@ def _index(reminders, written: list, path: Path, today: dt.date) -> None:
     for index, (recipient, letter) in enumerate(written, start=1):
         r = start + index
         data_row(ws, r, [(recipient.name, 40), (letter.name, 40)], styles.text)
-        text(ws, r, 0, str(index), styles.center)
+        number(ws, r, 0, index, styles.center)
         text(ws, r, 1, recipient.name, styles.text)
         text(ws, r, 2, letter.name, styles.text)
         number(ws, r, 3, len(recipient.items), styles.number)
@@ -134,5 +133,5 @@ def _index(reminders, written: list, path: Path, today: dt.date) -> None:
         number(ws, r, 5, len(recipient.items) - recipient.overdue, styles.number)
     ws.freeze_panes(start + 1, 0)
     ws.autofilter(start, 0, start + max(len(written), 1), len(headers) - 1)
-    print_setup(ws, (start, start))
+    print_setup(ws, (start, start), plan_pages(sizes))
     wb.close()

@@ -10,7 +10,8 @@ from pathlib import Path
 from cadretrack.domain.book import ANSWERS as BOOK_ANSWERS
 from cadretrack.i18n import t
 from cadretrack.render.files import write_atomically
-from cadretrack.render.xlsx_style import Styles, data_row, date, new_workbook, number, print_setup, text
+from cadretrack.render.xlsx_print import plan_pages, print_setup
+from cadretrack.render.xlsx_style import Styles, data_row, date, new_workbook, number, text
 
 # What the purpose-built import reads, then what the clerk reads to decide.
 COLUMNS = [
@@ -75,7 +76,7 @@ def write_review(output: Path, source: str, decisions: list, today: dt.date,
                                                     "source": f"='Danh mục'!$A$1:$A${len(ANSWERS)}"})
         ws.freeze_panes(head + 1, 0)
         ws.autofilter(head, 0, last, width - 1)
-        print_setup(ws, (head, head))
+        print_setup(ws, (head, head), plan_pages([chars for _, chars in COLUMNS]))
         wb.close()
 
     write_atomically(output, write)

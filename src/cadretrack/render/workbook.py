@@ -1,14 +1,19 @@
-"""The year-end workbook for the Standing Committee, and the check's list as a sheet."""
+"""The year-end workbook for the Standing Committee, and the check's list as a sheet.
+
+Every sheet prints legibly on A4 (render/xlsx_print) and every table ends with the
+signature block of a printed biểu."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import Rules
+from cadretrack.render.xlsx_print import plan_pages, print_setup, set_widths
 from cadretrack.render.xlsx_style import (
     Styles,
     cell_writers,
@@ -17,8 +22,9 @@ from cadretrack.render.xlsx_style import (
     date,
     header_block,
     new_workbook,
+    nothing_listed,
     number,
-    print_setup,
+    signature_block,
     text,
 )
 from cadretrack.reports.summary import (
@@ -28,6 +34,7 @@ from cadretrack.reports.summary import (
     place_grouping,
     summarize,
     to_chase,
+    unit_words,
 )
 
 STATUS_VI = {
@@ -37,12 +44,26 @@ STATUS_VI = {
     "pending": "Chưa nộp, còn trong hạn",
 }
 COUNT_HEADERS = ["Đúng hạn", "Quá hạn", "Chưa nộp, đã quá hạn", "Chưa đến hạn", "Tỷ lệ đã nộp"]
-SHEETS = ("Tổng hợp", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Căn cứ", "Khó khăn, vướng mắc")
+SHEETS = ("Tổng hợp", "Biểu đồ", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Khó khăn, vướng mắc", "Căn cứ")
 Progress = Callable[[int], None]
 
 
 def _noop(_: int) -> None:
     pass
+
+
+@dataclass(frozen=True)
+class SummaryCells:
+    """Where a summary sheet put its numbers: the charts read them from there."""
+
+    sheet: str
+    first: int  # the first data row (0-based)
+    rows: list[SummaryRow]  # the data rows, then the total row
+    kinds: list[str]
+
+    def column(self, kind: str, offset: int) -> int:
+        """The column of a kind's count (0 on time, 1 late, 2 overdue, 3 pending, 4 share)."""
+        return 4 + 5 * self.kinds.index(kind) + offset
 
 
 def write_summary(
@@ -51,22 +72,26 @@ def write_summary(
 ) -> None:
     """Every sheet of the year-end workbook, from a check report over all statuses,
     the meetings per assignment ({id: (invited, attended)}) and the difficulties."""
+    from cadretrack.render.charts import charts_sheet
+
     progress = progress or _noop
     wb = new_workbook(path)
     styles = Styles(wb)
     items = report.scope
     group, heading, place = place_grouping(items)
+    units = unit_words(items)
     rows, total = summarize(items, group, "Tổng cộng")
-    _summary_sheet(wb, styles, report, today, SHEETS[0], heading, "Số xã", rows, total, communes=True)
+    cells = _summary_sheet(wb, styles, report, today, SHEETS[0], heading, "Số " + units, rows, total, communes=True)
     progress(len(rows))
-    _detail_sheet(wb, styles, report, today, place, progress, meetings or {})
+    charts_sheet(wb, styles, report, today, SHEETS[1], cells, heading)
+    _detail_sheet(wb, styles, report, today, place, units, progress, meetings or {})
     rows, total = summarize(items, by_agency, "Tổng cộng", by_name=True)
-    _summary_sheet(wb, styles, report, today, SHEETS[2], "Cơ quan, đơn vị", "Số cán bộ", rows, total, communes=False)
+    _summary_sheet(wb, styles, report, today, SHEETS[3], "Cơ quan, đơn vị", "Số cán bộ", rows, total, communes=False)
     progress(len(rows))
-    _list_sheet(wb, styles, report, today, SHEETS[3], to_chase(items), place,
+    _list_sheet(wb, styles, report, today, SHEETS[4], to_chase(items), place, units,
                 "DANH SÁCH CHƯA NỘP, NỘP MUỘN", progress)
-    _difficulties_sheet(wb, styles, report, today, place, difficulties or [])
-    _rules_sheet(wb, styles, report, today)
+    _difficulties_sheet(wb, styles, report, today, place, units, difficulties or [])
+    _rules_sheet(wb, styles, report, today, units)
     wb.close()
 
 
@@ -75,7 +100,8 @@ def write_check_list(report, path: Path, today: dt.date) -> None:
     wb = new_workbook(path)
     styles = Styles(wb)
     place = place_grouping(report.items)[2]
-    _list_sheet(wb, styles, report, today, "Danh sách", report.items, place, "DANH SÁCH VĂN BẢN PHẢI NỘP", _noop)
+    _list_sheet(wb, styles, report, today, "Danh sách", report.items, place, unit_words(report.items),
+                "DANH SÁCH VĂN BẢN PHẢI NỘP", _noop)
     wb.close()
 
 
@@ -105,7 +131,7 @@ def _two_row_header(ws, styles, row: int, fixed: list[str], groups: list[tuple[s
     for label, subs in groups:
         ws.merge_range(row, col, row, col + len(subs) - 1, label, styles.header)
         col += len(subs)
-    ws.set_row(row + 1, 45)
+    ws.set_row(row + 1, 62)  # four lines: "Chưa nộp, đã quá hạn" in a narrow column
     for col, label in enumerate(fixed):
         ws.merge_range(row, col, row + 1, col, label, styles.header)
     col = len(fixed)
@@ -116,17 +142,28 @@ def _two_row_header(ws, styles, row: int, fixed: list[str], groups: list[tuple[s
     return col
 
 
-def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: list[SummaryRow], total: SummaryRow, communes: bool):
+def _blocks(fixed: int, groups: list[int]) -> list[tuple[int, int]]:
+    """Column ranges that print on one page: each fixed column, then each group whole."""
+    blocks = [(c, c) for c in range(fixed)]
+    col = fixed
+    for size in groups:
+        blocks.append((col, col + size - 1))
+        col += size
+    return blocks
+
+
+def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: list[SummaryRow], total: SummaryRow,
+                   communes: bool) -> SummaryCells:
     ws = wb.add_worksheet(name)
     kinds = list(report.rules.kinds)  # owed in the year, in the rules' order
     fixed = ["STT", label, unit_label, "Số phân công"]
-    width = len(fixed) + 5 * len(kinds)
-    ws.set_column(0, 0, 5)
-    ws.set_column(1, 1, 30)
-    ws.set_column(2, 3, 9)
-    ws.set_column(4, width - 1, 9.5)
+    widths = [5, 24, 8, 8] + [7, 7, 8, 7, 7.5] * len(kinds)
+    width = len(widths)
+    set_widths(ws, widths)
+    plan = plan_pages(widths, _blocks(len(fixed), [5] * len(kinds)), keys=2)
     title, subtitle = _title(report)
-    start = header_block(ws, styles, width, report.rules.organization, today, title, subtitle)
+    page = plan.first_page_columns(width)
+    start = header_block(ws, styles, page, report.rules.organization, today, title, subtitle)
     _two_row_header(ws, styles, start, fixed, [(_kind_label(report.rules, k), COUNT_HEADERS) for k in kinds])
     first = start + 2
     for index, row in enumerate(rows + [total]):
@@ -135,8 +172,9 @@ def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: lis
         fmt_text = styles.total_text if is_total else styles.text
         fmt_num = styles.total_number if is_total else styles.number
         fmt_pct = styles.total_percent if is_total else styles.percent
-        data_row(ws, r, [(row.label, 30)], styles.text)
-        text(ws, r, 0, "" if is_total else str(index + 1), styles.total_text if is_total else styles.center)
+        data_row(ws, r, [(row.label, 24)], styles.text)
+        if not is_total:
+            number(ws, r, 0, index + 1, styles.center)
         text(ws, r, 1, row.label, fmt_text)
         number(ws, r, 2, len(row.communes if communes else row.cadres), fmt_num)
         number(ws, r, 3, len(row.assignments), fmt_num)
@@ -149,31 +187,29 @@ def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: lis
             number(ws, r, col, counts.share, fmt_pct)
             col += 1
     ws.freeze_panes(first, 2)
-    print_setup(ws, (start, start + 1))
+    signature_block(ws, styles, first + len(rows) + 2, page, report.rules.organization, today)
+    print_setup(ws, (start, start + 1), plan)
     if not communes:
         ws.autofilter(start + 1, 0, first + len(rows) - 1, width - 1)
+    return SummaryCells(name, first, rows + [total], kinds)
 
 
-def _detail_sheet(wb, styles, report, today, place, progress, meetings):
-    ws = wb.add_worksheet(SHEETS[1])
+def _detail_sheet(wb, styles, report, today, place, units, progress, meetings):
+    ws = wb.add_worksheet(SHEETS[2])
     kinds = list(report.rules.kinds)
     rated = [k for k in kinds if report.rules.kinds[k].rating]  # a rating and a score each
-    fixed = ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", "Xã, phường, thị trấn", place]
+    # STT, name and commune first: they repeat on every printed page of a wide year.
+    fixed = ["STT", "Họ và tên", units.capitalize(), place, "Chức vụ", "Cơ quan, đơn vị"]
+    fixed_sizes = [5, 22, 18, 16, 18, 24]
     subs = ["Hạn nộp", "Ngày nộp", "Số, ký hiệu", "Trạng thái", "Ghi chú"]
-    width = len(fixed) + len(subs) * len(kinds) + 2 * len(rated) + 2
-    sizes = [11, 11, 10, 15, 12]
-    fixed_sizes = [5, 22, 18, 24, 18, 16]
-    for col, size in enumerate(fixed_sizes):
-        ws.set_column(col, col, size)
-    for index in range(len(kinds) * len(subs)):
-        ws.set_column(len(fixed) + index, len(fixed) + index, sizes[index % len(subs)])
-    ratings_col = len(fixed) + len(subs) * len(kinds)
-    for index in range(len(rated)):  # Xếp loại, Điểm
-        ws.set_column(ratings_col + 2 * index, ratings_col + 2 * index, 16)
-        ws.set_column(ratings_col + 2 * index + 1, ratings_col + 2 * index + 1, 8)
-    ws.set_column(width - 2, width - 1, 8)  # meetings
+    sizes = [11, 11, 12, 14, 12]
+    widths = fixed_sizes + sizes * len(kinds) + [16, 7] * len(rated) + [8, 8]
+    width = len(widths)
+    set_widths(ws, widths)
+    plan = plan_pages(widths, _blocks(len(fixed), [len(subs)] * len(kinds) + [2] * len(rated) + [2]), keys=3)
     title, subtitle = _title(report)
-    start = header_block(ws, styles, width, report.rules.organization, today, "CHI TIẾT " + title, subtitle)
+    page = plan.first_page_columns(width)
+    start = header_block(ws, styles, page, report.rules.organization, today, "CHI TIẾT " + title, subtitle)
     groups = [(_kind_label(report.rules, k), subs) for k in kinds] + [
         ("Kết quả " + _lower_first(_kind_label(report.rules, k)), ["Xếp loại", "Điểm"]) for k in rated] + [
         ("Dự họp đảng ủy xã", ["Được mời", "Có dự"]),
@@ -189,7 +225,7 @@ def _detail_sheet(wb, styles, report, today, place, progress, meetings):
     for index, row in enumerate(rows):
         r = first + index
         a = row.assignment
-        values = (a.cadre, a.position, a.agency, a.commune, a.district or a.province)
+        values = (a.cadre, a.commune, a.district or a.province, a.position, a.agency)
         ratings = [(rating_label(row.rating(k)), row.score(k)) for k in rated]
         # Every wrapped cell counts for the row's height: names, statuses, numbers, notes.
         heights = [(v, size) for v, (size, _) in zip(values, place_sizes)]
@@ -232,20 +268,24 @@ def _detail_sheet(wb, styles, report, today, place, progress, meetings):
         if index % 500 == 499:
             progress(500)
     progress(len(rows) % 500)
-    ws.freeze_panes(first, 2)
+    if not rows:
+        nothing_listed(ws, styles, first, width)
+    ws.freeze_panes(first, 3)
     ws.autofilter(start + 1, 0, first + max(len(rows), 1) - 1, width - 1)
-    print_setup(ws, (start, start + 1))
+    signature_block(ws, styles, first + max(len(rows), 1) + 1, page, report.rules.organization, today)
+    print_setup(ws, (start, start + 1), plan)
 
 
-def _list_sheet(wb, styles, report, today, name, items, place, heading, progress):
+def _list_sheet(wb, styles, report, today, name, items, place, units, heading, progress):
     ws = wb.add_worksheet(name)
-    headers = ["STT", "Loại", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", "Xã, phường, thị trấn", place,
+    headers = ["STT", "Loại", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", units.capitalize(), place,
                "Hạn nộp", "Ngày nộp", "Số ngày chậm", "Trạng thái"]
-    sizes = [5, 18, 22, 18, 24, 18, 16, 11, 11, 9, 16]
-    for col, size in enumerate(sizes):
-        ws.set_column(col, col, size)
+    sizes = [5, 16, 22, 16, 22, 18, 16, 11, 11, 8, 14]
+    set_widths(ws, sizes)
+    plan = plan_pages(sizes, keys=3)
+    page = plan.first_page_columns(len(headers))
     title, subtitle = _title(report, heading)
-    start = header_block(ws, styles, len(headers), report.rules.organization, today, title, subtitle)
+    start = header_block(ws, styles, page, report.rules.organization, today, title, subtitle)
     ws.set_row(start, 30)
     for col, label in enumerate(headers):
         ws.write_string(start, col, label, styles.header)
@@ -271,27 +311,32 @@ def _list_sheet(wb, styles, report, today, name, items, place, heading, progress
         if index % 500 == 499:
             progress(500)
     progress(len(items) % 500)
+    if not items:
+        nothing_listed(ws, styles, start + 1, len(headers))
     ws.freeze_panes(start + 1, 0)
     ws.autofilter(start, 0, start + max(len(items), 1), len(headers) - 1)
-    print_setup(ws, (start, start))
+    signature_block(ws, styles, start + max(len(items), 1) + 2, page, report.rules.organization, today)
+    print_setup(ws, (start, start), plan)
 
 
-def _difficulties_sheet(wb, styles, report, today, place, items):
+def _difficulties_sheet(wb, styles, report, today, place, units, items):
     ws = wb.add_worksheet(SHEETS[5])
-    headers = ["STT", "Xã, phường, thị trấn", place, "Cán bộ theo dõi", "Ngày nêu", "Người nêu", "Nội dung",
+    headers = ["STT", units.capitalize(), place, "Cán bộ theo dõi", "Ngày nêu", "Người nêu", "Nội dung",
                "Ngày giải quyết", "Kết quả giải quyết", "Chuyển cấp", "Số ngày"]
-    sizes = [5, 18, 16, 20, 11, 12, 40, 11, 30, 16, 8]
-    for col, size in enumerate(sizes):
-        ws.set_column(col, col, size)
-    title, subtitle = _title(report, "KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC XÃ, PHƯỜNG, THỊ TRẤN")
-    start = header_block(ws, styles, len(headers), report.rules.organization, today, title, subtitle)
+    sizes = [5, 18, 16, 18, 11, 11, 30, 11, 22, 14, 7]
+    set_widths(ws, sizes)
+    plan = plan_pages(sizes, keys=2)
+    page = plan.first_page_columns(len(headers))
+    title, subtitle = _title(report, f"KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC {units.upper()}")
+    start = header_block(ws, styles, page, report.rules.organization, today, title, subtitle)
     ws.set_row(start, 30)
     for col, label in enumerate(headers):
         ws.write_string(start, col, label, styles.header)
     for index, d in enumerate(items, start=1):
         r = start + index
-        data_row(ws, r, [(d.commune, 18), (d.cadre, 20), (d.text, 40), (d.resolution, 30), (d.referred_to, 16)], styles.text)
-        text(ws, r, 0, str(index), styles.center)
+        data_row(ws, r, [(d.commune, 18), (d.cadre, 18), (d.text, 30), (d.resolution, 22), (d.referred_to, 14)],
+                 styles.text)
+        number(ws, r, 0, index, styles.center)
         for col, value in ((1, d.commune), (2, d.district), (3, d.cadre)):
             text(ws, r, col, value, styles.text)
         date(ws, r, 4, d.raised_on, styles.date)
@@ -301,16 +346,18 @@ def _difficulties_sheet(wb, styles, report, today, place, items):
         text(ws, r, 8, d.resolution, styles.text)
         text(ws, r, 9, d.referred_to, styles.text)
         number(ws, r, 10, d.age_days, styles.number)
+    if not items:
+        nothing_listed(ws, styles, start + 1, len(headers))
     ws.freeze_panes(start + 1, 0)
     ws.autofilter(start, 0, start + max(len(items), 1), len(headers) - 1)
-    print_setup(ws, (start, start))
+    signature_block(ws, styles, start + max(len(items), 1) + 2, page, report.rules.organization, today)
+    print_setup(ws, (start, start), plan)
 
 
-def _rules_sheet(wb, styles, report, today):
-    ws = wb.add_worksheet(SHEETS[4])
+def _rules_sheet(wb, styles, report, today, units):
+    ws = wb.add_worksheet(SHEETS[6])
     rules = report.rules
-    ws.set_column(0, 0, 34)
-    ws.set_column(1, 1, 90)
+    set_widths(ws, [34, 90])
     lines = [
         ("Số liệu tính đến ngày", format_date(report.as_of)),
         ("Năm", str(report.year)),
@@ -326,7 +373,7 @@ def _rules_sheet(wb, styles, report, today):
         day = f"{rule.day:02d}/{rule.month:02d}"
         due = f"trước ngày {day} (ngày cuối cùng đúng hạn là ngày liền trước)" if rule.before else f"chậm nhất ngày {day}"
         extra = "; ".join(f"riêng năm {y}: chậm nhất {format_date(d)}" for y, d in sorted(rule.overrides.items()))
-        filer = "cán bộ theo dõi" if rule.filer == "cadre" else "đảng ủy xã, phường, thị trấn"
+        filer = "cán bộ theo dõi" if rule.filer == "cadre" else f"đảng ủy {units}"
         lines.append((rule.label_vi, f"{filer} nộp {due}" + (f"; {extra}" if extra else "")))
     lines += [
         ("Nộp đúng hạn", "đã nộp, ngày nộp không muộn hơn hạn nộp"),
@@ -339,6 +386,4 @@ def _rules_sheet(wb, styles, report, today):
     for index, (key, value) in enumerate(lines, start=2):
         text(ws, index, 0, key, styles.header)
         text(ws, index, 1, value, styles.text)
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    print_setup(ws, (0, 0), plan_pages([34, 90]))

@@ -11,7 +11,10 @@ import datetime as dt
 import functools
 
 FONT = "Times New Roman"
-STATUS_FILL = {"on_time": "#C6EFCE", "late": "#FFEB9C", "overdue": "#FFC7CE", "pending": "#DDEBF7"}
+# Light fills: the status words say it all, and a black-and-white printer turns a strong
+# fill into a grey that hides them. Overdue is bold as well, which survives any printer.
+STATUS_FILL = {"on_time": "#EBF6EE", "late": "#FFF5D6", "overdue": "#FDE4E6", "pending": "#EDF3FA"}
+DEFAULT_SIGNER = "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN"
 
 
 def new_workbook(path):
@@ -55,8 +58,13 @@ class Styles:
         self.total_number = wb.add_format({**cell, "bold": True, "align": "center", "num_format": "0"})
         self.total_percent = wb.add_format({**cell, "bold": True, "align": "center", "num_format": "0.0%"})
         self.status = {
-            s: wb.add_format({**cell, "align": "center", "bg_color": color}) for s, color in STATUS_FILL.items()
+            s: wb.add_format({**cell, "align": "center", "bg_color": color, "bold": s == "overdue"})
+            for s, color in STATUS_FILL.items()
         }
+        self.empty = wb.add_format({**cell, "align": "center", "italic": True})
+        self.sign_title = wb.add_format({**base, "font_size": 12, "bold": True, "align": "center", "text_wrap": True,
+                                         "valign": "top"})
+        self.sign_name = wb.add_format({**base, "font_size": 12, "bold": True, "align": "center"})
 
 
 # Empty values write nothing: a data row carries the bordered cell format itself
@@ -102,31 +110,59 @@ def place_and_date(place: str, day: dt.date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def header_block(ws, styles: Styles, width: int, organization: dict, today: dt.date, title: str, subtitle: str) -> int:
-    """The header block, title and subtitle; returns the first free row."""
+def merge(ws, first_row: int, first_col: int, last_row: int, last_col: int, value: str, fmt) -> None:
+    """A merged range, or the one cell when it is one (XlsxWriter refuses to merge a single cell)."""
+    if (first_row, first_col) == (last_row, last_col):
+        ws.write_string(first_row, first_col, value, fmt)
+    else:
+        ws.merge_range(first_row, first_col, last_row, last_col, value, fmt)
+
+
+def _halves(width: int) -> tuple[int, int]:
+    """The last column of the left part of a header or signature block and the first of the right."""
     left_end = max(2, width // 3)
-    right_start = max(left_end + 1, width - max(4, width // 3))
+    return left_end, max(left_end + 1, width - max(4, width // 3))
+
+
+def header_block(ws, styles: Styles, width: int, organization: dict, today: dt.date, title: str, subtitle: str) -> int:
+    """The header block, title and subtitle over the first `width` columns; returns the first free row."""
+    left_end, right_start = _halves(width)
     committee = organization.get("party_committee", "")
     board = organization.get("board", "")
-    ws.merge_range(0, 0, 0, left_end, committee, styles.left_head)
-    ws.merge_range(0, right_start, 0, width - 1, "ĐẢNG CỘNG SẢN VIỆT NAM", styles.right_head)
-    ws.merge_range(1, 0, 1, left_end, board, styles.left_head_bold)
-    ws.merge_range(1, right_start, 1, width - 1, place_and_date(organization.get("place", ""), today), styles.place_date)
-    ws.merge_range(2, 0, 2, left_end, "*", styles.left_head)
+    merge(ws, 0, 0, 0, left_end, committee, styles.left_head)
+    merge(ws, 0, right_start, 0, width - 1, "ĐẢNG CỘNG SẢN VIỆT NAM", styles.right_head)
+    merge(ws, 1, 0, 1, left_end, board, styles.left_head_bold)
+    merge(ws, 1, right_start, 1, width - 1, place_and_date(organization.get("place", ""), today), styles.place_date)
+    merge(ws, 2, 0, 2, left_end, "*", styles.left_head)
     ws.set_row(4, 36)
-    ws.merge_range(4, 0, 4, width - 1, title, styles.title)
-    ws.merge_range(5, 0, 5, width - 1, subtitle, styles.subtitle)
+    merge(ws, 4, 0, 4, width - 1, title, styles.title)
+    merge(ws, 5, 0, 5, width - 1, subtitle, styles.subtitle)
     return 7
 
 
-def print_setup(ws, header_rows: tuple[int, int]) -> None:
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.center_horizontally()
-    ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
-    ws.repeat_rows(*header_rows)
-    ws.set_footer("&CTrang &P/&N")
+def nothing_listed(ws, styles: Styles, row: int, width: int) -> None:
+    """"Không có" across an empty table's first row: a printed empty list says so. Its STT
+    cell stays empty, as a row that lists nobody."""
+    ws.write_blank(row, 0, None, styles.empty)
+    merge(ws, row, 1, row, width - 1, "Không có", styles.empty)
+
+
+def signature_block(ws, styles: Styles, row: int, width: int, organization: dict, today: dt.date) -> int:
+    """Under a printed table (biểu): the place and date line, Người lập biểu on the left and the
+    rule set's signer on the right, room to sign, then their names. Returns the next free row.
+    Columns A and B stay empty (below a table they hold STT and the row's name), so that a
+    program reading the table down to its last row does not take the block for one."""
+    left_end, right_start = _halves(width)
+    signer = organization.get("signer_title") or DEFAULT_SIGNER
+    merge(ws, row, right_start, row, width - 1, place_and_date(organization.get("place", ""), today),
+                   styles.place_date)
+    merge(ws, row + 1, 2, row + 1, left_end, "NGƯỜI LẬP BIỂU", styles.sign_title)
+    merge(ws, row + 1, right_start, row + 1, width - 1, signer, styles.sign_title)
+    ws.set_row(row + 1, 17 * (signer.count("\n") + 1))
+    names = row + 6  # four empty rows to sign in
+    merge(ws, names, 2, names, left_end, organization.get("preparer_name", ""), styles.sign_name)
+    merge(ws, names, right_start, names, width - 1, organization.get("signer_name", ""), styles.sign_name)
+    return names + 1
 
 
 def data_row(ws, row: int, cells: list[tuple[str, float]], fmt, line_height: float = 15.0) -> None:

@@ -141,3 +141,14 @@ def detail(items: list[Status]) -> list[DetailRow]:
 def to_chase(items: list[Status]) -> list[Status]:
     """Overdue filings first, then late ones, each in the check's order."""
     return [i for i in items if i.status == "overdue"] + [i for i in items if i.status == "late"]
+
+
+UNIT_ORDER = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+def unit_words(items: list[Status]) -> str:
+    """The types of unit the items lie in, as a title names them: "xã, phường, thị trấn" before
+    the reform, "xã, phường, đặc khu" after it, "xã" alone for a list of communes."""
+    types = {i.owed.assignment.commune_type.lower() for i in items}
+    present = [t for t in UNIT_ORDER if t in types]
+    return ", ".join(present or UNIT_ORDER[:3])
