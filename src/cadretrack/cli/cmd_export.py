@@ -19,6 +19,7 @@ export_app = typer.Typer(cls=LocalizedGroup, help=t("help_export"), no_args_is_h
 def register(app: typer.Typer) -> None:
     app.add_typer(export_app, name="export")
     export_app.command("summary", cls=LocalizedCommand, help=t("help_export_summary"))(summary)
+    export_app.command("report", cls=LocalizedCommand, help=t("help_export_report"))(report)
 
 
 @guarded
@@ -42,3 +43,19 @@ def summary(
     else:
         report = export_summary(db, year, day, output, today())
     echo(t("exported", path=str(output.resolve()), year=year, as_of=format_date(day), **report.counts))
+
+
+@guarded
+def report(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option("--year", help=t("help_year"))],
+    output: Annotated[Path, typer.Option("--output", help=t("help_report_output"))],
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help=t("help_report_template"))] = None,
+) -> None:
+    from cadretrack.domain.dates import format_date
+    from cadretrack.ops.export import export_report
+
+    day = date_option(as_of) or today()
+    done = export_report(open_db(ctx), year, day, output, today(), template)
+    echo(t("reported", path=str(output.resolve()), year=year, as_of=format_date(day), **done.counts))

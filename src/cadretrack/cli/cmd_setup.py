@@ -78,4 +78,5 @@ def demo(
     out.print(t("demo_province") + " " + render.summary_line(result.province_check))
     echo(t("demo_ledger", path=str(result.ledger)))
     echo(t("demo_workbook", path=str(result.workbook.resolve())))
+    echo(t("demo_report", path=str(result.report.resolve())))
     echo(t("letters_written", count=result.letters, path=str(result.letters_folder.resolve())))

@@ -193,3 +193,14 @@ class UnitIndex(Generic[T]):
                 if choice not in out:
                     out.append(choice)
         return out[:3]
+
+
+_UNIT_NAMES = sorted({w for level in LEVELS.values() for w in level}, key=len, reverse=True)
+_LEADING_UNIT = re.compile(r"(^|,\s*|\bủy\s+)(" + "|".join(w.capitalize() for w in _UNIT_NAMES) + r")(?=\s)")
+
+
+def in_running_text(text: str) -> str:
+    """A unit's name as Vietnamese administrative writing puts it inside a sentence, its unit
+    word in lower case: "Đảng ủy Phường Thái Bình, Thành phố Hòa Bình" -> "Đảng ủy phường
+    Thái Bình, thành phố Hòa Bình". Proper names keep their capitals."""
+    return _LEADING_UNIT.sub(lambda m: m.group(1) + m.group(2).lower(), text)

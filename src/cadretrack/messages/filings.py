@@ -203,4 +203,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help_export_output": ("Tệp .xlsx sẽ ghi.", "The .xlsx file to write."),
     "demo_workbook": ("Bảng tổng hợp mẫu: {path}", "Sample workbook: {path}"),
+    "demo_report": ("Dự thảo báo cáo mẫu: {path}", "Sample draft report: {path}"),
+    "report_suffix": ("Tệp báo cáo {path} phải có đuôi .docx.", "The report {path} must end in .docx."),
+    "reported": (
+        "Đã soạn dự thảo báo cáo năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn. Phần đánh giá và kiến nghị để trống (tô vàng) cho Ban Tổ chức viết.",
+        "Wrote the {year} draft report (as of {as_of}): {path} — {on_time} on time, {late} late, {overdue} overdue, {pending} pending. The assessment and proposals are left blank (highlighted) for the Board to write.",
+    ),
+    "help_export_report": (
+        "Dự thảo báo cáo Ban Thường vụ (Word) về kết quả thực hiện trong năm.",
+        "The Board's draft report (Word) to the Standing Committee on the year.",
+    ),
+    "help_report_output": ("Tệp .docx sẽ ghi.", "The .docx file to write."),
+    "help_report_template": ("Mẫu báo cáo khác (.docx, docxtpl).", "Another report template (.docx, docxtpl)."),
 }

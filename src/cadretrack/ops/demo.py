@@ -11,7 +11,7 @@ from cadretrack.context import Run
 from cadretrack.domain.dates import format_date
 from cadretrack.ops.assignments import import_assignments
 from cadretrack.ops.check import CheckReport, run_check
-from cadretrack.ops.export import export_summary
+from cadretrack.ops.export import export_report, export_summary
 from cadretrack.ops.followup import record_difficulty, resolve_difficulty
 from cadretrack.ops.meetings import import_meetings
 from cadretrack.ops.register import import_filings
@@ -45,6 +45,7 @@ class DemoResult:
     district_check: CheckReport
     province_check: CheckReport
     workbook: Path
+    report: Path
     letters: int
     letters_folder: Path
 
@@ -84,8 +85,10 @@ def run_demo(folder: Path, run: Run, say: Callable[..., None]) -> DemoResult:
     province_check = run_check(db, 2023, SAMPLE_AS_OF)
     workbook = folder / "tong-hop-2023.xlsx"
     export_summary(db, 2023, SAMPLE_AS_OF, workbook, run.today)
+    draft = folder / "bao-cao-2023.docx"
+    export_report(db, 2023, SAMPLE_AS_OF, draft, run.today)
     letters_folder = folder / "cong-van-don-doc"
     letters, _ = write_letters(reminders(db, SAMPLE_AS_OF, 14), letters_folder, None, run.today)
     db.close()
-    return DemoResult(path, SAMPLE_DISTRICT, SAMPLE_AS_OF, district_check, province_check, workbook, len(letters),
+    return DemoResult(path, SAMPLE_DISTRICT, SAMPLE_AS_OF, district_check, province_check, workbook, draft, len(letters),
                       letters_folder)

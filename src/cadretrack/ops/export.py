@@ -26,3 +26,19 @@ def export_summary(
         difficulties = list_difficulties(db, as_of, year=year)
         write_atomically(output, lambda tmp: write_summary(report, tmp, today, progress, meetings, difficulties))
     return report
+
+
+def export_report(
+    db: Ledger, year: int, as_of: dt.date, output: Path, today: dt.date, template: Path | None = None
+) -> CheckReport:
+    """`export report`: the Board's draft report, from the statuses `check` computes."""
+    if output.suffix.lower() != ".docx":
+        raise CadretrackError("report_suffix", path=str(output))
+    from cadretrack.render.docx_template import template_path
+    from cadretrack.render.report import TEMPLATE, write_report
+
+    template_path(template, TEMPLATE)  # a missing or foreign template is refused before any work
+    report = run_check(db, year, as_of, include_all=True)
+    difficulties = list_difficulties(db, as_of, year=year)
+    write_report(report, difficulties, output, template, today)
+    return report

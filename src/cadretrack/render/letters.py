@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from cadretrack.domain.dates import format_date
-from cadretrack.errors import CadretrackError
-from cadretrack.readers.bundled import bundled_path
+from cadretrack.domain.units import in_running_text
+from cadretrack.render import docx_template
 from cadretrack.render.xlsx_print import plan_pages, print_setup, set_widths
 from cadretrack.render.xlsx_style import DEFAULT_SIGNER, Styles, data_row, header_block, new_workbook, number, text
 
@@ -32,7 +32,7 @@ def context(reminders, recipient, today: dt.date) -> dict:
         "board": org.get("board", ""),
         "place_date": place_and_date(org.get("place", ""), today),
         "number": org.get("letter_number", "       -CV/BTCTU"),
-        "recipient": recipient.name,
+        "recipient": in_running_text(recipient.name),  # "Đảng ủy xã Hiền Lương, huyện Đà Bắc"
         "recipient_kind": recipient.kind,
         "regulation": rules.name,
         "regulation_short": rules.title_name,
@@ -60,30 +60,12 @@ def context(reminders, recipient, today: dt.date) -> dict:
 
 
 def template_path(template: Path | None) -> Path:
-    """The letter template to use (the bundled one by default); refused when it is missing
-    or is no Word document, before any letter is written."""
-    source = template or bundled_path("templates", TEMPLATE)
-    if not source.is_file():
-        raise CadretrackError("file_missing", path=str(source))
-    if source.suffix.lower() != ".docx":
-        raise CadretrackError("template_not_docx", path=str(source))
-    return source
+    """The letter template to use; refused before any letter is written when it cannot be."""
+    return docx_template.template_path(template, TEMPLATE)
 
 
 def write_letter(reminders, recipient, path: Path, template: Path | None, today: dt.date) -> None:
-    from docxtpl import DocxTemplate
-
-    from cadretrack.render.files import write_atomically
-
-    source = template_path(template)
-    try:
-        doc = DocxTemplate(str(source))
-        doc.render(context(reminders, recipient, today), autoescape=True)
-    except CadretrackError:
-        raise
-    except Exception as exc:  # a template a Board edited may be broken in many ways
-        raise CadretrackError("template_broken", path=str(source), reason=str(exc).splitlines()[0][:200]) from None
-    write_atomically(path, lambda tmp: doc.save(str(tmp)))
+    docx_template.write_docx(template_path(template), context(reminders, recipient, today), path)
 
 
 def letters_listed(index: Path) -> list[str]:

@@ -1,0 +1,160 @@
+"""Writes the Board's draft report template (báo cáo) shipped in the package.
+
+    python data/make_report_template.py
+
+The result, src/cadretrack/data/templates/bao-cao-ket-qua.docx, is an ordinary Word
+document with Jinja tags (docxtpl), laid out as a Party document (Hướng dẫn 36-HD/VPTW):
+header block, number line, title, body in Times New Roman 14, tables in 12, Nơi nhận
+and the signature block. A Board can restyle it in Word or LibreOffice and use it with
+`cadretrack export report --template FILE`. Its fields are listed in
+src/cadretrack/data/templates/README.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.shared import Cm, Pt
+
+from make_letter_template import font, para, widths
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "cadretrack" / "data" / "templates" / "bao-cao-ket-qua.docx"
+CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def body(doc, text, bold=False, italic=False):
+    return para(doc, text, 14, bold=bold, italic=italic, align=JUSTIFY, space_after=6, indent=Cm(1))
+
+
+def table(doc, headers, fields, sizes, loop):
+    """A bordered table: a header row, then one row per item of `loop` (a docxtpl row loop)."""
+    t = doc.add_table(rows=4, cols=len(headers))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths(t, sizes)
+    for cell, text in zip(t.rows[0].cells, headers):
+        cell.paragraphs[0].alignment = CENTER
+        font(cell.paragraphs[0].add_run(text), 12, bold=True)
+    font(t.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in " + loop + " %}"), 12)
+    for index, (cell, text) in enumerate(zip(t.rows[2].cells, fields)):
+        if index and not text.startswith("{{ item.name"):
+            cell.paragraphs[0].alignment = CENTER
+        font(cell.paragraphs[0].add_run(text), 12)
+    font(t.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}"), 12)
+    return t
+
+
+def blank(doc, text):
+    """A place the clerk writes in: highlighted so that it is not printed unnoticed."""
+    p = para(doc, "", 14, align=JUSTIFY, space_after=6, indent=Cm(1))
+    run = font(p.add_run(text), 14, italic=True)
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    return p
+
+
+def main() -> None:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+
+    head = doc.add_table(rows=1, cols=2)
+    head.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths(head, [Cm(7), Cm(9.5)])
+    left, right = head.rows[0].cells
+    left.paragraphs[0].alignment = CENTER
+    font(left.paragraphs[0].add_run("{{ party_committee }}"), 14)
+    para(left, "{{ board }}", 14, bold=True, align=CENTER)
+    para(left, "*", 14, align=CENTER)
+    para(left, "Số {{ number }}", 14, align=CENTER)
+    right.paragraphs[0].alignment = CENTER
+    font(right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM"), 15, bold=True, underline=True)
+    para(right, "")
+    para(right, "{{ place_date }}", 14, italic=True, align=CENTER)
+
+    para(doc, "")
+    para(doc, "BÁO CÁO", 15, bold=True, align=CENTER)
+    para(doc, "kết quả thực hiện {{ regulation_short }} năm {{ year }}", 14, bold=True, align=CENTER)
+    para(doc, "-----", 14, align=CENTER, space_after=12)
+
+    body(doc, "Thực hiện {{ regulation }} về cán bộ lãnh đạo các cơ quan, đơn vị cấp tỉnh theo dõi "
+              "{{ units }} và {{ guidance }}, Ban Tổ chức {{ committee }} báo cáo kết quả thực hiện "
+              "năm {{ year }} (số liệu tính đến ngày {{ as_of }}) như sau:")
+    body(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True)
+    body(doc, "1. Việc phân công cán bộ theo dõi", bold=True)
+    body(doc, "Trong năm {{ year }}, có {{ assignments }} lượt phân công {{ cadres }} đồng chí cán bộ lãnh đạo "
+              "các cơ quan, đơn vị cấp tỉnh theo dõi {{ communes }} {{ units }}.")
+    body(doc, "2. Việc gửi văn bản theo quy định", bold=True)
+    body(doc, "{%p for kind in kinds %}")
+    body(doc, "- {{ kind.label }}: phải nộp {{ kind.owed }}; nộp đúng hạn {{ kind.on_time }} ({{ kind.on_time_pct }}); "
+              "nộp quá hạn {{ kind.late }} ({{ kind.late_pct }}); chưa nộp {{ kind.not_filed }} ({{ kind.not_filed_pct }})"
+              "{% if kind.pending %}, trong đó {{ kind.pending }} chưa đến hạn{% endif %}.")
+    body(doc, "{%p endfor %}")
+    table(doc, ["Văn bản", "Phải nộp", "Đúng hạn", "Tỷ lệ", "Quá hạn", "Tỷ lệ", "Chưa nộp", "Tỷ lệ"],
+          ["{{ item.name }}", "{{ item.owed }}", "{{ item.on_time }}", "{{ item.on_time_pct }}", "{{ item.late }}",
+           "{{ item.late_pct }}", "{{ item.not_filed }}", "{{ item.not_filed_pct }}"],
+          [Cm(3.4), Cm(1.8), Cm(1.8), Cm(1.9), Cm(1.8), Cm(1.9), Cm(1.8), Cm(2.1)], "table_kinds")
+    para(doc, "")
+    body(doc, "3. Cán bộ, đảng ủy chưa gửi văn bản", bold=True)
+    body(doc, "{% if missing %}Đến ngày {{ as_of }}, còn {{ missing|length }} văn bản quá hạn chưa gửi về "
+              "Ban Tổ chức {{ committee }}:{% else %}Đến ngày {{ as_of }}, không có văn bản quá hạn chưa gửi."
+              "{% endif %}")
+    table(doc, ["STT", "Cán bộ theo dõi", "Cơ quan, đơn vị", "Địa bàn", "Văn bản", "Hạn nộp"],
+          ["{{ item.n }}", "{{ item.name }}", "{{ item.agency }}", "{{ item.commune }}", "{{ item.kind }}",
+           "{{ item.due }}"],
+          [Cm(1.1), Cm(3.3), Cm(3.3), Cm(3.0), Cm(3.3), Cm(2.5)], "missing")
+    para(doc, "")
+    body(doc, "4. Văn bản gửi quá hạn", bold=True)
+    body(doc, "{% if late %}Có {{ late|length }} văn bản gửi quá hạn:{% else %}Không có văn bản gửi quá hạn."
+              "{% endif %}")
+    table(doc, ["STT", "Cán bộ theo dõi", "Địa bàn", "Văn bản", "Hạn nộp", "Ngày nộp", "Số ngày chậm"],
+          ["{{ item.n }}", "{{ item.name }}", "{{ item.commune }}", "{{ item.kind }}", "{{ item.due }}",
+           "{{ item.filed }}", "{{ item.days_late }}"],
+          [Cm(1.1), Cm(3.4), Cm(3.0), Cm(2.6), Cm(2.5), Cm(2.5), Cm(1.4)], "late")
+    para(doc, "")
+    body(doc, "5. Kết quả nhận xét, đánh giá cán bộ", bold=True)
+    body(doc, "{%p for kind in ratings %}")
+    body(doc, "- {{ kind.label }}: {{ kind.rated }} cán bộ được xếp loại{% for r in kind.levels %}; "
+              "{{ r.label|lower }} {{ r.count }} ({{ r.pct }}){% endfor %}"
+              "{% if kind.unrated %}; {{ kind.unrated }} văn bản chưa xếp loại{% endif %}.")
+    body(doc, "{%p endfor %}")
+    body(doc, "6. Khó khăn, vướng mắc của cơ sở", bold=True)
+    body(doc, "Trong năm, các {{ units }} và cán bộ theo dõi nêu {{ difficulties|length }} khó khăn, vướng mắc; "
+              "đã giải quyết {{ resolved }}, chuyển cấp có thẩm quyền {{ referred }}, còn {{ open }} chưa giải quyết.")
+    table(doc, ["STT", "Địa bàn", "Nội dung", "Ngày nêu", "Kết quả giải quyết"],
+          ["{{ item.n }}", "{{ item.commune }}", "{{ item.text }}", "{{ item.raised }}", "{{ item.result }}"],
+          [Cm(1.1), Cm(3.0), Cm(5.6), Cm(2.5), Cm(4.3)], "difficulties")
+    para(doc, "")
+    body(doc, "II. ĐÁNH GIÁ CHUNG", bold=True)
+    blank(doc, "[Ban Tổ chức đánh giá ưu điểm, hạn chế và nguyên nhân]")
+    body(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", bold=True)
+    blank(doc, "[Ban Tổ chức đề xuất, kiến nghị với Ban Thường vụ {{ committee }}]")
+    body(doc, "Trên đây là báo cáo kết quả thực hiện {{ regulation_short }} năm {{ year }}, Ban Tổ chức "
+              "{{ committee }} báo cáo Ban Thường vụ {{ committee }} xem xét, chỉ đạo./.")
+
+    sign = doc.add_table(rows=1, cols=2)
+    widths(sign, [Cm(8), Cm(8.5)])
+    left, right = sign.rows[0].cells
+    p = left.paragraphs[0]
+    font(p.add_run("Nơi nhận:"), 12, bold=True, italic=True)
+    for line in ("- Thường trực {{ committee }},", "- Các đồng chí Ủy viên Ban Thường vụ {{ committee }},",
+                 "(để báo cáo)", "- Lưu Ban Tổ chức {{ committee }}."):
+        para(left, line, 11)
+    right.paragraphs[0].alignment = CENTER
+    font(right.paragraphs[0].add_run("{{ signer_title }}"), 14, bold=True)
+    for _ in range(4):
+        para(right, "")
+    para(right, "{{ signer_name }}", 14, bold=True, align=CENTER)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(OUT)
+
+
+if __name__ == "__main__":
+    main()
