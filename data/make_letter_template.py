@@ -16,6 +16,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -52,6 +53,51 @@ def widths(table, sizes) -> None:
         column.width = size
 
 
+def keep_together(table) -> None:
+    """No row of the table is split over two pages (the signature block stays whole)."""
+    for row in table.rows:
+        props = row._tr.get_or_add_trPr()
+        props.append(OxmlElement("w:cantSplit"))
+
+
+def header(doc, number: str, subject: str | None = None) -> None:
+    """The header block of a Party document: the committee and board, "*", the number line
+    (and a letter's subject) on the left; the Party's name and the place and date on the
+    right, wide enough for "Thành phố Hồ Chí Minh, ngày 01 tháng 12 năm 2026" on one line."""
+    head = doc.add_table(rows=1, cols=2)
+    head.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths(head, [Cm(6.0), Cm(10.5)])
+    left, right = head.rows[0].cells
+    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    font(left.paragraphs[0].add_run("{{ party_committee }}"), 13)
+    para(left, "{{ board }}", 13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(left, "*", 13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(left, number, 13, align=WD_ALIGN_PARAGRAPH.CENTER)
+    if subject:
+        para(left, subject, 12, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    font(right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM"), 13, bold=True, underline=True)
+    para(right, "")
+    para(right, "{{ place_date }}", 13, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def signature(doc, recipients: list[str]) -> None:
+    """Nơi nhận on the left; the signer's title, five lines to sign in and the name on the right."""
+    sign = doc.add_table(rows=1, cols=2)
+    widths(sign, [Cm(8), Cm(8.5)])
+    keep_together(sign)
+    left, right = sign.rows[0].cells
+    p = left.paragraphs[0]
+    font(p.add_run("Nơi nhận:"), 12, bold=True, italic=True)
+    for line in recipients:
+        para(left, line, 11)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    font(right.paragraphs[0].add_run("{{ signer_title }}"), 14, bold=True)
+    for _ in range(5):
+        para(right, "")
+    para(right, "{{ signer_name }}", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+
+
 def main() -> None:
     doc = Document()
     section = doc.sections[0]
@@ -62,20 +108,7 @@ def main() -> None:
     style.font.name, style.font.size = "Times New Roman", Pt(14)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "Times New Roman")
 
-    head = doc.add_table(rows=1, cols=2)
-    head.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths(head, [Cm(7), Cm(9.5)])
-    left, right = head.rows[0].cells
-    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    font(left.paragraphs[0].add_run("{{ party_committee }}"), 13)
-    para(left, "{{ board }}", 13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(left, "*", 13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(left, "Số {{ number }}", 13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(left, "V/v đôn đốc thực hiện {{ regulation_short }}", 12, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    font(right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM"), 13, bold=True, underline=True)
-    para(right, "")
-    para(right, "{{ place_date }}", 14, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    header(doc, "Số {{ number }}", "V/v đôn đốc thực hiện {{ regulation_short }}")
 
     para(doc, "")
     p = para(doc, "", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
@@ -83,17 +116,18 @@ def main() -> None:
     font(p.add_run("{{ recipient }}"), 14, bold=True)
 
     body = (
-        "Thực hiện {{ regulation }} về cán bộ lãnh đạo các cơ quan, đơn vị cấp tỉnh theo dõi các xã, "
-        "phường, thị trấn và {{ guidance }} hướng dẫn thực hiện, Ban Tổ chức Tỉnh ủy đã tổng hợp tình hình "
+        "Thực hiện {{ regulation }} về cán bộ lãnh đạo các cơ quan, đơn vị cấp tỉnh theo dõi các "
+        "{{ units }} và {{ guidance }} hướng dẫn thực hiện, Ban Tổ chức Tỉnh ủy đã tổng hợp tình hình "
         "gửi chương trình theo dõi, báo cáo năm và nhận xét, đánh giá cán bộ theo dõi địa bàn. Tính đến ngày "
         "{{ as_of }}, {{ recipient }} còn {{ items|length }} văn bản chưa gửi về Ban Tổ chức Tỉnh ủy, cụ thể như sau:"
     )
     para(doc, body, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1), space_after=6)
 
-    headers = ["STT", "Văn bản", "Cán bộ theo dõi", "Xã, phường, thị trấn", "Hạn nộp", "Tình trạng"]
+    headers = ["STT", "Văn bản", "Cán bộ theo dõi", "{{ units|capitalize }}", "Hạn nộp", "Tình trạng"]
     # Widths that keep "STT" and a date (09/12/2023) on one line in Times New Roman 12 and in
     # the wider fallback a machine without it uses (DejaVu Serif): 16.5 cm, the text width.
-    sizes = [Cm(1.5), Cm(2.9), Cm(3.2), Cm(3.0), Cm(3.1), Cm(2.8)]
+    # "Quá hạn 184 ngày" and "Còn 8 ngày" whole, names on one or two lines.
+    sizes = [Cm(1.3), Cm(2.7), Cm(3.3), Cm(3.0), Cm(2.5), Cm(3.7)]
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -114,18 +148,7 @@ def main() -> None:
               "Ban Thường vụ Tỉnh ủy theo quy định./.",
          align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1), space_after=12)
 
-    sign = doc.add_table(rows=1, cols=2)
-    widths(sign, [Cm(8), Cm(8.5)])
-    left, right = sign.rows[0].cells
-    p = left.paragraphs[0]
-    font(p.add_run("Nơi nhận:"), 12, bold=True, italic=True)
-    for line in ("- Như trên,", "- Thường trực Tỉnh ủy (để b/c),", "- Lưu Ban Tổ chức Tỉnh ủy."):
-        para(left, line, 11)
-    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    font(right.paragraphs[0].add_run("{{ signer_title }}"), 14, bold=True)
-    for _ in range(4):
-        para(right, "")
-    para(right, "{{ signer_name }}", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    signature(doc, ["- Như trên,", "- Thường trực Tỉnh ủy (để b/c),", "- Lưu Ban Tổ chức Tỉnh ủy."])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     doc.save(OUT)
 

@@ -19,7 +19,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Cm, Pt
 
-from make_letter_template import font, para, widths
+from make_letter_template import font, header, para, signature, widths
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "cadretrack" / "data" / "templates" / "bao-cao-ket-qua.docx"
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -65,19 +65,7 @@ def main() -> None:
     style.font.name = "Times New Roman"
     style.font.size = Pt(14)
 
-    head = doc.add_table(rows=1, cols=2)
-    head.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths(head, [Cm(7), Cm(9.5)])
-    left, right = head.rows[0].cells
-    left.paragraphs[0].alignment = CENTER
-    font(left.paragraphs[0].add_run("{{ party_committee }}"), 14)
-    para(left, "{{ board }}", 14, bold=True, align=CENTER)
-    para(left, "*", 14, align=CENTER)
-    para(left, "Số {{ number }}", 14, align=CENTER)
-    right.paragraphs[0].alignment = CENTER
-    font(right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM"), 15, bold=True, underline=True)
-    para(right, "")
-    para(right, "{{ place_date }}", 14, italic=True, align=CENTER)
+    header(doc, "Số {{ number }}")
 
     para(doc, "")
     para(doc, "BÁO CÁO", 15, bold=True, align=CENTER)
@@ -109,7 +97,7 @@ def main() -> None:
     table(doc, ["STT", "Cán bộ theo dõi", "Cơ quan, đơn vị", "Địa bàn", "Văn bản", "Hạn nộp"],
           ["{{ item.n }}", "{{ item.name }}", "{{ item.agency }}", "{{ item.commune }}", "{{ item.kind }}",
            "{{ item.due }}"],
-          [Cm(1.1), Cm(3.3), Cm(3.3), Cm(3.0), Cm(3.3), Cm(2.5)], "missing")
+          [Cm(1.3), Cm(3.2), Cm(3.3), Cm(3.0), Cm(3.2), Cm(2.5)], "missing")
     para(doc, "")
     body(doc, "4. Văn bản gửi quá hạn", bold=True)
     body(doc, "{% if late %}Có {{ late|length }} văn bản gửi quá hạn:{% else %}Không có văn bản gửi quá hạn."
@@ -117,7 +105,7 @@ def main() -> None:
     table(doc, ["STT", "Cán bộ theo dõi", "Địa bàn", "Văn bản", "Hạn nộp", "Ngày nộp", "Số ngày chậm"],
           ["{{ item.n }}", "{{ item.name }}", "{{ item.commune }}", "{{ item.kind }}", "{{ item.due }}",
            "{{ item.filed }}", "{{ item.days_late }}"],
-          [Cm(1.1), Cm(3.4), Cm(3.0), Cm(2.6), Cm(2.5), Cm(2.5), Cm(1.4)], "late")
+          [Cm(1.3), Cm(3.2), Cm(3.0), Cm(2.6), Cm(2.5), Cm(2.5), Cm(1.4)], "late")
     para(doc, "")
     body(doc, "5. Kết quả nhận xét, đánh giá cán bộ", bold=True)
     body(doc, "{%p for kind in ratings %}")
@@ -130,7 +118,7 @@ def main() -> None:
               "đã giải quyết {{ resolved }}, chuyển cấp có thẩm quyền {{ referred }}, còn {{ open }} chưa giải quyết.")
     table(doc, ["STT", "Địa bàn", "Nội dung", "Ngày nêu", "Kết quả giải quyết"],
           ["{{ item.n }}", "{{ item.commune }}", "{{ item.text }}", "{{ item.raised }}", "{{ item.result }}"],
-          [Cm(1.1), Cm(3.0), Cm(5.6), Cm(2.5), Cm(4.3)], "difficulties")
+          [Cm(1.3), Cm(3.0), Cm(5.4), Cm(2.5), Cm(4.3)], "difficulties")
     para(doc, "")
     body(doc, "II. ĐÁNH GIÁ CHUNG", bold=True)
     blank(doc, "[Ban Tổ chức đánh giá ưu điểm, hạn chế và nguyên nhân]")
@@ -139,19 +127,8 @@ def main() -> None:
     body(doc, "Trên đây là báo cáo kết quả thực hiện {{ regulation_short }} năm {{ year }}, Ban Tổ chức "
               "{{ committee }} báo cáo Ban Thường vụ {{ committee }} xem xét, chỉ đạo./.")
 
-    sign = doc.add_table(rows=1, cols=2)
-    widths(sign, [Cm(8), Cm(8.5)])
-    left, right = sign.rows[0].cells
-    p = left.paragraphs[0]
-    font(p.add_run("Nơi nhận:"), 12, bold=True, italic=True)
-    for line in ("- Thường trực {{ committee }},", "- Các đồng chí Ủy viên Ban Thường vụ {{ committee }},",
-                 "(để báo cáo)", "- Lưu Ban Tổ chức {{ committee }}."):
-        para(left, line, 11)
-    right.paragraphs[0].alignment = CENTER
-    font(right.paragraphs[0].add_run("{{ signer_title }}"), 14, bold=True)
-    for _ in range(4):
-        para(right, "")
-    para(right, "{{ signer_name }}", 14, bold=True, align=CENTER)
+    signature(doc, ["- Thường trực {{ committee }},", "- Các đồng chí Ủy viên Ban Thường vụ {{ committee }}",
+                    "  (để báo cáo),", "- Lưu Ban Tổ chức {{ committee }}."])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     doc.save(OUT)
 

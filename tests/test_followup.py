@@ -56,11 +56,17 @@ def test_reminders_grouped_by_who_must_act(year, tmp_path):
     assert len(rows) == 3
     assert {r[2] for r in rows} == {"Nguyễn Văn An", "Lê Đức Cường"}
     assert any("Quá hạn 184 ngày" == r[5] for r in rows) and any("Còn 8 ngày" == r[5] for r in rows)
+    commune = Document(out / "003-dang-uy-phuong-tan-hoa-thanh-pho-hoa-binh.docx")
+    # Unit words in lower case in running text.
+    said = "\n".join(p.text for p in commune.paragraphs)
+    assert "Kính gửi: Đảng ủy phường Tân Hòa, thành phố Hòa Bình" in said
+    assert "Tính đến ngày 01/12/2023, Đảng ủy phường Tân Hòa, thành phố Hòa Bình còn" in said
+    assert "theo dõi các xã, phường và" in said  # the units the ledger follows: no town among them
     section = finance.sections[0]
     assert abs(section.page_width - Cm(21)) < Cm(0.1) and abs(section.page_height - Cm(29.7)) < Cm(0.1)
     assert finance.styles["Normal"].font.name == "Times New Roman"
     commune = Document(out / "005-dang-uy-xa-hien-luong-huyen-da-bac.docx")
-    assert "Kính gửi: Đảng ủy Xã Hiền Lương, Huyện Đà Bắc" in "\n".join(p.text for p in commune.paragraphs)
+    assert "Kính gửi: Đảng ủy xã Hiền Lương, huyện Đà Bắc" in "\n".join(p.text for p in commune.paragraphs)
     assert [c.text for c in commune.tables[1].rows[1].cells][1] == "Nhận xét, đánh giá"
     index = load_workbook(out / "danh-sach-cong-van.xlsx").active
     names = [c.value for c in index["C"] if c.value and str(c.value).endswith(".docx")]
@@ -112,6 +118,10 @@ def test_libreoffice_prints_a_letter(year, tmp_path):
         dates = re.findall(r"\b\d\d/\d\d/20\d\d\b", text)
         assert "31/05/2023" in dates and "09/12/2023" in dates, text
         assert not re.search(r"\b\d\d/\d\d/\d{1,3}\s*\n", text), text
+        # The place and date line whole; every state whole ("Còn 8 ngày", not "Còn 8 / ngày").
+        assert re.search(r"Hòa Bình, ngày \d\d tháng \d+ năm \d{4}", text), text
+        states = [c.text for r in Document(out / "001-so-tai-chinh.docx").tables[1].rows[1:] for c in r.cells[5:]]
+        assert states and all(state in text for state in states), (states, text)
 
 
 def test_difficulties_raised_resolved_and_aged(year):

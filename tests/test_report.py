@@ -123,5 +123,6 @@ def test_libreoffice_prints_the_report(year, tmp_path):
                     "--outdir", str(tmp_path / "pdf"), str(out)], capture_output=True, timeout=300, check=True)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "pdf" / (out.stem + ".pdf")), "-"],
                           capture_output=True, text=True, check=True).stdout
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "BÁO CÁO" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "BÁO CÁO" in text and re.search(r"\bSTT\b", text)
+    assert re.search(r"Hòa Bình, ngày \d\d tháng \d+ năm \d{4}", text)  # the place and date on one line
     assert "09/12/2023" in text and not re.search(r"\b\d\d/\d\d/\d{1,3}\s*\n", text), "a date broken over two lines"

@@ -37,6 +37,7 @@ class Reminders:
     within: int
     rules: Rules
     recipients: list[Recipient]
+    units: str = "xã, phường, thị trấn"  # the kinds of unit followed, as the letters name them
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
@@ -77,7 +78,10 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
             groups.setdefault(key, Recipient(*key)).items.append(item)
     agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: sort_key(r.name))
     communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
-    return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), agencies + communes)
+    from cadretrack.reports.summary import unit_words
+
+    units = unit_words([i for r in groups.values() for i in r.items])
+    return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), agencies + communes, units)
 
 
 INDEX = "danh-sach-cong-van.xlsx"

@@ -34,6 +34,7 @@ def context(reminders, recipient, today: dt.date) -> dict:
         "number": org.get("letter_number", "       -CV/BTCTU"),
         "recipient": in_running_text(recipient.name),  # "Đảng ủy xã Hiền Lương, huyện Đà Bắc"
         "recipient_kind": recipient.kind,
+        "units": reminders.units,
         "regulation": rules.name,
         "regulation_short": rules.title_name,
         "guidance": rules.guidance,
