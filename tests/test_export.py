@@ -278,3 +278,23 @@ def printed_words(pdf) -> list[tuple[int, float, str]]:
         for y0, y1, word in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', page):
             out.append((number, float(y1) - float(y0), word))
     return out
+
+
+@pytest.mark.parametrize("name", ["vn-2024", "vn-2025"])
+def test_headings_name_every_kind_of_unit_in_the_country(name):
+    """Over the whole country: every commune's type and every district's name is one the
+    headings can name ("Số xã, phường, đặc khu", "Quận, huyện, thị xã"), none left out."""
+    import csv
+
+    from cadretrack.reports.summary import DISTRICT_ORDER, UNIT_ORDER, district_words
+    from conftest import GAZETTEERS
+
+    with open(GAZETTEERS / f"{name}.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["commune_type"].lower() for r in rows} <= set(UNIT_ORDER)
+    for province in {r["province"] for r in rows}:
+        districts = {r["district"] for r in rows if r["province"] == province and r.get("district")}
+        if districts:
+            named = district_words(districts).split(", ")
+            assert all(any(d.lower().startswith(w + " ") for w in named) for d in districts), province
+            assert set(named) <= set(DISTRICT_ORDER)

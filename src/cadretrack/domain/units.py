@@ -25,15 +25,15 @@ from cadretrack.domain.names import nearest, strip_marks, syllable_key
 # Each unit type, as the lists write it, with the ways a clerk writes it. A
 # one-letter abbreviation counts only with its dot ("X. Hiền Lương"), since a
 # name may begin with such a letter.
-COMMUNE_WORDS = {
+COMMUNE_WORDS = {  # in the order headings list them: "xã, phường, thị trấn"
     "xã": ("xã", "x."),
     "phường": ("phường", "p."),
     "thị trấn": ("thị trấn", "tt"),
     "đặc khu": ("đặc khu", "đk."),
 }
-DISTRICT_WORDS = {
-    "huyện": ("huyện", "h."),
+DISTRICT_WORDS = {  # in the order headings list them: "quận, huyện, thị xã"
     "quận": ("quận", "q."),
+    "huyện": ("huyện", "h."),
     "thị xã": ("thị xã", "tx"),
     "thành phố": ("thành phố", "tp"),
 }

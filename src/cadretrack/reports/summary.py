@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cadretrack.domain.obligations import Status
+from cadretrack.domain.units import COMMUNE_WORDS, DISTRICT_WORDS
 
 
 @dataclass
@@ -102,7 +103,8 @@ def place_grouping(items: list[Status]) -> tuple[Callable[[Status], str], str, s
     districts = any(a.district for a in places)
     provinces = {a.province for a in places if not a.district}
     if not provinces:
-        return by_place, "Huyện, thành phố", "Huyện, thành phố"
+        words = district_words({a.district for a in places}).capitalize()
+        return by_place, words, words
     where = "Huyện (trước 01/07/2025), tỉnh" if districts else "Tỉnh, thành phố"
     if len(provinces) == 1:
         return by_type, "Địa bàn", where
@@ -143,7 +145,7 @@ def to_chase(items: list[Status]) -> list[Status]:
     return [i for i in items if i.status == "overdue"] + [i for i in items if i.status == "late"]
 
 
-UNIT_ORDER = ("xã", "phường", "thị trấn", "đặc khu")
+UNIT_ORDER = tuple(COMMUNE_WORDS)  # xã, phường, thị trấn, đặc khu
 
 
 def unit_words(items: list[Status]) -> str:
@@ -152,3 +154,14 @@ def unit_words(items: list[Status]) -> str:
     types = {i.owed.assignment.commune_type.lower() for i in items}
     present = [t for t in UNIT_ORDER if t in types]
     return ", ".join(present or UNIT_ORDER[:3])
+
+
+DISTRICT_ORDER = tuple(DISTRICT_WORDS)  # quận, huyện, thị xã, thành phố
+
+
+def district_words(districts: set[str]) -> str:
+    """The types of district among these names, as a column heading names them: "huyện,
+    thành phố" in Hòa Bình, "quận, huyện, thị xã" in Hà Nội."""
+    names = {d.lower() for d in districts}
+    present = [w for w in DISTRICT_ORDER if any(n.startswith(w + " ") for n in names)]
+    return ", ".join(present or ("huyện", "thành phố"))
