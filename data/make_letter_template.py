@@ -98,7 +98,8 @@ def signature(doc, recipients: list[str]) -> None:
     para(right, "{{ signer_name }}", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
 
 
-def main() -> None:
+def a4_document():
+    """An A4 document with the margins of Party documents and Times New Roman 14 throughout."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -107,6 +108,11 @@ def main() -> None:
     style = doc.styles["Normal"]
     style.font.name, style.font.size = "Times New Roman", Pt(14)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "Times New Roman")
+    return doc
+
+
+def main() -> None:
+    doc = a4_document()
 
     header(doc, "Số {{ number }}", "V/v đôn đốc thực hiện {{ regulation_short }}")
 

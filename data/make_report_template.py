@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
-from make_letter_template import font, header, para, signature, widths
+from make_letter_template import a4_document, font, header, para, signature, widths
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "cadretrack" / "data" / "templates" / "bao-cao-ket-qua.docx"
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -56,14 +55,7 @@ def blank(doc, text):
 
 
 def main() -> None:
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
-    style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(14)
+    doc = a4_document()
 
     header(doc, "Số {{ number }}")
 

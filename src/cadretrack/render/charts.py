@@ -11,14 +11,18 @@ from __future__ import annotations
 from xlsxwriter.utility import quote_sheetname, xl_range_abs, xl_rowcol_to_cell
 
 from cadretrack.domain.dates import format_date
-from cadretrack.render.xlsx_print import plan_pages, print_setup, set_widths
+from cadretrack.render.xlsx_print import MIN_SCALE, PagePlan, plan_pages, print_setup, set_widths
 from cadretrack.render.xlsx_style import FONT, header_block, signature_block
 
 STATUSES = ("Đúng hạn", "Quá hạn", "Chưa nộp, đã quá hạn", "Chưa đến hạn")
 # Colours that stay apart in grey: dark, light, black, white with a border.
 SERIES = ("#1F4E79", "#9DC3E6", "#404040", "#D9D9D9", "#7F6000", "#C00000")
 CHART_CHARS = 126  # about 900 px
-MANY = 40  # more places than this: one bar each (all kinds), the lowest shares only
+# Up to FEW places: a bar per kind for each; up to MANY: one bar each (all kinds together);
+# more (a nation's districts): the MANY lowest shares. The chart then fits one printed page.
+FEW = 12
+MANY = 40
+PAGE_HEIGHT_PT = 595.3 - 72 * 1.2  # A4 landscape less the top and bottom margins
 TEXT = {"name": FONT, "size": 11}
 
 
@@ -59,8 +63,8 @@ def charts_sheet(wb, styles, report, today, name: str, cells, heading: str) -> N
     # The on-time share per place: a table of formulas, then its chart.
     places = cells.rows[:-1]
     shown = min(len(places), MANY)
-    series_count = 1 if len(places) > MANY else len(kinds)
-    height = max(380, 80 + shown * (14 * series_count + 8))
+    per_kind = len(places) <= FEW
+    height = max(380, 80 + shown * (14 * len(kinds) + 8 if per_kind else 18))
     second = start + 20  # the second chart on a page of its own, its table under it
     table = second + height // 20 + 2
     ws.set_h_pagebreaks([second, table])
@@ -90,7 +94,7 @@ def charts_sheet(wb, styles, report, today, name: str, cells, heading: str) -> N
         ws.write_formula(r, len(kinds) + 1, f"=IF(({owed})=0,NA(),({on_time})/({owed}))", styles.percent,
                          _value(_share(places[i].kinds, kinds)))
     by_place = wb.add_chart({"type": "bar"})
-    series = [(len(kinds) + 1, "Tất cả")] if many else list(enumerate(labels, start=1))
+    series = list(enumerate(labels, start=1)) if per_kind else [(len(kinds) + 1, "Tất cả văn bản")]
     for index, (col, label) in enumerate(series):
         by_place.add_series({
             "name": label,
@@ -111,7 +115,9 @@ def charts_sheet(wb, styles, report, today, name: str, cells, heading: str) -> N
     by_place.set_size({"width": chart_width, "height": height})
     ws.insert_chart(second, 0, by_place)
     signature_block(ws, styles, table + 3 + len(places), page, report.rules.organization, today)
-    print_setup(ws, None, plan)
+    # The taller chart on one page, at a scale that keeps its 11 pt text at 8.8 pt or more.
+    fit = int(PAGE_HEIGHT_PT * 100 / (height * 0.75))
+    print_setup(ws, None, PagePlan(max(MIN_SCALE, min(plan.scale, fit))))
 
 
 def _style(chart, title: str, number_format: str) -> None:
