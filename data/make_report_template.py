@@ -29,8 +29,9 @@ def body(doc, text, bold=False, italic=False):
 
 
 def table(doc, headers, fields, sizes, loop):
-    """A bordered table: a header row, then one row per item of `loop` (a docxtpl row loop)."""
-    t = doc.add_table(rows=4, cols=len(headers))
+    """A bordered table: a header row, then one row per item of `loop` (a docxtpl row loop),
+    or one row saying "Không có" when there is none."""
+    t = doc.add_table(rows=7, cols=len(headers))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths(t, sizes)
@@ -43,6 +44,11 @@ def table(doc, headers, fields, sizes, loop):
             cell.paragraphs[0].alignment = CENTER
         font(cell.paragraphs[0].add_run(text), 12)
     font(t.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}"), 12)
+    font(t.rows[4].cells[0].paragraphs[0].add_run("{%tr if not " + loop + " %}"), 12)
+    merged = t.rows[5].cells[0].merge(t.rows[5].cells[-1])
+    merged.paragraphs[0].alignment = CENTER
+    font(merged.paragraphs[0].add_run("Không có"), 12, italic=True)
+    font(t.rows[6].cells[0].paragraphs[0].add_run("{%tr endif %}"), 12)
     return t
 
 

@@ -61,13 +61,25 @@ def test_every_figure_equals_check(year, tmp_path, as_of):
         assert f"phải nộp {owed};" in prose and f"nộp đúng hạn {c['on_time']} " in prose
         assert f"nộp quá hạn {c['late']} " in prose and f"chưa nộp {not_filed} " in prose
     # Who has not filed (overdue) and who filed late: one row each, the names check gives.
-    missing = [r for r in doc.tables[2].rows[1:]]
-    late = [r for r in doc.tables[3].rows[1:]]
+    missing = [r for r in doc.tables[2].rows[1:] if r.cells[0].text.isdigit()]
+    late = [r for r in doc.tables[3].rows[1:] if r.cells[0].text.isdigit()]
+    for table, listed in ((doc.tables[2], missing), (doc.tables[3], late)):  # an empty list says so
+        assert listed or table.rows[1].cells[1].text == "Không có"
     assert len(missing) == everything["counts"]["overdue"] and len(late) == everything["counts"]["late"]
     overdue_names = sorted(i["cadre"] for i in everything["items"] if i["status"] == "overdue")
     assert sorted(r.cells[1].text for r in missing) == overdue_names
     assignments = {(i["cadre"], i["commune_code"]) for i in everything["items"]}
     assert f"có {len(assignments)} lượt phân công" in text
+
+
+def test_a_year_with_nothing_owed(year, tmp_path):
+    # Nothing was owed before the regulation took effect (14/12/2022): every figure 0, every list "Không có".
+    out = tmp_path / "2022.docx"
+    year.ok("export", "report", "--year", "2022", "--as-of", "31/12/2022", "--output", out)
+    doc = Document(out)
+    assert "có 0 lượt phân công" in text_of(doc)
+    for table in doc.tables[2:5]:
+        assert [c.text for c in table.rows[-1].cells][1] == "Không có" and len(table.rows) == 2
 
 
 def test_a_party_document(year, tmp_path):
