@@ -70,14 +70,18 @@ def charts_sheet(wb, styles, report, today, name: str, cells, heading: str) -> N
     ws.set_h_pagebreaks([second, table])
     order = list(range(len(places)))
     many = len(places) > MANY
-    if many:  # the places most behind first, so that the chart shows them
+    if many:  # the places most behind, which the chart shows (the summary holds them all)
         order.sort(key=lambda i: _share(places[i].kinds, kinds) or 0.0)
-    ws.merge_range(table, 0, table, len(kinds) + 1, f"TỶ LỆ NỘP ĐÚNG HẠN THEO {heading.upper()}", styles.header)
+        order = order[:shown]
+    lowest = f" ({shown} NƠI CÓ TỶ LỆ THẤP NHẤT)" if many else ""
+    ws.merge_range(table, 0, table, len(kinds) + 1, f"TỶ LỆ NỘP ĐÚNG HẠN THEO {heading.upper()}{lowest}",
+                   styles.header)
+    ws.set_row(table, 30)
     ws.set_row(table + 1, 45)
     for col, label in enumerate([heading] + labels + ["Tất cả"]):
         ws.write_string(table + 1, col, label, styles.header)
     # Nothing owed: #N/A, a gap in the chart, and no text on paper.
-    ws.conditional_format(table + 2, 1, table + 1 + len(places), len(kinds) + 1, {
+    ws.conditional_format(table + 2, 1, table + 1 + shown, len(kinds) + 1, {
         "type": "formula", "criteria": f"=ISNA({xl_rowcol_to_cell(table + 2, 1)})",
         "format": wb.add_format({"font_color": "#FFFFFF"})})
     for offset, i in enumerate(order):
@@ -114,7 +118,7 @@ def charts_sheet(wb, styles, report, today, name: str, cells, heading: str) -> N
     by_place.show_na_as_empty_cell()
     by_place.set_size({"width": chart_width, "height": height})
     ws.insert_chart(second, 0, by_place)
-    signature_block(ws, styles, table + 3 + len(places), page, report.rules.organization, today)
+    signature_block(ws, styles, table + 3 + shown, page, report.rules.organization, today)
     # The taller chart on one page, at a scale that keeps its 11 pt text at 8.8 pt or more.
     fit = int(PAGE_HEIGHT_PT * 100 / (height * 0.75))
     print_setup(ws, None, PagePlan(max(MIN_SCALE, min(plan.scale, fit))))
