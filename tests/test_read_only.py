@@ -86,3 +86,12 @@ def test_stale_name_keys_are_read_in_memory_and_refreshed_by_the_next_writer(fil
         assert conn.execute("SELECT name_key FROM communes WHERE name = 'Xã Hiền Lương'").fetchone()[0] == "hiên2 lương"  # the key, tone apart
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("command", ["summary", "report"])
+def test_an_export_writes_its_document_and_leaves_the_ledger_as_it_was(filled, tmp_path, command):
+    before = files(filled.db)
+    out = tmp_path / ("out.xlsx" if command == "summary" else "out.docx")
+    filled.ok("export", command, "--year", "2023", "--as-of", "31/12/2023", "--output", out)
+    gc.collect()
+    assert out.stat().st_size > 5000 and files(filled.db) == before
