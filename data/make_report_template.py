@@ -4,7 +4,7 @@
 
 The result, src/cadretrack/data/templates/bao-cao-ket-qua.docx, is an ordinary Word
 document with Jinja tags (docxtpl), laid out as a Party document (Hướng dẫn 36-HD/VPTW):
-header block, number line, title, body in Times New Roman 14, tables in 12, Nơi nhận
+header block, number line, title, body in Times New Roman 14, tables in 11, Nơi nhận
 and the signature block. A Board can restyle it in Word or LibreOffice and use it with
 `cadretrack export report --template FILE`. Its fields are listed in
 src/cadretrack/data/templates/README.md.
@@ -18,7 +18,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Cm
 
-from make_letter_template import a4_document, font, header, para, signature, widths
+from make_letter_template import TABLE_PT, a4_document, font, header, para, signature, tight, widths
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "cadretrack" / "data" / "templates" / "bao-cao-ket-qua.docx"
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -34,21 +34,22 @@ def table(doc, headers, fields, sizes, loop):
     t = doc.add_table(rows=7, cols=len(headers))
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tight(t)
     widths(t, sizes)
     for cell, text in zip(t.rows[0].cells, headers):
         cell.paragraphs[0].alignment = CENTER
-        font(cell.paragraphs[0].add_run(text), 12, bold=True)
-    font(t.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in " + loop + " %}"), 12)
+        font(cell.paragraphs[0].add_run(text), TABLE_PT, bold=True)
+    font(t.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in " + loop + " %}"), TABLE_PT)
     for index, (cell, text) in enumerate(zip(t.rows[2].cells, fields)):
         if index and not text.startswith("{{ item.name"):
             cell.paragraphs[0].alignment = CENTER
-        font(cell.paragraphs[0].add_run(text), 12)
-    font(t.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}"), 12)
-    font(t.rows[4].cells[0].paragraphs[0].add_run("{%tr if not " + loop + " %}"), 12)
+        font(cell.paragraphs[0].add_run(text), TABLE_PT)
+    font(t.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}"), TABLE_PT)
+    font(t.rows[4].cells[0].paragraphs[0].add_run("{%tr if not " + loop + " %}"), TABLE_PT)
     merged = t.rows[5].cells[0].merge(t.rows[5].cells[-1])
     merged.paragraphs[0].alignment = CENTER
-    font(merged.paragraphs[0].add_run("Không có"), 12, italic=True)
-    font(t.rows[6].cells[0].paragraphs[0].add_run("{%tr endif %}"), 12)
+    font(merged.paragraphs[0].add_run("Không có"), TABLE_PT, italic=True)
+    font(t.rows[6].cells[0].paragraphs[0].add_run("{%tr endif %}"), TABLE_PT)
     return t
 
 
@@ -95,7 +96,7 @@ def main() -> None:
     table(doc, ["STT", "Cán bộ theo dõi", "Cơ quan, đơn vị", "Địa bàn", "Văn bản", "Hạn nộp"],
           ["{{ item.n }}", "{{ item.name }}", "{{ item.agency }}", "{{ item.commune }}", "{{ item.kind }}",
            "{{ item.due }}"],
-          [Cm(1.3), Cm(3.2), Cm(3.3), Cm(3.0), Cm(3.2), Cm(2.5)], "missing")
+          [Cm(1.1), Cm(3.2), Cm(3.4), Cm(3.0), Cm(3.2), Cm(2.6)], "missing")
     para(doc, "")
     body(doc, "4. Văn bản gửi quá hạn", bold=True)
     body(doc, "{% if late %}Có {{ late|length }} văn bản gửi quá hạn:{% else %}Không có văn bản gửi quá hạn."
@@ -103,7 +104,7 @@ def main() -> None:
     table(doc, ["STT", "Cán bộ theo dõi", "Địa bàn", "Văn bản", "Hạn nộp", "Ngày nộp", "Số ngày chậm"],
           ["{{ item.n }}", "{{ item.name }}", "{{ item.commune }}", "{{ item.kind }}", "{{ item.due }}",
            "{{ item.filed }}", "{{ item.days_late }}"],
-          [Cm(1.3), Cm(3.2), Cm(3.0), Cm(2.6), Cm(2.5), Cm(2.5), Cm(1.4)], "late")
+          [Cm(1.1), Cm(3.1), Cm(2.9), Cm(2.6), Cm(2.5), Cm(2.5), Cm(1.8)], "late")
     para(doc, "")
     body(doc, "5. Kết quả nhận xét, đánh giá cán bộ", bold=True)
     body(doc, "{%p for kind in ratings %}")
@@ -116,7 +117,7 @@ def main() -> None:
               "đã giải quyết {{ resolved }}, chuyển cấp có thẩm quyền {{ referred }}, còn {{ open }} chưa giải quyết.")
     table(doc, ["STT", "Địa bàn", "Nội dung", "Ngày nêu", "Kết quả giải quyết"],
           ["{{ item.n }}", "{{ item.commune }}", "{{ item.text }}", "{{ item.raised }}", "{{ item.result }}"],
-          [Cm(1.3), Cm(3.0), Cm(5.4), Cm(2.5), Cm(4.3)], "difficulties")
+          [Cm(1.1), Cm(2.9), Cm(5.6), Cm(2.5), Cm(4.4)], "difficulties")
     para(doc, "")
     body(doc, "II. ĐÁNH GIÁ CHUNG", bold=True)
     blank(doc, "[Ban Tổ chức đánh giá ưu điểm, hạn chế và nguyên nhân]")
