@@ -84,3 +84,20 @@ def libreoffice_has(component: str) -> bool:
         return False
     program = Path(os.path.realpath(soffice)).parent
     return any((d / _COMPONENTS[component]).exists() for d in (program, Path("/usr/lib/libreoffice/program")))
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def print_env(fonts: str, tmp_path: Path) -> dict[str, str]:
+    """The environment LibreOffice prints in: the machine's fonts ("installed"), or only
+    DejaVu ("dejavu"), the wide fallback of a machine without Times New Roman."""
+    env = dict(os.environ)
+    if fonts == "dejavu":
+        if not DEJAVU.is_dir():
+            pytest.skip("DejaVu fonts are not installed")
+        config = tmp_path / "fonts.conf"
+        config.write_text(f'<?xml version="1.0"?><fontconfig><dir>{DEJAVU}</dir>'
+                          f'<cachedir>{tmp_path}/fontcache</cachedir></fontconfig>', encoding="utf-8")
+        env["FONTCONFIG_FILE"] = str(config)
+    return env

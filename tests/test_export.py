@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
-from conftest import libreoffice_has
+from conftest import libreoffice_has, print_env
 from sheets import HEADER, SHARED_AGENCY, assignment_rows, csv_file, xlsx
 
 HOSTILE = ["=1+2", "+84 912 345 678", "-5", "@SUM(A1)", "\tTab", "\rCR", "http://example.com/x", "=HYPERLINK(\"http://x\",\"y\")"]
@@ -249,7 +249,8 @@ PT8 = "Tám điểm"  # the calibration text, printed at 8 pt and 100 %
 
 @pytest.mark.skipif(not libreoffice_has("calc") or not shutil.which("pdftotext"),
                     reason="LibreOffice Calc and poppler-utils are not installed (.ci/run installs them)")
-def test_nothing_prints_under_8_points(year, tmp_path):
+@pytest.mark.parametrize("fonts", ["installed", "dejavu"])
+def test_nothing_prints_under_8_points(year, tmp_path, fonts):
     """Every word of every printed page, the detail of a year included, is at least as tall as
     8 pt text printed by the same LibreOffice with the same fonts."""
     import xlsxwriter
@@ -261,7 +262,8 @@ def test_nothing_prints_under_8_points(year, tmp_path):
     wb.close()
     pdf_dir = tmp_path / "pdf"
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(pdf_dir), str(out), str(calibration)], capture_output=True, timeout=300, check=True)
+                    "--outdir", str(pdf_dir), str(out), str(calibration)], capture_output=True, timeout=300, check=True,
+                   env=print_env(fonts, tmp_path))
     words = printed_words(pdf_dir / "tong-hop.pdf")
     eight = min(h for _, h, w in printed_words(pdf_dir / "calibration.pdf") if w in PT8.split())
     pages = {p for p, _, _ in words}

@@ -10,7 +10,7 @@ from docx import Document
 from docx.shared import Cm
 from openpyxl import load_workbook
 
-from conftest import libreoffice_has, snapshot
+from conftest import libreoffice_has, print_env, snapshot
 from sheets import HEADER, SHARED_AGENCY, assignment_rows, csv_file, xlsx
 
 
@@ -101,13 +101,14 @@ def test_a_board_can_replace_the_template(year, tmp_path):
 
 
 @pytest.mark.skipif(not libreoffice_has("writer"), reason="LibreOffice Writer is not installed (.ci/run installs it)")
-def test_libreoffice_prints_a_letter(year, tmp_path):
+@pytest.mark.parametrize("fonts", ["installed", "dejavu"])
+def test_libreoffice_prints_a_letter(year, tmp_path, fonts):
     out = tmp_path / "letters"
     year.ok("remind", "--as-of", "01/12/2023", "--output", out)
     result = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
          "--outdir", str(tmp_path / "pdf"), str(out / "001-so-tai-chinh.docx")],
-        capture_output=True, text=True, timeout=180,
+        capture_output=True, text=True, timeout=180, env=print_env(fonts, tmp_path),
     )
     pdf = tmp_path / "pdf" / "001-so-tai-chinh.pdf"
     assert result.returncode == 0 and pdf.exists() and pdf.read_bytes().startswith(b"%PDF")

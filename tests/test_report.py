@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from docx import Document
 
-from conftest import libreoffice_has, snapshot
+from conftest import libreoffice_has, print_env, snapshot
 from sheets import HEADER, SHARED_AGENCY, assignment_rows, xlsx
 
 KINDS = ("program", "report", "evaluation")
@@ -129,10 +129,12 @@ def test_a_boards_own_template_and_refusals(year, tmp_path):
 
 @pytest.mark.skipif(not libreoffice_has("writer") or not shutil.which("pdftotext"),
                     reason="LibreOffice Writer and poppler-utils are not installed (.ci/run installs them)")
-def test_libreoffice_prints_the_report(year, tmp_path):
+@pytest.mark.parametrize("fonts", ["installed", "dejavu"])
+def test_libreoffice_prints_the_report(year, tmp_path, fonts):
     out, _ = report(year, tmp_path, "31/12/2023")
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path / "pdf"), str(out)], capture_output=True, timeout=300, check=True)
+                    "--outdir", str(tmp_path / "pdf"), str(out)], capture_output=True, timeout=300, check=True,
+                   env=print_env(fonts, tmp_path))
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "pdf" / (out.stem + ".pdf")), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "BÁO CÁO" in text and re.search(r"\bSTT\b", text)
