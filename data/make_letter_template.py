@@ -70,6 +70,33 @@ def tight(table) -> None:
     props.append(margins)
 
 
+def loop_table(doc, headers, fields, sizes, loop, empty: bool = False, centered=()):
+    """A bordered table: a header row, then one row per item of `loop` (a docxtpl row loop);
+    with `empty`, one row saying "Không có" when there is none. `centered`: the columns whose
+    values are centered."""
+    t = doc.add_table(rows=7 if empty else 4, cols=len(headers))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tight(t)
+    widths(t, sizes)
+    for cell, text in zip(t.rows[0].cells, headers):
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        font(cell.paragraphs[0].add_run(text), TABLE_PT, bold=True)
+    font(t.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in " + loop + " %}"), TABLE_PT)
+    for index, (cell, text) in enumerate(zip(t.rows[2].cells, fields)):
+        if index in centered:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        font(cell.paragraphs[0].add_run(text), TABLE_PT)
+    font(t.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}"), TABLE_PT)
+    if empty:
+        font(t.rows[4].cells[0].paragraphs[0].add_run("{%tr if not " + loop + " %}"), TABLE_PT)
+        merged = t.rows[5].cells[0].merge(t.rows[5].cells[-1])
+        merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        font(merged.paragraphs[0].add_run("Không có"), TABLE_PT, italic=True)
+        font(t.rows[6].cells[0].paragraphs[0].add_run("{%tr endif %}"), TABLE_PT)
+    return t
+
+
 def keep_together(table) -> None:
     """No row of the table is split over two pages (the signature block stays whole)."""
     for row in table.rows:
@@ -150,20 +177,9 @@ def main() -> None:
     # Widths measured for DejaVu Serif 11 pt, wider than Times New Roman: "STT", a date,
     # "Quá hạn 184 ngày" on one line; names break only between words. 16.5 cm, the text width.
     sizes = [Cm(1.1), Cm(2.6), Cm(3.2), Cm(3.0), Cm(2.5), Cm(4.1)]
-    table = doc.add_table(rows=4, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    tight(table)
-    widths(table, sizes)
-    for cell, text in zip(table.rows[0].cells, headers):
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        font(cell.paragraphs[0].add_run(text), TABLE_PT, bold=True)
-    font(table.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in items %}"), TABLE_PT)
     fields = ["{{ loop.index }}", "{{ item.kind }}", "{{ item.cadre }}", "{{ item.commune }}", "{{ item.due }}",
               "{{ item.state }}"]
-    for cell, text in zip(table.rows[2].cells, fields):
-        font(cell.paragraphs[0].add_run(text), TABLE_PT)
-    font(table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}"), TABLE_PT)
+    loop_table(doc, headers, fields, sizes, "items")
 
     para(doc, "")
     para(doc, "Ban Tổ chức Tỉnh ủy đề nghị {{ recipient }} khẩn trương hoàn thành và gửi các văn bản trên về "

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Cm
 
-from make_letter_template import TABLE_PT, a4_document, font, header, para, signature, tight, widths
+from make_letter_template import a4_document, font, header, loop_table, para, signature
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "cadretrack" / "data" / "templates" / "bao-cao-ket-qua.docx"
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -29,28 +28,9 @@ def body(doc, text, bold=False, italic=False):
 
 
 def table(doc, headers, fields, sizes, loop):
-    """A bordered table: a header row, then one row per item of `loop` (a docxtpl row loop),
-    or one row saying "Không có" when there is none."""
-    t = doc.add_table(rows=7, cols=len(headers))
-    t.style = "Table Grid"
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    tight(t)
-    widths(t, sizes)
-    for cell, text in zip(t.rows[0].cells, headers):
-        cell.paragraphs[0].alignment = CENTER
-        font(cell.paragraphs[0].add_run(text), TABLE_PT, bold=True)
-    font(t.rows[1].cells[0].paragraphs[0].add_run("{%tr for item in " + loop + " %}"), TABLE_PT)
-    for index, (cell, text) in enumerate(zip(t.rows[2].cells, fields)):
-        if index and not text.startswith("{{ item.name"):
-            cell.paragraphs[0].alignment = CENTER
-        font(cell.paragraphs[0].add_run(text), TABLE_PT)
-    font(t.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}"), TABLE_PT)
-    font(t.rows[4].cells[0].paragraphs[0].add_run("{%tr if not " + loop + " %}"), TABLE_PT)
-    merged = t.rows[5].cells[0].merge(t.rows[5].cells[-1])
-    merged.paragraphs[0].alignment = CENTER
-    font(merged.paragraphs[0].add_run("Không có"), TABLE_PT, italic=True)
-    font(t.rows[6].cells[0].paragraphs[0].add_run("{%tr endif %}"), TABLE_PT)
-    return t
+    """A table of `loop`, "Không có" when empty; every value centered but the first and names."""
+    centered = [i for i, f in enumerate(fields) if i and not f.startswith("{{ item.name")]
+    return loop_table(doc, headers, fields, sizes, loop, empty=True, centered=centered)
 
 
 def blank(doc, text):
