@@ -65,9 +65,9 @@ def main() -> None:
               "{% if kind.pending %}, trong đó {{ kind.pending }} chưa đến hạn{% endif %}.")
     body(doc, "{%p endfor %}")
     table(doc, ["Văn bản", "Phải nộp", "Đúng hạn", "Tỷ lệ", "Quá hạn", "Tỷ lệ", "Chưa nộp", "Tỷ lệ"],
-          ["{{ item.name }}", "{{ item.owed }}", "{{ item.on_time }}", "{{ item.on_time_pct }}", "{{ item.late }}",
+          ["{{ item.label }}", "{{ item.owed }}", "{{ item.on_time }}", "{{ item.on_time_pct }}", "{{ item.late }}",
            "{{ item.late_pct }}", "{{ item.not_filed }}", "{{ item.not_filed_pct }}"],
-          [Cm(3.4), Cm(1.8), Cm(1.8), Cm(1.9), Cm(1.8), Cm(1.9), Cm(1.8), Cm(2.1)], "table_kinds")
+          [Cm(3.4), Cm(1.8), Cm(1.8), Cm(1.9), Cm(1.8), Cm(1.9), Cm(1.8), Cm(2.1)], "kinds")
     para(doc, "")
     body(doc, "3. Cán bộ, đảng ủy chưa gửi văn bản", bold=True)
     body(doc, "{% if missing %}Đến ngày {{ as_of }}, còn {{ missing|length }} văn bản quá hạn chưa gửi về "

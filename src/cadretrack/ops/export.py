@@ -34,11 +34,10 @@ def export_report(
     """`export report`: the Board's draft report, from the statuses `check` computes."""
     if output.suffix.lower() != ".docx":
         raise CadretrackError("report_suffix", path=str(output))
-    from cadretrack.render.docx_template import template_path
-    from cadretrack.render.report import TEMPLATE, write_report
+    from cadretrack.render.report import report_template, write_report
 
-    template_path(template, TEMPLATE)  # a missing or foreign template is refused before any work
+    source = report_template(template)  # a missing or foreign template is refused before any work
     report = run_check(db, year, as_of, include_all=True)
     difficulties = list_difficulties(db, as_of, year=year)
-    write_report(report, difficulties, output, template, today)
+    write_report(report, difficulties, output, source, today)
     return report

@@ -16,6 +16,7 @@ from cadretrack.domain.obligations import Status
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.check import run_check
+from cadretrack.reports.summary import unit_words
 from cadretrack.store.ledger import Ledger
 from cadretrack.store.units import load_generations, load_units
 
@@ -37,7 +38,7 @@ class Reminders:
     within: int
     rules: Rules
     recipients: list[Recipient]
-    units: str = "xã, phường, thị trấn"  # the kinds of unit followed, as the letters name them
+    units: str  # the kinds of unit followed, as the letters name them ("xã, phường, thị trấn")
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
@@ -78,8 +79,6 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
             groups.setdefault(key, Recipient(*key)).items.append(item)
     agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: sort_key(r.name))
     communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
-    from cadretrack.reports.summary import unit_words
-
     units = unit_words([i for r in groups.values() for i in r.items])
     return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), agencies + communes, units)
 

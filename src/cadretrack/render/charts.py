@@ -11,7 +11,7 @@ from __future__ import annotations
 from xlsxwriter.utility import quote_sheetname, xl_range_abs, xl_rowcol_to_cell
 
 from cadretrack.domain.dates import format_date
-from cadretrack.render.xlsx_print import MIN_SCALE, PagePlan, plan_pages, print_setup, set_widths
+from cadretrack.render.xlsx_print import MIN_SCALE, PagePlan, column_pixels, plan_pages, print_setup, set_widths
 from cadretrack.render.xlsx_style import FONT, header_block, signature_block
 
 STATUSES = ("Đúng hạn", "Quá hạn", "Chưa nộp, đã quá hạn", "Chưa đến hạn")
@@ -35,7 +35,7 @@ def charts_sheet(wb, styles, report, today, name: str, cells, heading: str) -> N
     while sum(widths) < CHART_CHARS or len(widths) < 9:
         widths.append(8)
     set_widths(ws, widths)
-    chart_width = int(sum(w * 7 + 5 for w in widths))
+    chart_width = sum(column_pixels(w) for w in widths)
     plan = plan_pages(widths)
     page = len(widths)
     start = header_block(ws, styles, page, report.rules.organization, today,

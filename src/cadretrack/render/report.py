@@ -12,7 +12,7 @@ from cadretrack.domain.dates import format_date
 from cadretrack.domain.ratings import RATINGS
 from cadretrack.render.docx_template import template_path, write_docx
 from cadretrack.render.xlsx_style import DEFAULT_SIGNER, place_and_date
-from cadretrack.reports.summary import summarize, unit_words
+from cadretrack.reports.summary import SummaryRow, unit_words
 
 TEMPLATE = "bao-cao-ket-qua.docx"
 
@@ -35,13 +35,14 @@ def context(report, difficulties: list, today: dt.date) -> dict:
     org = rules.organization
     items = report.scope
     units = unit_words(items)
-    _, total = summarize(items, lambda _: "", "")
+    total = SummaryRow("")
+    total.add_all(items)
     kinds = []
     for key, rule in rules.kinds.items():
         c = total.kinds[key]
         not_filed = c.overdue + c.pending
         kinds.append({
-            "key": key, "label": rule.label_vi, "name": rule.label_vi,
+            "key": key, "label": rule.label_vi,
             "owed": c.owed, "on_time": c.on_time, "late": c.late, "overdue": c.overdue, "pending": c.pending,
             "not_filed": not_filed, "filed": c.filed,
             "on_time_pct": percent(c.on_time, c.owed), "late_pct": percent(c.late, c.owed),
@@ -67,7 +68,6 @@ def context(report, difficulties: list, today: dt.date) -> dict:
         "cadres": len(total.cadres),
         "communes": len(total.communes),
         "kinds": kinds,
-        "table_kinds": kinds,
         "missing": [_row(n, i, labels) for n, i in enumerate(missing, start=1)],
         "late": [_row(n, i, labels) for n, i in enumerate(late, start=1)],
         "ratings": _ratings(items, rules),
@@ -118,6 +118,11 @@ def _result(d) -> str:
     return f"{said} ({format_date(d.resolved_on)})"
 
 
-def write_report(report, difficulties: list, path: Path, template: Path | None, today: dt.date) -> None:
-    source = template_path(template, TEMPLATE)
+def report_template(template: Path | None) -> Path:
+    """The report template to use; refused before any work when it cannot be."""
+    return template_path(template, TEMPLATE)
+
+
+def write_report(report, difficulties: list, path: Path, source: Path, today: dt.date) -> None:
+    """The report from the template at `source` (see report_template)."""
     write_docx(source, context(report, difficulties, today), path)

@@ -23,9 +23,14 @@ FILL = 0.94
 FOOTER = '&C&"Times New Roman,Regular"&11Trang &P/&N'
 
 
+def column_pixels(width: float) -> int:
+    """The width on screen of a column `width` characters wide (Calibri 11: 7 px a digit, 5 px padding)."""
+    return int(width * 7 + 0.5) + 5
+
+
 def column_points(width: float) -> float:
-    """The printed width of a column `width` characters wide (Calibri 11: 7 px a digit, 5 px padding)."""
-    return (int(width * 7 + 0.5) + 5) * 0.75
+    """The printed width of that column at 100 %."""
+    return column_pixels(width) * 0.75
 
 
 @dataclass(frozen=True)

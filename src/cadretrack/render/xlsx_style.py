@@ -147,22 +147,21 @@ def nothing_listed(ws, styles: Styles, row: int, width: int) -> None:
     merge(ws, row, 1, row, width - 1, "Không có", styles.empty)
 
 
-def signature_block(ws, styles: Styles, row: int, width: int, organization: dict, today: dt.date) -> int:
+def signature_block(ws, styles: Styles, row: int, width: int, organization: dict, today: dt.date) -> None:
     """Under a printed table (biểu): the place and date line, Người lập biểu on the left and the
-    rule set's signer on the right, room to sign, then their names. Returns the next free row.
+    rule set's signer on the right, room to sign, then their names.
     Columns A and B stay empty (below a table they hold STT and the row's name), so that a
     program reading the table down to its last row does not take the block for one."""
     left_end, right_start = _halves(width)
     signer = organization.get("signer_title") or DEFAULT_SIGNER
     merge(ws, row, right_start, row, width - 1, place_and_date(organization.get("place", ""), today),
-                   styles.place_date)
+          styles.place_date)
     merge(ws, row + 1, 2, row + 1, left_end, "NGƯỜI LẬP BIỂU", styles.sign_title)
     merge(ws, row + 1, right_start, row + 1, width - 1, signer, styles.sign_title)
     ws.set_row(row + 1, 17 * (signer.count("\n") + 1))
     names = row + 6  # four empty rows to sign in
     merge(ws, names, 2, names, left_end, organization.get("preparer_name", ""), styles.sign_name)
     merge(ws, names, right_start, names, width - 1, organization.get("signer_name", ""), styles.sign_name)
-    return names + 1
 
 
 def data_row(ws, row: int, cells: list[tuple[str, float]], fmt, line_height: float = 15.0) -> None:
