@@ -77,3 +77,8 @@ def main() -> None:
     except KeyboardInterrupt:  # before a command ran (reading the options): nothing was done
         sys.stderr.write(t("interrupted_nothing") + "\n")
         sys.exit(130)
+    finally:
+        # The command has given its answer. Freeing what it built (a national report: seconds)
+        # must not turn a late Ctrl-C into a death by signal after "Đã soạn …" was printed.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
