@@ -209,11 +209,13 @@ def materialise(command: Command, place: Path, make) -> tuple[list[str], Path]:
     return args, out
 
 
-@pytest.mark.parametrize("kind", sorted(FILES))
-@pytest.mark.parametrize("command", READERS, ids=lambda c: c.name)
+# An empty list of extra titles adds none: a usable file, not a hostile one.
+READER_CASES = [pytest.param(c, k, id=f"{c.name}-{k}") for c in READERS for k in sorted(FILES)
+                if not (c.suffix == ".txt" and k == "empty")]
+
+
+@pytest.mark.parametrize("command, kind", READER_CASES)
 def test_every_reader_refuses_a_hostile_file_in_one_sentence(place, command, kind):
-    if command.suffix == ".txt" and kind == "empty":
-        pytest.skip("an empty list of extra titles adds none: a usable file")  # not hostile
     args, out = materialise(command, place, FILES[kind])
     before = tree(place)
     code, printed = run_cli(place, args)
