@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cadretrack.context import Run
 from cadretrack.errors import CadretrackError
+from cadretrack.readers.source import check_input
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup
 from cadretrack.store.ledger import Ledger, copy_into, copy_to, file_is_sound, is_ledger
@@ -55,8 +56,7 @@ def backup(db: Ledger, output: Path | None, run: Run) -> Path:
 
 def restore(db: Ledger, source: Path, run: Run) -> Path:
     """Replace the ledger's content with a checked backup, after backing the ledger up."""
-    if not source.is_file():
-        raise CadretrackError("file_missing", path=str(source))
+    check_input(source)
     if not is_ledger(source):
         raise CadretrackError("restore_not_ledger", path=str(source))
     if not file_is_sound(source):

@@ -11,6 +11,8 @@ from cadretrack.domain.rules import BUILTIN, parse_rules, province_header, with_
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.bundled import bundled_text
 from cadretrack.readers.gazetteer_csv import read_gazetteer
+from cadretrack.readers.source import read_text_input
+from cadretrack.readers.types import Limits
 from cadretrack.store import journal
 from cadretrack.store.ledger import create_ledger, is_ledger, remove_ledger
 from cadretrack.store.rules import add_rule_set
@@ -38,12 +40,7 @@ def read_rules_file(rules: Path | None, province: str = ""):
             committee, place = province_header(province)
             text = with_organization(text, party_committee=committee, place=place)
     else:
-        if not rules.is_file():
-            raise CadretrackError("file_missing", path=str(rules))
-        try:
-            text = rules.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CadretrackError("csv_encoding", path=str(rules)) from None
+        text = read_text_input(rules, Limits.current().max_bytes)
         name = rules.name
     parsed = parse_rules(text, str(rules or "rules"))  # every problem of a bad file, before anything is written
     return name, text, parsed
