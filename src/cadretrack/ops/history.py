@@ -10,7 +10,7 @@ from cadretrack.errors import CadretrackError
 from cadretrack.readers.source import check_input
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup
-from cadretrack.store.ledger import Ledger, copy_into, copy_to, file_is_sound, is_ledger
+from cadretrack.store.ledger import Ledger, copy_into, copy_to, file_is_sound, is_ledger, open_ledger, replace_damaged
 
 
 @dataclass
@@ -54,13 +54,30 @@ def backup(db: Ledger, output: Path | None, run: Run) -> Path:
     return copy_to(db, output)
 
 
-def restore(db: Ledger, source: Path, run: Run) -> Path:
-    """Replace the ledger's content with a checked backup, after backing the ledger up."""
+def restore_at(ledger: Path, source: Path, run: Run) -> Path:
+    """`restore` of the ledger at `ledger`: opened and backed up first as any ledger, or,
+    when it is too damaged to open, kept as it lies in backups/ and replaced whole."""
+    _check_backup(source)
+    try:
+        db = open_ledger(ledger, run.now)
+    except CadretrackError as exc:
+        if exc.key not in ("ledger_damaged", "ledger_damaged_no_backup"):
+            raise
+        return replace_damaged(ledger, source, run.now)
+    return restore(db, source, run)
+
+
+def _check_backup(source: Path) -> None:
     check_input(source)
     if not is_ledger(source):
         raise CadretrackError("restore_not_ledger", path=str(source))
     if not file_is_sound(source):
         raise CadretrackError("restore_damaged", path=str(source))
+
+
+def restore(db: Ledger, source: Path, run: Run) -> Path:
+    """Replace the ledger's content with a checked backup, after backing the ledger up."""
+    _check_backup(source)
     ledger = db.path
     db.close()
     saved = auto_backup(ledger, "restore", run.now)
