@@ -94,8 +94,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(CADRETRACK_MAX_CELLS); delete the stray cells far from the table and save it again.",
     ),
     "file_cell_too_long": (
-        "Ô {column}{row} (trang {sheet}) của {path} dài {chars} ký tự, vượt giới hạn {limit} ký tự của một ô bảng tính.",
-        "Cell {column}{row} (sheet {sheet}) of {path} holds {chars} characters, over the {limit}-character limit "
+        "Ô {cell} (trang {sheet}) của {path} dài {chars} ký tự, vượt giới hạn {limit} ký tự của một ô bảng tính.",
+        "Cell {cell} (sheet {sheet}) of {path} holds {chars} characters, over the {limit}-character limit "
         "of a spreadsheet cell.",
     ),
     "file_xml_dtd": (

@@ -69,8 +69,8 @@ def check_grid(path: Path, grid: Grid, limits: Limits) -> None:
         for column, value in enumerate(row):
             if isinstance(value, str) and len(value) > longest:
                 table, number = grid.where(index)
-                raise CadretrackError("file_cell_too_long", path=str(path), sheet=table, row=number,
-                                      column=_column_name(column), chars=len(value), limit=longest)
+                raise CadretrackError("file_cell_too_long", path=str(path), sheet=table,
+                                      cell=f"{_column_name(column)}{number}", chars=len(value), limit=longest)
 
 
 def _column_name(index: int) -> str:
@@ -98,7 +98,7 @@ def _read_csv(path: Path, raw: bytes) -> Grid:
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             limit = Limits.current().max_cell_chars
-            raise CadretrackError("file_cell_too_long", path=str(path), sheet=path.name, row="?", column="?",
+            raise CadretrackError("file_cell_too_long", path=str(path), sheet=path.name, cell="?",
                                   chars=f"> {csv.field_size_limit()}", limit=limit) from None
         raise CadretrackError("file_unreadable", path=str(path), reason=str(exc)) from None
     return Grid(sheet=path.name, rows=rows)
