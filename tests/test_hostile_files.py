@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import snapshot
 from sheets import HEADER, assignment_rows, csv_file, xlsx
@@ -273,3 +275,52 @@ def test_a_fifo_as_the_ledger_is_refused_without_hanging(tmp_path):
     assert result.returncode == 2 and "device" in result.stderr
     result = run("--db", tmp_path, "list", "assignments", timeout=60)
     assert result.returncode == 2 and "is a folder" in result.stderr
+
+
+CELLS = st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60), st.sampled_from(["text", "number", "blank"])),
+                 min_size=1, max_size=12, unique_by=lambda c: (c[0], c[1]))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=CELLS)
+def test_the_measured_reach_of_a_sheet_is_calamines(tmp_path, cells):
+    """What the scans measure before calamine is what calamine then builds: written by the
+    real libraries (openpyxl, xlwt), styled blank cells included, which neither counts."""
+    import python_calamine as pc
+    import xlwt
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from cadretrack.readers.extent import Extent, check_workbook
+    from cadretrack.readers.types import Limits
+    from cadretrack.readers.xls_extent import xls_extents
+
+    book, old = Workbook(), xlwt.Workbook()
+    sheet, old_sheet = book.active, old.add_sheet("S")
+    for row, column, kind in cells:
+        target = sheet.cell(row=row + 1, column=column + 1)
+        if kind == "blank":
+            target.font = Font(bold=True)
+            old_sheet.write(row, column, None, xlwt.easyxf("font: bold on"))
+        else:
+            value = "x" if kind == "text" else 1.5
+            target.value = value
+            old_sheet.write(row, column, value)
+    book.save(tmp_path / "s.xlsx")
+    old.save(str(tmp_path / "s.xls"))
+
+    def calamine(path):
+        workbook = pc.CalamineWorkbook.from_path(str(path))
+        ws = workbook.get_sheet_by_name(workbook.sheet_names[0])
+        return Extent(ws.end[0] + 1, ws.end[1] + 1) if any(k != "blank" for *_, k in cells) else Extent()
+
+    measured = []
+    limits = Limits(max_rows=10**9, max_columns=10**9, max_cells=10**12)
+    with zipfile.ZipFile(tmp_path / "s.xlsx") as archive:
+        from cadretrack.readers import extent as module
+
+        for member, _ in module._worksheets(archive, set(archive.namelist())).items():
+            measured += list(module._xlsx_extents(module._stream(archive, member, "s.xlsx"), "s.xlsx"))
+        check_workbook(archive, "s.xlsx", limits)
+    assert measured == [calamine(tmp_path / "s.xlsx")]
+    assert [e for _, e in xls_extents((tmp_path / "s.xls").read_bytes())] == [calamine(tmp_path / "s.xls")]

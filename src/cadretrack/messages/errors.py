@@ -98,6 +98,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cell {cell} (sheet {sheet}) of {path} holds {chars} characters, over the {limit}-character limit "
         "of a spreadsheet cell.",
     ),
+    "file_cell_too_long_line": (
+        "Một ô ở dòng {line} của {path} dài hơn {limit} ký tự, giới hạn của một ô bảng tính.",
+        "A cell on line {line} of {path} holds more than {limit} characters, the limit of a spreadsheet cell.",
+    ),
     "file_xml_dtd": (
         "Tệp {path} có khai báo DTD/thực thể trong {member}, điều tệp Office không bao giờ có; có thể là tệp độc hại, "
         "không đọc.",

@@ -15,6 +15,7 @@ from cadretrack.errors import CadretrackError
 from cadretrack.readers.extent import Extent, check_extent, check_workbook
 from cadretrack.readers.source import check_input, read_input
 from cadretrack.readers.types import Grid, Limits
+from cadretrack.readers.xls_extent import xls_extents
 from cadretrack.readers.xml_guard import guard_archive_xml
 
 EXCEL_TYPES = {".xlsx", ".xlsm", ".xls", ".ods"}
@@ -53,17 +54,19 @@ def read_grids(path: Path, sheet: str | None = None) -> list[Grid]:
     else:
         grids = _read_excel(path, data, sheet, limits)
     for grid in grids:
-        check_grid(path, grid, limits)
+        check_grid(path, grid, limits, cells=suffix != ".csv")  # the CSV reader bounds its own cells
     if sheet is not None and suffix == ".csv":
         grids[0].sheet = sheet
     return grids
 
 
-def check_grid(path: Path, grid: Grid, limits: Limits) -> None:
-    """Refuse a sheet of too many rows, or a cell longer than a spreadsheet cell can be."""
+def check_grid(path: Path, grid: Grid, limits: Limits, cells: bool = True) -> None:
+    """Refuse a sheet of too many rows, or (`cells`) a cell longer than a spreadsheet cell can be."""
     if len(grid.rows) > limits.max_rows:
         raise CadretrackError("file_too_many_rows", path=str(path), sheet=grid.sheet,
                               rows=len(grid.rows), limit=limits.max_rows)
+    if not cells:
+        return
     longest = limits.max_cell_chars
     for index, row in enumerate(grid.rows):
         for column, value in enumerate(row):
@@ -90,17 +93,22 @@ def _read_csv(path: Path, raw: bytes) -> Grid:
         raise CadretrackError("csv_encoding", path=str(path)) from None
     if "\x00" in text:
         raise CadretrackError("file_unreadable", path=str(path), reason="NUL")
+    limit = Limits.current().max_cell_chars
+    previous = csv.field_size_limit(limit)  # a longer cell stops the C reader: no cell is measured twice
+    reader = None
     try:
         sample = text[:65536]
         delimiter = max(",;\t", key=lambda d: _cells_in_wide_rows(
             list(csv.reader(io.StringIO(sample, newline=""), delimiter=d))))
-        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows = [list(r) for r in reader]
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            limit = Limits.current().max_cell_chars
-            raise CadretrackError("file_cell_too_long", path=str(path), sheet=path.name, cell="?",
-                                  chars=f"> {csv.field_size_limit()}", limit=limit) from None
+            line = reader.line_num if reader is not None else "?"
+            raise CadretrackError("file_cell_too_long_line", path=str(path), line=line, limit=limit) from None
         raise CadretrackError("file_unreadable", path=str(path), reason=str(exc)) from None
+    finally:
+        csv.field_size_limit(previous)
     return Grid(sheet=path.name, rows=rows)
 
 
@@ -143,6 +151,8 @@ def _read_excel(path: Path, data: bytes, sheet: str | None, limits: Limits) -> l
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
         if _ENCRYPTED_OOXML in data:
             raise CadretrackError("file_password", path=str(path))
+        for name, extent in xls_extents(data):  # before calamine holds 16.7 million cells for one
+            check_extent(str(path), name, extent, limits)
     else:
         raise CadretrackError("file_not_excel", path=str(path))
     try:
