@@ -10,7 +10,7 @@ from cadretrack.errors import CadretrackError
 from cadretrack.readers.source import check_input
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup
-from cadretrack.store.ledger import Ledger, copy_into, copy_to, file_is_sound, is_ledger, open_ledger, replace_damaged
+from cadretrack.store.ledger import Ledger, copy_to, check_ledger, file_is_sound, open_ledger, replace_damaged, restore_over
 
 
 @dataclass
@@ -69,9 +69,16 @@ def restore_at(ledger: Path, source: Path, run: Run) -> Path:
 
 def _check_backup(source: Path) -> None:
     check_input(source)
-    if not is_ledger(source):
-        raise CadretrackError("restore_not_ledger", path=str(source))
-    if not file_is_sound(source):
+    try:
+        check_ledger(source)
+        sound = file_is_sound(source)
+    except CadretrackError as exc:
+        if exc.key == "ledger_foreign":
+            raise CadretrackError("restore_not_ledger", path=str(source)) from None
+        if not exc.key.startswith("ledger_damaged"):
+            raise
+        sound = False
+    if not sound:
         raise CadretrackError("restore_damaged", path=str(source))
 
 
@@ -80,6 +87,4 @@ def restore(db: Ledger, source: Path, run: Run) -> Path:
     _check_backup(source)
     ledger = db.path
     db.close()
-    saved = auto_backup(ledger, "restore", run.now)
-    copy_into(source, ledger)
-    return saved
+    return restore_over(ledger, source, run.now)

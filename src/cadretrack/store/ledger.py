@@ -229,10 +229,14 @@ def foreign_key_faults(db: Ledger) -> list[tuple[str, int, str]]:
 
 
 def file_is_sound(path: Path) -> bool:
-    """A database file (not open here) passes SQLite's integrity check."""
-    conn = sqlite3.connect(str(path))
+    """A database file (not open here) passes SQLite's integrity check (read-only)."""
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     try:
         return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError as exc:
+        if health.error_name(exc) in health.DAMAGED:
+            return False
+        raise
     finally:
         conn.close()
 
@@ -273,3 +277,16 @@ def replace_damaged(ledger: Path, source: Path, now: dt.datetime) -> Path:
         Path(str(ledger) + suffix).unlink(missing_ok=True)
     copy_database(source, ledger)
     return kept
+
+
+def restore_over(ledger: Path, source: Path, now: dt.datetime) -> Path:
+    """The ledger (closed) backed up, then given the content of the backup at `source`; a
+    ledger whose pages turn out damaged while it is copied is kept aside and replaced whole."""
+    try:
+        saved = auto_backup(ledger, "restore", now)
+    except sqlite3.DatabaseError as exc:
+        if health.error_name(exc) not in health.DAMAGED:
+            raise
+        return replace_damaged(ledger, source, now)
+    copy_into(source, ledger)
+    return saved
