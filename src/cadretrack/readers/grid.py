@@ -94,12 +94,12 @@ def _read_csv(path: Path, raw: bytes) -> Grid:
     if "\x00" in text:
         raise CadretrackError("file_unreadable", path=str(path), reason="NUL")
     limit = Limits.current().max_cell_chars
-    previous = csv.field_size_limit(limit)  # a longer cell stops the C reader: no cell is measured twice
     reader = None
     try:
         sample = text[:65536]
         delimiter = max(",;\t", key=lambda d: _cells_in_wide_rows(
             list(csv.reader(io.StringIO(sample, newline=""), delimiter=d))))
+        previous = csv.field_size_limit(limit)  # a longer cell stops the C reader: no cell is measured twice
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         rows = [list(r) for r in reader]
     except csv.Error as exc:
@@ -108,7 +108,8 @@ def _read_csv(path: Path, raw: bytes) -> Grid:
             raise CadretrackError("file_cell_too_long_line", path=str(path), line=line, limit=limit) from None
         raise CadretrackError("file_unreadable", path=str(path), reason=str(exc)) from None
     finally:
-        csv.field_size_limit(previous)
+        if reader is not None:
+            csv.field_size_limit(previous)
     return Grid(sheet=path.name, rows=rows)
 
 
