@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import check_format, echo, guarded, open_db, run_of, today
+from cadretrack.cli.common import check_format, echo, guarded, open_db, run_of, state
 from cadretrack.i18n import t
 
 
@@ -57,11 +57,11 @@ def restore(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help=t("help_restore_file"))],
 ) -> None:
-    from cadretrack.ops.history import restore as run
+    from cadretrack.ops.history import restore_at
 
-    db = open_db(ctx)  # refuses a missing or foreign ledger first
-    saved = run(db, file, run_of(ctx))
-    echo(t("restored", path=str(db.path), source=str(file), saved=str(saved)))
+    path = state(ctx).db  # a missing or foreign ledger is refused first; a damaged one is what restore is for
+    saved = restore_at(path, file, run_of(ctx))
+    echo(t("restored", path=str(path), source=str(file), saved=str(saved)))
 
 
 @guarded
@@ -69,11 +69,11 @@ def verify(
     ctx: typer.Context,
     format: Annotated[str, typer.Option("--format", help=t("help_format_table_json"))] = "table",
 ) -> None:
-    from cadretrack.ops.verify import verify as run
+    from cadretrack.ops.verify import verify_at
     from cadretrack.render.problems import print_findings
 
     check_format(format, ("table", "json"))
-    findings = run(open_db(ctx), today())
+    findings = verify_at(state(ctx).db, run_of(ctx))
     print_findings(findings, format)
     if any(f.level == "error" for f in findings):
         raise typer.Exit(1)

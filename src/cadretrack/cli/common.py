@@ -113,16 +113,13 @@ def guarded(fn):
             root = _root_state(args, kwargs)
             _print_error(exc.message(debug=root is not None and root.debug))
             raise typer.Exit(exc.exit_code) from None
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            _print_error(t("ledger_busy"))
-            raise typer.Exit(2) from None
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:  # the ledger failed under a command: say what is true of it
+            from cadretrack.ops.ledger import explain
+
             root = _root_state(args, kwargs)
-            detail = f" [{exc}]" if root is not None and root.debug else ""
-            _print_error(t("ledger_corrupt", path=str(root.db if root is not None else "?")) + detail)
-            raise typer.Exit(2) from None
+            error = explain(root.db if root is not None else None, exc)
+            _print_error(error.message(debug=root is not None and root.debug))
+            raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             root = _root_state(args, kwargs)
             wrote = root is not None and root.run is not None and root.run.wrote
@@ -135,7 +132,9 @@ def guarded(fn):
 def _root_state(args, kwargs) -> State | None:
     """The global state of the command a guarded function runs, if it was given its context."""
     ctx = kwargs.get("ctx") or (args[0] if args else None)
-    return state(ctx) if isinstance(ctx, typer.Context) else None
+    # Typer hands over its own Click's Context, not always a typer.Context: ask what it does.
+    root = ctx.find_root().obj if callable(getattr(ctx, "find_root", None)) else None
+    return root if isinstance(root, State) else None
 
 
 def _print_notice(message: str) -> None:

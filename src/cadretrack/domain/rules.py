@@ -13,6 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from cadretrack.domain.toml_text import MAX_NESTING, key_lines, line_key, nesting_too_deep, table_header
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 
 FILERS = ("cadre", "commune")
@@ -27,9 +28,6 @@ TABLES = {"regulation", "organization", "kinds"}
 RESERVED = {"difficulty", "meeting", "kind"}
 BUILTIN = "rules-26-QD-TU.toml"  # in the package's data folder
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
-_HEADER = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?$")
-_KEY = re.compile(r'^("[^"]*"|[A-Za-z0-9_\-]+)\s*=')
-_INLINE_KEY = re.compile(r'("[^"]*"|[A-Za-z0-9_\-]+)\s*=')
 
 
 @dataclass(frozen=True)
@@ -83,33 +81,17 @@ class Rules:
         return match.group(1) if match else self.name
 
 
-def key_lines(text: str) -> dict[tuple[str, str], int]:
-    """(table, key) -> line of every `key = value` in TOML text, and (table, "") -> the line
-    of each table's header, so that a problem is reported where the clerk wrote it."""
-    lines: dict[tuple[str, str], int] = {}
-    table = ""
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.split("#", 1)[0].strip()
-        header = _HEADER.match(line)
-        if header:
-            table = ".".join(part.strip().strip('"') for part in header.group(1).split("."))
-            lines.setdefault((table, ""), number)
-            continue
-        key = _KEY.match(line)
-        if key:
-            name = key.group(1).strip().strip('"')
-            lines.setdefault((table, name), number)
-            for inner in _INLINE_KEY.findall(line[key.end():]):  # keys of an inline table
-                lines.setdefault((f"{table}.{name}" if table else name, inner.strip('"')), number)
-    return lines
-
-
 def parse_rules(text: str, source: str) -> Rules:
     """Rules from TOML text. A syntax error stops the reading (CadretrackError naming its
     line); every other problem is collected, each on its own line, and raised together
     (InputProblems)."""
+    deep = nesting_too_deep(text)
+    if deep is not None:
+        raise CadretrackError("rules_too_deep", path=source, line=deep, depth=MAX_NESTING)
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # nesting the scan above let through; tomllib still went too deep
+        raise CadretrackError("rules_too_deep", path=source, line="?", depth=MAX_NESTING) from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise CadretrackError(
@@ -280,15 +262,14 @@ def with_organization(text: str, **values: str) -> str:
     lines = text.splitlines(keepends=True)
     table, seen, out = "", set(), []
     for line in lines:
-        header = _HEADER.match(line.split("#", 1)[0].strip())
-        if header:
+        header = table_header(line.split("#", 1)[0].strip())
+        if header is not None:
             if table == "organization":
                 out += [f"{k} = {_toml_string(v)}\n" for k, v in values.items() if k not in seen]
                 seen.update(values)
-            table = header.group(1).strip()
-        key = _KEY.match(line.strip())
-        if table == "organization" and key and key.group(1).strip('"') in values:
-            name = key.group(1).strip('"')
+            table = header
+        name = line_key(line)
+        if table == "organization" and name in values:
             line = f"{name} = {_toml_string(values[name])}\n"
             seen.add(name)
         out.append(line)

@@ -63,6 +63,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet {sheet} of {path} has {rows} rows, over the {limit} limit (CADRETRACK_MAX_ROWS).",
     ),
     "file_empty": ("Tệp {path} không có dữ liệu.", "{path} holds no data."),
+    "input_is_folder": (
+        "Không đọc được {path}: đó là một thư mục, không phải tệp; hãy chỉ đúng tệp cần đọc.",
+        "Cannot read {path}: it is a folder, not a file; point at the file to read.",
+    ),
+    "input_not_regular": (
+        "Không đọc {path}: đó là {kind}, không phải tệp thường; cadretrack chỉ đọc tệp thường.",
+        "Cannot read {path}: it is {kind}, not a regular file; cadretrack reads regular files only.",
+    ),
+    "input_no_access": (
+        "Không có quyền đọc tệp {path}.",
+        "You have no permission to read {path}.",
+    ),
+    "file_reaches_too_far": (
+        "Trang {sheet} của {path} có {rows} dòng, vượt giới hạn {limit} (CADRETRACK_MAX_ROWS); nếu phần lớn là "
+        "dòng trống, hãy xóa các ô thừa ở xa bên dưới bảng rồi lưu lại.",
+        "Sheet {sheet} of {path} has {rows} rows, over the {limit} limit (CADRETRACK_MAX_ROWS); if most are "
+        "empty, delete the stray cells far below the table and save it again.",
+    ),
+    "file_too_many_columns": (
+        "Trang {sheet} của {path} trải tới cột thứ {columns}, vượt giới hạn {limit} cột (CADRETRACK_MAX_COLUMNS); "
+        "hãy xóa các ô thừa ở xa bảng rồi lưu lại.",
+        "Sheet {sheet} of {path} reaches column {columns}, over the {limit}-column limit (CADRETRACK_MAX_COLUMNS); "
+        "delete the stray cells far from the table and save it again.",
+    ),
+    "file_too_many_cells": (
+        "Trang {sheet} của {path} trải {rows} dòng × {columns} cột, vượt giới hạn {limit} ô (CADRETRACK_MAX_CELLS); "
+        "hãy xóa các ô thừa ở xa bảng rồi lưu lại.",
+        "Sheet {sheet} of {path} spans {rows} rows × {columns} columns, over the {limit}-cell limit "
+        "(CADRETRACK_MAX_CELLS); delete the stray cells far from the table and save it again.",
+    ),
+    "file_cell_too_long": (
+        "Ô {cell} (trang {sheet}) của {path} dài {chars} ký tự, vượt giới hạn {limit} ký tự của một ô bảng tính.",
+        "Cell {cell} (sheet {sheet}) of {path} holds {chars} characters, over the {limit}-character limit "
+        "of a spreadsheet cell.",
+    ),
+    "file_cell_too_long_line": (
+        "Một ô ở dòng {line} của {path} dài hơn {limit} ký tự, giới hạn của một ô bảng tính.",
+        "A cell on line {line} of {path} holds more than {limit} characters, the limit of a spreadsheet cell.",
+    ),
+    "file_xml_dtd": (
+        "Tệp {path} có khai báo DTD/thực thể trong {member}, điều tệp Office không bao giờ có; có thể là tệp độc hại, "
+        "không đọc.",
+        "Cannot read {path}: it holds a DTD or entity declaration in {member}, which no Office file has; it may "
+        "be hostile.",
+    ),
+    "file_xml_too_deep": (
+        "Tệp {path} có nội dung lồng nhau quá {depth} tầng trong {member} (ví dụ bảng trong bảng không dứt); không đọc.",
+        "Cannot read {path}: it nests its content more than {depth} levels deep in {member} (tables inside "
+        "tables without end).",
+    ),
     "header_missing": (
         "Không tìm thấy dòng tiêu đề bảng trong {path} (cần ít nhất cột Họ và tên và cột Xã, phường, thị trấn hoặc Mã xã).",
         "No table header found in {path} (it needs at least a name column, Họ và tên, and a commune column, Xã, phường, thị trấn, or Mã xã).",
@@ -100,6 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rules_syntax": (
         "Tệp quy định {path} sai cú pháp TOML ở dòng {line} (xem lại dấu ngoặc, dấu nháy, dấu =).",
         "Rules file {path} has a TOML syntax error at line {line} (look at brackets, quotes and =).",
+    ),
+    "rules_too_deep": (
+        "Tệp quy định {path} lồng ngoặc quá {depth} tầng ở dòng {line}; không đọc.",
+        "Rules file {path} nests brackets more than {depth} levels deep at line {line}; it was not read.",
     ),
     "rules_regulation_missing": ("Thiếu bảng [regulation].", "The [regulation] table is missing."),
     "rules_effective_invalid": (

@@ -12,6 +12,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backed_up": ("Đã sao lưu sổ theo dõi vào {path}.", "Backed up the ledger to {path}."),
     "restore_not_ledger": ("Tệp {path} không phải sổ theo dõi cadretrack; không khôi phục.", "{path} is not a cadretrack ledger; nothing restored."),
     "restore_damaged": ("Tệp {path} bị hỏng (không qua kiểm tra toàn vẹn); không khôi phục.", "{path} is damaged (it fails the integrity check); nothing restored."),
+    "ledger_damaged": (
+        "Sổ theo dõi {path} bị hỏng: SQLite không đọc được (tệp bị cắt cụt hoặc ổ đĩa lỗi). Bản sao lưu mới nhất là "
+        "{backup}; khôi phục bằng: cadretrack --db \"{path}\" restore \"{backup}\".",
+        "The ledger {path} is damaged: SQLite cannot read it (a copy cut short, or a failing disk). The newest "
+        "backup is {backup}; restore it with: cadretrack --db \"{path}\" restore \"{backup}\".",
+    ),
+    "ledger_damaged_no_backup": (
+        "Sổ theo dõi {path} bị hỏng: SQLite không đọc được, và không có bản sao lưu nào trong {folder}; hãy khôi phục "
+        "từ một bản sao khác bằng cadretrack restore TỆP.",
+        "The ledger {path} is damaged: SQLite cannot read it, and there is no backup in {folder}; restore another "
+        "copy with cadretrack restore FILE.",
+    ),
+    "ledger_locked": (
+        "Sổ theo dõi {path} đang bị một chương trình khác giữ riêng (ví dụ một trình xem SQLite đang mở nó); hãy đóng "
+        "chương trình đó rồi chạy lại lệnh.",
+        "The ledger {path} is held exclusively by another program (a SQLite viewer that has it open, perhaps); close "
+        "that program and run the command again.",
+    ),
+    "ledger_read_only": (
+        "Sổ theo dõi {path} chỉ cho đọc (tệp không có quyền ghi): các lệnh xem vẫn chạy, lệnh ghi bị từ chối; "
+        "không có gì thay đổi.",
+        "The ledger {path} is read-only (the file has no write permission): commands that read it work, commands "
+        "that write are refused; nothing was changed.",
+    ),
+    "ledger_read_only_folder": (
+        "Thư mục {folder} chứa sổ theo dõi chỉ cho đọc: các lệnh xem vẫn chạy, lệnh ghi và sao lưu vào backups/ "
+        "bị từ chối (sao lưu sang nơi khác bằng backup --output); không có gì thay đổi.",
+        "The folder {folder} holding the ledger is read-only: commands that read it work, commands that write "
+        "and backups into backups/ are refused (back up elsewhere with backup --output); nothing was changed.",
+    ),
+    "ledger_read_only_upgrade": (
+        "Sổ theo dõi {path} do phiên bản cũ hơn tạo và cần nâng cấp, nhưng chỉ cho đọc; hãy cho phép ghi rồi chạy lại.",
+        "The ledger {path} was made by an earlier version and needs upgrading, but it is read-only; allow writing "
+        "and run the command again.",
+    ),
+    "ledger_newer": (
+        "Sổ theo dõi {path} do cadretrack phiên bản mới hơn ({version}) ghi (có bước nâng cấp {migration} mà phiên "
+        "bản này không biết): chỉ xem được, không ghi; hãy dùng cadretrack {version} trở lên.",
+        "The ledger {path} was written by a newer cadretrack ({version}; it has the migration {migration}, which "
+        "this version does not know): it can be read, never written here; use cadretrack {version} or later.",
+    ),
+    "ledger_disk_full": (
+        "Ổ đĩa chứa sổ theo dõi {path} đã đầy: không ghi được, sổ theo dõi giữ nguyên như trước; hãy giải phóng "
+        "dung lượng rồi chạy lại.",
+        "The disk holding the ledger {path} is full: nothing was written, and the ledger is as it was; free some "
+        "space and run the command again.",
+    ),
+    "ledger_unreadable": (
+        "Không đọc được sổ theo dõi {path} (SQLite báo lỗi); hãy chạy lại với --debug để xem chi tiết.",
+        "Cannot read the ledger {path} (SQLite reported an error); run again with --debug for the details.",
+    ),
     "restored": (
         "Đã khôi phục {path} từ {source}; bản trước khi khôi phục lưu tại {saved}.",
         "Restored {path} from {source}; the ledger as it was is saved at {saved}.",
@@ -56,6 +107,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_assignment-on-abolished-unit": ("Phân công trên đơn vị đã sắp xếp", "Assignment on an abolished unit"),
     "verify_ok": ("Sổ theo dõi toàn vẹn; không phát hiện vấn đề.", "The ledger is sound; nothing found."),
     "verify_summary": ("{errors} lỗi, {warnings} lưu ý.", "{errors} error(s), {warnings} warning(s)."),
+    "verify_damaged": ("{sentence}", "{sentence}"),
     "verify_integrity": ("Tệp SQLite hỏng: {detail}.", "The SQLite file is damaged: {detail}."),
     "verify_foreign_key": ("Bảng {table}, dòng {row} trỏ tới bản ghi không có trong {parent}.", "Table {table}, row {row} points at a missing {parent} record."),
     "verify_overlap": (

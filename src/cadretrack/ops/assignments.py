@@ -20,6 +20,8 @@ from cadretrack.readers.assignments import AssignmentRow, read_assignment_rows
 from cadretrack.readers.bundled import bundled_text
 from cadretrack.store import journal
 from cadretrack.store.assignments import load_assignments, save_plan, with_filings
+from cadretrack.readers.source import read_text_input
+from cadretrack.readers.types import Limits
 from cadretrack.store.backup import auto_backup
 from cadretrack.store.ledger import Ledger
 from cadretrack.store.units import load_gazetteer, load_units
@@ -41,12 +43,7 @@ def load_titles(extra: Path | None = None) -> list[Title]:
     """The built-in titles (data/chuc-danh.txt) and a clerk's own list, if given."""
     text = bundled_text("chuc-danh.txt")
     if extra is not None:
-        if not extra.is_file():
-            raise CadretrackError("file_missing", path=str(extra))
-        try:
-            text += "\n" + extra.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CadretrackError("csv_encoding", path=str(extra)) from None
+        text += "\n" + read_text_input(extra, Limits.current().max_bytes)
     return parse_titles(text)
 
 

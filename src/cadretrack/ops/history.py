@@ -7,9 +7,10 @@ from pathlib import Path
 
 from cadretrack.context import Run
 from cadretrack.errors import CadretrackError
+from cadretrack.readers.source import check_input
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup
-from cadretrack.store.ledger import Ledger, copy_into, copy_to, file_is_sound, is_ledger
+from cadretrack.store.ledger import Ledger, copy_to, check_ledger, file_is_sound, open_ledger, replace_damaged, restore_over
 
 
 @dataclass
@@ -53,16 +54,37 @@ def backup(db: Ledger, output: Path | None, run: Run) -> Path:
     return copy_to(db, output)
 
 
+def restore_at(ledger: Path, source: Path, run: Run) -> Path:
+    """`restore` of the ledger at `ledger`: opened and backed up first as any ledger, or,
+    when it is too damaged to open, kept as it lies in backups/ and replaced whole."""
+    _check_backup(source)
+    try:
+        db = open_ledger(ledger, run.now)
+    except CadretrackError as exc:
+        if exc.key not in ("ledger_damaged", "ledger_damaged_no_backup"):
+            raise
+        return replace_damaged(ledger, source, run.now)
+    return restore(db, source, run)
+
+
+def _check_backup(source: Path) -> None:
+    check_input(source)
+    try:
+        check_ledger(source)
+        sound = file_is_sound(source)
+    except CadretrackError as exc:
+        if exc.key == "ledger_foreign":
+            raise CadretrackError("restore_not_ledger", path=str(source)) from None
+        if not exc.key.startswith("ledger_damaged"):
+            raise
+        sound = False
+    if not sound:
+        raise CadretrackError("restore_damaged", path=str(source))
+
+
 def restore(db: Ledger, source: Path, run: Run) -> Path:
     """Replace the ledger's content with a checked backup, after backing the ledger up."""
-    if not source.is_file():
-        raise CadretrackError("file_missing", path=str(source))
-    if not is_ledger(source):
-        raise CadretrackError("restore_not_ledger", path=str(source))
-    if not file_is_sound(source):
-        raise CadretrackError("restore_damaged", path=str(source))
+    _check_backup(source)
     ledger = db.path
     db.close()
-    saved = auto_backup(ledger, "restore", run.now)
-    copy_into(source, ledger)
-    return saved
+    return restore_over(ledger, source, run.now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,8 +12,10 @@ from cadretrack.domain.rules import BUILTIN, parse_rules, province_header, with_
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.bundled import bundled_text
 from cadretrack.readers.gazetteer_csv import read_gazetteer
+from cadretrack.readers.source import read_text_input
+from cadretrack.readers.types import Limits
 from cadretrack.store import journal
-from cadretrack.store.ledger import create_ledger, is_ledger, remove_ledger
+from cadretrack.store.ledger import check_ledger, create_ledger, remove_ledger
 from cadretrack.store.rules import add_rule_set
 from cadretrack.store.units import describe_first, save_communes
 
@@ -38,12 +41,7 @@ def read_rules_file(rules: Path | None, province: str = ""):
             committee, place = province_header(province)
             text = with_organization(text, party_committee=committee, place=place)
     else:
-        if not rules.is_file():
-            raise CadretrackError("file_missing", path=str(rules))
-        try:
-            text = rules.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise CadretrackError("csv_encoding", path=str(rules)) from None
+        text = read_text_input(rules, Limits.current().max_bytes)
         name = rules.name
     parsed = parse_rules(text, str(rules or "rules"))  # every problem of a bad file, before anything is written
     return name, text, parsed
@@ -52,10 +50,9 @@ def read_rules_file(rules: Path | None, province: str = ""):
 def init_ledger(
     path: Path, run: Run, gazetteer: Path | None = None, rules: Path | None = None, province: str = "",
 ) -> InitResult:
-    if path.exists():
-        if is_ledger(path):
-            return InitResult(path=path, created=False)
-        raise CadretrackError("ledger_foreign", path=str(path.resolve()))
+    if os.path.lexists(path):
+        check_ledger(path)  # a folder, a pipe, a damaged or foreign file: said as what it is
+        return InitResult(path=path, created=False)
     if not path.parent.is_dir():  # a typo in --db must not grow a new folder tree
         raise CadretrackError("folder_missing", path=str(path.parent))
     source, communes = read_gazetteer(gazetteer)

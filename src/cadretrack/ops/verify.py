@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.obligations import owes
 from cadretrack.domain.regime import Regime
 from cadretrack.domain.unitset import Units
-from cadretrack.errors import Problem
+from cadretrack.context import Run
+from cadretrack.errors import CadretrackError, Problem
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.ops.ledger import load_regime
+from cadretrack.ops.ledger import load_regime, open_ledger
 from cadretrack.store.assignments import load_assignments
 from cadretrack.store.filings import load_filings
 from cadretrack.store.ledger import Ledger, foreign_key_faults, integrity_faults
 from cadretrack.store.units import load_units, unknown_commune_codes
+
+
+DAMAGED_KEYS = ("ledger_damaged", "ledger_damaged_no_backup")
 
 
 def finding(code: str, level: str, key: str, **fields) -> Problem:
@@ -109,8 +114,29 @@ def _abolished(v: Facts):
 CHECKS = (_foreign_keys, _unknown_communes, _overlaps, _filings, _unfollowed, _abolished)
 
 
+def verify_at(path: Path, run: Run) -> list[Problem]:
+    """`verify` of the ledger at `path`: one opened so damaged that it cannot be read is
+    one integrity finding (naming the newest backup and `restore`), like a damaged page."""
+    try:
+        db = open_ledger(path, run)
+    except CadretrackError as exc:
+        if exc.key not in DAMAGED_KEYS:
+            raise
+        return [finding("integrity", "error", "verify_damaged", sentence=exc.message())]
+    try:
+        return verify(db, run.today)
+    finally:
+        db.close()
+
+
 def verify(db: Ledger, today: dt.date) -> list[Problem]:
-    findings = [finding("integrity", "error", "verify_integrity", detail=d) for d in integrity_faults(db)]
+    try:
+        faults = integrity_faults(db)
+    except CadretrackError as exc:
+        if exc.key not in DAMAGED_KEYS:
+            raise
+        return [finding("integrity", "error", "verify_damaged", sentence=exc.message())]
+    findings = [finding("integrity", "error", "verify_integrity", detail=d) for d in faults]
     if findings:
         return findings  # a damaged file: the domain checks would read garbage
     view = Facts(db, load_assignments(db), load_filings(db), load_regime(db), load_units(db), today)

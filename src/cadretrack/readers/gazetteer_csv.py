@@ -10,6 +10,8 @@ from cadretrack.domain.gazetteer import Commune, MatchError, normalize_code
 from cadretrack.domain.names import clean
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.readers.bundled import bundled_text
+from cadretrack.readers.source import read_text_input
+from cadretrack.readers.types import Limits
 
 REQUIRED = ("province_code", "province", "commune_code", "commune", "commune_type")
 BUILTIN = "hoa-binh-2024.csv"
@@ -21,12 +23,7 @@ def builtin_gazetteer_text() -> tuple[str, str]:
 
 def csv_text(path: Path) -> tuple[str, str]:
     """(file name, text) of a UTF-8 CSV file, with or without its byte-order mark."""
-    if not path.is_file():
-        raise CadretrackError("file_missing", path=str(path))
-    try:
-        return path.name, path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CadretrackError("csv_encoding", path=str(path)) from None
+    return path.name, read_text_input(path, Limits.current().max_bytes)
 
 
 def read_gazetteer(path: Path | None) -> tuple[str, list[Commune]]:

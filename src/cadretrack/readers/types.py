@@ -15,6 +15,9 @@ class Limits:
     max_unzipped: int = 500 * 2**20  # CADRETRACK_MAX_UNZIPPED_MB, all members of a workbook
     max_ratio: int = 200  # CADRETRACK_MAX_ZIP_RATIO, per member over 1 MB
     max_rows: int = 200_000  # CADRETRACK_MAX_ROWS, per sheet
+    max_columns: int = 500  # CADRETRACK_MAX_COLUMNS, per sheet (Excel's columns reach 16,384)
+    max_cells: int = 5_000_000  # CADRETRACK_MAX_CELLS, rows × columns of a sheet from A1
+    max_cell_chars: int = 32_767  # CADRETRACK_MAX_CELL_CHARS; Excel's own limit for one cell
 
     @classmethod
     def current(cls) -> "Limits":
@@ -30,6 +33,9 @@ class Limits:
             max_unzipped=env("CADRETRACK_MAX_UNZIPPED_MB", base.max_unzipped, 2**20),
             max_ratio=env("CADRETRACK_MAX_ZIP_RATIO", base.max_ratio),
             max_rows=env("CADRETRACK_MAX_ROWS", base.max_rows),
+            max_columns=env("CADRETRACK_MAX_COLUMNS", base.max_columns),
+            max_cells=env("CADRETRACK_MAX_CELLS", base.max_cells),
+            max_cell_chars=env("CADRETRACK_MAX_CELL_CHARS", base.max_cell_chars),
         )
 
 

@@ -11,6 +11,7 @@ Each row keeps where it stands: "Bảng 2", row 7, as the clerk finds it in Word
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from cadretrack.errors import CadretrackError
@@ -19,14 +20,21 @@ from cadretrack.readers.types import Grid
 HEADER_ZONE = 6  # rows of a table's top that a following table may repeat
 
 
-def read_word(path: Path) -> list:
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
-
+def read_word(path: Path, data: bytes) -> list:
+    """The tables of the document whose bytes are `data` (checked by readers/grid first:
+    a zip within limits, XML without a DTD and not nested without end)."""
     try:
-        document = Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        return _tables(path, data)
+    except CadretrackError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many kinds for a broken document
         raise CadretrackError("file_unreadable", path=str(path), reason=str(exc)[:200] or type(exc).__name__) from None
+
+
+def _tables(path: Path, data: bytes) -> list:
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
     grids: list[Grid] = []
     for number, table in enumerate(document.tables, start=1):
         rows = [[_text(c) for c in row.cells] for row in table.rows]

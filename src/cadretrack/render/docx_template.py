@@ -6,14 +6,14 @@ from pathlib import Path
 
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.bundled import bundled_path
+from cadretrack.readers.source import check_input
 
 
 def template_path(template: Path | None, bundled: str) -> Path:
     """The template to use (the bundled one by default); refused when it is missing or is
     no Word document, before anything is written."""
     source = template or bundled_path("templates", bundled)
-    if not source.is_file():
-        raise CadretrackError("file_missing", path=str(source))
+    check_input(source)
     if source.suffix.lower() != ".docx":
         raise CadretrackError("template_not_docx", path=str(source))
     return source

@@ -7,6 +7,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from cadretrack.store.health import writing_refusal
+
 DEFAULT_KEEP = 20
 
 
@@ -75,7 +77,13 @@ def auto_backup(ledger: Path, reason: str, now: dt.datetime, keep: int | None = 
 
     When the newest backup already holds the ledger as it is (nothing was written since it
     was taken: a failed or empty import, a backup just made), that backup is the one: a
-    second copy would cost a whole ledger's worth of writing and hold nothing new."""
+    second copy would cost a whole ledger's worth of writing and hold nothing new.
+
+    Every write is preceded by one: a ledger that may not be written (read-only, or made
+    by a newer cadretrack) is refused here, before anything is written."""
+    refusal = writing_refusal(ledger, {"manual": "backup", "restore": "restore"}.get(reason, "write"))
+    if refusal is not None:
+        raise refusal
     folder = backups_dir(ledger)
     folder.mkdir(mode=0o700, exist_ok=True)
     os.chmod(folder, 0o700)

@@ -7,10 +7,15 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from urllib.parse import quote
+
+from cadretrack import __version__
 from cadretrack.errors import CadretrackError
+from cadretrack.store import health
 from cadretrack.store.backup import auto_backup, copy_database
 from cadretrack.store.schema import APP, MIGRATIONS, migration_set
 
@@ -21,9 +26,10 @@ class Ledger:
     """An open ledger: a sqlite3 connection, with sqlite-utils' table API loaded on first
     use (migrations need it; a command on an up-to-date ledger starts without it)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, refusal: CadretrackError | None = None) -> None:
         self.conn = conn
         self.path = path
+        self.refusal = refusal  # why this ledger may be read but not written (read-only, newer)
         self._utils = None
 
     @property
@@ -49,12 +55,21 @@ def busy_timeout() -> float:
         return BUSY_TIMEOUT_SECONDS
 
 
-def _connect(path: Path) -> Ledger:
+def _connect(path: Path, read_only: str = "") -> Ledger:
+    """A connection to the ledger; read-only (mode=ro) when its file or folder is, and then
+    `immutable` when the folder is and no log lies beside it (SQLite could not make its
+    shared-memory file there, and nobody can be writing)."""
     timeout = busy_timeout()
-    db = Ledger(sqlite3.connect(str(path), timeout=timeout), path)
+    if read_only:
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        if read_only == "folder" and not Path(f"{path}-wal").exists():
+            uri += "&immutable=1"
+        db = Ledger(sqlite3.connect(uri, uri=True, timeout=timeout), path)
+    else:
+        db = Ledger(sqlite3.connect(str(path), timeout=timeout), path)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+    if not read_only and db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
@@ -70,20 +85,46 @@ def _pending(db: Ledger) -> list[str]:
     return [n for n in names if n not in applied]
 
 
-def is_ledger(path: Path) -> bool:
-    """True when the file is a SQLite database made by cadretrack."""
+def _is_sqlite(path: Path) -> bool:
+    """The regular file at `path` begins as a SQLite database does (opened without blocking)."""
+    from cadretrack.readers.source import open_input
+
     try:
-        with path.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                return False
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        with open_input(path) as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except (CadretrackError, OSError):
+        return False
+
+
+def is_ledger(path: Path) -> bool:
+    """True when the file is a SQLite database made by cadretrack (False too when it cannot
+    be read now: `check_ledger` says why)."""
+    try:
+        check_ledger(path)
+        return True
+    except CadretrackError:
+        return False
+
+
+def check_ledger(path: Path) -> None:
+    """Nothing when `path` is a cadretrack ledger SQLite can read; else the one sentence
+    that says what it is: missing, a folder or a pipe, not a ledger, damaged, locked."""
+    from cadretrack.readers.source import check_input
+
+    check_input(path.resolve(), missing="ledger_missing")
+    if not _is_sqlite(path):
+        raise CadretrackError("ledger_foreign", path=str(path.resolve()))
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=busy_timeout())
         try:
+            conn.execute("PRAGMA schema_version").fetchone()  # reads the schema: a damaged one fails here
             row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
         finally:
             conn.close()
-        return bool(row and row[0] == APP)
-    except (OSError, sqlite3.Error):
-        return False
+    except sqlite3.Error as exc:
+        raise health.diagnosis(path, exc) from None
+    if not (row and row[0] == APP):
+        raise CadretrackError("ledger_foreign", path=str(path.resolve()))
 
 
 def create_ledger(path: Path, now: dt.datetime) -> Ledger:
@@ -96,6 +137,7 @@ def create_ledger(path: Path, now: dt.datetime) -> Ledger:
     with write(db):
         db.conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
                             [("app", APP), ("created_at", now.isoformat(timespec="seconds"))])
+        set_meta(db, "app_version", __version__)
     return db
 
 
@@ -108,34 +150,58 @@ def remove_ledger(path: Path) -> None:
 def open_ledger(path: Path, now: dt.datetime) -> Ledger:
     """The existing ledger at path, upgraded to the current schema (after a backup).
     Nothing else is written on opening: a read-only command leaves the file as it was."""
-    if not path.exists():
-        raise CadretrackError("ledger_missing", path=str(path.resolve()))
-    if not is_ledger(path):
-        raise CadretrackError("ledger_foreign", path=str(path.resolve()))
-    if os.stat(path).st_mode & 0o077:
-        os.chmod(path, 0o600)
-    db = _connect(path)
-    if _pending(db):
+    check_ledger(path)
+    where = health.read_only(path)
+    mode = os.stat(path).st_mode
+    if mode & 0o077 and not where:
+        with contextlib.suppress(OSError):  # a file of another user's: its owner's to change
+            os.chmod(path, stat.S_IMODE(mode) & 0o700)
+    try:
+        db = _connect(path, where)
+        try:
+            newer = health.newer(path, db.conn)
+            pending = _pending(db)
+        except BaseException:
+            db.close()
+            raise
+    except sqlite3.Error as exc:
+        raise health.diagnosis(path, exc) from None
+    db.refusal = newer or (CadretrackError("ledger_read_only_folder" if where == "folder" else "ledger_read_only",
+                                           path=str(path.resolve()), folder=str(path.resolve().parent))
+                           if where else None)
+    if pending and newer is None:
+        if where:
+            db.close()
+            raise CadretrackError("ledger_read_only_upgrade", path=str(path.resolve()))
         auto_backup(path, "upgrade", now)
         migration_set().apply(db.utils)
+        with write(db):
+            set_meta(db, "app_version", __version__)
     return db
 
 
 @contextlib.contextmanager
 def write(db: Ledger) -> Iterator[Ledger]:
-    """One command's writes as one transaction, taking the write lock up front."""
+    """One command's writes as one transaction, taking the write lock up front. A ledger
+    that may only be read is refused here; a full disk at any write or at the commit
+    leaves the ledger as it was and says so."""
+    if db.refusal is not None:
+        raise db.refusal
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if health.error_name(exc) in health.BUSY:
             raise CadretrackError("ledger_busy") from None
-        raise
+        raise health.diagnosis(db.path, exc) from None
     try:
         yield db
-    except BaseException:
-        db.conn.rollback()
+        db.conn.commit()
+    except BaseException as exc:
+        with contextlib.suppress(sqlite3.Error):
+            db.conn.rollback()
+        if isinstance(exc, sqlite3.OperationalError) and health.error_name(exc) in health.FULL | health.READ_ONLY:
+            raise health.diagnosis(db.path, exc) from None
         raise
-    db.conn.commit()
 
 
 def get_meta(db: Ledger, key: str, default: str = "") -> str:
@@ -149,7 +215,12 @@ def set_meta(db: Ledger, key: str, value: str) -> None:
 
 def integrity_faults(db: Ledger) -> list[str]:
     """What SQLite's integrity check finds wrong with the file ([] when sound)."""
-    return [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+    try:
+        return [r[0] for r in db.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+    except sqlite3.DatabaseError as exc:  # a page too damaged for the check to go on
+        if health.error_name(exc) in health.DAMAGED:
+            raise health.damaged(db.path, str(exc)[:200]) from None
+        raise
 
 
 def foreign_key_faults(db: Ledger) -> list[tuple[str, int, str]]:
@@ -158,10 +229,14 @@ def foreign_key_faults(db: Ledger) -> list[tuple[str, int, str]]:
 
 
 def file_is_sound(path: Path) -> bool:
-    """A database file (not open here) passes SQLite's integrity check."""
-    conn = sqlite3.connect(str(path))
+    """A database file (not open here) passes SQLite's integrity check (read-only)."""
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     try:
         return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError as exc:
+        if health.error_name(exc) in health.DAMAGED:
+            return False
+        raise
     finally:
         conn.close()
 
@@ -181,3 +256,37 @@ def copy_into(source: Path, ledger: Path) -> None:
 def copy_to(db: Ledger, target: Path) -> Path:
     """A consistent copy of the open ledger at `target` (written beside it and renamed)."""
     return copy_database(db.conn, target)
+
+
+def replace_damaged(ledger: Path, source: Path, now: dt.datetime) -> Path:
+    """A ledger too damaged to open replaced whole by the backup at `source`; the damaged
+    file is kept first, as it lies, in backups/ (named .damaged: never offered as a backup)."""
+    import shutil
+
+    refusal = health.writing_refusal(ledger, "restore")
+    if refusal is not None:
+        raise refusal
+    folder = ledger.resolve().parent / "backups"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = now.astimezone().strftime("%Y%m%d-%H%M%S-%f")
+    kept = folder / f"{ledger.stem}-{stamp}-restore.damaged"
+    fd = os.open(kept, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "wb") as out, ledger.open("rb") as src:
+        shutil.copyfileobj(src, out)
+    for suffix in ("-wal", "-shm"):  # a log of the damaged file must not be laid over the backup
+        Path(str(ledger) + suffix).unlink(missing_ok=True)
+    copy_database(source, ledger)
+    return kept
+
+
+def restore_over(ledger: Path, source: Path, now: dt.datetime) -> Path:
+    """The ledger (closed) backed up, then given the content of the backup at `source`; a
+    ledger whose pages turn out damaged while it is copied is kept aside and replaced whole."""
+    try:
+        saved = auto_backup(ledger, "restore", now)
+    except sqlite3.DatabaseError as exc:
+        if health.error_name(exc) not in health.DAMAGED:
+            raise
+        return replace_damaged(ledger, source, now)
+    copy_into(source, ledger)
+    return saved
