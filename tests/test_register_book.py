@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 
 import pytest
 
@@ -57,3 +58,94 @@ def test_every_ledger_has_an_identity_of_its_own(tmp_path):
     shutil.copy(REPO / "tests" / "fixtures" / "ledger-schema-2.db", old)
     made = _identity(old)
     assert uuid.UUID(made).version == 4 and _identity(old) == made
+
+
+def history_size(cli) -> int:
+    return len(cli.json("history"))
+
+
+def statuses(cli, kind: str) -> dict[str, tuple[str, str | None]]:
+    items = cli.json("check", "--year", "2024", "--as-of", "31/12/2024", "--kind", kind, "--all")["items"]
+    return {i["commune"]: (i["status"], i["filed"]) for i in items}
+
+
+def numbered(rows) -> list[list]:
+    """A book whose rows carry the Số đến given: (Số đến, received, sender, number, summary)."""
+    return [["SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"], HEADER, *[[received, n, sender, number, summary]
+                                                  for n, received, sender, number, summary in rows]]
+
+
+def test_an_unchanged_book_with_a_repeated_arrival_number_writes_nothing(office, tmp_path):
+    rows = [(7, *CONTROLS[0][:4]), (7, *CONTROLS[1][:4]), (8, *TRAPS[12][:4])]  # two documents given Số đến 7
+    path = xlsx(tmp_path / "so-den.xlsx", numbered(rows))
+    code, doc = imported(office, path)
+    assert [r["decision"] for r in doc["rows"]] == ["filing", "filing", "review"]
+    size, before = history_size(office), snapshot(office.db)
+    for _ in range(2):
+        result = office("import", "filings", path)
+        assert result.exit_code == 0 and "changed in the book" not in result.stdout
+        code, doc = imported(office, path, "--dry-run")
+        assert doc["counts"]["known"] == 3 and doc["counts"]["filing"] == 0
+    assert history_size(office) == size and snapshot(office.db) == before  # no change set
+    assert statuses(office, "program")["Xã Hiền Lương"][0] == "on_time"
+    assert statuses(office, "report")["Phường Tân Hòa"][0] == "on_time"
+
+
+def test_a_corrected_row_withdraws_the_filing_it_produced_and_undo_restores_it(office, tmp_path):
+    first = xlsx(tmp_path / "so-den.xlsx", book([CONTROLS[0], CONTROLS[1]]))
+    imported(office, first)
+    assert statuses(office, "program")["Xã Hiền Lương"] == ("on_time", "2024-01-10")
+    letter = (CONTROLS[0][0], "Sở Tài chính", "05-CV/STC", "Công văn về việc cử cán bộ dự hội nghị tổng kết năm 2023")
+    corrected = xlsx(tmp_path / "so-den-2.xlsx", book([letter, CONTROLS[1]]))
+    code, doc = imported(office, corrected, "--dry-run")
+    assert doc["counts"]["withdrawn"] == 1 and doc["rows"][0]["decision"] == "unrelated"
+    assert doc["rows"][0]["withdrawn"] == {"kind": "program", "year": 2024, "filed": "2024-01-10", "replaced": False}
+    assert doc["rows"][1]["withdrawn"] is None
+    said = office("import", "filings", corrected)
+    assert said.exit_code == 0 and "1 filing(s) recorded earlier withdrawn and 0 replaced" in said.stdout
+    assert "(rows 3)" in said.stdout and "undo" in said.stdout
+    assert statuses(office, "program")["Xã Hiền Lương"] == ("overdue", None)
+    assert statuses(office, "report")["Phường Tân Hòa"] == ("on_time", "2024-12-05")
+    assert office.json("history")[0]["summary"]["withdrawn"] == 1
+    size, before = history_size(office), snapshot(office.db)
+    code, doc = imported(office, corrected)  # the corrected book again: nothing more
+    assert doc["counts"]["known"] == 2 and history_size(office) == size and snapshot(office.db) == before
+    office.ok("undo")
+    assert statuses(office, "program")["Xã Hiền Lương"] == ("on_time", "2024-01-10")
+    code, doc = imported(office, first, "--dry-run")
+    assert doc["counts"]["known"] == 2  # as the first import left it
+
+
+def test_a_row_now_another_filing_replaces_the_one_it_produced(office, tmp_path):
+    imported(office, xlsx(tmp_path / "so-den.xlsx", book([CONTROLS[0]])))
+    other = (CONTROLS[0][0], "Sở Y tế", "01-CTr/SYT", "Chương trình theo dõi phường Tân Hòa năm 2024")
+    code, doc = imported(office, xlsx(tmp_path / "so-den-2.xlsx", book([other])))
+    assert doc["counts"]["replaced"] == 1 and doc["counts"]["filing"] == 1
+    assert doc["rows"][0]["withdrawn"]["replaced"] is True
+    program = statuses(office, "program")
+    assert program["Xã Hiền Lương"] == ("overdue", None) and program["Phường Tân Hòa"] == ("on_time", "2024-01-10")
+    # The same filing received on another day (the date corrected in the book): replaced, one filing.
+    later = (dt.date(2024, 2, 2), *other[1:])
+    code, doc = imported(office, xlsx(tmp_path / "so-den-3.xlsx", book([later])))
+    assert doc["counts"]["replaced"] == 1
+    assert statuses(office, "program")["Phường Tân Hòa"] == ("late", "2024-02-02")  # due by 31/01
+    assert current_filings(office) == [("program", "2024-02-02")]  # one incoming document, one filing
+
+
+def current_filings(cli) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(cli.db)
+    try:
+        return conn.execute("SELECT kind, filed FROM filings WHERE voided_in IS NULL AND superseded_by IS NULL "
+                            "ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_filing_recorded_by_hand_stays_when_the_row_that_matched_it_changes(office, tmp_path):
+    office.ok("record", "program", "--year", "2024", "--date", "10/01/2024", "--commune", "Hiền Lương")
+    code, doc = imported(office, xlsx(tmp_path / "so-den.xlsx", book([CONTROLS[0]])))
+    assert doc["counts"]["filing"] == 1 and doc["rows"][0]["decision"] == "filing"
+    letter = (CONTROLS[0][0], "Sở Tài chính", "05-CV/STC", "Công văn về việc cử cán bộ dự hội nghị")
+    code, doc = imported(office, xlsx(tmp_path / "so-den-2.xlsx", book([letter])))
+    assert doc["counts"]["withdrawn"] == 0 and doc["rows"][0]["withdrawn"] is None
+    assert statuses(office, "program")["Xã Hiền Lương"] == ("on_time", "2024-01-10")

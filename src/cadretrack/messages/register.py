@@ -21,6 +21,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} dòng đã sửa trong sổ từ lần nhập trước, được xem xét lại (dòng {rows}).",
         "{count} row(s) changed in the book since an earlier import, decided again (rows {rows}).",
     ),
+    "office_withdrawn": (
+        "{withdrawn} văn bản đã ghi nhận trước đây được rút lại và {replaced} được thay thế, vì dòng trong sổ đã "
+        "sửa không còn là văn bản đó (dòng {rows}); hoàn tác bằng cadretrack undo.",
+        "{withdrawn} filing(s) recorded earlier withdrawn and {replaced} replaced, because the row corrected in the "
+        "book is no longer that filing (rows {rows}); cadretrack undo reverts it.",
+    ),
+    "office_withdrawn_dry": (
+        "{withdrawn} văn bản đã ghi nhận trước đây sẽ được rút lại và {replaced} sẽ được thay thế, vì dòng trong "
+        "sổ đã sửa không còn là văn bản đó (dòng {rows}).",
+        "{withdrawn} filing(s) recorded earlier would be withdrawn and {replaced} replaced, because the row "
+        "corrected in the book is no longer that filing (rows {rows}).",
+    ),
     "office_dry": (
         "Chạy thử sổ {path}: {filing} văn bản theo Quy định 26 ({added} sẽ thêm, {unchanged} đã có), "
         "{unrelated} văn bản khác, {review} cần xem lại; {known} dòng đã quyết định ở lần nhập trước. "
