@@ -149,3 +149,130 @@ def test_a_filing_recorded_by_hand_stays_when_the_row_that_matched_it_changes(of
     code, doc = imported(office, xlsx(tmp_path / "so-den-2.xlsx", book([letter])))
     assert doc["counts"]["withdrawn"] == 0 and doc["rows"][0]["withdrawn"] is None
     assert statuses(office, "program")["Xã Hiền Lương"] == ("on_time", "2024-01-10")
+
+
+# A row the classifier cannot type ("V/v gửi văn bản …"), that the clerk records as Tú Lý's program.
+ASKED = (D(2024, 1, 15), "Sở Xây dựng", "18-CV/SXD", "V/v gửi văn bản theo dõi xã Tú Lý")
+
+
+def edit_review(review, change) -> None:
+    """Open the review workbook as the clerk's spreadsheet program would, let `change(ws,
+    col)` edit it, save it."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(review)
+    ws = wb["Cần xem lại"]
+    header = [c.value for c in ws[4]]
+    change(ws, {name: header.index(name) + 1 for name in header if name})
+    wb.save(review)
+
+
+RECORD_TU_LY = {"Loại": "program", "Năm": 2024, "Xã, phường, thị trấn": "Tú Lý"}
+
+
+@pytest.fixture
+def asked(office, tmp_path):
+    """The book imported with its review workbook; the clerk's answer filled in (not imported)."""
+    path = xlsx(tmp_path / "so-den.xlsx", book([CONTROLS[0], ASKED, TRAPS[12]]))
+    review = tmp_path / "can-xem-lai.xlsx"
+    code, doc = imported(office, path, "--review", review)
+    assert code == 1 and len(review_places(review)) == 2
+    assert answer(review, {"V/v gửi văn bản": ("Ghi nhận", RECORD_TU_LY),
+                           "Kế hoạch kiểm tra": ("Không phải văn bản theo Quy định", {})}) == 2
+    return office, path, review
+
+
+def duplicate_row(ws, col, cells: dict) -> None:
+    """The first answered row copied below the last, with some of its cells changed."""
+    last = ws.max_row + 1
+    for c in range(1, ws.max_column + 1):
+        ws.cell(last, c, ws.cell(5, c).value)
+    for name, value in cells.items():
+        ws.cell(last, col[name], value)
+
+
+def test_a_duplicated_review_row_cannot_make_one_document_two_filings(asked):
+    office, path, review = asked
+    edit_review(review, lambda ws, col: duplicate_row(ws, col, {"Loại": "report", "Xã, phường, thị trấn": "Hiền Lương"}))
+    counts = office.json("check", "--year", "2024", "--as-of", "31/12/2024", "--all")["counts"]
+    err = office.refused("import", "filings", review)
+    assert "Cần xem lại" in err and "2024#2" in err and "answered already at row 5" in err
+    assert office.json("check", "--year", "2024", "--as-of", "31/12/2024", "--all")["counts"] == counts
+
+
+def test_the_same_place_twice_is_refused_even_with_the_same_answer(asked):
+    office, path, review = asked
+    edit_review(review, lambda ws, col: duplicate_row(ws, col, {}))
+    assert "answered already at row 5" in office.refused("import", "filings", review)
+
+
+@pytest.mark.parametrize("place, why", [
+    ("2024#999999", "no row this file asks about"),  # a place the book never had
+    ("2024#1", "no row this file asks about"),  # a row decided a filing, never asked about
+    ("", "has no Vị trí trong sổ"),
+])
+def test_an_edited_place_is_refused(asked, place, why):
+    office, path, review = asked
+
+    def move(ws, col):
+        for r in range(5, ws.max_row + 1):
+            if "V/v gửi văn bản" in (ws.cell(r, col["Tên loại và trích yếu nội dung"]).value or ""):
+                ws.cell(r, col["Vị trí trong sổ"]).value = place or None
+
+    edit_review(review, move)
+    err = office.refused("import", "filings", review)
+    assert why in err and "Cần xem lại" in err and (place in err)
+    code, doc = imported(office, path, "--dry-run")  # the earlier decisions stand
+    assert [r["decision"] for r in doc["rows"]] == ["known", "known", "known"]
+
+
+def test_a_review_workbook_of_another_ledger_is_refused(asked, tmp_path):
+    from conftest import Cli
+
+    office, path, review = asked
+    other = Cli(tmp_path / "other.db")
+    other.ok("init")
+    assign(other, tmp_path, PEOPLE, name="other-list.xlsx")  # the same province, the same book: another ledger
+    foreign = tmp_path / "foreign.xlsx"
+    imported(other, path, "--review", foreign)
+    answer(foreign, {"V/v gửi văn bản": ("Ghi nhận", RECORD_TU_LY), "Kế hoạch kiểm tra": ("Không phải văn bản theo Quy định", {})})
+    err = office.refused("import", "filings", foreign)
+    assert "written by another ledger" in err
+    office.ok("import", "filings", review)  # its own answers are taken
+    before = snapshot(office.db)
+    code, doc = imported(office, path)  # and the book again reopens nothing
+    assert code == 0 and doc["counts"]["known"] == 3 and snapshot(office.db) == before
+
+
+def test_a_review_workbook_without_its_stamp_is_refused(asked, tmp_path):
+    from openpyxl import load_workbook
+
+    office, path, review = asked
+    wb = load_workbook(review)
+    del wb["cadretrack"]
+    wb.save(review)
+    assert "no stamp of this ledger" in office.refused("import", "filings", review)
+
+
+def test_a_place_answered_anew_replaces_its_earlier_answer(asked):
+    office, path, review = asked
+    office.ok("import", "filings", review)
+    assert statuses(office, "program")["Xã Tú Lý"] == ("on_time", "2024-01-15")
+    before = snapshot(office.db)
+    office.ok("import", "filings", review)  # the same answers again: nothing
+    assert snapshot(office.db) == before
+    answer(review, {"V/v gửi văn bản": ("Không phải văn bản theo Quy định", {})})
+    said = office.ok("import", "filings", review, "--format", "json")
+    assert json.loads(said.stdout)["counts"]["withdrawn"] == 1
+    assert statuses(office, "program")["Xã Tú Lý"] == ("overdue", None)
+    answer(review, {"V/v gửi văn bản": ("Ghi nhận", {**RECORD_TU_LY, "Loại": "report"})})
+    office.ok("import", "filings", review)
+    assert statuses(office, "report")["Xã Tú Lý"] == ("on_time", "2024-01-15")
+    answer(review, {"V/v gửi văn bản": ("Ghi nhận", RECORD_TU_LY)})  # program again: the report makes way
+    office.ok("import", "filings", review)
+    assert statuses(office, "report")["Xã Tú Lý"] == ("overdue", None)
+    assert statuses(office, "program")["Xã Tú Lý"] == ("on_time", "2024-01-15")
+    assert current_filings(office) == [("program", "2024-01-10"), ("program", "2024-01-15")]
+    office.ok("undo")
+    assert statuses(office, "program")["Xã Tú Lý"] == ("overdue", None)
+    assert statuses(office, "report")["Xã Tú Lý"] == ("on_time", "2024-01-15")

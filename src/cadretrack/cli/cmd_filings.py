@@ -96,6 +96,8 @@ def import_filings(
     else:
         echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
                unchanged=result.unchanged))
+        if result.answers:  # a review workbook: what the other answers did
+            echo(t("answers_dry" if dry_run else "answers_done", **result.answers))
     if counts["review"]:
         raise typer.Exit(1)
 
