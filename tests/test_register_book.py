@@ -107,6 +107,7 @@ def test_a_corrected_row_withdraws_the_filing_it_produced_and_undo_restores_it(o
     assert statuses(office, "program")["Xã Hiền Lương"] == ("overdue", None)
     assert statuses(office, "report")["Phường Tân Hòa"] == ("on_time", "2024-12-05")
     assert office.json("history")[0]["summary"]["withdrawn"] == 1
+    office.ok("verify")
     size, before = history_size(office), snapshot(office.db)
     code, doc = imported(office, corrected)  # the corrected book again: nothing more
     assert doc["counts"]["known"] == 2 and history_size(office) == size and snapshot(office.db) == before
@@ -273,6 +274,7 @@ def test_a_place_answered_anew_replaces_its_earlier_answer(asked):
     assert statuses(office, "report")["Xã Tú Lý"] == ("overdue", None)
     assert statuses(office, "program")["Xã Tú Lý"] == ("on_time", "2024-01-15")
     assert current_filings(office) == [("program", "2024-01-10"), ("program", "2024-01-15")]
+    office.ok("verify")
     office.ok("undo")
     assert statuses(office, "program")["Xã Tú Lý"] == ("overdue", None)
     assert statuses(office, "report")["Xã Tú Lý"] == ("on_time", "2024-01-15")
