@@ -15,7 +15,9 @@ loads; nothing here reads or writes, and no text makes it raise.
                            assignment, else review with why
     7. on file             that filing already recorded on another day: review; the same
                            day: a filing the ledger holds (`unchanged`)
-Then over the whole book: a second row for a filing already decided is reviewed.
+Then over the whole book: a second row for a filing already decided is reviewed; and a row
+decided anew (corrected in the book) that had produced a filing keeps it, replaces it or
+withdraws it (`follow_rows`).
 """
 
 from __future__ import annotations
@@ -237,6 +239,28 @@ def recorded(a, doc: Document, filed: dt.date, view: BookView) -> tuple[Reason |
         return ("review_recorded", {"kind": doc.kind, "year": doc.year, "commune": a.commune,
                                     "date": format_date(existing.filed)}), True
     return None, existing is not None
+
+
+def follow_rows(decisions: dict[int, RowDecision], own: dict[int, object]
+                ) -> tuple[list[int], dict[int, object]]:
+    """What the rows decided anew do to the filings they produced before (row index ->
+    Filing): kept when the row is that filing still (same slot, same day), superseded when
+    it is that slot on another day, withdrawn otherwise. (withdrawn ids, kept/superseded by
+    row index: the filing the row's new decision keeps or replaces.)"""
+    withdrawn: list[int] = []
+    slot_of: dict[int, object] = {}
+    for i, f in own.items():
+        d = decisions[i]
+        same_slot = d.decision == "filing" and (d.assignment.id, d.kind, d.year) == (f.assignment_id, f.kind, f.year)
+        if same_slot:
+            slot_of[i] = f
+            d.unchanged = d.filed == f.filed
+            if not d.unchanged:
+                d.withdrawn = f  # replaced by the same slot's filing of another day
+        else:
+            d.withdrawn = f
+            withdrawn.append(f.id)
+    return withdrawn, slot_of
 
 
 def counts(decisions: list[RowDecision]) -> dict[str, int]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from cadretrack.context import Run
 from cadretrack.domain.book import apart, fingerprint, place_in_book
 from cadretrack.domain.dates import DateError, parse_cell_date
-from cadretrack.domain.register_pipeline import BookView, RowDecision, counts, decide_book
+from cadretrack.domain.register_pipeline import BookView, RowDecision, counts, decide_book, follow_rows
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared
@@ -65,27 +65,6 @@ def own_filings(db: Ledger, ctx: Lookup, known: dict[str, Remembered], places: l
     return {p: f for p, f in produced.items() if holders.get(f.id, set()) <= set(places)}
 
 
-def follow_rows(decisions: dict[int, RowDecision], own: dict[int, object]) -> tuple[list[int], dict[int, object]]:
-    """What the rows decided anew do to the filings they produced before (row index ->
-    Filing): kept when the row is that filing still (same slot, same day), superseded when
-    it is that slot on another day, withdrawn otherwise. (withdrawn ids, kept/superseded by
-    row index: the filing the row's new decision keeps or replaces.)"""
-    withdrawn: list[int] = []
-    slot_of: dict[int, object] = {}
-    for i, f in own.items():
-        d = decisions[i]
-        same_slot = d.decision == "filing" and (d.assignment.id, d.kind, d.year) == (f.assignment_id, f.kind, f.year)
-        if same_slot:
-            slot_of[i] = f
-            d.unchanged = d.filed == f.filed
-            if not d.unchanged:
-                d.withdrawn = f  # replaced by the same slot's filing of another day
-        else:
-            d.withdrawn = f
-            withdrawn.append(f.id)
-    return withdrawn, slot_of
-
-
 def prepared(decisions: list[RowDecision], replacing: dict[int, object]) -> list[Prepared]:
     """The new filings to save (`replacing`: id(decision) -> the filing it supersedes)."""
     return [
@@ -124,7 +103,7 @@ def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_r
         decided = dict(zip(look, decide_book(rows, view)))
     else:
         decided, view = {}, None
-    withdrawn, kept = follow_rows(decided, own)
+    withdrawn, kept = follow_rows(decided, own)  # what corrected rows do to the filings they produced
     decisions, to_review = [], []
     for i, (record, (place, sign)) in enumerate(zip(records, keys)):
         d = decided.get(i)
