@@ -199,6 +199,9 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
                                         commune=prepared.assignment.commune,
                                         date=format_date(prepared.existing.filed)))
     if problems:
+        if asked:  # the places' problems among the others, row by row as the clerk reads them
+            sheets = list(dict.fromkeys(row.sheet for row in rows))
+            problems.sort(key=lambda p: (sheets.index(p.sheet) if p.sheet in sheets else 0, p.row or 0))
         raise InputProblems(str(path), problems)
     decisions = [_listed(row, p) for row, p in listed]
     result = RegisterResult(added=len(ready), unchanged=unchanged, rows=len(rows), dry_run=dry_run,
