@@ -131,7 +131,7 @@ def assert_decisions(doc: dict, rows_from: int = FIRST) -> None:
         else:
             assert row["reason"] is None and row["kind"] is None
     filings = sum(1 for r in ROWS if r[4][0] == "filing")
-    assert doc["counts"] == {"filing": filings, "unrelated": 4, "review": len(ROWS) - filings - 4, "known": 0}
+    assert doc["counts"] == {"filing": filings, "unrelated": 4, "review": len(ROWS) - filings - 4, "known": 0, "withdrawn": 0, "replaced": 0}
 
 
 @pytest.mark.parametrize("shape", ["hand-kept", "e-office"])

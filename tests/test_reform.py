@@ -295,7 +295,7 @@ def test_the_office_register_of_2025_goes_by_the_day_received(reformed, tmp_path
     result = reformed("import", "filings", path, "--format", "json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["counts"] == {"filing": 4, "unrelated": 1, "review": 0, "known": 0}
+    assert doc["counts"] == {"filing": 4, "unrelated": 1, "review": 0, "known": 0, "withdrawn": 0, "replaced": 0}
     check = reformed.json("check", "--year", "2025", "--as-of", "31/12/2025", "--all")
     filed = sorted((i["filed"], i["commune"], i["district"] is None) for i in check["items"] if i["filed"])
     assert filed == [("2025-01-20", "Phường Tân Hòa", False), ("2025-07-20", "Phường Tân Hòa", True),

@@ -198,7 +198,7 @@ def test_a_changed_row_is_decided_again_and_undo_forgets(office, tmp_path):
     rows = [CONTROLS[0], TRAPS[0]]
     path = xlsx(tmp_path / "so-den.xlsx", book(rows))
     code, doc = imported(office, path)
-    assert doc["counts"] == {"filing": 1, "unrelated": 0, "review": 1, "known": 0}
+    assert doc["counts"] == {"filing": 1, "unrelated": 0, "review": 1, "known": 0, "withdrawn": 0, "replaced": 0}
     changed = [CONTROLS[0], (TRAPS[0][0], TRAPS[0][1], TRAPS[0][2],
                              "Báo cáo kết quả theo dõi xã Hiền Lương năm 2024", "")]
     code, doc = imported(office, xlsx(tmp_path / "so-den-2.xlsx", book(changed)), "--dry-run")

@@ -85,6 +85,10 @@ def import_filings(
         changed = [d.row for d in result.decisions if d.changed]
         if changed:
             echo(t("office_changed", count=len(changed), rows=", ".join(map(str, changed[:20]))))
+        followed = [d.row for d in result.decisions if d.withdrawn is not None]
+        if followed:
+            echo(t("office_withdrawn_dry" if dry_run else "office_withdrawn", withdrawn=counts["withdrawn"],
+                   replaced=counts["replaced"], rows=", ".join(map(str, followed[:20]))))
         if counts["review"] or (review and result.awaiting):
             echo(t("office_review_written", path=str(review)) if review else t("office_review_hint"))
         if result.awaiting > counts["review"]:
@@ -92,6 +96,8 @@ def import_filings(
     else:
         echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
                unchanged=result.unchanged))
+        if result.answers:  # a review workbook: what the other answers did
+            echo(t("answers_dry" if dry_run else "answers_done", **result.answers))
     if counts["review"]:
         raise typer.Exit(1)
 

@@ -106,8 +106,8 @@ def _places(gazetteer: Gazetteer, mentions: list[Mention], known: Known
             unknown.append(mention)
             continue
         codes = {c.code for c in found}
-        for i, known in enumerate(places):
-            shared = [c for c in known if c.code in codes]
+        for i, place in enumerate(places):
+            shared = [c for c in place if c.code in codes]
             if shared:
                 places[i] = shared
                 break

@@ -41,6 +41,18 @@ def place_in_book(received: object, arrival: object, sender: object, number: obj
     return f"{_tidy(received)}|{_digest(_tidy(sender).lower(), _tidy(number).lower(), _tidy(summary).lower())}"
 
 
+def apart(places: list[str]) -> list[str]:
+    """The places of a book's rows in book order, each told apart from an earlier row at the
+    same place (two rows given one Số đến, or the same entry copied twice): the second is
+    `2024#12 (2)`, the third `2024#12 (3)`. The first keeps the place it always had."""
+    seen: dict[str, int] = {}
+    out = []
+    for place in places:
+        n = seen[place] = seen.get(place, 0) + 1
+        out.append(place if n == 1 else f"{place} ({n})")
+    return out
+
+
 def _as_read(value: object) -> str:
     if isinstance(value, str):
         return value
@@ -77,3 +89,21 @@ def answer_of(text: object) -> str | None:
     if key.startswith("ghi nhan"):
         return "record"
     return None
+
+
+# The review workbook's stamp: a very hidden sheet naming the ledger that wrote it and the
+# places it asks about. Its answers are taken only by that ledger, for those places.
+STAMP_SHEET = "cadretrack"
+STAMP_TITLE = "cadretrack review"
+
+
+def stamp_rows(ledger: str, places: list[str]) -> list[list[str]]:
+    return [[STAMP_TITLE, ledger], *[["place", p] for p in places]]
+
+
+def read_stamp(rows: list[list]) -> tuple[str, set[str]] | None:
+    """(ledger identity, places) from the stamp sheet's rows, or None when they are no stamp."""
+    if not rows or len(rows[0]) < 2 or clean(rows[0][0]) != STAMP_TITLE:
+        return None
+    places = {clean(r[1]) for r in rows[1:] if len(r) >= 2 and clean(r[0]) == "place" and clean(r[1])}
+    return clean(rows[0][1]), places

@@ -21,6 +21,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} dòng đã sửa trong sổ từ lần nhập trước, được xem xét lại (dòng {rows}).",
         "{count} row(s) changed in the book since an earlier import, decided again (rows {rows}).",
     ),
+    "office_withdrawn": (
+        "{withdrawn} văn bản đã ghi nhận trước đây được rút lại và {replaced} được thay thế, vì dòng trong sổ đã "
+        "sửa không còn là văn bản đó (dòng {rows}); hoàn tác bằng cadretrack undo.",
+        "{withdrawn} filing(s) recorded earlier withdrawn and {replaced} replaced, because the row corrected in the "
+        "book is no longer that filing (rows {rows}); cadretrack undo reverts it.",
+    ),
+    "office_withdrawn_dry": (
+        "{withdrawn} văn bản đã ghi nhận trước đây sẽ được rút lại và {replaced} sẽ được thay thế, vì dòng trong "
+        "sổ đã sửa không còn là văn bản đó (dòng {rows}).",
+        "{withdrawn} filing(s) recorded earlier would be withdrawn and {replaced} replaced, because the row "
+        "corrected in the book is no longer that filing (rows {rows}).",
+    ),
     "office_dry": (
         "Chạy thử sổ {path}: {filing} văn bản theo Quy định 26 ({added} sẽ thêm, {unchanged} đã có), "
         "{unrelated} văn bản khác, {review} cần xem lại; {known} dòng đã quyết định ở lần nhập trước. "
@@ -112,6 +124,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {kind} of {year} for {commune} is already recorded on {date}; use record --replace to supersede it.",
     ),
     "review_repeated": ("Trùng với văn bản ở dòng {row}.", "The same filing as row {row}."),
+    # A review workbook read back: tied to its ledger and its book
+    "answers_not_stamped": (
+        "Bảng {sheet} có cột Vị trí trong sổ nhưng không mang dấu của sổ theo dõi này: không phải tệp xem lại do "
+        "cadretrack ghi (hoặc đã chép sang tệp khác). Ghi lại tệp xem lại bằng cadretrack import filings SỔ.xlsx "
+        "--review TỆP.xlsx rồi điền vào tệp đó.",
+        "Sheet {sheet} has the column Vị trí trong sổ but no stamp of this ledger: it is not a review file "
+        "cadretrack wrote (or it was copied into another file). Write the review file again with cadretrack import "
+        "filings BOOK.xlsx --review FILE.xlsx and fill that one in.",
+    ),
+    "answers_other_ledger": (
+        "Tệp xem lại này do một sổ theo dõi khác ghi (mã {value}), không phải sổ này: các câu trả lời của nó không "
+        "nhập vào đây.",
+        "This review file was written by another ledger (identity {value}), not this one: its answers are not "
+        "taken here.",
+    ),
+    "answers_done": (
+        "Các câu trả lời khác: {difficulties} khó khăn, vướng mắc ghi vào sổ khó khăn; {unrelated} dòng ghi nhớ "
+        "không phải văn bản theo Quy định; {replaced} văn bản thay cho câu trả lời trước, {withdrawn} văn bản rút "
+        "lại.",
+        "The other answers: {difficulties} difficulties entered in the log; {unrelated} row(s) remembered as no "
+        "filing of the regulation; {replaced} filing(s) replacing an earlier answer, {withdrawn} withdrawn.",
+    ),
+    "answers_dry": (
+        "Các câu trả lời khác sẽ: ghi {difficulties} khó khăn, vướng mắc; ghi nhớ {unrelated} dòng không phải văn "
+        "bản theo Quy định; thay {replaced} văn bản của câu trả lời trước, rút lại {withdrawn} văn bản.",
+        "The other answers would: enter {difficulties} difficulties; remember {unrelated} row(s) as no filing of "
+        "the regulation; replace {replaced} filing(s) of an earlier answer, withdraw {withdrawn}.",
+    ),
+    "answer_place_missing": (
+        "Dòng không có Vị trí trong sổ: không biết là dòng nào của sổ văn bản đến.",
+        "The row has no Vị trí trong sổ: which row of the register it answers is unknown.",
+    ),
+    "answer_place_twice": (
+        "Vị trí trong sổ {place} đã được trả lời ở dòng {first}: mỗi văn bản đến chỉ trả lời một lần.",
+        "Vị trí trong sổ {place} is answered already at row {first}: each incoming document is answered once.",
+    ),
+    "answer_place_unknown": (
+        "Vị trí trong sổ {place} không phải một dòng tệp này hỏi và sổ theo dõi đang chờ trả lời (hoặc đã trả lời "
+        "trước đây); đừng sửa cột này.",
+        "Vị trí trong sổ {place} is no row this file asks about that the ledger awaits an answer for (or had "
+        "answered); do not edit this column.",
+    ),
     "review_sheet_title": ("VĂN BẢN CẦN XEM LẠI", "ROWS TO REVIEW"),
     "review_sheet_help": (
         "Điền Loại, Năm và Xã, phường, thị trấn (hoặc Mã xã; thêm Huyện khi tên trùng), xóa các dòng không phải "

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from cadretrack.domain.dates import format_date
+from cadretrack.domain.filing_window import check_filing
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
 from cadretrack.domain.names import exact_key, loose_key, person_name
 from cadretrack.domain.obligations import Filing, owes
@@ -83,32 +84,8 @@ class Lookup:
 def validate(item: FilingInput, ctx: Lookup, today: dt.date) -> KindRule:
     """Refuse what can be refused without the ledger's assignments; the kind's rule (the
     item may name its kind by key or label)."""
-    regime = ctx.regime
-    if regime.find_kind(item.kind) is None:
-        raise CadretrackError("kind_unknown", column="kind", kind=item.kind, kinds=_labels(regime.kinds()))
-    first = ctx.first_year
-    if item.year < first or item.year > today.year + 1:
-        raise CadretrackError("year_out_of_range", column="year", year=item.year, first=first, last=today.year + 1)
-    rule = regime.find_kind(item.kind, item.year)
-    if rule is None:
-        raise CadretrackError("kind_not_owed", column="kind", kind=item.kind, year=item.year,
-                              kinds=_labels(regime.kinds(item.year, ctx.holidays)))
-    first_day = rule.earliest_on(item.year)
-    if not first_day <= item.filed <= today:  # before the kind could be sent, or not yet come
-        raise CadretrackError("date_outside_window", column="received", date=format_date(item.filed),
-                              kind=Label(rule.label_vi, rule.label_en), year=item.year,
-                              start=format_date(first_day), end=format_date(today))
-    if item.score is not None and not 0 <= item.score <= 100:
-        raise CadretrackError("score_invalid", column="score", score=item.score)
-    if (item.rating or item.score is not None) and not rule.rating:
-        raise CadretrackError("rating_not_rated", column="rating", kind=Label(rule.label_vi, rule.label_en))
-    return rule
-
-
-def _labels(kinds: dict[str, KindRule]) -> Label:
-    """The kinds as a list a clerk reads: "Báo cáo năm (report), …"."""
-    return Label(", ".join(f"{rule.label_vi} ({key})" for key, rule in kinds.items()) or "-",
-                 ", ".join(f"{rule.label_en} ({key})" for key, rule in kinds.items()) or "-")
+    return check_filing(ctx.regime, item.kind, item.year, item.filed, today, ctx.first_year, ctx.holidays,
+                        item.rating, item.score)
 
 
 def resolve_assignment(item: FilingInput, ctx: Lookup):

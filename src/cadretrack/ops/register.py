@@ -14,14 +14,15 @@ from cadretrack.domain.regime import Regime
 from cadretrack.errors import CadretrackError, InputProblems, Label, Problem
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared, kind_of, normalize_rating, prepare
-from cadretrack.ops.review_answers import Answers
+from cadretrack.ops.review_answers import Answers, is_review_row
 from cadretrack.readers.filings import FilingRow, read_filing_rows
 from cadretrack.readers.grid import read_grids
 from cadretrack.readers.office_register import read_office_rows
+from cadretrack.readers.review_stamp import read_review_stamp
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup
 from cadretrack.store.filings import save_filings
-from cadretrack.store.ledger import Ledger
+from cadretrack.store.ledger import Ledger, ledger_identity
 
 
 @dataclass
@@ -34,12 +35,16 @@ class RegisterResult:
     decisions: list = field(default_factory=list)  # RowDecision of every row
     labels: dict = field(default_factory=dict)  # kind -> (label vi, label en), of the ledger's rule sets
     awaiting: int = 0  # rows awaiting the clerk's answer, new or asked before (the review workbook's)
+    answers: dict = field(default_factory=dict)  # a review workbook's: difficulties, unrelated, withdrawn, replaced
 
     @property
     def counts(self) -> dict[str, int]:
         from cadretrack.ops.office_register import counts
 
-        return counts(self.decisions)
+        out = counts(self.decisions)
+        for key in ("withdrawn", "replaced"):
+            out[key] += self.answers.get(key, 0)
+        return out
 
 
 def _year(value: object) -> int:
@@ -145,7 +150,14 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
     listed: list[tuple[FilingRow, Prepared]] = []
     answers = Answers(db, ctx)
     holidays_loaded: set[int] = set()
+    skip: set = set()
+    asked = [row for row in rows if is_review_row(row)]
+    if asked:  # a review workbook: its own ledger's, each place once, places it asked about
+        found, skip = answers.check_places(asked, read_review_stamp(path), ledger_identity(db))
+        problems += found
     for row in rows:
+        if id(row) in skip:
+            continue
         answer = answer_of(row.values["action"])
         if answer is None:
             problems.append(row.problem("action", "answer_unknown", value=clean(row.values["action"]),
@@ -166,13 +178,17 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
         except CadretrackError as exc:
             problems.append(row.problem_of(exc))
             continue
+        own = answers.own.get(clean(row.values["place"])) if is_review_row(row) else None
+        if own is not None:
+            answers.follow(clean(row.values["place"]), prepared)  # the filing its earlier answer produced
         key = (prepared.assignment.id, prepared.item.kind, item.year)
         if key in seen:
             problems.append(row.problem("kind", "filing_repeated", first=seen[key].row))
             continue
         seen[key] = row
         listed.append((row, prepared))
-        if prepared.existing is None or (replace and not prepared.same_as_existing):
+        if prepared.existing is None or (replace and not prepared.same_as_existing) or (
+                own is not None and prepared.existing is own and not prepared.same_as_existing):
             ready.append(prepared)
         elif prepared.same_as_existing:
             unchanged += 1
@@ -183,14 +199,18 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
                                         commune=prepared.assignment.commune,
                                         date=format_date(prepared.existing.filed)))
     if problems:
+        if asked:  # the places' problems among the others, row by row as the clerk reads them
+            sheets = list(dict.fromkeys(row.sheet for row in rows))
+            problems.sort(key=lambda p: (sheets.index(p.sheet) if p.sheet in sheets else 0, p.row or 0))
         raise InputProblems(str(path), problems)
     decisions = [_listed(row, p) for row, p in listed]
     result = RegisterResult(added=len(ready), unchanged=unchanged, rows=len(rows), dry_run=dry_run,
-                            decisions=decisions, labels=ctx.regime.labels())
+                            decisions=decisions, labels=ctx.regime.labels(),
+                            answers=answers.counts() if asked else {})
     if review is not None:
         from cadretrack.render.review import write_review
 
-        write_review(review, path.name, [], run.today, ctx.regime.labels())
+        write_review(review, path.name, [], run.today, ctx.regime.labels(), ledger_identity(db))
     if dry_run or not (ready or answers.any_to_write(listed)):
         return result
     auto_backup(db.path, "import", run.now)

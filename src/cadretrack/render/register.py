@@ -28,7 +28,18 @@ def row_dict(d, labels: dict | None = None) -> dict:
         "cadre": a.cadre if a is not None and d.decision == "filing" else None,
         "filed": d.filed.isoformat() if d.filed and d.decision != "unrelated" else None,
         "reason": reason_text(d, labels) or d.earlier or None,
+        "withdrawn": _withdrawn(d),
     }
+
+
+def _withdrawn(d) -> dict | None:
+    """The filing this row had produced and no longer is (withdrawn, or replaced when the row
+    is now another filing): its kind, year and date received."""
+    f = getattr(d, "withdrawn", None)
+    if f is None:
+        return None
+    return {"kind": f.kind, "year": f.year, "filed": f.filed.isoformat(),
+            "replaced": d.decision == "filing"}
 
 
 def emit_json(result, path) -> None:

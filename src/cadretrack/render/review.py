@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from cadretrack.domain.book import ANSWERS as BOOK_ANSWERS
+from cadretrack.domain.book import STAMP_SHEET, stamp_rows
 from cadretrack.i18n import t
 from cadretrack.render.files import write_atomically
 from cadretrack.render.xlsx_print import plan_pages, print_setup
@@ -24,9 +25,11 @@ ANSWERS = tuple(BOOK_ANSWERS.values())  # the column Xử lý: the clerk's answe
 
 
 def write_review(output: Path, source: str, decisions: list, today: dt.date,
-                 labels: dict[str, tuple[str, str]]) -> None:
+                 labels: dict[str, tuple[str, str]], ledger: str) -> None:
     """`labels`: the rule set's kinds (key -> (vi, en)), offered in the Loại column's list
-    (without commas, which a list of choices cannot hold; the import reads them either way)."""
+    (without commas, which a list of choices cannot hold; the import reads them either way).
+    `ledger`: the ledger's identity, stamped on a very hidden sheet with the places the
+    workbook asks about (domain/book `STAMP`): its answers are taken by this ledger only."""
     from cadretrack.render.register import reason_text
 
     choices = {key: vi.replace(",", "") for key, (vi, _) in labels.items()}
@@ -74,6 +77,11 @@ def write_review(output: Path, source: str, decisions: list, today: dt.date,
         choices_sheet.hide()
         ws.data_validation(head + 1, 14, last, 14, {"validate": "list", "ignore_blank": True,
                                                     "source": f"='Danh mục'!$A$1:$A${len(ANSWERS)}"})
+        stamp = wb.add_worksheet(STAMP_SHEET)
+        for r, cells in enumerate(stamp_rows(ledger, [d.book for d in decisions])):
+            for c, value in enumerate(cells):
+                stamp.write_string(r, c, value)
+        stamp.very_hidden()
         ws.freeze_panes(head + 1, 0)
         ws.autofilter(head, 0, last, width - 1)
         print_setup(ws, (head, head), plan_pages([chars for _, chars in COLUMNS]))

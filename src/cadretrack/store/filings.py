@@ -48,3 +48,12 @@ def save_filings(db: Ledger, items: list, cs: Changeset) -> list[int]:
     journal.note(db, cs, "filings", "add", added)
     journal.note(db, cs, "filings", "supersede", superseded)
     return [row_id for row_id, _ in added]
+
+
+def withdraw_filings(db: Ledger, ids: list[int], cs: Changeset) -> None:
+    """Filings taken out of the count (a register row corrected in the book is no longer
+    the filing it produced): kept, marked voided in this change set; undo brings them back."""
+    if not ids:
+        return
+    db.conn.executemany("UPDATE filings SET voided_in = ? WHERE id = ?", [(cs.id, i) for i in ids])
+    journal.note(db, cs, "filings", "void", [(i, {"voided_in": None}) for i in ids])

@@ -209,6 +209,12 @@ def get_meta(db: Ledger, key: str, default: str = "") -> str:
     return row[0] if row else default
 
 
+def ledger_identity(db: Ledger) -> str:
+    """The ledger's random identity (made at init, or when an older ledger was upgraded):
+    documents made from this ledger carry it, so that one from another ledger is told apart."""
+    return get_meta(db, "ledger_id")
+
+
 def set_meta(db: Ledger, key: str, value: str) -> None:
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
 

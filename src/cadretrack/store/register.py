@@ -22,6 +22,7 @@ class Remembered(NamedTuple):
     filing_id: int | None
     difficulty_id: int | None
     reason: str
+    produced: bool  # the decision recorded its filing (rather than finding it on file)
 
 
 def remembered(db: Ledger, places: list[str]) -> dict[str, Remembered]:
@@ -32,16 +33,29 @@ def remembered(db: Ledger, places: list[str]) -> dict[str, Remembered]:
         chunk = places[i:i + CHUNK]
         rows = db.execute(
             "SELECT id, place, fingerprint, decision, decided_by, COALESCE(kind, ''), year, filing_id, "
-            "difficulty_id, COALESCE(reason, '') FROM register_rows WHERE voided_in IS NULL AND place IN "
+            "difficulty_id, COALESCE(reason, ''), produced FROM register_rows WHERE voided_in IS NULL AND place IN "
             f"({', '.join('?' * len(chunk))}) ORDER BY id", chunk).fetchall()
         for r in rows:
-            found[r[1]] = Remembered(*r)
+            found[r[1]] = Remembered(*r[:10], bool(r[10]))
+    return found
+
+
+def places_of_filings(db: Ledger, filing_ids: list[int]) -> dict[int, set[str]]:
+    """The places whose current decision is each of these filings."""
+    found: dict[int, set[str]] = {}
+    ids = list(dict.fromkeys(filing_ids))
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        for filing_id, place in db.execute(
+                "SELECT filing_id, place FROM register_rows WHERE voided_in IS NULL AND filing_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk).fetchall():
+            found.setdefault(filing_id, set()).add(place)
     return found
 
 
 def remember(db: Ledger, rows: list[dict], cs: Changeset) -> None:
     """Decisions to remember, each a dict of the columns (place, fingerprint, decision,
-    decided_by, kind, year, assignment_id, filing_id, difficulty_id, reason). A place
+    decided_by, kind, year, assignment_id, filing_id, difficulty_id, reason, produced). A place
     remembered before is taken out (undo brings it back) and remembered anew."""
     if not rows:
         return
@@ -51,9 +65,9 @@ def remember(db: Ledger, rows: list[dict], cs: Changeset) -> None:
         db.conn.executemany("UPDATE register_rows SET voided_in = ? WHERE id = ?", ids)
         journal.note(db, cs, "register_rows", "void", [(e.id, {"voided_in": None}) for e in earlier.values()])
     columns = ("place", "fingerprint", "decision", "decided_by", "kind", "year", "assignment_id", "filing_id",
-               "difficulty_id", "reason")
+               "difficulty_id", "reason", "produced")
     db.conn.executemany(
         f"INSERT INTO register_rows ({', '.join(columns)}, created_in) VALUES ({', '.join('?' * len(columns))}, ?)",
-        [(*(r.get(c) for c in columns), cs.id) for r in rows],
+        [(*(r.get(c) for c in columns[:-1]), int(bool(r.get("produced"))), cs.id) for r in rows],
     )
     journal.note(db, cs, "register_rows", "add-set", [(cs.id, None)])  # one note for them all

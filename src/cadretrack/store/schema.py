@@ -250,3 +250,26 @@ def m007_register_rows(db) -> None:
         ],
     )
     db["register_rows"].create_index(["place"])
+
+
+@migration
+def m008_ledger_identity(db) -> None:
+    """A random identity for the ledger (meta `ledger_id`), made once: what tells this
+    ledger's documents (a review workbook, later every export) from another ledger's.
+    A new ledger gets it here too, as it applies every migration."""
+    import uuid
+
+    if not db.execute("SELECT 1 FROM meta WHERE key = 'ledger_id'").fetchone():
+        db.execute("INSERT INTO meta (key, value) VALUES ('ledger_id', ?)", [str(uuid.uuid4())])
+
+
+@migration
+def m009_register_produced(db) -> None:
+    """Whether a remembered register row produced its filing (recorded it, rather than
+    finding it already on file): only such a filing is withdrawn when the row, corrected in
+    the book, is no longer that filing. Rows remembered before: the filing was created in
+    the change set that remembered the row."""
+    db["register_rows"].add_column("produced", int, not_null_default=0)
+    db.execute(
+        "UPDATE register_rows SET produced = 1 WHERE filing_id IS NOT NULL AND EXISTS "
+        "(SELECT 1 FROM filings f WHERE f.id = register_rows.filing_id AND f.created_in = register_rows.created_in)")
