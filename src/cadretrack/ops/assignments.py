@@ -8,6 +8,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cadretrack.domain.agencies import agency_key
 from cadretrack.domain.changes import Plan, Wanted, plan_changes
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.full_list import full_list_refusal
@@ -107,7 +108,7 @@ def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer, resolve=None) 
             Wanted(
                 sheet=row.sheet, row=row.row, commune_code=commune.code,
                 commune_label=commune.label(), cadre=row.name, agency=row.agency,
-                cadre_key=(exact_key(row.name), exact_key(row.agency)),
+                cadre_key=(exact_key(row.name), agency_key(row.agency)),
                 position=row.position, note=row.note,
             )
         )
