@@ -131,6 +131,8 @@ _ARGUMENTS = {"file": "cli_arg_file", "id": "cli_arg_id"}  # argument names as t
 def _usage_piece(piece: str) -> str:
     if piece in _USAGE_WORDS:
         return t(_USAGE_WORDS[piece])
+    if piece.startswith("[") and piece.endswith("]") and piece[1:-1] in _USAGE_WORDS:
+        return f"[{t(_USAGE_WORDS[piece[1:-1]])}]"  # a group that runs without a command: "[COMMAND]"
     if " " in piece:  # a group's "COMMAND [ARGS]..."
         return " ".join(_usage_piece(p) for p in piece.split(" "))
     name = piece.strip("{}[]<>.").lower()
