@@ -186,3 +186,42 @@ def test_an_ods_saved_by_libreoffice(fresh, tmp_path):
     from_xlsx = imported(fresh("x"), source)
     assert from_ods == from_xlsx and len(from_ods) == 8
     assert json.dumps(from_ods, ensure_ascii=False).count("Huyện Đà Bắc") == 4
+
+
+def test_one_agency_written_several_ways_is_one_agency(fresh, tmp_path):
+    """"Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo tỉnh ủy", "Trưởng ban Ban Tuyên giáo TU": one letter,
+    one row of the agency table, one cadre; "UBND tỉnh" and "Ủy ban nhân dân tỉnh" too."""
+    rows = [["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Xã, phường, thị trấn", "Huyện, thành phố"],
+            [1, "Nguyễn Văn An", "Trưởng ban Ban Tuyên giáo Tỉnh ủy", "Hiền Lương", ""],
+            [2, "Trần Thị Bình", "Phó Trưởng ban Tuyên giáo tỉnh ủy", "Tú Lý", ""],
+            [3, "Nguyễn Văn An", "Trưởng ban Ban Tuyên giáo TU", "Mông Hóa", ""],
+            [4, "Lê Đức Cường", "Phó Chủ tịch UBND tỉnh", "Tân Pheo", ""],
+            [5, "Phạm Minh Dũng", "Phó Chủ tịch Ủy ban nhân dân tỉnh", "Giáp Đắt", ""]]
+    cli = fresh("x")
+    items = imported(cli, xlsx(tmp_path / "a.xlsx", rows))
+    assert [i["agency"] for i in sorted(items, key=lambda i: i["cadre"])] == [
+        "UBND tỉnh", "Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy", "Ủy ban nhân dân tỉnh",
+        "Ban Tuyên giáo tỉnh ủy"]  # An, written two ways, is one cadre: the name spelled out
+    import sqlite3
+
+    assert sqlite3.connect(cli.db).execute("SELECT COUNT(*) FROM cadres").fetchone()[0] == 4  # An is one cadre
+    out = tmp_path / "letters"
+    assert cli("remind", "--as-of", "01/07/2023", "--output", out).exit_code == 0
+    letters = sorted(p.name for p in out.glob("*.docx"))
+    assert len(letters) == 2, letters  # the Ban Tuyên giáo and the provincial People's Committee
+    from docx import Document
+
+    heads = {p.text for f in out.glob("*.docx") for p in Document(f).paragraphs if "Kính gửi" in p.text}
+    assert any("Ban Tuyên giáo Tỉnh ủy" in h for h in heads) and any("Ủy ban nhân dân tỉnh" in h for h in heads), heads
+    workbook = tmp_path / "tong-hop.xlsx"
+    assert cli("export", "summary", "--year", "2023", "--as-of", "01/07/2023", "--output", workbook).exit_code == 0
+    ws = load_workbook(workbook)["Theo cơ quan"]
+    names = [row[1] for row in ws.iter_rows(values_only=True) if isinstance(row[0], int) and row[1]]
+    assert names == ["Ban Tuyên giáo Tỉnh ủy", "Ủy ban nhân dân tỉnh"], names
+    # check --agency finds every cadre of the agency, however it was typed.
+    listed = cli.json("check", "--year", "2023", "--as-of", "01/07/2023", "--agency", "ban tuyen giao TU")
+    assert {i["cadre"] for i in listed["items"]} == {"Nguyễn Văn An", "Trần Thị Bình"}
+    # A later list writing the agency another way keeps the same cadre: nothing changes hands.
+    rows[1][2] = "Trưởng ban Ban Tuyên giáo tỉnh uỷ"
+    again = cli("import", "assignments", xlsx(tmp_path / "b.xlsx", rows), "--effective", "01/06/2023")
+    assert again.exit_code == 0 and "Nothing to change" in again.stdout, again.output

@@ -142,7 +142,9 @@ def test_full_list_semantics_over_several_dates(ledger, tmp_path):
     # 15/10/2023: An leaves Hiền Lương (Dũng takes it), Cường's commune is dropped.
     second = xlsx(tmp_path / "b.xlsx", [HEADER] + assignment_rows(
         [("Phạm Minh Dũng", "Sở Xây dựng", "Xã Hiền Lương"), PAIRS[1]]))
-    items = imported(ledger, second, effective="15/10/2023")
+    # It ends two of the three assignments in force: a complete new list says so.
+    assert "--complete" in refused(ledger, second, effective="15/10/2023")
+    items = imported(ledger, second, "--complete", effective="15/10/2023")
     by = {(i["commune"], i["cadre"]): i for i in items}
     assert by[("Xã Hiền Lương", "Nguyễn Văn An")]["end"] == "2023-10-14"
     assert by[("Xã Hiền Lương", "Phạm Minh Dũng")]["start"] == "2023-10-15"
@@ -316,3 +318,145 @@ def test_more_commune_headers(ledger, tmp_path, commune_header):
     # "Chức vụ, đơn vị công tác" holds both: the title and the agency it heads.
     assert [(i["cadre"], i["position"], i["agency"], i["commune"]) for i in items] == [
         ("Nguyễn Văn An", "Giám đốc", "Sở Tài chính", "Xã Hiền Lương")]
+
+
+# --- a list imported as complete that would end most of the province asks first -----------
+
+from pathlib import Path  # noqa: E402
+
+from openpyxl import load_workbook  # noqa: E402
+
+from conftest import REPO  # noqa: E402
+
+SAMPLE_LIST = REPO / "src" / "cadretrack" / "data" / "sample" / "718-QD-TU-phan-cong.xlsx"
+AMENDMENT_TITLE = "DANH SÁCH ĐIỀU CHỈNH PHÂN CÔNG CÁN BỘ THEO DÕI XÃ, PHƯỜNG, THỊ TRẤN"
+
+
+def sample_rows() -> list[list]:
+    """The bundled 718 list's data rows (name, position, agency, commune, district): 151."""
+    rows = list(load_workbook(SAMPLE_LIST).worksheets[0].iter_rows(values_only=True))
+    district, out = "", []
+    for row in rows[9:]:
+        if row[0] and not row[1] and str(row[0])[:1] in "IVX":
+            district = str(row[0]).split(".", 1)[1].split("(")[0].strip()
+            continue
+        if isinstance(row[0], int) and row[1]:
+            out.append([row[1], row[2], row[3], row[4], district])
+    assert len(out) == 151
+    return out
+
+
+def a_list(path: Path, rows: list[list], title: str = "DANH SÁCH PHÂN CÔNG CÁN BỘ THEO DÕI XÃ") -> Path:
+    header = ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị công tác", "Xã, phường, thị trấn",
+              "Huyện, thành phố"]
+    return xlsx(path, [["TỈNH ỦY HÒA BÌNH"], ["PHỤ LỤC"], [title], [], header]
+                + [[i, *r] for i, r in enumerate(rows, start=1)])
+
+
+@pytest.fixture
+def province(ledger):
+    """The sample province: 151 assignments in force from 14/12/2022."""
+    imported(ledger, SAMPLE_LIST)
+    return ledger
+
+
+def three_changes(path: Path, title: str = AMENDMENT_TITLE) -> tuple[Path, set[str]]:
+    """An amending decision: three communes change hands."""
+    rows = [["Người Mới Một", "Phó Giám đốc", "Sở Nội vụ", *sample_rows()[0][3:]],
+            ["Người Mới Hai", "Phó Giám đốc", "Sở Nội vụ", *sample_rows()[40][3:]],
+            ["Người Mới Ba", "Phó Giám đốc", "Sở Nội vụ", *sample_rows()[90][3:]]]
+    return a_list(path, rows, title), {r[3] for r in rows}
+
+
+def in_force(cli, day: str) -> dict[str, str]:
+    return {i["commune_code"]: i["cadre"] for i in cli.json("list", "assignments", "--on", day)}
+
+
+def test_the_three_row_amendment_without_amend_is_refused_and_writes_nothing(province, tmp_path):
+    path, _ = three_changes(tmp_path / "dieu-chinh.xlsx")
+    before = province.db.read_bytes()
+    backups = sorted(p.name for p in province.db.parent.rglob("*.db"))
+    for lang in ("vi", "en"):
+        result = province("import", "assignments", path, "--effective", "01/03/2024", lang=lang)
+        assert result.exit_code == 2 and "Traceback" not in result.output
+        assert "--amend" in result.stderr and "--complete" in result.stderr and AMENDMENT_TITLE in result.stderr
+        assert province.db.read_bytes() == before
+        assert sorted(p.name for p in province.db.parent.rglob("*.db")) == backups  # not even a backup
+    vi = province("import", "assignments", path, "--effective", "01/03/2024", lang="vi").stderr
+    assert "danh sách điều chỉnh" in vi and "151" in vi and vi.count("Lỗi") == 1
+
+
+def test_the_three_row_amendment_with_amend_changes_three_communes_only(province, tmp_path):
+    path, communes = three_changes(tmp_path / "dieu-chinh.xlsx")
+    before = in_force(province, "01/03/2024")
+    province.ok("import", "assignments", path, "--effective", "01/03/2024", "--amend")
+    after = in_force(province, "01/03/2024")
+    assert before.keys() == after.keys() and len(after) == 151
+    changed = {code for code in after if after[code] != before[code]}
+    assert len(changed) == 3 and {after[c] for c in changed} == {"Người Mới Một", "Người Mới Hai", "Người Mới Ba"}
+
+
+def test_a_full_list_ending_most_of_the_province_needs_complete(province, tmp_path):
+    rows = sample_rows()
+    path = a_list(tmp_path / "ten.xlsx", rows[:10])  # ends 141 of 151
+    before = province.db.read_bytes()
+    err = province.refused("import", "assignments", path, "--effective", "01/03/2024")
+    assert "141" in err and "151" in err and "--amend" in err and "--complete" in err
+    # A dry run says the same, after showing what would change, and writes nothing.
+    dry = province("import", "assignments", path, "--effective", "01/03/2024", "--dry-run")
+    assert dry.exit_code == 2 and "--complete" in dry.stderr and province.db.read_bytes() == before
+    province.ok("import", "assignments", path, "--effective", "01/03/2024", "--complete")
+    assert len(in_force(province, "01/03/2024")) == 10
+
+
+def test_a_full_list_ending_half_or_less_goes_ahead(province, tmp_path):
+    rows = sample_rows()
+    province.ok("import", "assignments", a_list(tmp_path / "half.xlsx", rows[:76]), "--effective", "01/03/2024")
+    assert len(in_force(province, "01/03/2024")) == 76  # 75 of 151 ended: not more than half
+
+
+@pytest.mark.parametrize("title", ["DANH SÁCH ĐIỀU CHỈNH PHÂN CÔNG", "Danh sach bo sung can bo theo doi xa",
+                                   "danh sách sửa đổi, bổ sung phân công", "DANH SÁCH ĐIỀU CHỈNH"])
+def test_a_title_that_says_amendment_is_refused_whatever_it_ends(province, tmp_path, title):
+    path = a_list(tmp_path / "all-but-one.xlsx", sample_rows()[1:], title)  # ends one of 151
+    err = province.refused("import", "assignments", path, "--effective", "01/03/2024")
+    assert title in err and "--amend" in err
+    province.ok("import", "assignments", path, "--effective", "01/03/2024", "--complete")
+    assert len(in_force(province, "01/03/2024")) == 150
+
+
+def test_an_amendment_that_ends_nothing_and_a_first_list_go_ahead(ledger, tmp_path):
+    path, _ = three_changes(tmp_path / "dieu-chinh.xlsx")
+    ledger.ok("import", "assignments", path, "--effective", "01/03/2024")  # an empty ledger: nothing ends
+    ledger.ok("import", "assignments", path, "--effective", "01/03/2024")  # again: nothing to change
+    assert len(in_force(ledger, "01/03/2024")) == 3
+
+
+def test_amend_and_complete_exclude_each_other(province, tmp_path):
+    path, _ = three_changes(tmp_path / "dieu-chinh.xlsx")
+    assert "--complete" in province.refused("import", "assignments", path, "--effective", "01/03/2024",
+                                            "--amend", "--complete")
+
+
+def test_a_word_annex_titled_as_an_amendment_is_refused(province, tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("TỈNH ỦY HÒA BÌNH")
+    doc.add_paragraph(AMENDMENT_TITLE)
+    table = doc.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Họ và tên", "Chức vụ, đơn vị công tác",
+                                                "Xã, phường, thị trấn", "Huyện, thành phố"]):
+        cell.text = text
+    row = table.add_row().cells
+    for cell, text in zip(row, ["1", "Người Mới", "Giám đốc Sở Nội vụ", *sample_rows()[0][3:]]):
+        cell.text = str(text)
+    path = tmp_path / "dieu-chinh.docx"
+    doc.save(path)
+    assert AMENDMENT_TITLE in province.refused("import", "assignments", path, "--effective", "01/03/2024")
+    province.ok("import", "assignments", path, "--effective", "01/03/2024", "--amend")
+
+
+def test_complete_is_in_the_help(cli):
+    for lang in ("vi", "en"):
+        assert "--complete" in cli("import", "assignments", "--help", lang=lang).stdout

@@ -45,7 +45,9 @@ def reformed(ledger, tmp_path):
     """A ledger of 2022–2025: Hòa Bình's list of 2022, Phú Thọ's units from 01/07/2025, its list."""
     succeeded(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
     succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
-    succeeded(ledger("import", "assignments", list_2025(tmp_path / "2025.csv"), "--effective", "01/07/2025"))
+    # The new list ends all 151 assignments of the old units: a complete new list, said so.
+    succeeded(ledger("import", "assignments", list_2025(tmp_path / "2025.csv"), "--effective", "01/07/2025",
+                     "--complete"))
     return ledger
 
 
@@ -87,6 +89,15 @@ def test_a_2025_list_needs_the_new_units(ledger, tmp_path):
     before = snapshot(ledger.db)
     result = ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025")
     assert result.exit_code == 2 and snapshot(ledger.db) == before
+
+
+def test_the_2025_list_ends_every_old_assignment_only_when_it_says_it_is_complete(ledger, tmp_path):
+    succeeded(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
+    err = ledger.refused("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025")
+    assert "151 of the 151" in err and "--complete" in err and "--amend" in err
+    succeeded(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025", "--complete"))
+    assert len(ledger.json("list", "assignments", "--on", "01/07/2025")) == 46
 
 
 def test_gazetteer_add_keeps_the_province_the_units_went_into(ledger):
@@ -178,7 +189,7 @@ def test_verify_warns_until_the_new_list_is_imported(ledger, tmp_path):
     assert len(warned) == 151 and all(f["level"] == "warning" for f in warned)
     lam = next(f for f in warned if f["commune"] == "Phường Phương Lâm")
     assert lam["became"] == "Phường Hòa Bình (Phú Thọ)" and lam["date"] == "01/07/2025"
-    succeeded(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025"))
+    succeeded(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025", "--complete"))
     assert not [f for f in ledger.json("verify")["findings"] if f["code"] == "assignment-on-abolished-unit"]
 
 
@@ -205,7 +216,7 @@ def test_undo_takes_the_new_units_back(ledger, tmp_path):
     result = ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025")
     assert result.exit_code == 2
     succeeded(ledger("gazetteer", "add", VN_2025, "--effective", "01/07/2025"))
-    succeeded(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025"))
+    succeeded(ledger("import", "assignments", list_2025(tmp_path / "l.csv"), "--effective", "01/07/2025", "--complete"))
     assert len(ledger.json("list", "assignments", "--on", "01/07/2025")) == 46
 
 

@@ -33,7 +33,7 @@ def test_undo_reverts_the_latest_change_and_deletes_nothing(assigned, tmp_path):
     before_list = assigned.json("list", "assignments")
     before_check = assigned.json("check", "--year", "2023", "--as-of", "31/12/2023", "--all")
     change = xlsx(tmp_path / "b.xlsx", [HEADER] + assignment_rows([("Lê Đức Cường", "Sở Nội vụ", "Hiền Lương")]))
-    assert assigned("import", "assignments", change, "--effective", "15/10/2023").exit_code == 0
+    assert assigned("import", "assignments", change, "--effective", "15/10/2023", "--complete").exit_code == 0
     assert assigned("record", "report", "--year", "2023", "--date", "05/12/2023", "--commune", "Hiền Lương").exit_code == 0
     rows_before_undo = counts(assigned.db)
     # Undo the filing, then the import: back to where we were.

@@ -28,6 +28,7 @@ def import_assignments(
     decision: Annotated[str, typer.Option("--decision", help=t("help_decision"))] = "",
     sheet: Annotated[Optional[str], typer.Option("--sheet", help=t("help_sheet"))] = None,
     amend: Annotated[bool, typer.Option("--amend", help=t("help_amend"))] = False,
+    complete: Annotated[bool, typer.Option("--complete", help=t("help_complete"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help_dry_run"))] = False,
     titles: Annotated[Optional[Path], typer.Option("--titles", help=t("help_titles"))] = None,
     allow_future: Annotated[bool, typer.Option("--allow-future", help=t("help_allow_future"))] = False,
@@ -40,11 +41,13 @@ def import_assignments(
     day = date_option(effective)
     db = open_db(ctx)
     result = run(db, file, day, run_of(ctx), decision=decision, sheet=sheet, amend=amend, dry_run=dry_run,
-                 titles=titles, allow_future=allow_future)
+                 titles=titles, allow_future=allow_future, complete=complete)
     fields = dict(path=str(file), effective=format_date(day), **result.plan.counts())
     if dry_run:
         if result.plan.changes:
             console().print(plan_table(result.plan))
+        if result.refusal is not None:  # what it would change, then why the import would not
+            raise result.refusal
         echo(t("import_dry", **fields))
     elif not result.plan.changes:
         echo(t("import_nothing", **fields))

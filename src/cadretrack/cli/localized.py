@@ -5,20 +5,86 @@ errors. Through what Typer offers, command and group classes (`cls=`), not by ed
   option's text are written by these classes with our catalogue;
 * usage errors (no such option, missing option, bad value, no such command …) are typed
   exceptions: the root group runs its commands without the framework's own error
-  printing, catches them and says them in our catalogue, exit 2.
+  printing, catches them and says them in our catalogue, exit 2. Each is said from its
+  type and the parameters it carries (the option's name, the parameter and its type, the
+  value given), never from the framework's English text. The few mistakes Click reports
+  only as a sentence (no such command, no command, extra arguments) are found by these
+  classes first and raised as errors of our own types.
+
+Only public names are used: `typer.BadParameter`, `typer.Abort`, `typer.core`. Typer < 0.26
+runs on the `click` package; from 0.26 on it carries its own copy of Click (a pip `click`
+installed beside it is then another family of errors, which Typer never raises). The error
+classes are therefore found from `typer.BadParameter`, whichever Click that is.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from typing import Any
 
+import typer
 from typer import Abort
-from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
 from cadretrack.i18n import t
+
+
+def _framework_errors() -> dict[str, type]:
+    """The usage errors of the Click that Typer runs on, by class name: the family of the
+    public `typer.BadParameter` (its bases and their subclasses, in its module)."""
+    module = typer.BadParameter.__module__
+    found: dict[str, type] = {}
+    pending = [c for c in typer.BadParameter.__mro__ if c.__module__ == module]
+    while pending:
+        cls = pending.pop()
+        if cls.__module__ == module and cls.__name__ not in found:
+            found[cls.__name__] = cls
+            pending.extend(cls.__subclasses__())
+    return found
+
+
+_ERRORS = _framework_errors()
+# A Typer that renamed one of these fails here, at start, not by letting its errors escape.
+ClickException = _ERRORS["ClickException"]
+UsageError = _ERRORS["UsageError"]
+BadParameter = _ERRORS["BadParameter"]
+MissingParameter = _ERRORS["MissingParameter"]
+NoSuchOption = _ERRORS["NoSuchOption"]
+BadOptionUsage = _ERRORS["BadOptionUsage"]
+NoArgsIsHelpError = _ERRORS["NoArgsIsHelpError"]
+
+
+class NoSuchCommand(UsageError):
+    """A command name the group does not know, with the names it resembles."""
+
+    def __init__(self, ctx, name: str, near: list[str]) -> None:
+        super().__init__(f"No such command {name!r}.", ctx)
+        self.name, self.near = name, near
+
+
+class MissingCommand(UsageError):
+    """A group given options but no command."""
+
+    def __init__(self, ctx) -> None:
+        super().__init__("Missing command.", ctx)
+
+
+class ExtraArguments(UsageError):
+    """Arguments left over after a command's parameters took theirs."""
+
+    def __init__(self, ctx, extra: list[str]) -> None:
+        super().__init__(f"Got unexpected extra arguments ({' '.join(extra)})", ctx)
+        self.extra = extra
+
+
+class InvalidValue(BadParameter):
+    """A value its parameter's type refuses, with the value as given."""
+
+    def __init__(self, exc, value: object) -> None:
+        super().__init__(exc.message, ctx=exc.ctx, param=exc.param, param_hint=exc.param_hint)
+        self.value = value
 
 
 def _format_params(command, ctx, formatter, hide: tuple[str, ...] = ()) -> None:
@@ -65,6 +131,8 @@ _ARGUMENTS = {"file": "cli_arg_file", "id": "cli_arg_id"}  # argument names as t
 def _usage_piece(piece: str) -> str:
     if piece in _USAGE_WORDS:
         return t(_USAGE_WORDS[piece])
+    if piece.startswith("[") and piece.endswith("]") and piece[1:-1] in _USAGE_WORDS:
+        return f"[{t(_USAGE_WORDS[piece[1:-1]])}]"  # a group that runs without a command: "[COMMAND]"
     if " " in piece:  # a group's "COMMAND [ARGS]..."
         return " ".join(_usage_piece(p) for p in piece.split(" "))
     name = piece.strip("{}[]<>.").lower()
@@ -87,8 +155,58 @@ class LocalizedCommand(_Localized, TyperCommand):
     def format_options(self, ctx, formatter) -> None:
         _format_params(self, ctx, formatter)
 
+    def parse_args(self, ctx, args):
+        """The framework's parsing; arguments left over, and a value its type refuses (with
+        the value given), raised as our own typed errors."""
+        given = list(args)  # the parser consumes the list it is given
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True
+        try:
+            rest = super().parse_args(ctx, args)
+        except MissingParameter:
+            raise
+        except BadOptionUsage as exc:
+            if exc.ctx is None:  # the parser names the option, not the command it belongs to
+                exc.ctx = ctx
+            raise
+        except BadParameter as exc:
+            if exc.param is None:
+                raise
+            raise InvalidValue(exc, self._given(ctx, given, exc.param)) from exc
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            raise ExtraArguments(ctx, list(rest))
+        return rest
+
+    def _given(self, ctx, args: list[str], param) -> object:
+        """What the command line gave `param`, read again by the command's own parser."""
+        try:
+            opts, _, _ = self.make_parser(ctx).parse_args(args=list(args))
+        except UsageError:
+            return None
+        return opts.get(param.name)
+
 
 class LocalizedGroup(_Localized, TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The group runs without a command too, to say in our words that one is missing.
+        self.needs_command = not self.invoke_without_command
+        self.invoke_without_command = True
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
+            raise NoSuchCommand(ctx, name, difflib.get_close_matches(name, self.list_commands(ctx)))
+        return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx):
+        rv = super().invoke(ctx)
+        if self.needs_command and ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+            raise MissingCommand(ctx)
+        return rv
+
     def format_options(self, ctx, formatter) -> None:
         _format_params(self, ctx, formatter)
         self.format_commands(ctx, formatter)
@@ -117,17 +235,17 @@ class LocalizedGroup(_Localized, TyperGroup):
         try:
             rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
                               standalone_mode=False, **extra)
-        except click_errors.NoArgsIsHelpError as exc:  # "cadretrack import": its help, as the framework does
+        except NoArgsIsHelpError as exc:  # "cadretrack import": its help, as the framework does
             print(exc.format_message(), file=sys.stderr)
             if standalone_mode:
                 sys.exit(exc.exit_code)
             raise
-        except click_errors.UsageError as exc:
+        except UsageError as exc:
             _show_usage_error(exc)
             if standalone_mode:
                 sys.exit(exc.exit_code)
             raise
-        except click_errors.ClickException as exc:
+        except ClickException as exc:
             print(f"{t('error')}: {exc.format_message()}", file=sys.stderr)
             if standalone_mode:
                 sys.exit(exc.exit_code)
@@ -177,7 +295,7 @@ def _unrated(name: str) -> bool:
     return rule is not None and not rule.rating
 
 
-def _show_usage_error(exc: click_errors.UsageError) -> None:
+def _show_usage_error(exc: UsageError) -> None:
     ctx = exc.ctx
     lines = []
     if ctx is not None:
@@ -198,48 +316,58 @@ def _hint(exc) -> str:
     return ""
 
 
-# Messages the framework builds from literal English, recognised to be said in ours.
-_PATTERNS = [
-    (re.compile(r"^No such command '(?P<name>.*)'\.(?: Did you mean (?P<near>.*)\?)?$"), "cli_no_such_command"),
-    (re.compile(r"^Missing command\.$"), "cli_missing_command"),
-    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<value>.*)\)$"), "cli_extra_arguments"),
-    (re.compile(r"^Option '(?P<name>.*)' requires an argument\.$"), "cli_needs_value"),
-    (re.compile(r"^Option '(?P<name>.*)' does not take a value\.$"), "cli_takes_no_value"),
-]
-_VALUE_PATTERNS = [
-    (re.compile(r"^'?(?P<value>.*?)'? is not a valid (?:int|integer|integer range)\.?$"), "cli_not_integer"),
-    (re.compile(r"^'?(?P<value>.*?)'? is not a valid float\.?$"), "cli_not_number"),
-    (re.compile(r"^'?(?P<value>.*?)'? is not a valid boolean\..*$"), "cli_not_boolean"),
-    (re.compile(r"^'?(?P<value>.*?)'? is not one of (?P<choices>.*)\.$"), "cli_not_a_choice"),
-    (re.compile(r"^\w+ '?(?P<value>.*?)'? does not exist\.$"), "cli_no_such_path"),
-]
+# The parameter types whose refusal of a value we say in our words, by class: Click's and
+# Typer's copy name their classes alike (their `.name` differs: "integer", "int").
+_TYPE_MESSAGES = {"IntParamType": "cli_not_integer", "FloatParamType": "cli_not_number",
+                  "BoolParamType": "cli_not_boolean", "Choice": "cli_not_a_choice"}
 
 
-def usage_message(exc: click_errors.UsageError) -> str:
-    """One sentence in the user's language for a usage error of the framework."""
-    if isinstance(exc, click_errors.NoSuchOption):
+def _option(ctx, name: str):
+    """The option of the command being parsed that answers to `name` ("--year")."""
+    command = ctx.command if ctx is not None else None
+    for param in getattr(command, "params", []):
+        if name in getattr(param, "opts", []) or name in getattr(param, "secondary_opts", []):
+            return param
+    return None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def usage_message(exc: UsageError) -> str:
+    """One sentence in the user's language for a usage error of the framework, from its type
+    and the parameters it carries."""
+    if isinstance(exc, NoSuchCommand):
+        text = t("cli_no_such_command", name=exc.name)
+        if exc.near:
+            text += " " + t("cli_did_you_mean", names=", ".join(repr(n) for n in exc.near))
+        return text
+    if isinstance(exc, MissingCommand):
+        return t("cli_missing_command")
+    if isinstance(exc, ExtraArguments):
+        return t("cli_extra_arguments", value=" ".join(exc.extra))
+    if isinstance(exc, NoSuchOption):
         text = t("cli_no_such_option", name=exc.option_name)
         if exc.possibilities:
             text += " " + t("cli_did_you_mean", names=", ".join(sorted(exc.possibilities)))
         return text
-    if isinstance(exc, click_errors.MissingParameter):
+    if isinstance(exc, MissingParameter):
         kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "parameter")
         key = "cli_missing_argument" if kind == "argument" else "cli_missing_option"
         return t(key, name=_hint(exc))
-    if isinstance(exc, click_errors.BadParameter):
+    if isinstance(exc, BadOptionUsage):
+        option = _option(exc.ctx, exc.option_name)
+        flag = option is not None and (getattr(option, "is_flag", False) or getattr(option, "count", False))
+        return t("cli_takes_no_value" if flag else "cli_needs_value", name=exc.option_name)
+    if isinstance(exc, BadParameter):
         detail = exc.message
-        for pattern, key in _VALUE_PATTERNS:
-            m = pattern.match(detail)
-            if m:
-                detail = t(key, **m.groupdict())
-                break
+        param_type = getattr(exc.param, "type", None)
+        key = _TYPE_MESSAGES.get(type(param_type).__name__)
+        if isinstance(exc, InvalidValue) and key is not None:
+            choices = ", ".join(map(str, getattr(param_type, "choices", ())))
+            detail = t(key, value=_shown(exc.value), choices=choices)
         return t("cli_bad_value", name=_hint(exc), detail=detail) if _hint(exc) else detail
-    for pattern, key in _PATTERNS:
-        m = pattern.match(exc.message)
-        if m:
-            fields = {k: v or "" for k, v in m.groupdict().items()}
-            text = t(key, **fields)
-            if fields.get("near"):
-                text += " " + t("cli_did_you_mean", names=fields["near"])
-            return text
     return exc.format_message()

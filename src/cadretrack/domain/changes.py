@@ -37,6 +37,12 @@ class Plan:
     unchanged: list = field(default_factory=list)
     reposition: list = field(default_factory=list)  # (stored, Wanted) with a new position
     conflicts: list = field(default_factory=list)  # (Wanted or None, stored later assignment)
+    in_force: int = 0  # assignments in force on the effective date, before the plan
+
+    @property
+    def ending(self) -> int:
+        """How many assignments in force (or starting on the date) the plan ends or voids."""
+        return len(self.end) + len(self.void)
 
     @property
     def changes(self) -> int:
@@ -45,7 +51,7 @@ class Plan:
     def counts(self) -> dict[str, int]:
         return {
             "created": len(self.create),
-            "ended": len(self.end) + len(self.void),
+            "ended": self.ending,
             "unchanged": len(self.unchanged),
             "updated": len(self.reposition),
         }
@@ -66,6 +72,7 @@ def plan_changes(wanted: list[Wanted], stored: list, effective: dt.date, amend: 
             current[a.commune_code] = a
         elif a.start > effective:
             later.setdefault(a.commune_code, []).append(a)
+    plan.in_force = len(current)
     listed = set()
     for w in wanted:
         listed.add(w.commune_code)

@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
+from cadretrack.domain.agencies import agency_key
 from cadretrack.domain.mentions import (
     Mention,
     Token,
@@ -62,13 +63,6 @@ TYPE_CODES = {
 DIFFICULTIES = re.compile(r"\bkho khan\b.*\bvuong mac\b|\bvuong mac\b.*\bkho khan\b|\bkien nghi\b.*\bkho khan\b")
 # A sender that is a district's (or a provincial city's) Party committee: its summary is no filing.
 DISTRICT_SENDERS = re.compile(r"\b(?:huyen uy|thanh uy|thi uy|quan uy)\b")
-# Words that spell out an abbreviation in an agency's name: "Ban Tuyên giáo TU".
-ABBREVIATIONS = {
-    "tu": "tinh uy", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan",
-    "mttq": "mat tran to quoc", "ubmttq": "uy ban mat tran to quoc", "du": "dang uy",
-    "btv": "ban thuong vu", "ubkt": "uy ban kiem tra", "vp": "van phong",
-    "lhpn": "lien hiep phu nu", "ldld": "lien doan lao dong",
-}
 # Unit words before a commune's name, and before a district's.
 _YEAR = re.compile(r"\bnam (20\d\d)\b")
 _LOOSE_YEAR = re.compile(r"(?<![/\-.\d])\b(20\d\d)\b(?![/\-.]\d)")
@@ -236,16 +230,6 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
         cadre_names=(cadre_names(summary, toks) if _HONORIFIC_HINT.search(text) else [])
         + (cadre_names(sender) if _HONORIFIC_HINT.search(loose_line(sender)) else []), sender=sender,
     )
-
-
-@functools.lru_cache(maxsize=4096)  # senders and agencies repeat
-def agency_key(text: str) -> str:
-    """An agency's name as loose words with abbreviations spelled out: "Ban Tuyên giáo TU"."""
-    words = []
-    for t in tokens(text):
-        if t.word:
-            words.append(ABBREVIATIONS.get(t.loose, t.loose))
-    return " ".join(words)
 
 
 def agency_matches(sender: str, agencies: list[str]) -> list[str]:

@@ -10,6 +10,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cho phép ngày hiệu lực hơn một năm sau hôm nay.",
         "Accept an effective date more than a year after today.",
     ),
+    # A list imported as complete that may not be (domain.full_list)
+    "full_list_amendment": (
+        "Tệp {path} có tiêu đề \"{title}\" là danh sách điều chỉnh, bổ sung, nhưng nhập không có --amend thì "
+        "được coi là danh sách đầy đủ và sẽ kết thúc {ending} trong {in_force} phân công đang có hiệu lực "
+        "ngày {effective}: nếu là quyết định điều chỉnh, thêm --amend (chỉ các xã trong tệp đổi người theo dõi); "
+        "nếu đúng là danh sách đầy đủ mới (nhiệm kỳ mới, sau sắp xếp đơn vị hành chính 2025), thêm --complete.",
+        "{path} is titled \"{title}\", an amendment, but without --amend it is read as the complete list and "
+        "would end {ending} of the {in_force} assignments in force on {effective}: if it is an amending decision, "
+        "add --amend (only the communes it lists change hands); if it really is a complete new list (a new "
+        "term, the 2025 reform of units), add --complete.",
+    ),
+    "full_list_ends_most": (
+        "Nhập {path} như danh sách đầy đủ sẽ kết thúc {ending} trong {in_force} phân công đang có hiệu lực ngày "
+        "{effective}: nếu là quyết định điều chỉnh, thêm --amend (chỉ các xã trong "
+        "tệp đổi người theo dõi); nếu đúng là danh sách đầy đủ mới (nhiệm kỳ mới, sau sắp xếp đơn vị hành chính "
+        "2025), thêm --complete.",
+        "Imported as the complete list, {path} would end {ending} of the {in_force} assignments in force on "
+        "{effective}: if it is an amending decision, add --amend (only the "
+        "communes it lists change hands); if it really is a complete new list (a new term, the 2025 reform "
+        "of units), add --complete.",
+    ),
+    "amend_and_complete": (
+        "Chỉ dùng một trong --amend (quyết định điều chỉnh) hoặc --complete (danh sách đầy đủ mới).",
+        "Use only one of --amend (an amending decision) and --complete (a complete new list).",
+    ),
     # Import results
     "import_done": (
         "Đã nhập {path} (hiệu lực {effective}): {created} phân công mới, {ended} kết thúc, {updated} cập nhật chức vụ, {unchanged} giữ nguyên.",

@@ -38,6 +38,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ thay đổi các xã có trong tệp (quyết định bổ sung, điều chỉnh).",
         "Change only the communes the file lists (an amending decision).",
     ),
+    "help_complete": (
+        "Tệp là danh sách đầy đủ mới (nhiệm kỳ mới, sau sắp xếp 2025): được kết thúc quá nửa số phân công "
+        "đang có hiệu lực, kể cả khi tiêu đề ghi điều chỉnh, bổ sung.",
+        "The file is a complete new list (a new term, the 2025 reform): it may end more than half of the "
+        "assignments in force, even when its title says it amends.",
+    ),
     "help_dry_run": ("Chỉ báo trước thay đổi, không ghi.", "Report what would change; write nothing."),
     "help_list": ("Liệt kê dữ liệu trong sổ.", "List what the ledger holds."),
     "help_list_assignments": ("Liệt kê phân công theo dõi.", "List assignments."),

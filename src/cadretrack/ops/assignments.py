@@ -8,8 +8,10 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cadretrack.domain.agencies import agency_key
 from cadretrack.domain.changes import Plan, Wanted, plan_changes
 from cadretrack.domain.dates import format_date
+from cadretrack.domain.full_list import full_list_refusal
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
 from cadretrack.domain.names import exact_key
 from cadretrack.domain.titles import Title, parse_titles, split_title
@@ -37,6 +39,7 @@ class ImportResult:
     dry_run: bool
     decision: str
     warnings: list[Problem] = field(default_factory=list)  # rows imported with something missing
+    refusal: CadretrackError | None = None  # a dry run of a list the real import would refuse
 
 
 def load_titles(extra: Path | None = None) -> list[Title]:
@@ -102,23 +105,39 @@ def resolve_rows(rows: list[AssignmentRow], gazetteer: Gazetteer, resolve=None) 
             Wanted(
                 sheet=row.sheet, row=row.row, commune_code=commune.code,
                 commune_label=commune.label(), cadre=row.name, agency=row.agency,
-                cadre_key=(exact_key(row.name), exact_key(row.agency)),
+                cadre_key=(exact_key(row.name), agency_key(row.agency)),
                 position=row.position, note=row.note,
             )
         )
     return wanted, problems
 
 
+def check_full_list(path: Path, plan: Plan, titles: list[str], amend: bool, complete: bool
+                    ) -> CadretrackError | None:
+    """The refusal of a list imported as complete that may be an amendment or would end most
+    assignments in force (see domain.full_list), naming the file; None when it may go ahead.
+    Every import of a list that can be whole (assignments, members) asks it before writing."""
+    refusal = full_list_refusal(plan.in_force, plan.ending, titles, amend=amend, complete=complete)
+    if refusal is None:
+        return None
+    return CadretrackError(refusal.key, path=str(path), effective=format_date(plan.effective), **refusal.fields)
+
+
 def import_assignments(
     db: Ledger, path: Path, effective: dt.date, run: Run, decision: str = "", allow_future: bool = False,
     sheet: str | None = None, amend: bool = False, dry_run: bool = False,
-    titles: Path | None = None,
+    titles: Path | None = None, complete: bool = False,
 ) -> ImportResult:
+    """Import an assignment list: the complete list from `effective` on, or with `amend` only
+    the communes it lists; `complete` confirms a complete list that ends most of the province
+    (a new term, the reform). A dry run that the real import would refuse carries the refusal."""
+    if amend and complete:
+        raise CadretrackError("amend_and_complete")
     if effective > run.today + dt.timedelta(days=366) and not allow_future:  # a typo for 2024, not a plan
         raise CadretrackError("effective_far_future", date=format_date(effective), today=format_date(run.today))
     units = load_units(db)
     gazetteer = units.on(effective)
-    rows, sheets = read_assignment_rows(path, sheet, gazetteer.is_district)
+    rows, sheets, title_rows = read_assignment_rows(path, sheet, gazetteer.is_district)
     if not rows:
         raise CadretrackError("file_no_rows", path=str(path))
     title_list = load_titles(titles)
@@ -145,8 +164,11 @@ def import_assignments(
                                     {"commune": a.commune, "cadre": a.cadre, "start": format_date(a.start)}))
     if problems:
         raise InputProblems(str(path), problems)
+    refusal = check_full_list(path, plan, title_rows, amend, complete)
+    if refusal is not None and not dry_run:
+        raise refusal
     result = ImportResult(plan=plan, sheets=sheets, rows=len(rows), dry_run=dry_run, decision=decision,
-                          warnings=warnings)
+                          warnings=warnings, refusal=refusal)
     if dry_run or not plan.changes:
         return result
     auto_backup(db.path, "import", run.now)

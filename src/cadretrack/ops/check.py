@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from cadretrack.domain.agencies import agency_key
 from cadretrack.domain.gazetteer import MatchError
-from cadretrack.domain.names import exact_key, loose_key, nearest
+from cadretrack.domain.names import loose_key, nearest
 from cadretrack.domain.obligations import STATUS_WORDS, STATUSES, Status, count, statuses
 from cadretrack.domain.regime import Regime
 from cadretrack.domain.rules import Rules
@@ -105,8 +106,7 @@ def run_check(
 
 def _of_agency(assignments: list, agency: str, every: list) -> list:
     names = {a.agency for a in every if a.agency}
-    exact = {n for n in names if exact_key(n) == exact_key(agency)}
-    chosen = exact or {n for n in names if loose_key(n) == loose_key(agency)}
+    chosen = {n for n in names if agency_key(n) == agency_key(agency)}  # "Ban Tuyên giáo TU" too
     if not chosen:
         near = nearest(loose_key(agency), {loose_key(n): n for n in names})
         raise CadretrackError("agency_unknown", name=agency, suggestion=", ".join(near))

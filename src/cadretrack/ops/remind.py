@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cadretrack.domain.agencies import agency_key, preferred
 from cadretrack.domain.names import loose_key, sort_key
 from cadretrack.domain.obligations import Status
 from cadretrack.domain.rules import Rules
@@ -60,7 +61,7 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
     if within < 0:
         raise CadretrackError("within_invalid", value=within)
     horizon = as_of + dt.timedelta(days=within)
-    groups: dict[tuple[str, str], Recipient] = {}
+    groups: dict[tuple[str, ...], Recipient] = {}
     rules = None
     kinds: dict = {}  # of both years: a kind overdue from last year may be owed no more this year
     units = load_units(db) if len(load_generations(db)) > 1 else None  # successors only after a reform
@@ -74,9 +75,12 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
             a = item.owed.assignment
             if kinds[item.owed.kind].filer == "commune":
                 key = ("commune", commune_committee(a, units, as_of))
-            else:
-                key = ("agency", a.agency or a.cadre)
-            groups.setdefault(key, Recipient(*key)).items.append(item)
+            else:  # one letter to one agency, however its cadres' rows write it
+                key = ("agency", agency_key(a.agency)) if a.agency else ("agency", "", a.cadre)
+            groups.setdefault(key, Recipient(key[0], key[1] or a.cadre)).items.append(item)
+    for key, recipient in groups.items():
+        if key[0] == "agency" and key[1]:
+            recipient.name = preferred(i.owed.assignment.agency for i in recipient.items)
     agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: sort_key(r.name))
     communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
     units = unit_words([i for r in groups.values() for i in r.items])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cadretrack.domain.names import clean, person_name
 from cadretrack.errors import CadretrackError
@@ -16,6 +17,7 @@ from cadretrack.readers.layout import (
     is_heading,
     is_footer,
     section_title,
+    title_rows,
     titles,
 )
 
@@ -78,13 +80,18 @@ def classify_assignment_header(key: str) -> str | None:
     return None
 
 
-def read_assignment_rows(
-    path: Path, sheet: str | None, is_district: Callable[[str], bool]
-) -> tuple[list[AssignmentRow], list[str]]:
-    """Every assignment row of the file, and the sheets they came from."""
+class AssignmentFile(NamedTuple):
+    rows: list[AssignmentRow]
+    sheets: list[str]  # the sheets (or Word tables) the rows came from
+    titles: list[str]  # the texts above their headers: "DANH SÁCH ĐIỀU CHỈNH …"
+
+
+def read_assignment_rows(path: Path, sheet: str | None, is_district: Callable[[str], bool]) -> AssignmentFile:
+    """Every assignment row of the file, the sheets they came from and the titles above them."""
     grids = read_grids(path, sheet)
     rows: list[AssignmentRow] = []
     used: list[str] = []
+    above: list[str] = []
     for grid in grids:
         header = find_header(grid.rows, classify_assignment_header, {"name", "commune"})
         if header is None:
@@ -92,12 +99,15 @@ def read_assignment_rows(
         if header is None:
             continue
         used.append(grid.sheet)
+        for text in [*grid.above, *title_rows(grid.rows, header)]:
+            if text not in above:
+                above.append(text)
         # A workbook with a sheet per district names the district in the sheet's name.
         default = grid.sheet if is_district(grid.sheet) else ""
         rows.extend(_rows_of(grid, header, is_district, default))
     if not used:
         raise CadretrackError("header_missing", path=str(path))
-    return rows, used
+    return AssignmentFile(rows, used, above)
 
 
 def _rows_of(grid, header, is_district, section=""):

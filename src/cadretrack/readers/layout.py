@@ -31,6 +31,7 @@ class Header:
     row: int  # index of the last header row
     columns: dict[str, int]  # field -> column index
     labels: dict[str, str]  # field -> header text as written
+    first: int = 0  # index of the first header row (the upper one of a two-row header)
 
 
 def _cell_text(value: object) -> str:
@@ -46,6 +47,7 @@ def find_header(rows: list[list[object]], classify: Classifier, required: set[st
             if r + span > len(rows):
                 continue
             header = _classify_rows(rows[r : r + span], r + span - 1, classify)
+            header.first = r
             if not required <= header.columns.keys():
                 continue
             score = len(header.columns) * 10 - span
@@ -73,6 +75,17 @@ def _classify_rows(rows: list[list[object]], last: int, classify: Classifier) ->
             columns[field] = c
             labels[field] = label
     return Header(row=last, columns=columns, labels=labels)
+
+
+def title_rows(rows: list[list[object]], header: Header) -> list[str]:
+    """The texts of the rows above the header ("PHỤ LỤC", "DANH SÁCH ĐIỀU CHỈNH …"), each once."""
+    texts: list[str] = []
+    for row in rows[: header.first]:
+        for value in row:
+            text = _cell_text(value)
+            if text and text not in texts:
+                texts.append(text)
+    return texts
 
 
 def is_column_number_row(row: list[object]) -> bool:

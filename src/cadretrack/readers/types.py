@@ -4,7 +4,7 @@ must keep to before it is read."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Grid:
     sheet: str
     rows: list[list[object]]
     origins: list[tuple[str, int]] | None = None  # (table, row) of each row, where tables were joined
+    above: list[str] = field(default_factory=list)  # text above the table that is not in it (Word paragraphs)
 
     def where(self, index: int) -> tuple[str, int]:
         """The sheet (or table) and 1-based row a clerk finds the row at."""

@@ -18,6 +18,7 @@ from cadretrack.errors import CadretrackError
 from cadretrack.readers.types import Grid
 
 HEADER_ZONE = 6  # rows of a table's top that a following table may repeat
+TITLE_PARAGRAPHS = 20  # paragraphs kept above a table: its title lies right above it
 
 
 def read_word(path: Path, data: bytes) -> list:
@@ -36,7 +37,15 @@ def _tables(path: Path, data: bytes) -> list:
 
     document = Document(io.BytesIO(data))
     grids: list[Grid] = []
-    for number, table in enumerate(document.tables, start=1):
+    above: list[str] = []  # the paragraphs since the last table: a title for the next one
+    number = 0
+    for block in document.iter_inner_content():
+        if not hasattr(block, "rows"):  # a paragraph
+            if block.text.strip():
+                above = [*above[-(TITLE_PARAGRAPHS - 1):], block.text.strip()]
+            continue
+        number += 1
+        table, before, above = block, above, []
         rows = [[_text(c) for c in row.cells] for row in table.rows]
         if not rows:
             continue
@@ -48,7 +57,7 @@ def _tables(path: Path, data: bytes) -> list:
             last.rows.extend(rows[i] for i in keep)
             last.origins.extend(origins[i] for i in keep)
         else:
-            grids.append(Grid(sheet=f"Bảng {number}", rows=rows, origins=origins))
+            grids.append(Grid(sheet=f"Bảng {number}", rows=rows, origins=origins, above=before))
     return grids
 
 

@@ -29,7 +29,7 @@ from cadretrack.render.xlsx_style import (
 )
 from cadretrack.reports.summary import (
     SummaryRow,
-    by_agency,
+    agency_grouping,
     detail,
     place_grouping,
     summarize,
@@ -85,7 +85,7 @@ def write_summary(
     progress(len(rows))
     charts_sheet(wb, styles, report, today, SHEETS[1], cells, heading)
     _detail_sheet(wb, styles, report, today, place, units, progress, meetings or {})
-    rows, total = summarize(items, by_agency, "Tổng cộng", by_name=True)
+    rows, total = summarize(items, agency_grouping(items), "Tổng cộng", by_name=True)
     _summary_sheet(wb, styles, report, today, SHEETS[3], "Cơ quan, đơn vị", "Số cán bộ", rows, total, communes=False)
     progress(len(rows))
     _list_sheet(wb, styles, report, today, SHEETS[4], to_chase(items), place, units,

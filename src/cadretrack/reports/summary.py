@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from cadretrack.domain.agencies import agency_key, agency_names
 from cadretrack.domain.obligations import Status
 from cadretrack.domain.units import COMMUNE_WORDS, DISTRICT_WORDS
 
@@ -111,8 +112,16 @@ def place_grouping(items: list[Status]) -> tuple[Callable[[Status], str], str, s
     return by_place, "Địa bàn" if districts else "Tỉnh, thành phố", where
 
 
-def by_agency(item: Status) -> str:
-    return item.owed.assignment.agency
+def agency_grouping(items: list[Status]) -> Callable[[Status], str]:
+    """Group by agency, one row for one agency however its cadres' rows write it ("Ban Tuyên
+    giáo Tỉnh ủy", "Ban Tuyên giáo tỉnh ủy"), labelled with its preferred spelling."""
+    names = agency_names(i.owed.assignment.agency for i in items)
+
+    def by_agency(item: Status) -> str:
+        agency = item.owed.assignment.agency
+        return names.get(agency_key(agency), agency) if agency else agency
+
+    return by_agency
 
 
 @dataclass

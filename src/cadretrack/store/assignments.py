@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Collection
 
+from cadretrack.domain.agencies import agency_key, preferred
 from cadretrack.domain.assignment import Assignment
+from cadretrack.domain.changes import Wanted
+from cadretrack.domain.names import exact_key
 from cadretrack.store import journal
 from cadretrack.store.journal import Changeset
 from cadretrack.store.ledger import Ledger
@@ -29,10 +33,11 @@ CHUNK = 400  # pairs per query: 800 parameters, under every SQLite's limit
 
 
 def _assignment(row, day=dt.date.fromisoformat) -> Assignment:
-    # Positional: a national check makes tens of thousands of these.
+    # Positional: a national check makes tens of thousands of these. A cadre is its name's
+    # key and its agency's (domain.agencies: "Ban Tuyên giáo TU" is the Ban Tuyên giáo Tỉnh ủy).
     return Assignment(
         row[0], row[1], row[2], row[3], row[4], row[5], day(row[6]), day(row[7]) if row[7] else None,
-        row[8], row[9], row[10], row[11], (row[12], row[13]), row[14] or "", row[15:19],
+        row[8], row[9], row[10], row[11], (row[12], agency_key(row[4])), row[14] or "", row[15:19],
     )
 
 
@@ -76,16 +81,20 @@ def load_cadres(db: Ledger) -> list[tuple[int, str, str]]:
 
 
 def cadre_ids(db: Ledger, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """The ids of the cadres with these (name key, agency key), looked up by the unique index:
-    what an import costs grows with the list, not with every cadre the ledger ever held."""
+    """The ids of the cadres with these (name key, agency key), looked up by the name's index:
+    what an import costs grows with the list, not with every cadre the ledger ever held. The
+    agency is compared by its key (domain.agencies), whatever spelling the cadre was stored
+    with; of two stored cadres that are one person, the first."""
     found: dict[tuple[str, str], int] = {}
-    keys = list(dict.fromkeys(keys))
-    for i in range(0, len(keys), CHUNK):
-        chunk = keys[i:i + CHUNK]
-        values = ", ".join(["(?, ?)"] * len(chunk))
-        sql = f"SELECT id, name_key, agency_key FROM cadres WHERE (name_key, agency_key) IN (VALUES {values})"
-        for r in db.execute(sql, [part for key in chunk for part in key]).fetchall():
-            found[(r[1], r[2])] = r[0]
+    wanted = set(keys)
+    names = list(dict.fromkeys(k[0] for k in keys))
+    for i in range(0, len(names), 2 * CHUNK):
+        chunk = names[i:i + 2 * CHUNK]
+        sql = f"SELECT id, name_key, COALESCE(agency, '') FROM cadres WHERE name_key IN ({', '.join('?' * len(chunk))})"
+        for r in db.execute(sql + " ORDER BY id", chunk).fetchall():
+            key = (r[1], agency_key(r[2]))
+            if key in wanted:
+                found.setdefault(key, r[0])
     return found
 
 
@@ -109,11 +118,19 @@ def save_plan(db: Ledger, plan, decision: str, cs: Changeset) -> None:
         [decision, effective.isoformat(), cs.id],
     ).lastrowid
     ids = cadre_ids(db, [w.cadre_key for w in plan.create])
-    new = {w.cadre_key: w for w in plan.create if w.cadre_key not in ids}
+    new: dict[tuple[str, str], Wanted] = {}
+    spellings: dict[tuple[str, str], list[str]] = {}
+    for w in plan.create:
+        if w.cadre_key not in ids:
+            new.setdefault(w.cadre_key, w)
+            spellings.setdefault(w.cadre_key, []).append(w.agency)
     cursor = db.conn.cursor()
     for key, w in new.items():
+        w = dataclasses.replace(w, agency=preferred(spellings[key]))  # one cadre, the agency's best spelling
+        # The stored agency_key is the exact key of the agency as first written (unique with the
+        # name); identity is by domain.agencies.agency_key, computed from the name (cadre_ids).
         cursor.execute("INSERT INTO cadres (name, agency, name_key, agency_key) VALUES (?, ?, ?, ?)",
-                       (w.cadre, w.agency, key[0], key[1]))
+                       (w.cadre, w.agency, key[0], exact_key(w.agency)))
         ids[key] = cursor.lastrowid
     day_before = (effective - dt.timedelta(days=1)).isoformat()
     db.conn.executemany(
