@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from cadretrack.domain.dates import format_date
@@ -69,9 +70,19 @@ def write_letter(reminders, recipient, path: Path, template: Path | None, today:
     docx_template.write_docx(template_path(template), context(reminders, recipient, today), path)
 
 
+def letter_bytes(reminders, recipient, source: Path, today: dt.date) -> bytes:
+    """One letter rendered in memory from the checked template at `source` (nothing written)."""
+    import io
+
+    doc = docx_template.render_docx(source, context(reminders, recipient, today))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
 def letters_listed(index: Path) -> list[str]:
     """The letter files an earlier run's index lists (column "Tệp công văn"); [] if none."""
-    if not index.is_file():
+    if os.path.islink(index) or not index.is_file():
         return []
     from openpyxl import load_workbook
 
