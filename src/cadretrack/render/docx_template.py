@@ -97,10 +97,20 @@ def render_docx(source: Path, context: dict):
     return doc
 
 
+def docx_bytes(source: Path, context: dict) -> bytes:
+    """The document made from the template, whole, in memory (nothing written yet: a zip
+    half-written to a full disk would fail again when freed)."""
+    import io
+
+    buffer = io.BytesIO()
+    render_docx(source, context).save(buffer)
+    return buffer.getvalue()
+
+
 def write_docx(source: Path, context: dict, path) -> None:
     """The template filled in with `context`, written whole to `path` (a Path or an Output),
     only once it rendered."""
     from cadretrack.render.files import write_atomically
 
-    doc = render_docx(source, context)
-    write_atomically(path, lambda tmp: doc.save(str(tmp)))
+    data = docx_bytes(source, context)
+    write_atomically(path, lambda tmp: tmp.write_bytes(data))

@@ -72,12 +72,7 @@ def write_letter(reminders, recipient, path: Path, template: Path | None, today:
 
 def letter_bytes(reminders, recipient, source: Path, today: dt.date) -> bytes:
     """One letter rendered in memory from the checked template at `source` (nothing written)."""
-    import io
-
-    doc = docx_template.render_docx(source, context(reminders, recipient, today))
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return docx_template.docx_bytes(source, context(reminders, recipient, today))
 
 
 def letters_listed(index: Path) -> list[str]:
