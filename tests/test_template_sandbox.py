@@ -29,6 +29,8 @@ ATTACKS = {
     "center": "{{ 'x'|center(10**10) }}",
     "macro": "{% macro m(n) %}{{ m(n) }}{{ m(n) }}{% endmacro %}{{ m(1) }}",
     "format": "{{ '{:>9999999999}'.format(1) }}",
+    "printf": "{{ '%9999999999d' % 1 }}",
+    "slice": "{{ [1]|slice(10**9)|list|length }}",
 }
 
 

@@ -118,10 +118,12 @@ def write_letters(reminders: Reminders, folder: Path, template: Path | None, tod
     earlier letters its index lists and nobody changed are replaced; every other file stays."""
     from cadretrack.render import letter_set as sets
     from cadretrack.render.letters import _index, letter_bytes, letters_listed
+    from cadretrack.render.sandbox import TemplateEnvironment
 
     source = check_letters(folder, template, inputs)
     wanted = [f"{index:03d}-{slug(recipient.name)}.docx" for index, recipient in enumerate(reminders.recipients, 1)]
-    letters = [letter_bytes(reminders, r, source, today) for r in reminders.recipients]  # template failures: here
+    env = TemplateEnvironment()  # the template's parts compiled once, each letter its own budget
+    letters = [letter_bytes(reminders, r, source, today, env) for r in reminders.recipients]  # failures: here
     earlier = sets.earlier_set(folder, letters_listed)
     names, renamed = sets.free_names(folder, [*wanted, INDEX], set(earlier.ours))
     names, index_name = names[:-1], names[-1]

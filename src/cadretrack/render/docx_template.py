@@ -75,18 +75,20 @@ def _check_xml(stream, source: Path, member: str) -> None:
         raise CadretrackError("template_xml", path=str(source), member=member) from None
 
 
-def render_docx(source: Path, context: dict):
+def render_docx(source: Path, context: dict, env=None):
     """The template filled in with `context` in the sandbox, in memory (a DocxTemplate to
     save); a template that reaches for what the sandbox forbids, works too long or fails is
-    refused naming it."""
+    refused naming it. `env`: a TemplateEnvironment to reuse (letters from one template
+    compile its parts once)."""
     from docxtpl import DocxTemplate
     from jinja2.exceptions import SecurityError
 
     from cadretrack.render.sandbox import TemplateEnvironment, TemplateLimit
 
+    env = (env or TemplateEnvironment()).begin()
     try:
         doc = DocxTemplate(str(source))
-        doc.render(context, jinja_env=TemplateEnvironment(), autoescape=True)
+        doc.render(context, jinja_env=env, autoescape=True)
     except TemplateLimit as exc:
         raise CadretrackError("template_too_long", path=str(source), reason=str(exc)) from None
     except SecurityError as exc:
@@ -97,13 +99,13 @@ def render_docx(source: Path, context: dict):
     return doc
 
 
-def docx_bytes(source: Path, context: dict) -> bytes:
+def docx_bytes(source: Path, context: dict, env=None) -> bytes:
     """The document made from the template, whole, in memory (nothing written yet: a zip
     half-written to a full disk would fail again when freed)."""
     import io
 
     buffer = io.BytesIO()
-    render_docx(source, context).save(buffer)
+    render_docx(source, context, env).save(buffer)
     return buffer.getvalue()
 
 

@@ -66,13 +66,9 @@ def template_path(template: Path | None) -> Path:
     return docx_template.template_path(template, TEMPLATE)
 
 
-def write_letter(reminders, recipient, path: Path, template: Path | None, today: dt.date) -> None:
-    docx_template.write_docx(template_path(template), context(reminders, recipient, today), path)
-
-
-def letter_bytes(reminders, recipient, source: Path, today: dt.date) -> bytes:
+def letter_bytes(reminders, recipient, source: Path, today: dt.date, env=None) -> bytes:
     """One letter rendered in memory from the checked template at `source` (nothing written)."""
-    return docx_template.docx_bytes(source, context(reminders, recipient, today))
+    return docx_template.docx_bytes(source, context(reminders, recipient, today), env)
 
 
 def letters_listed(index: Path) -> list[str]:

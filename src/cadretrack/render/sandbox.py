@@ -11,6 +11,7 @@ text (autoescape, as docxtpl's documents need)."""
 from __future__ import annotations
 
 import math
+import re
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator
@@ -26,7 +27,10 @@ MAX_POWER_BITS = 256
 
 # Filters that make long text from short (center(10**9), indent, wordwrap, format's widths,
 # replace) are not offered; the rest shorten, pick or join what is there.
-_AMPLIFYING_FILTERS = {"center", "indent", "wordwrap", "format", "replace", "filesizeformat"}
+# `slice(10**9)` loops a billion times inside the filter.
+_AMPLIFYING_FILTERS = {"center", "indent", "wordwrap", "format", "replace", "filesizeformat", "slice"}
+_PRINTF_WIDTH = re.compile(r"%[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?")
+MAX_WIDTH = 1_000
 # Methods of values a template may call: reading ones that cannot grow text much.
 _SAFE_METHODS = {
     "upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip", "startswith", "endswith",
@@ -73,16 +77,30 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
 
     code_generator_class = _BoundedCode
     template_class = _BoundedTemplate
-    intercepted_binops = frozenset({"*", "**", "+"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(self) -> None:
         super().__init__(autoescape=True, finalize=self._finalize)
         self.steps = 0
         self.output = 0
+        self._compiled: dict[str, object] = {}  # one template's parts, compiled once for every letter
         self.globals = {"range": self.bounded_range, "dict": dict, "namespace": self.globals["namespace"],
                         "cycler": self.globals["cycler"], "joiner": self.globals["joiner"]}
         for name in _AMPLIFYING_FILTERS:
             self.filters.pop(name, None)
+
+    def begin(self) -> "TemplateEnvironment":
+        """A new document: its own budgets (the compiled parts are kept)."""
+        self.steps = self.output = 0
+        return self
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        code = self._compiled.get(source)
+        if code is None:
+            code = self._compiled[source] = self.compile(source)
+        return self.template_class.from_code(self, code, self.make_globals(None))
 
     # -- budgets
     def step(self, count: int = 1) -> None:
@@ -128,6 +146,10 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         if operator == "**" and isinstance(left, int) and isinstance(right, int):
             if right > 0 and abs(left) > 1 and right * math.log2(abs(left)) > MAX_POWER_BITS:
                 raise TemplateLimit("too large a power")
+        if operator == "%" and isinstance(left, str):  # printf widths: '%999999999d' % 1
+            for width in _PRINTF_WIDTH.finditer(left):
+                if any(w == "*" or (w and int(w) > MAX_WIDTH) for w in width.groups()):
+                    raise TemplateLimit("too wide a format")
         if operator == "*":
             for seq, n in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_VALUE:
