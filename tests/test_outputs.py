@@ -258,3 +258,20 @@ def test_outputs_are_checked_before_the_ledger_is_opened(tmp_path):
     (tmp_path / "d.xlsx").mkdir()
     result = cli("export", "summary", "--year", "2023", "--output", tmp_path / "d.xlsx")
     assert result.exit_code == 2 and "is a folder" in result.stderr
+
+
+def test_a_killed_backups_staged_copy_is_cleaned(year, tmp_path):
+    """Each backup has a new name: the next backup cleans what any killed one left."""
+    folder = tmp_path / "backups"
+    folder.mkdir(exist_ok=True)
+    stem = year.db.stem
+    stale = [folder / f".{stem}-20240101-000000-000000-import.db.Qw3rTy12.part",
+             folder / f".{stem}-20240101-000000-000000-import.db.Qw3rTy12.part-journal",
+             folder / f"{stem}-20240101-000000-000000-import.db.part"]
+    for path in stale:
+        path.write_bytes(b"a half copy of the ledger")
+    foreign = folder / ".other-20240101-000000-000000-import.db.Qw3rTy12.part"
+    foreign.write_bytes(b"not this ledger's")
+    year.ok("backup")
+    assert not any(p.exists() for p in stale) and foreign.exists()
+    assert len(list(folder.glob(f"{stem}-*.db"))) >= 1

@@ -46,8 +46,11 @@ except ImportError:  # pragma: no cover - Windows: an open file cannot be remove
     fcntl = None
 
 
-def staged_pattern(name: str) -> re.Pattern:
-    return re.compile(rf"\.{re.escape(name)}(\.{_RANDOM})?{re.escape(SUFFIX)}{_SIDE}")
+def staged_pattern(name: str, name_pattern: str | None = None) -> re.Pattern:
+    """What the staged files of target `name` are called (or of any target whose name
+    matches the regular expression `name_pattern`)."""
+    target = name_pattern if name_pattern is not None else re.escape(name)
+    return re.compile(rf"\.(?:{target})(\.{_RANDOM})?{re.escape(SUFFIX)}{_SIDE}")
 
 
 def _exists(path: Path) -> bool:
@@ -203,10 +206,12 @@ def _remove_staged(staged: Path) -> None:
             pass
 
 
-def clean_stale(path: Path) -> list[Path]:
+def clean_stale(path: Path, name_pattern: str | None = None) -> list[Path]:
     """Remove the staged files of `path` that a killed run left: regular files of ours (by
-    name and owner) that no live run holds locked. Never a link, never another file."""
-    pattern = staged_pattern(path.name)
+    name and owner) that no live run holds locked. Never a link, never another file.
+    `name_pattern`: those of every target of the folder whose name matches it (backups,
+    each under a new name)."""
+    pattern = staged_pattern(path.name, name_pattern)
     removed = []
     try:
         names = sorted(os.listdir(path.parent), key=len)  # a staged file before its side files

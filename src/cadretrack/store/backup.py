@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from pathlib import Path
 
-from cadretrack.output import Output
+from cadretrack.output import Output, clean_stale
 
 DEFAULT_KEEP = 20
 
@@ -92,6 +93,11 @@ def auto_backup(ledger: Path, reason: str, now: dt.datetime, keep: int | None = 
     while os.path.lexists(target):  # two backups in one run (demo, a chained command): both kept
         n += 1
         target = folder / f"{ledger.stem}-{stamp}-{reason}-{n}.db"
+    # What killed runs left: staged copies (and those the earlier versions named "….db.part").
+    clean_stale(target, rf"{re.escape(ledger.stem)}-[0-9-]+-[a-z]+(-[0-9]+)?\.db")
+    for old in folder.glob(f"{ledger.stem}-*.db.part"):
+        if old.is_file() and not old.is_symlink():
+            old.unlink(missing_ok=True)
     target = copy_database(ledger, target)
     prune(folder, ledger.stem, keep or keep_count())
     return target
