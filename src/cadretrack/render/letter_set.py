@@ -95,7 +95,12 @@ def earlier_set(folder: Path, listed) -> Earlier:
         return found  # a manifest someone broke: nothing is removed on its word
     if not isinstance(index, dict) or not all(isinstance(v, str) for v in letters.values()):
         return found
-    named = set(listed(folder / index.get("name", ""))) if _plain(index.get("name")) else set()
+    named: set[str] = set()
+    if _plain(index.get("name")):
+        if file_digest(folder / index["name"]) == index.get("sha256"):
+            named = set(letters)  # the index as written lists exactly the manifest's letters
+        else:  # edited since: what it still lists (a row the clerk removed is no longer ours)
+            named = set(listed(folder / index["name"]))
     candidates = {n: d for n, d in letters.items() if n in named}
     if _plain(index.get("name")) and isinstance(index.get("sha256"), str):
         candidates[index["name"]] = index["sha256"]
