@@ -140,37 +140,60 @@ class Output:
         checked = Output.check(self)  # the folder or the name may have changed since parsing
         path = checked.path
         clean_stale(path)
+        held: dict = {}  # the staged file's descriptor and name, once known
         try:
-            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=SUFFIX)
-        except OSError as exc:
-            raise _failure(exc, path) from None
-        staged = Path(name)
-        try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, MODE)  # mkstemp's mode already; said for the reader
-            made = os.fstat(fd)
-            write(staged)
-            now = os.lstat(staged)  # still the file we made, not something put in its place
-            if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (made.st_dev, made.st_ino):
-                raise CadretrackError("output_changed", path=str(path))
-            os.fsync(fd)
-            if checked.exclusive:
-                _link(staged, path)
-            else:
-                os.replace(staged, path)
-        except CadretrackError:
-            raise
-        except Exception as exc:
+            return _stage_and_rename(path, checked.exclusive, write, held)
+        except BaseException as exc:
+            # Whatever stopped it, and wherever (even between the staged file's creation and
+            # the moment its name was known), no staged file of ours stays.
+            if held.get("fd") is not None:
+                _close(held.pop("fd"))
+            if "staged" in held:
+                _remove_staged(held["staged"])
+            clean_stale(path)
+            if isinstance(exc, CadretrackError) or not isinstance(exc, Exception):
+                raise
             failure = _failure(exc, path)
             if failure is None:
                 raise
             raise failure from None
-        finally:
-            os.close(fd)
-            _remove_staged(staged)
-        return path
+
+
+def _stage_and_rename(path: Path, exclusive: bool, write: Callable[[Path], None], held: dict) -> Path:
+    try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=SUFFIX)
+    except OSError as exc:
+        raise (_failure(exc, path) or exc) from None
+    held["fd"], held["staged"] = fd, Path(name)
+    staged = held["staged"]
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a live run's: no other run cleans it
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, MODE)  # mkstemp's mode already; said for the reader
+    made = os.fstat(fd)
+    write(staged)
+    now = os.lstat(staged)  # still the file we made, not something put in its place
+    if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (made.st_dev, made.st_ino):
+        raise CadretrackError("output_changed", path=str(path))
+    os.fsync(fd)
+    if os.name == "nt":  # Windows renames no file that is open
+        _close(held.pop("fd"))
+    if exclusive:
+        _link(staged, path)
+        _remove_staged(staged)
+    else:
+        os.replace(staged, path)
+    held.pop("staged", None)
+    if held.get("fd") is not None:
+        _close(held.pop("fd"))
+    return path
+
+
+def _close(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass
 
 
 def _link(staged: Path, path: Path) -> None:

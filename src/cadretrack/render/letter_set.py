@@ -219,6 +219,8 @@ class Staging:
         if self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
             self.path = None
+        if kind is not None:  # stopped before its name was known: found by its pattern
+            clean_stale_staging(self.folder)
         if self.created and kind is not None:
             try:
                 self.folder.rmdir()  # made for this run, empty again: as before
@@ -247,10 +249,11 @@ def swap_in(staging: Staging, earlier: Earlier, files: list[str]) -> None:
                 os.rename(target, source)
             except OSError:  # pragma: no cover - the summary below says what is true
                 pass
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError):  # a letter open in Word, a full disk: named, the set as before
             from cadretrack.output import _failure
 
-            raise (_failure(exc, folder) or exc) from None
+            named = Path(exc.filename) if getattr(exc, "filename", None) else folder
+            raise (_failure(exc, named) or exc) from None
         raise
 
 
