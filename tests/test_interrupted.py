@@ -64,7 +64,7 @@ def at_work(command: str, db: Path, out: Path) -> bool:
     if command == "import":
         return write_lock_held(db)
     if command == "export":
-        return (out / ".tong-hop.xlsx.part").exists()
+        return any(out.glob(".tong-hop.xlsx.*.part"))
     return (out / "cong-van").is_dir() and any((out / "cong-van").iterdir())
 
 

@@ -10,7 +10,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand, LocalizedGroup
 
-from cadretrack.cli.common import date_option, echo, guarded, open_db, today
+from cadretrack.cli.common import date_option, echo, guarded, open_db, output_of, today
 from cadretrack.i18n import t
 
 export_app = typer.Typer(cls=LocalizedGroup, help=t("help_export"), no_args_is_help=True)
@@ -32,6 +32,7 @@ def summary(
     from cadretrack.domain.dates import format_date
     from cadretrack.ops.export import export_summary
 
+    out = output_of(ctx, output)
     day = date_option(as_of) or today()
     db = open_db(ctx)
     if sys.stdout.isatty():
@@ -39,9 +40,9 @@ def summary(
 
         with Progress(transient=True) as bar:
             task = bar.add_task(t("exporting"), total=None)
-            report = export_summary(db, year, day, output, today(), lambda n: bar.advance(task, n))
+            report = export_summary(db, year, day, out, today(), lambda n: bar.advance(task, n))
     else:
-        report = export_summary(db, year, day, output, today())
+        report = export_summary(db, year, day, out, today())
     echo(t("exported", path=str(output.resolve()), year=year, as_of=format_date(day), **report.counts))
 
 
@@ -56,6 +57,7 @@ def report(
     from cadretrack.domain.dates import format_date
     from cadretrack.ops.export import export_report
 
+    out = output_of(ctx, output, template)
     day = date_option(as_of) or today()
-    done = export_report(open_db(ctx), year, day, output, today(), template)
+    done = export_report(open_db(ctx), year, day, out, today(), template)
     echo(t("reported", path=str(output.resolve()), year=year, as_of=format_date(day), **done.counts))

@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import KindCommand, KindsGroup, LocalizedCommand, LocalizedGroup
 
-from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of, today
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, output_of, run_of, today
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
 
@@ -74,7 +74,8 @@ def import_filings(
     from cadretrack.render import register as render
 
     check_format(format, ("table", "json"))
-    result = run(open_db(ctx), file, run_of(ctx), sheet=sheet, dry_run=dry_run, review=review, replace=replace)
+    review_out = output_of(ctx, review, file)  # never the register itself, nor the ledger
+    result = run(open_db(ctx), file, run_of(ctx), sheet=sheet, dry_run=dry_run, review=review_out, replace=replace)
     counts = result.counts
     if format == "json":
         render.emit_json(result, file)
@@ -121,12 +122,13 @@ def check(
 
     check_format(format)
     written = render.output_format(format, output)  # an output no one can open is refused first
+    out = output_of(ctx, output)
     day = date_option(as_of) or today()
     statuses = parse_statuses(status)
     with collector_paused():  # tens of thousands of records, no cycles
         report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kind,
                            district=district, agency=agency)
-        render.emit(report, written, output, today())
+        render.emit(report, written, out, today())
     if output is not None:
         echo(t("written", path=str(output)))
     if any(i.status == "overdue" for i in report.items):

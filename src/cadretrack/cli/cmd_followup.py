@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of, today
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of, state, today
 from cadretrack.i18n import t
 
 
@@ -34,15 +34,21 @@ def remind(
     from cadretrack.render.followup import print_reminders
 
     day = date_option(as_of) or today()
+    inputs = [state(ctx).db]
     if output is not None:
-        check_letters(output, template)  # before a thousand lines are printed
+        check_letters(output, template, inputs)  # before a thousand lines are printed
     found = reminders(open_db(ctx), day, within)
     print_reminders(found)
     if output is not None:
-        written, removed = write_letters(found, output, template, today())
-        if removed:
-            echo(t("letters_replaced", count=removed))
-        echo(t("letters_written", count=len(written), path=str(output.resolve())))
+        done = write_letters(found, output, template, today(), inputs)
+        if done.removed:
+            echo(t("letters_replaced", count=done.removed))
+        for taken, name in done.renamed:
+            echo(t("letters_renamed", taken=taken, name=name))
+        if done.kept:
+            names = ", ".join(done.kept[:10]) + (", …" if len(done.kept) > 10 else "")
+            echo(t("letters_kept", count=len(done.kept), names=names))
+        echo(t("letters_written", count=len(done.written), path=str(output.resolve())))
 
 
 @guarded

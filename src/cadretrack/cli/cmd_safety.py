@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import check_format, echo, guarded, open_db, run_of, state
+from cadretrack.cli.common import check_format, echo, guarded, open_db, output_of, run_of, state
 from cadretrack.i18n import t
 
 
@@ -49,7 +49,8 @@ def backup(
 ) -> None:
     from cadretrack.ops.history import backup as run
 
-    echo(t("backed_up", path=str(run(open_db(ctx), output, run_of(ctx)))))
+    out = output_of(ctx, output, exclusive=True)
+    echo(t("backed_up", path=str(run(open_db(ctx), out, run_of(ctx)))))
 
 
 @guarded

@@ -158,3 +158,14 @@ def _print_error(message: str) -> None:
 def echo(text: str) -> None:
     typer.echo(text)
 
+
+
+def output_of(ctx: typer.Context, path: Path | None, *inputs: Path | None, exclusive: bool = False):
+    """The command's output file checked right after parsing, before any input is read or
+    the ledger opened: never one of its inputs (the ledger counts), a folder, a link, or in
+    a folder that does not exist (cadretrack.output). None when no output was asked for."""
+    from cadretrack.output import Output
+
+    if path is None:
+        return None
+    return Output.check(path, inputs=[state(ctx).db, *inputs], exclusive=exclusive)

@@ -191,6 +191,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được {path}: tệp đang mở trong chương trình khác hoặc không có quyền ghi.",
         "Cannot write {path}: it is open in another program or not writable.",
     ),
+    "output_is_input": (
+        "Không ghi được {path}: đó chính là một tệp lệnh này đọc vào (hoặc sổ theo dõi); hãy chọn tên khác.",
+        "Cannot write {path}: it is one of the files this command reads (or the ledger); choose another name.",
+    ),
+    "output_is_folder": (
+        "Không ghi được {path}: đó là một thư mục; hãy ghi tên tệp.",
+        "Cannot write {path}: it is a folder; give a file name.",
+    ),
+    "output_not_file": (
+        "Không ghi được {path}: đó không phải là tệp thông thường.",
+        "Cannot write {path}: it is not a regular file.",
+    ),
+    "output_is_link": (
+        "Không ghi được {path}: đó là một liên kết (symlink); cadretrack không ghi qua liên kết, hãy ghi tên tệp thật.",
+        "Cannot write {path}: it is a symbolic link, and cadretrack never writes through a link; give the real file name.",
+    ),
+    "output_read_only": (
+        "Không ghi được {path}: thư mục hoặc tệp chỉ cho đọc.",
+        "Cannot write {path}: the folder or the file is read-only.",
+    ),
+    "disk_full": (
+        "Không ghi được {path}: ổ đĩa đã đầy; không có tệp nào ghi dở.",
+        "Cannot write {path}: the disk is full; no file was left half-written.",
+    ),
+    "output_changed": (
+        "Không ghi được {path}: tệp tạm bị thay thế trong lúc ghi; không có tệp nào thay đổi.",
+        "Cannot write {path}: its staged file was replaced while it was written; nothing was changed.",
+    ),
+    "output_failed": (
+        "Không ghi được {path}; không có tệp nào ghi dở.",
+        "Cannot write {path}; no file was left half-written.",
+    ),
     "exporting": ("Đang lập bảng tổng hợp", "Writing the workbook"),
     "exported": (
         "Đã lập bảng tổng hợp năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",

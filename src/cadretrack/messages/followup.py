@@ -15,8 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress_today": ("Đến hạn hôm nay", "Due today"),
     "progress_left": ("Còn {days} ngày", "{days} days left"),
     "letters_replaced": (
-        "Đã xóa {count} công văn của lần soạn trước (theo danh sách cũ) để thay bằng công văn mới.",
-        "Removed the {count} letters of the earlier run (as its index lists them), to be replaced.",
+        "Đã xóa {count} công văn của lần soạn trước (theo danh sách cũ, chưa ai sửa) và thay bằng bộ công văn mới.",
+        "Removed the {count} letters of the earlier run (as its index lists them, unedited), replaced by the new set.",
     ),
     "template_not_docx": (
         "Mẫu công văn {path} phải là tệp Word .docx.",
@@ -27,6 +27,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_broken": (
         "Mẫu công văn {path} lỗi: một thẻ {{{{ … }}}} hoặc {{% … %}} viết sai.",
         "The letter template {path} is broken: a {{{{ … }}}} or {{% … %}} tag is miswritten.",
+    ),
+    "template_not_file": (
+        "Mẫu {path} không phải là một tệp Word thông thường.",
+        "The template {path} is not a regular Word file.",
+    ),
+    "template_too_big": (
+        "Mẫu {path} quá lớn (quá {limit} MB, hoặc nén quá mức); không dùng.",
+        "The template {path} is too large (over {limit} MB, or compressed beyond reason); not used.",
+    ),
+    "template_not_word": (
+        "Mẫu {path} không phải tệp Word .docx đọc được (tệp hỏng hoặc không đúng định dạng).",
+        "The template {path} is not a readable Word .docx file (broken, or not what its name says).",
+    ),
+    "template_xml": (
+        "Mẫu {path} có nội dung XML không hợp lệ hoặc lồng quá sâu ({member}); không dùng.",
+        "The template {path} holds invalid or too deeply nested XML ({member}); not used.",
+    ),
+    "template_forbidden": (
+        "Mẫu {path} dùng lệnh không được phép: mẫu chỉ được điền các trường; không có tệp nào được ghi.",
+        "The template {path} uses something not allowed: a template may only fill in fields; no file was written.",
+    ),
+    "template_too_long": (
+        "Mẫu {path} lặp hoặc sinh nội dung quá nhiều (có thể là vòng lặp vô tận); không có tệp nào được ghi.",
+        "The template {path} loops or produces far too much (perhaps an endless loop); no file was written.",
+    ),
+    "letters_kept": (
+        "Giữ nguyên {count} tệp trong thư mục không do cadretrack soạn hoặc đã được sửa sau lần soạn trước: {names}.",
+        "Kept {count} file(s) in the folder that cadretrack did not write, or that were edited since: {names}.",
+    ),
+    "letters_renamed": (
+        "Tên {taken} đã có tệp khác nên công văn mới ghi là {name}.",
+        "{taken} is another file, so the new letter was written as {name}.",
     ),
     "col_progress": ("Tình trạng", "Progress"),
     "nobody_follows": ("Ngày {date} không có cán bộ nào theo dõi {commune}.", "Nobody followed {commune} on {date}."),

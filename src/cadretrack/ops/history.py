@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cadretrack.context import Run
 from cadretrack.errors import CadretrackError
+from cadretrack.output import Output
 from cadretrack.readers.source import check_input
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup
@@ -46,12 +47,11 @@ def undo(db: Ledger, run: Run) -> tuple[dict, dict[str, int]]:
     return target, counts
 
 
-def backup(db: Ledger, output: Path | None, run: Run) -> Path:
+def backup(db: Ledger, output: Path | Output | None, run: Run) -> Path:
+    """A copy of the ledger in backups/, or at `output` (never over a file, never the ledger)."""
     if output is None:
         return auto_backup(db.path, "manual", run.now, reuse=False)
-    if output.exists():
-        raise CadretrackError("backup_exists", path=str(output))
-    return copy_to(db, output)
+    return copy_to(db, Output.check(output, inputs=[db.path], exclusive=True))
 
 
 def restore_at(ledger: Path, source: Path, run: Run) -> Path:

@@ -16,6 +16,7 @@ from cadretrack.domain.names import loose_key, sort_key
 from cadretrack.domain.obligations import Status
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
+from cadretrack.output import Output
 from cadretrack.ops.check import run_check
 from cadretrack.reports.summary import unit_words
 from cadretrack.store.ledger import Ledger
@@ -90,38 +91,55 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
 INDEX = "danh-sach-cong-van.xlsx"
 
 
-def check_letters(folder: Path, template: Path | None) -> Path:
-    """Refuse, before any work, a template that cannot be used or a folder that is a file."""
+@dataclass
+class LettersWritten:
+    """What `write_letters` did to the folder, for an honest summary."""
+
+    written: list[tuple[Recipient, Path]]
+    removed: int  # letters of the earlier run replaced (listed, unchanged)
+    kept: list[str]  # files the earlier run listed that were edited since: left in place
+    renamed: list[tuple[str, str]]  # (a name a file not ours holds, the name the new file took)
+    index: Path
+
+    def __iter__(self):  # (written, removed), as callers unpacked it before
+        return iter((self.written, self.removed))
+
+
+def check_letters(folder: Path, template: Path | None, inputs=()) -> Path:
+    """Refuse, before any work, a template that cannot be used or a folder that cannot hold
+    the letters (a file, a link, a missing parent, read-only)."""
+    from cadretrack.render.letter_set import check_folder
     from cadretrack.render.letters import template_path
 
-    if folder.exists() and not folder.is_dir():
-        raise CadretrackError("folder_is_file", path=str(folder))
+    check_folder(folder, [*inputs, template])
     return template_path(template)
 
 
-def write_letters(reminders: Reminders, folder: Path, template: Path | None, today: dt.date
-                  ) -> tuple[list[tuple[Recipient, Path]], int]:
-    """One letter per recipient and an index workbook, in `folder`; the letters an earlier
-    run wrote there (as its index lists them) are replaced, nothing else is touched.
-    (letters written, earlier letters removed.)"""
-    from cadretrack.render.letters import letters_listed, write_index, write_letter
+def write_letters(reminders: Reminders, folder: Path, template: Path | None, today: dt.date,
+                  inputs=()) -> LettersWritten:
+    """One letter per recipient and an index workbook, in `folder`, as one set: all rendered
+    before anything in the folder changes, then swapped in for the earlier run's. Only the
+    earlier letters its index lists and nobody changed are replaced; every other file stays."""
+    from cadretrack.render import letter_set as sets
+    from cadretrack.render.letters import _index, letter_bytes, letters_listed
+    from cadretrack.render.sandbox import TemplateEnvironment
 
-    check_letters(folder, template)
-    folder.mkdir(parents=True, exist_ok=True)
-    earlier = [folder / name for name in letters_listed(folder / INDEX)
-               if "/" not in name and "\\" not in name and name.lower().endswith(".docx")]
-    removed = 0
-    for path in earlier:
-        if path.is_file():
-            path.unlink()
-            removed += 1
-    written = []
-    for index, recipient in enumerate(reminders.recipients, start=1):
-        path = folder / f"{index:03d}-{slug(recipient.name)}.docx"
-        write_letter(reminders, recipient, path, template, today)
-        written.append((recipient, path))
-    write_index(reminders, written, folder / INDEX, today)
-    return written, removed
+    source = check_letters(folder, template, inputs)
+    wanted = [f"{index:03d}-{slug(recipient.name)}.docx" for index, recipient in enumerate(reminders.recipients, 1)]
+    env = TemplateEnvironment()  # the template's parts compiled once, each letter its own budget
+    letters = [letter_bytes(reminders, r, source, today, env) for r in reminders.recipients]  # failures: here
+    earlier = sets.earlier_set(folder, letters_listed)
+    names, renamed = sets.free_names(folder, [*wanted, INDEX], set(earlier.ours))
+    names, index_name = names[:-1], names[-1]
+    with sets.Staging(folder) as staging:
+        digests = {name: staging.write(name, data) for name, data in zip(names, letters)}
+        written = [(r, folder / name) for r, name in zip(reminders.recipients, names)]
+        staged_index = Output.check(staging.path / index_name).write(
+            lambda tmp: _index(reminders, written, tmp, today))
+        sets.write_manifest(staging, (index_name, sets.file_digest(staged_index)), digests)
+        sets.swap_in(staging, earlier, [*names, index_name])
+    removed = sum(1 for name in earlier.ours if name != earlier.index)
+    return LettersWritten(written, removed, earlier.edited, renamed, folder / index_name)
 
 
 def slug(text: str) -> str:

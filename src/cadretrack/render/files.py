@@ -1,22 +1,17 @@
-"""Writing an output file whole or not at all."""
+"""Writing an output file whole or not at all: see cadretrack.output (the one mechanism)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from cadretrack.errors import CadretrackError
+from cadretrack.output import Output, as_output, write_file
 
 
-def write_atomically(output: Path, write: Callable[[Path], None]) -> None:
-    """Write beside the target, then rename: a crash never leaves half a file."""
-    if not output.parent.exists():
-        raise CadretrackError("folder_missing", path=str(output.parent))
-    tmp = output.with_name(f".{output.name}.part")
-    try:
-        write(tmp)
-        tmp.replace(output)
-    except PermissionError:
-        raise CadretrackError("file_locked", path=str(output)) from None
-    finally:
-        tmp.unlink(missing_ok=True)
+def write_atomically(output: Path | Output, write: Callable[[Path], None]) -> Path:
+    """Write beside the target under a unique staged name, then rename: a crash never leaves
+    half a file, and the file is the owner's only (mode 600)."""
+    return write_file(output, write)
+
+
+__all__ = ["Output", "as_output", "write_atomically"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from cadretrack.domain.dates import format_date
@@ -65,13 +66,14 @@ def template_path(template: Path | None) -> Path:
     return docx_template.template_path(template, TEMPLATE)
 
 
-def write_letter(reminders, recipient, path: Path, template: Path | None, today: dt.date) -> None:
-    docx_template.write_docx(template_path(template), context(reminders, recipient, today), path)
+def letter_bytes(reminders, recipient, source: Path, today: dt.date, env=None) -> bytes:
+    """One letter rendered in memory from the checked template at `source` (nothing written)."""
+    return docx_template.docx_bytes(source, context(reminders, recipient, today), env)
 
 
 def letters_listed(index: Path) -> list[str]:
     """The letter files an earlier run's index lists (column "Tệp công văn"); [] if none."""
-    if not index.is_file():
+    if os.path.islink(index) or not index.is_file():
         return []
     from openpyxl import load_workbook
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from pathlib import Path
 
 from cadretrack.store.health import writing_refusal
+from cadretrack.output import Output, clean_stale
 
 DEFAULT_KEEP = 20
 
@@ -23,25 +25,26 @@ def keep_count() -> int:
         return DEFAULT_KEEP
 
 
-def copy_database(source: Path | sqlite3.Connection, target: Path) -> Path:
-    """A consistent copy of `source` at `target` (mode 600), written beside it and renamed."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(target.name + ".part")
-    part.unlink(missing_ok=True)
-    fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    own = not isinstance(source, sqlite3.Connection)
-    src = sqlite3.connect(str(source), timeout=30) if own else source
-    dst = sqlite3.connect(part)
-    try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dst.close()
-        if own:
-            src.close()
-    os.replace(part, target)
-    return target
+def copy_database(source: Path | sqlite3.Connection, target: Path | Output) -> Path:
+    """A consistent copy of `source` at `target` (mode 600), staged beside it and renamed
+    (cadretrack.output: never over an existing file, never through a link)."""
+    out = target if isinstance(target, Output) else Output.check(target, exclusive=True)
+
+    def write(staged: Path) -> None:
+        own = not isinstance(source, sqlite3.Connection)
+        src = sqlite3.connect(str(source), timeout=30) if own else source
+        try:
+            dst = sqlite3.connect(staged)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            if own:
+                src.close()
+
+    return out.write(write)
 
 
 # What every change to a ledger moves: cadretrack writes nothing without a change set (and a
@@ -93,7 +96,16 @@ def auto_backup(ledger: Path, reason: str, now: dt.datetime, keep: int | None = 
         if current is not None and current == fingerprint(newest):
             return newest
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S-%f")
-    target = copy_database(ledger, folder / f"{ledger.stem}-{stamp}-{reason}.db")
+    target, n = folder / f"{ledger.stem}-{stamp}-{reason}.db", 1
+    while os.path.lexists(target):  # two backups in one run (demo, a chained command): both kept
+        n += 1
+        target = folder / f"{ledger.stem}-{stamp}-{reason}-{n}.db"
+    # What killed runs left: staged copies (and those the earlier versions named "….db.part").
+    clean_stale(target, rf"{re.escape(ledger.stem)}-[0-9-]+-[a-z]+(-[0-9]+)?\.db")
+    for old in folder.glob(f"{ledger.stem}-*.db.part"):
+        if old.is_file() and not old.is_symlink():
+            old.unlink(missing_ok=True)
+    target = copy_database(ledger, target)
     prune(folder, ledger.stem, keep or keep_count())
     return target
 

@@ -259,7 +259,7 @@ def copy_into(source: Path, ledger: Path) -> None:
         dst.close()
 
 
-def copy_to(db: Ledger, target: Path) -> Path:
+def copy_to(db: Ledger, target) -> Path:
     """A consistent copy of the open ledger at `target` (written beside it and renamed)."""
     return copy_database(db.conn, target)
 
