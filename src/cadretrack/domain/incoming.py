@@ -13,7 +13,6 @@ The word lists are data: extend them here, each with an example of what it catch
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
