@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from cadretrack import __version__
 from cadretrack.errors import CadretrackError
+from cadretrack.output import Output
 from cadretrack.store import health
 from cadretrack.store.backup import auto_backup, copy_database
 from cadretrack.store.schema import APP, MIGRATIONS, migration_set
@@ -281,7 +282,7 @@ def replace_damaged(ledger: Path, source: Path, now: dt.datetime) -> Path:
         shutil.copyfileobj(src, out)
     for suffix in ("-wal", "-shm"):  # a log of the damaged file must not be laid over the backup
         Path(str(ledger) + suffix).unlink(missing_ok=True)
-    copy_database(source, ledger)
+    copy_database(source, Output.check(ledger, inputs=[source]))  # the one file meant to be replaced
     return kept
 
 
