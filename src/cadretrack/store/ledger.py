@@ -7,10 +7,11 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from cadretrack.errors import CadretrackError
+from cadretrack.interrupts import critical, pause_point
 from cadretrack.store.backup import auto_backup, copy_database
 from cadretrack.store.schema import APP, MIGRATIONS, migration_set
 
@@ -19,7 +20,10 @@ BUSY_TIMEOUT_SECONDS = 15.0
 
 class Ledger:
     """An open ledger: a sqlite3 connection, with sqlite-utils' table API loaded on first
-    use (migrations need it; a command on an up-to-date ledger starts without it)."""
+    use (migrations need it; a command on an up-to-date ledger starts without it).
+    Used as `with open_ledger(...) as db:`, it is closed when the block ends: no connection
+    outlives its command (one left open in a process that also opens the file otherwise loses
+    its locks, and another process may then remove the log it still maps)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
@@ -39,6 +43,12 @@ class Ledger:
 
     def close(self) -> None:
         self.conn.close()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def busy_timeout() -> float:
@@ -92,10 +102,14 @@ def create_ledger(path: Path, now: dt.datetime) -> Ledger:
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     db = _connect(path)
-    migration_set().apply(db.utils)
-    with write(db):
-        db.conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
-                            [("app", APP), ("created_at", now.isoformat(timespec="seconds"))])
+    try:
+        migration_set().apply(db.utils)
+        with write(db):
+            db.conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                                [("app", APP), ("created_at", now.isoformat(timespec="seconds"))])
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -115,15 +129,21 @@ def open_ledger(path: Path, now: dt.datetime) -> Ledger:
     if os.stat(path).st_mode & 0o077:
         os.chmod(path, 0o600)
     db = _connect(path)
-    if _pending(db):
-        auto_backup(path, "upgrade", now)
-        migration_set().apply(db.utils)
+    try:
+        if _pending(db):
+            auto_backup(path, "upgrade", now)
+            migration_set().apply(db.utils)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
 @contextlib.contextmanager
-def write(db: Ledger) -> Iterator[Ledger]:
-    """One command's writes as one transaction, taking the write lock up front."""
+def write(db: Ledger, committed: Callable[[], None] | None = None) -> Iterator[Ledger]:
+    """One command's writes as one transaction, taking the write lock up front. The commit
+    and `committed()` (the command noting what it committed) are one step a signal never
+    splits: a Ctrl-C lands before the commit (all rolled back) or after the noting."""
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
@@ -132,10 +152,21 @@ def write(db: Ledger) -> Iterator[Ledger]:
         raise
     try:
         yield db
+        pause_point("before-commit")
     except BaseException:
-        db.conn.rollback()
+        with critical():
+            db.conn.rollback()
         raise
-    db.conn.commit()
+    with critical():
+        try:
+            db.conn.commit()
+        except BaseException:
+            db.conn.rollback()
+            raise
+        if committed is not None:
+            committed()
+        pause_point("in-commit")
+    pause_point("after-commit")
 
 
 def get_meta(db: Ledger, key: str, default: str = "") -> str:

@@ -1,0 +1,163 @@
+"""Ctrl-C and SIGTERM stop a command at a safe point, never inside a library's own work.
+
+The handler (installed first thing, before any heavy import) only notes the signal, then:
+- inside a critical section (`critical()`: a commit and its noting, a file renamed into
+  place, a library building a file) it does nothing more: the section raises
+  `KeyboardInterrupt` at its end;
+- in our own code, it raises `KeyboardInterrupt` there and then (every line of ours is a
+  safe point: what we hold is released by `with` and `finally`);
+- in a library's code (zipfile, XlsxWriter, openpyxl, sqlite-utils...), which an exception
+  at an arbitrary bytecode leaves half-built ("Exception ignored in ZipFile.__del__"), it
+  waits: the library call runs to its end and the interruption is raised at the next line
+  of ours (through the trace hook, as a debugger stops at a line).
+One interruption is raised per command: a second signal while the command unwinds (a
+rollback, a staged file removed, the sentence printed) is only noted, and so is any signal
+after the command has given its answer (`answered()`).
+
+A test-only hook makes the moments deterministic: CADRETRACK_PAUSE_AT names points
+(comma-separated: start, file-staged, file-written, before-commit, in-commit,
+after-commit); at a named point the process writes the point's name and a newline to the
+file descriptor CADRETRACK_PAUSE_FD (when given) and waits for a signal, which it then takes
+as if it had arrived there.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+_HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+# The entry frames: between them and a command only Typer parses, and stopping there is safe.
+_ENTRY = (os.path.join(_HERE, "entry.py"), os.path.join(_HERE, "__main__.py"), os.path.join(_HERE, "cli", "app.py"))
+
+
+class _State:
+    installed = False
+    depth = 0  # critical sections entered
+    pending = 0  # the signal noted and not yet acted on (0: none)
+    raised = False  # the command's one interruption was raised: later signals are only noted
+    done = False  # the command has answered: signals are only noted
+    marked: list = []  # frames of ours that raise at their next line
+
+
+_state = _State()
+
+
+def install() -> None:
+    """The handlers, for SIGINT and SIGTERM."""
+    for signum in SIGNALS:
+        signal.signal(signum, _handler)
+    _state.installed = True
+
+
+def installed() -> bool:
+    return _state.installed
+
+
+def begin() -> None:
+    """A command starts: nothing noted yet (several commands run in one test process)."""
+    _unmark()
+    _state.depth, _state.pending, _state.raised, _state.done = 0, 0, False, False
+
+
+def answered() -> None:
+    """The command has answered (or is printing why not): later signals are only noted."""
+    _state.done = True
+    _unmark()
+
+
+def stopping() -> bool:
+    """A signal has arrived for this command."""
+    return bool(_state.pending)
+
+
+class critical:
+    """A section a signal never splits: it waits for the section's end, then stops the command."""
+
+    def __enter__(self) -> None:
+        _state.depth += 1
+
+    def __exit__(self, *exc) -> bool:
+        _state.depth -= 1
+        if _state.depth == 0 and _state.pending and not (_state.raised or _state.done):
+            _raise()
+        return False
+
+
+def checkpoint() -> None:
+    """Stop here if a signal is waiting (outside a critical section)."""
+    if _state.pending and not (_state.raised or _state.done) and _state.depth == 0:
+        _raise()
+
+
+def _raise() -> None:
+    _state.raised = True
+    _unmark()
+    raise KeyboardInterrupt
+
+
+def _handler(signum, frame) -> None:
+    _state.pending = _state.pending or signum
+    if _state.raised or _state.done or _state.depth:
+        return
+    ours = _our_frames(frame)
+    if frame is not None and frame.f_code.co_filename.startswith(_HERE) or not ours:
+        _raise()
+    for f in ours:  # in a library: stop at the next line of ours, when its call has returned
+        f.f_trace = _at_line
+        f.f_trace_lines = True
+    _state.marked = ours
+    sys.settrace(_calls)
+
+
+def _our_frames(frame) -> list:
+    """The frames of our code below `frame`, innermost first, if a command of ours is running."""
+    found = []
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.startswith(_HERE) and name not in _ENTRY:
+            found.append(frame)
+        frame = frame.f_back
+    return found
+
+
+def _calls(frame, event, arg):
+    """While an interruption waits: a new frame of ours stops at its first line."""
+    return _at_line if frame.f_code.co_filename.startswith(_HERE) else None
+
+
+def _at_line(frame, event, arg):
+    if event == "line" and _state.pending and not (_state.raised or _state.done):
+        if _state.depth:
+            return _at_line  # a critical section of ours: it raises at its end
+        _raise()
+    return _at_line
+
+
+def _unmark() -> None:
+    if _state.marked or sys.gettrace() is _calls:
+        sys.settrace(None)
+        for f in _state.marked:
+            f.f_trace = None
+        _state.marked = []
+
+
+def pause_point(name: str) -> None:
+    """The test-only hook (see the module's text): wait here for a signal, when asked to."""
+    wanted = os.environ.get("CADRETRACK_PAUSE_AT")
+    if not wanted or name not in wanted.split(",") or not _state.installed:
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+    try:
+        fd = os.environ.get("CADRETRACK_PAUSE_FD")
+        if fd:
+            try:
+                os.write(int(fd), name.encode() + b"\n")
+            except (OSError, ValueError):
+                pass
+        signum = _state.pending or signal.sigwait(SIGNALS)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+    _handler(signum, sys._getframe())
