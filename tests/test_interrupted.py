@@ -263,3 +263,12 @@ def test_one_interruption_per_command_and_none_after_its_answer(handlers):
     for i in range(10_000):
         pass
     assert interrupts.stopping()
+
+
+def test_an_interrupted_backup_names_the_copy_it_made(filled, tmp_path):
+    db = tmp_path / "ledger.db"
+    shutil.copy(filled, db)
+    copy = tmp_path / "copy.db"
+    said = interrupted(db, ["backup", "--output", copy], "file-written", signal.SIGTERM)
+    assert said == f"{STOPPED}sổ theo dõi không thay đổi; đã ghi tệp {copy}; không có tệp nào ghi dở."
+    assert Cli(copy)("verify").exit_code == 0

@@ -18,9 +18,10 @@ from cadretrack.interrupts import critical, pause_point
 
 @dataclass(frozen=True)
 class Committed:
-    """A change set the command committed: its id and the summary history shows."""
+    """A change set the command committed: its id and the summary history shows (id None:
+    the ledger's content replaced by `restore`, summary {"restored": the backup's path})."""
 
-    id: int
+    id: int | None
     summary: dict
 
 
@@ -39,7 +40,7 @@ class Run:
         """Whether the command has committed a change to the ledger."""
         return bool(self.written)
 
-    def committed(self, changeset_id: int, summary: dict) -> None:
+    def committed(self, changeset_id: int | None, summary: dict) -> None:
         self.written.append(Committed(changeset_id, dict(summary)))
 
     def file_written(self, path: Path) -> None:

@@ -40,6 +40,8 @@ class _State:
     raised = False  # the command's one interruption was raised: later signals are only noted
     done = False  # the command has answered: signals are only noted
     marked: list = []  # frames of ours that raise at their next line
+    handling = False  # the handler is running (a second signal at once is only noted)
+    tracer = None  # the trace function in place before ours (a debugger's, a coverage tool's)
 
 
 _state = _State()
@@ -100,16 +102,20 @@ def _raise() -> None:
 
 def _handler(signum, frame) -> None:
     _state.pending = _state.pending or signum
-    if _state.raised or _state.done or _state.depth:
+    if _state.raised or _state.done or _state.depth or _state.handling or _state.marked:
         return
-    ours = _our_frames(frame)
-    if frame is not None and frame.f_code.co_filename.startswith(_HERE) or not ours:
-        _raise()
-    for f in ours:  # in a library: stop at the next line of ours, when its call has returned
-        f.f_trace = _at_line
-        f.f_trace_lines = True
-    _state.marked = ours
-    sys.settrace(_calls)
+    _state.handling = True
+    try:
+        ours = _our_frames(frame)
+        if frame is not None and frame.f_code.co_filename.startswith(_HERE) or not ours:
+            _raise()
+        for f in ours:  # in a library: stop at the next line of ours, when its call has returned
+            f.f_trace = _at_line
+            f.f_trace_lines = True
+        _state.marked, _state.tracer = ours, sys.gettrace()
+        sys.settrace(_calls)
+    finally:
+        _state.handling = False
 
 
 def _our_frames(frame) -> list:
@@ -138,10 +144,10 @@ def _at_line(frame, event, arg):
 
 def _unmark() -> None:
     if _state.marked or sys.gettrace() is _calls:
-        sys.settrace(None)
+        sys.settrace(_state.tracer)
         for f in _state.marked:
             f.f_trace = None
-        _state.marked = []
+        _state.marked, _state.tracer = [], None
 
 
 def pause_point(name: str) -> None:

@@ -10,6 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đã ghi vào sổ theo dõi thay đổi {changes}, phần còn lại chưa làm (xem cadretrack history)",
         "the ledger was written: change set {changes}, the rest was not done (see cadretrack history)",
     ),
+    "interrupted_restored": ("sổ theo dõi đã được khôi phục từ {source}", "the ledger was restored from {source}"),
     "interrupted_change": ("số {id} ({summary})", "{id} ({summary})"),
     "interrupted_files_written": ("đã ghi tệp {files}", "written: {files}"),
     "interrupted_files_not_written": ("chưa ghi tệp {files}", "not written: {files}"),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cadretrack.context import Run
 from cadretrack.errors import CadretrackError
+from cadretrack.interrupts import critical
 from cadretrack.store import journal
 from cadretrack.store.backup import auto_backup
 from cadretrack.store.ledger import Ledger, copy_into, copy_to, file_is_sound, is_ledger
@@ -64,5 +65,7 @@ def restore(db: Ledger, source: Path, run: Run) -> Path:
     ledger = db.path
     db.close()
     saved = auto_backup(ledger, "restore", run.now)
-    copy_into(source, ledger)
+    with critical():  # the ledger replaced and the run told so, in one step
+        copy_into(source, ledger)
+        run.committed(None, {"restored": str(source)})
     return saved

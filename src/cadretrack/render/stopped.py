@@ -21,12 +21,15 @@ def stopped_sentence(run: Run | None) -> str:
     command had started): the change sets committed, the files in place under their names
     and the outputs asked for that were not written."""
     parts = []
-    changes = [c for c in (run.written if run is not None else [])]
+    done = run.written if run is not None else []
+    changes = [c for c in done if c.id is not None]
+    restored = [c.summary["restored"] for c in done if c.id is None]
     if changes:
         parts.append(t("interrupted_ledger_written", changes=", ".join(
             t("interrupted_change", id=c.id, summary=summary_text({k: v for k, v in c.summary.items() if v}))
             for c in changes)))
-    else:
+    parts += [t("interrupted_restored", source=source) for source in restored]
+    if not done:
         parts.append(t("interrupted_ledger_unchanged"))
     written = _unique(p for p in (run.files if run is not None else []) if p.exists())
     if written:

@@ -7,6 +7,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from cadretrack.context import put_in_place
+
 DEFAULT_KEEP = 20
 
 
@@ -21,8 +23,9 @@ def keep_count() -> int:
         return DEFAULT_KEEP
 
 
-def copy_database(source: Path | sqlite3.Connection, target: Path) -> Path:
-    """A consistent copy of `source` at `target` (mode 600), written beside it and renamed."""
+def copy_database(source: Path | sqlite3.Connection, target: Path, asked: bool = False) -> Path:
+    """A consistent copy of `source` at `target` (mode 600), written beside it and renamed;
+    `asked`: a copy the clerk asked for, which an interruption names as written."""
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(target.name + ".part")
     part.unlink(missing_ok=True)
@@ -38,7 +41,10 @@ def copy_database(source: Path | sqlite3.Connection, target: Path) -> Path:
         dst.close()
         if own:
             src.close()
-    os.replace(part, target)
+    if asked:
+        put_in_place(part, target)
+    else:
+        os.replace(part, target)
     return target
 
 
@@ -85,7 +91,7 @@ def auto_backup(ledger: Path, reason: str, now: dt.datetime, keep: int | None = 
         if current is not None and current == fingerprint(newest):
             return newest
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S-%f")
-    target = copy_database(ledger, folder / f"{ledger.stem}-{stamp}-{reason}.db")
+    target = copy_database(ledger, folder / f"{ledger.stem}-{stamp}-{reason}.db", asked=reason == "manual")
     prune(folder, ledger.stem, keep or keep_count())
     return target
 

@@ -211,4 +211,4 @@ def copy_into(source: Path, ledger: Path) -> None:
 
 def copy_to(db: Ledger, target: Path) -> Path:
     """A consistent copy of the open ledger at `target` (written beside it and renamed)."""
-    return copy_database(db.conn, target)
+    return copy_database(db.conn, target, asked=True)
