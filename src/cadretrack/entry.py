@@ -17,14 +17,18 @@ def main() -> None:
     try:
         interrupts.pause_point("start")
         from cadretrack.cli.app import main as run_cli
+
+        run_cli()  # it answers a Ctrl-C itself once it runs
     except KeyboardInterrupt:  # while starting: nothing was done
         interrupted_at_start()
-    run_cli()
 
 
 def interrupted_at_start() -> None:
     import os
 
+    from cadretrack import interrupts
+
+    interrupts.ignore_from_now()
     from cadretrack.i18n import detect_lang, set_lang
     from cadretrack.render.stopped import stopped_sentence
 

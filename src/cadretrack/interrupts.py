@@ -29,8 +29,6 @@ import sys
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
-# The entry frames: between them and a command only Typer parses, and stopping there is safe.
-_ENTRY = (os.path.join(_HERE, "entry.py"), os.path.join(_HERE, "__main__.py"), os.path.join(_HERE, "cli", "app.py"))
 
 
 class _State:
@@ -70,6 +68,14 @@ def answered() -> None:
     _unmark()
 
 
+def ignore_from_now() -> None:
+    """The process is ending: signals are ignored outright (Python puts the default
+    handlers back while it finalizes, and a late SIGTERM would then kill the process)."""
+    answered()
+    for signum in SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+
+
 def stopping() -> bool:
     """A signal has arrived for this command."""
     return bool(_state.pending)
@@ -107,7 +113,7 @@ def _handler(signum, frame) -> None:
     _state.handling = True
     try:
         ours = _our_frames(frame)
-        if frame is not None and frame.f_code.co_filename.startswith(_HERE) or not ours:
+        if not _in_eval(frame) and (frame is not None and frame.f_code.co_filename.startswith(_HERE) or not ours):
             _raise()
         for f in ours:  # in a library: stop at the next line of ours, when its call has returned
             f.f_trace = _at_line
@@ -119,14 +125,24 @@ def _handler(signum, frame) -> None:
 
 
 def _our_frames(frame) -> list:
-    """The frames of our code below `frame`, innermost first, if a command of ours is running."""
+    """The frames of our code below `frame`, innermost first."""
     found = []
     while frame is not None:
-        name = frame.f_code.co_filename
-        if name.startswith(_HERE) and name not in _ENTRY:
+        if frame.f_code.co_filename.startswith(_HERE):
             found.append(frame)
         frame = frame.f_back
     return found
+
+
+def _in_eval(frame) -> bool:
+    """`frame` runs inside code compiled from a string (typing evaluating an annotation, a
+    template): CPython counts a KeyboardInterrupt leaving such code as never handled, and the
+    process would end by SIGINT even after our sentence and exit 130."""
+    while frame is not None:
+        if frame.f_code.co_filename == "<string>":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _calls(frame, event, arg):
@@ -136,8 +152,8 @@ def _calls(frame, event, arg):
 
 def _at_line(frame, event, arg):
     if event == "line" and _state.pending and not (_state.raised or _state.done):
-        if _state.depth:
-            return _at_line  # a critical section of ours: it raises at its end
+        if _state.depth or _in_eval(frame):
+            return _at_line  # a critical section of ours raises at its end; code from a string is left first
         _raise()
     return _at_line
 

@@ -71,13 +71,14 @@ def main() -> None:
     if not interrupts.installed():
         interrupts.install()
     try:
-        app(prog_name="cadretrack")
+        try:
+            app(prog_name="cadretrack")
+        finally:
+            # The command has given its answer. Freeing what it built (a national report: seconds)
+            # must not turn a late Ctrl-C into a death by signal after "Đã soạn …" was printed.
+            interrupts.ignore_from_now()
     except KeyboardInterrupt:  # outside a command (reading the options): its sentence, from what was done
         from cadretrack.cli.common import print_stopped
 
         print_stopped(context.active())
         sys.exit(130)
-    finally:
-        # The command has given its answer. Freeing what it built (a national report: seconds)
-        # must not turn a late Ctrl-C into a death by signal after "Đã soạn …" was printed.
-        interrupts.answered()
