@@ -9,10 +9,14 @@ The handler (installed first thing, before any heavy import) only notes the sign
 - in a library's code (zipfile, XlsxWriter, openpyxl, sqlite-utils...), which an exception
   at an arbitrary bytecode leaves half-built ("Exception ignored in ZipFile.__del__"), it
   waits: the library call runs to its end and the interruption is raised at the next line
-  of ours (through the trace hook, as a debugger stops at a line).
+  of ours (through the trace hook, as a debugger stops at a line). Code compiled from a
+  string (typing evaluating an annotation) is left first: CPython counts a KeyboardInterrupt
+  leaving it as never handled and would end the process by SIGINT after our exit 130.
+Every line of ours is thus a checkpoint: no loop needs one of its own.
 One interruption is raised per command: a second signal while the command unwinds (a
 rollback, a staged file removed, the sentence printed) is only noted, and so is any signal
-after the command has given its answer (`answered()`).
+after the command has given its answer (`answered()`); once `main` ends they are ignored
+outright (`ignore_from_now()`: Python puts the default handlers back while it finalizes).
 
 A test-only hook makes the moments deterministic: CADRETRACK_PAUSE_AT names points
 (comma-separated: start, file-staged, file-written, before-commit, in-commit,
@@ -76,11 +80,6 @@ def ignore_from_now() -> None:
         signal.signal(signum, signal.SIG_IGN)
 
 
-def stopping() -> bool:
-    """A signal has arrived for this command."""
-    return bool(_state.pending)
-
-
 class critical:
     """A section a signal never splits: it waits for the section's end, then stops the command."""
 
@@ -92,12 +91,6 @@ class critical:
         if _state.depth == 0 and _state.pending and not (_state.raised or _state.done):
             _raise()
         return False
-
-
-def checkpoint() -> None:
-    """Stop here if a signal is waiting (outside a critical section)."""
-    if _state.pending and not (_state.raised or _state.done) and _state.depth == 0:
-        _raise()
 
 
 def _raise() -> None:
