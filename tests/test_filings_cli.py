@@ -307,7 +307,8 @@ def test_tables_for_people_are_cut_with_a_pointer_to_the_full_list(assigned):
     from cadretrack.render.check import check_tables
 
     run = Run.at(dt.datetime.now(dt.timezone.utc))
-    report = run_check(open_ledger(assigned.db, run), 2023, dt.date(2023, 12, 31))
+    with open_ledger(assigned.db, run) as db:
+        report = run_check(db, 2023, dt.date(2023, 12, 31))
     (overdue,) = check_tables(report, limit=5)
     assert overdue.row_count == 5 and "7 more" in str(overdue.caption)
     (whole,) = check_tables(report, limit=None)

@@ -3,7 +3,6 @@ stored name keys are stale (the next writer refreshes them, not a reader)."""
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -38,8 +37,8 @@ def files(db: Path) -> dict[str, str]:
 
 def at_rest(db: Path) -> None:
     """The ledger as a clerk's disk holds it between commands: every connection of the
-    commands run in this process closed, the write-ahead log folded into the file."""
-    gc.collect()
+    commands run in this process closed (each closes its own when it ends), the write-ahead
+    log folded into the file."""
     conn = sqlite3.connect(db)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -61,7 +60,6 @@ def test_a_read_only_command_leaves_the_file_as_it_was(filled, args):
     before = files(filled.db)
     result = filled(*args)
     assert result.exit_code in (0, 1), result.output + result.stderr
-    gc.collect()  # the command's connection closed, as at the end of its process
     assert files(filled.db) == before
 
 
@@ -77,7 +75,6 @@ def test_stale_name_keys_are_read_in_memory_and_refreshed_by_the_next_writer(fil
         result = filled(*args)
         assert result.exit_code in (0, 1), result.output + result.stderr
     assert "Hiền Lương" in filled.ok("show", "--commune", "hien luong").stdout  # found without its stored keys
-    gc.collect()
     assert files(filled.db) == before
     filled.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Hiền Lương")
     conn = sqlite3.connect(filled.db)
@@ -93,5 +90,4 @@ def test_an_export_writes_its_document_and_leaves_the_ledger_as_it_was(filled, t
     before = files(filled.db)
     out = tmp_path / ("out.xlsx" if command == "summary" else "out.docx")
     filled.ok("export", command, "--year", "2023", "--as-of", "31/12/2023", "--output", out)
-    gc.collect()
     assert out.stat().st_size > 5000 and files(filled.db) == before

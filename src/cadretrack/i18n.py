@@ -18,6 +18,18 @@ def set_lang(lang: str) -> None:
     _lang.set(lang if lang in LANGS else "vi")
 
 
+def detect_lang(argv: list[str], environ) -> str:
+    """The --lang given on the command line (or CADRETRACK_LANG), read before Typer runs,
+    so that help texts are built in the right language."""
+    lang = environ.get("CADRETRACK_LANG", "vi")
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    return lang if lang in LANGS else "vi"
+
+
 def get_lang() -> str:
     return _lang.get()
 

@@ -16,7 +16,8 @@ the target when whole, and removes it on any failure or interruption. A staged f
 a killed run left is removed by the next write of the same target. A full disk, a read-only
 folder or a file another program holds open is one sentence naming the path.
 
-Only the standard library: the store (backups) and render both use it.
+Only the standard library (and our context and interrupts, which use nothing else): the
+store (backups) and render both use it.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cadretrack.context import note_file
 from cadretrack.errors import CadretrackError
+from cadretrack.interrupts import critical, pause_point
 
 MODE = 0o600  # owner only, as the ledger
 SUFFIX = ".part"
@@ -134,15 +137,17 @@ class Output:
     def resolve(self) -> Path:
         return self.path.resolve()
 
-    def write(self, write: Callable[[Path], None]) -> Path:
+    def write(self, write: Callable[[Path], None], note: bool = True) -> Path:
         """`write(staged)` fills the staged file (it exists, empty, mode 600); renamed over the
-        target once whole. On any failure or interruption the staged file is removed."""
+        target once whole. On any failure or interruption the staged file is removed. A signal
+        waits for the library building the file and for the rename (with `note`, the file is
+        then noted as written by the running command: what an interruption says is true)."""
         checked = Output.check(self)  # the folder or the name may have changed since parsing
         path = checked.path
         clean_stale(path)
         held: dict = {}  # the staged file's descriptor and name, once known
         try:
-            return _stage_and_rename(path, checked.exclusive, write, held)
+            return _stage_and_rename(path, checked.exclusive, write, held, note)
         except BaseException as exc:
             # Whatever stopped it, and wherever (even between the staged file's creation and
             # the moment its name was known), no staged file of ours stays.
@@ -159,7 +164,7 @@ class Output:
             raise failure from None
 
 
-def _stage_and_rename(path: Path, exclusive: bool, write: Callable[[Path], None], held: dict) -> Path:
+def _stage_and_rename(path: Path, exclusive: bool, write: Callable[[Path], None], held: dict, note: bool) -> Path:
     try:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=SUFFIX)
     except OSError as exc:
@@ -171,21 +176,27 @@ def _stage_and_rename(path: Path, exclusive: bool, write: Callable[[Path], None]
     if hasattr(os, "fchmod"):
         os.fchmod(fd, MODE)  # mkstemp's mode already; said for the reader
     made = os.fstat(fd)
-    write(staged)
+    with critical():  # a library builds the file: a signal waits for it, then stops before the rename
+        write(staged)
+        pause_point("file-staged")
     now = os.lstat(staged)  # still the file we made, not something put in its place
     if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (made.st_dev, made.st_ino):
         raise CadretrackError("output_changed", path=str(path))
     os.fsync(fd)
     if os.name == "nt":  # Windows renames no file that is open
         _close(held.pop("fd"))
-    if exclusive:
-        _link(staged, path)
-        _remove_staged(staged)
-    else:
-        os.replace(staged, path)
-    held.pop("staged", None)
+    with critical():  # renamed and noted as written, in one step
+        if exclusive:
+            _link(staged, path)
+            _remove_staged(staged)
+        else:
+            os.replace(staged, path)
+        held.pop("staged", None)
+        if note:
+            note_file(path)
     if held.get("fd") is not None:
         _close(held.pop("fd"))
+    pause_point("file-written")
     return path
 
 

@@ -64,21 +64,21 @@ cmd_safety.register(app)
 cmd_followup.register(app, cmd_filings.record_app, import_app)
 
 
-def _terminated(_signum, _frame) -> None:
-    raise KeyboardInterrupt  # SIGTERM ends a command as Ctrl-C does: cleanly, with one sentence
-
-
 def main() -> None:
-    import signal
+    """Run the command line (entry.main installs the signal handlers before importing this)."""
+    from cadretrack import context, interrupts
 
-    signal.signal(signal.SIGTERM, _terminated)
+    if not interrupts.installed():
+        interrupts.install()
     try:
-        app(prog_name="cadretrack")
-    except KeyboardInterrupt:  # before a command ran (reading the options): nothing was done
-        sys.stderr.write(t("interrupted_nothing") + "\n")
+        try:
+            app(prog_name="cadretrack")
+        finally:
+            # The command has given its answer. Freeing what it built (a national report: seconds)
+            # must not turn a late Ctrl-C into a death by signal after "Đã soạn …" was printed.
+            interrupts.ignore_from_now()
+    except KeyboardInterrupt:  # outside a command (reading the options): its sentence, from what was done
+        from cadretrack.cli.common import print_stopped
+
+        print_stopped(context.active())
         sys.exit(130)
-    finally:
-        # The command has given its answer. Freeing what it built (a national report: seconds)
-        # must not turn a late Ctrl-C into a death by signal after "Đã soạn …" was printed.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import typer
 
+from cadretrack import context, interrupts
 from cadretrack.context import Run
 from cadretrack.errors import CadretrackError, InputProblems
-from cadretrack.i18n import t
+from cadretrack.i18n import detect_lang, t  # noqa: F401  (detect_lang: read by app.py)
 
 FORMATS = ("table", "json", "csv")
+OUTPUT_OPTIONS = ("output", "review")  # the options naming what a command writes (a file or a folder)
 
 
 @dataclass
@@ -23,18 +25,6 @@ class State:
     lang: str
     run: Run | None = None  # the command's context, made once
     debug: bool = False  # errors also say what the library said
-
-def detect_lang(argv: list[str], environ: dict) -> str:
-    """The --lang given on the command line (or CADRETRACK_LANG), read before Typer runs,
-    so that help texts are built in the right language."""
-    lang = environ.get("CADRETRACK_LANG", "vi")
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            lang = argv[i + 1]
-        elif arg.startswith("--lang="):
-            lang = arg.split("=", 1)[1]
-    return lang if lang in ("vi", "en") else "vi"
-
 
 def state(ctx: typer.Context) -> State:
     return ctx.find_root().obj
@@ -87,46 +77,63 @@ def run_of(ctx: typer.Context) -> Run:
     (one per command: an interruption asks it what was written)."""
     root = state(ctx)
     if root.run is None:
-        root.run = Run(now=now(), today=today(), command=command_line(ctx), lang=root.lang)
+        outputs = [Path(ctx.params[name]) for name in OUTPUT_OPTIONS if ctx.params.get(name) is not None]
+        root.run = Run(now=now(), today=today(), command=command_line(ctx), lang=root.lang, outputs=outputs)
+        context.activate(root.run)
     return root.run
 
 
 def open_db(ctx: typer.Context):
+    """The command's ledger, closed when the command ends (whatever way it ends)."""
     from cadretrack.ops.ledger import open_ledger
 
-    return open_ledger(state(ctx).db, run_of(ctx))
+    return ctx.with_resource(open_ledger(state(ctx).db, run_of(ctx)))
 
 
 def guarded(fn):
-    """Run a command; our own errors become one clear line (and a table of problems), exit 2."""
+    """Run a command; our own errors become one clear line (and a table of problems), exit 2;
+    an interruption one sentence saying what was done, exit 130."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        root = _root_state(args, kwargs)
+        interrupts.begin()
+        if root is not None:
+            root.run = None  # one run per command, even when a test process runs many
+            run_of(kwargs.get("ctx") or args[0])
         try:
-            return fn(*args, **kwargs)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                interrupts.answered()  # from here on a signal is only noted: the command answers
         except CadretrackError as exc:
             if isinstance(exc, InputProblems):
                 from cadretrack.render.problems import problems_table
                 from cadretrack.render.terminal import console
 
                 console(stderr=True).print(problems_table(exc))
-            root = _root_state(args, kwargs)
             _print_error(exc.message(debug=root is not None and root.debug))
             raise typer.Exit(exc.exit_code) from None
         except sqlite3.Error as exc:  # the ledger failed under a command: say what is true of it
             from cadretrack.ops.ledger import explain
 
-            root = _root_state(args, kwargs)
             error = explain(root.db if root is not None else None, exc)
             _print_error(error.message(debug=root is not None and root.debug))
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            root = _root_state(args, kwargs)
-            wrote = root is not None and root.run is not None and root.run.wrote
-            _print_notice(t("interrupted_written" if wrote else "interrupted_nothing"))
+            print_stopped(root.run if root is not None else context.active())
             raise typer.Exit(130) from None
+        finally:
+            context.activate(None)
 
     return wrapper
+
+
+def print_stopped(run: Run | None) -> None:
+    """The one sentence of an interrupted command: what it committed, which files it wrote."""
+    from cadretrack.render.stopped import stopped_sentence
+
+    _print_notice(stopped_sentence(run))
 
 
 def _root_state(args, kwargs) -> State | None:

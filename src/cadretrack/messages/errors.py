@@ -3,16 +3,19 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # Errors: one sentence each, naming the file, row and value where there is one.
     "error": ("Lỗi", "Error"),
-    "interrupted_nothing": (
-        "Đã dừng theo yêu cầu: sổ theo dõi không thay đổi, không có tệp nào ghi dở.",
-        "Stopped on request: the ledger is unchanged, and no file was left half-written.",
+    # Ctrl-C or SIGTERM: one sentence saying what was committed and which files were written.
+    "interrupted": ("Đã dừng theo yêu cầu: {done}.", "Stopped on request: {done}."),
+    "interrupted_ledger_unchanged": ("sổ theo dõi không thay đổi", "the ledger is unchanged"),
+    "interrupted_ledger_written": (
+        "đã ghi vào sổ theo dõi thay đổi {changes}, phần còn lại chưa làm (xem cadretrack history)",
+        "the ledger was written: change set {changes}, the rest was not done (see cadretrack history)",
     ),
-    "interrupted_written": (
-        "Đã dừng theo yêu cầu sau khi đã ghi xong vào sổ theo dõi (xem cadretrack history); phần còn lại "
-        "chưa làm, không có tệp nào ghi dở.",
-        "Stopped on request after the ledger was written (see cadretrack history); the rest was not done, "
-        "and no file was left half-written.",
-    ),
+    "interrupted_restored": ("sổ theo dõi đã được khôi phục từ {source}", "the ledger was restored from {source}"),
+    "interrupted_change": ("số {id} ({summary})", "{id} ({summary})"),
+    "interrupted_files_written": ("đã ghi tệp {files}", "written: {files}"),
+    "interrupted_files_not_written": ("chưa ghi tệp {files}", "not written: {files}"),
+    "interrupted_more_files": ("và {count} tệp khác", "and {count} more"),
+    "interrupted_no_half_file": ("không có tệp nào ghi dở", "no file was left half-written"),
     "input_problems": (
         "Tệp {path} có {count} lỗi; sổ theo dõi không thay đổi.",
         "{path} has {count} problem(s); the ledger was not changed.",

@@ -62,33 +62,32 @@ def run_demo(folder: Path, run: Run, say: Callable[..., None]) -> DemoResult:
     remove_ledger(path)
     made = init_ledger(path, run)
     say("ledger_created", path=str(path), communes=made.communes, gazetteer=made.gazetteer, rules=made.rules)
-    db = open_ledger(path, run.now)
-    for name, effective, decision in (SAMPLE_LIST, SAMPLE_AMENDMENT):
-        done = import_assignments(db, sample_path(name), effective, run, decision=decision,
-                                  amend=name == SAMPLE_AMENDMENT[0])
-        say("import_done", path=name, effective=format_date(effective), **done.plan.counts())
-    filed = import_filings(db, sample_path(SAMPLE_REGISTER), run)
-    say("filings_done", path=SAMPLE_REGISTER, added=filed.added, unchanged=filed.unchanged)
-    met = import_meetings(db, sample_path(SAMPLE_MEETINGS), run)
-    say("meetings_done", path=SAMPLE_MEETINGS, added=met.added, unchanged=met.unchanged)
-    # The office's own register: the filings of 2024 among every incoming document.
-    review = folder / "so-den-2024-can-xem-lai.xlsx"
-    office = import_filings(db, sample_path(SAMPLE_OFFICE_REGISTER), run, review=review)
-    say("office_done", path=SAMPLE_OFFICE_REGISTER, added=office.added, unchanged=office.unchanged, **office.counts)
-    say("office_review_written", path=str(review.resolve()))
-    for commune, district, raised, by, text, resolved, note, referred in SAMPLE_DIFFICULTIES:
-        new_id, _ = record_difficulty(db, run, commune=commune, district=district, day=raised, text=text,
-                                      raised_by=by)
-        if resolved:
-            resolve_difficulty(db, run, new_id, day=resolved, note=note, referred_to=referred)
-    district_check = run_check(db, 2023, SAMPLE_AS_OF, include_all=True, district=SAMPLE_DISTRICT)
-    province_check = run_check(db, 2023, SAMPLE_AS_OF)
-    workbook = folder / "tong-hop-2023.xlsx"
-    export_summary(db, 2023, SAMPLE_AS_OF, workbook, run.today)
-    draft = folder / "bao-cao-2023.docx"
-    export_report(db, 2023, SAMPLE_AS_OF, draft, run.today)
-    letters_folder = folder / "cong-van-don-doc"
-    letters, _ = write_letters(reminders(db, SAMPLE_AS_OF, 14), letters_folder, None, run.today)
-    db.close()
+    with open_ledger(path, run.now) as db:
+        for name, effective, decision in (SAMPLE_LIST, SAMPLE_AMENDMENT):
+            done = import_assignments(db, sample_path(name), effective, run, decision=decision,
+                                      amend=name == SAMPLE_AMENDMENT[0])
+            say("import_done", path=name, effective=format_date(effective), **done.plan.counts())
+        filed = import_filings(db, sample_path(SAMPLE_REGISTER), run)
+        say("filings_done", path=SAMPLE_REGISTER, added=filed.added, unchanged=filed.unchanged)
+        met = import_meetings(db, sample_path(SAMPLE_MEETINGS), run)
+        say("meetings_done", path=SAMPLE_MEETINGS, added=met.added, unchanged=met.unchanged)
+        # The office's own register: the filings of 2024 among every incoming document.
+        review = folder / "so-den-2024-can-xem-lai.xlsx"
+        office = import_filings(db, sample_path(SAMPLE_OFFICE_REGISTER), run, review=review)
+        say("office_done", path=SAMPLE_OFFICE_REGISTER, added=office.added, unchanged=office.unchanged, **office.counts)
+        say("office_review_written", path=str(review.resolve()))
+        for commune, district, raised, by, text, resolved, note, referred in SAMPLE_DIFFICULTIES:
+            new_id, _ = record_difficulty(db, run, commune=commune, district=district, day=raised, text=text,
+                                          raised_by=by)
+            if resolved:
+                resolve_difficulty(db, run, new_id, day=resolved, note=note, referred_to=referred)
+        district_check = run_check(db, 2023, SAMPLE_AS_OF, include_all=True, district=SAMPLE_DISTRICT)
+        province_check = run_check(db, 2023, SAMPLE_AS_OF)
+        workbook = folder / "tong-hop-2023.xlsx"
+        export_summary(db, 2023, SAMPLE_AS_OF, workbook, run.today)
+        draft = folder / "bao-cao-2023.docx"
+        export_report(db, 2023, SAMPLE_AS_OF, draft, run.today)
+        letters_folder = folder / "cong-van-don-doc"
+        letters, _ = write_letters(reminders(db, SAMPLE_AS_OF, 14), letters_folder, None, run.today)
     return DemoResult(path, SAMPLE_DISTRICT, SAMPLE_AS_OF, district_check, province_check, workbook, draft, len(letters),
                       letters_folder)

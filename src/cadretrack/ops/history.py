@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cadretrack.context import Run
 from cadretrack.errors import CadretrackError
+from cadretrack.interrupts import critical
 from cadretrack.output import Output
 from cadretrack.readers.source import check_input
 from cadretrack.store import journal
@@ -63,7 +64,10 @@ def restore_at(ledger: Path, source: Path, run: Run) -> Path:
     except CadretrackError as exc:
         if exc.key not in ("ledger_damaged", "ledger_damaged_no_backup"):
             raise
-        return replace_damaged(ledger, source, run.now)
+        with critical():
+            kept = replace_damaged(ledger, source, run.now)
+            run.committed(None, {"restored": str(source)})
+        return kept
     return restore(db, source, run)
 
 
@@ -87,4 +91,7 @@ def restore(db: Ledger, source: Path, run: Run) -> Path:
     _check_backup(source)
     ledger = db.path
     db.close()
-    return restore_over(ledger, source, run.now)
+    with critical():  # the ledger replaced and the run told so, in one step
+        saved = restore_over(ledger, source, run.now)
+        run.committed(None, {"restored": str(source)})
+    return saved

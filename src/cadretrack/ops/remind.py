@@ -135,7 +135,7 @@ def write_letters(reminders: Reminders, folder: Path, template: Path | None, tod
         digests = {name: staging.write(name, data) for name, data in zip(names, letters)}
         written = [(r, folder / name) for r, name in zip(reminders.recipients, names)]
         staged_index = Output.check(staging.path / index_name).write(
-            lambda tmp: _index(reminders, written, tmp, today))
+            lambda tmp: _index(reminders, written, tmp, today), note=False)
         sets.write_manifest(staging, (index_name, sets.file_digest(staged_index)), digests)
         sets.swap_in(staging, earlier, [*names, index_name])
     removed = sum(1 for name in earlier.ours if name != earlier.index)

@@ -65,14 +65,12 @@ def init_ledger(
     rules_name, rules_text, parsed = read_rules_file(rules, communes[0].province if province and communes else "")
     db = create_ledger(path, run.now)
     try:
-        with journal.changeset(db, run) as cs:
+        with db, journal.changeset(db, run) as cs:
             save_communes(db, communes)
             describe_first(db, source, province)
             add_rule_set(db, parsed.effective, rules_name, rules_text, cs, undoable=False)
             cs.summary = {"communes": len(communes)}
     except BaseException:
-        db.close()
         remove_ledger(path)
         raise
-    db.close()
     return InitResult(path=path, created=True, communes=len(communes), gazetteer=source, rules=rules_name)

@@ -20,7 +20,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cadretrack.context import note_file
 from cadretrack.errors import CadretrackError
+from cadretrack.interrupts import critical
 from cadretrack.output import Output, same_file
 
 MANIFEST = ".cadretrack-cong-van.json"  # what the last run wrote here: name -> sha256
@@ -209,7 +211,7 @@ class Staging:
 
     def write(self, name: str, data: bytes) -> str:
         """One file of the set, staged; its digest."""
-        Output.check(self.path / name).write(lambda tmp: tmp.write_bytes(data))
+        Output.check(self.path / name).write(lambda tmp: tmp.write_bytes(data), note=False)  # staged, not yet written
         return digest(data)
 
     def __exit__(self, kind, exc, tb) -> None:
@@ -231,6 +233,13 @@ class Staging:
 def swap_in(staging: Staging, earlier: Earlier, files: list[str]) -> None:
     """The staged `files` (and the manifest) in the folder, the earlier set's unchanged files
     out: renames only, undone in reverse if anything stops them midway."""
+    with critical():  # a signal waits for the whole swap: the folder is as before or as after
+        _swap_in(staging, earlier, files)
+        for name in files:
+            note_file(staging.folder / name)
+
+
+def _swap_in(staging: Staging, earlier: Earlier, files: list[str]) -> None:
     folder, aside = staging.folder, staging.path / "old"
     aside.mkdir()
     done: list[tuple[Path, Path]] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cadretrack.i18n import t
-from cadretrack.messages import MESSAGES
+from cadretrack.render.stopped import summary_text
 from cadretrack.render.streams import write_data
 from cadretrack.render.terminal import console, table
 from cadretrack.render.text import to_json
@@ -15,7 +15,7 @@ def print_history(items: list, format: str) -> None:
         return
     rows = []
     for c in items:
-        summary = ", ".join(f"{t('sum_' + k) if 'sum_' + k in MESSAGES else k}: {v}" for k, v in c.summary.items())
+        summary = summary_text(c.summary)
         state = t("undone_by", id=c.undone_by) if c.undone_by else ""
         rows.append([str(c.id), c.at, c.user, " ".join(c.command), summary, state])
     headers = [t(k) for k in ("col_id", "col_at", "col_user", "col_command", "col_summary", "col_state")]

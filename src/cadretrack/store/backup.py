@@ -25,9 +25,10 @@ def keep_count() -> int:
         return DEFAULT_KEEP
 
 
-def copy_database(source: Path | sqlite3.Connection, target: Path | Output) -> Path:
+def copy_database(source: Path | sqlite3.Connection, target: Path | Output, asked: bool = False) -> Path:
     """A consistent copy of `source` at `target` (mode 600), staged beside it and renamed
-    (cadretrack.output: never over an existing file, never through a link)."""
+    (cadretrack.output: never over an existing file, never through a link); `asked`: a copy
+    the clerk asked for, which an interruption names as written."""
     out = target if isinstance(target, Output) else Output.check(target, exclusive=True)
 
     def write(staged: Path) -> None:
@@ -44,7 +45,7 @@ def copy_database(source: Path | sqlite3.Connection, target: Path | Output) -> P
             if own:
                 src.close()
 
-    return out.write(write)
+    return out.write(write, note=asked)
 
 
 # What every change to a ledger moves: cadretrack writes nothing without a change set (and a
@@ -105,7 +106,7 @@ def auto_backup(ledger: Path, reason: str, now: dt.datetime, keep: int | None = 
     for old in folder.glob(f"{ledger.stem}-*.db.part"):
         if old.is_file() and not old.is_symlink():
             old.unlink(missing_ok=True)
-    target = copy_database(ledger, target)
+    target = copy_database(ledger, target, asked=reason == "manual")
     prune(folder, ledger.stem, keep or keep_count())
     return target
 

@@ -47,7 +47,8 @@ def changeset(db: Ledger, run: Run) -> Iterator[Changeset]:
     """One command's writes: a transaction with the write lock, recorded as a change set.
     Stored name keys made under older matching rules are refreshed first, by the writer:
     a read-only command never writes (it computes them in memory)."""
-    with write(db):
+    cs: Changeset | None = None
+    with write(db, committed=lambda: run.committed(cs.id, cs.summary)):
         refresh_name_keys(db)
         cs = Changeset(db.execute(
             "INSERT INTO changesets (at, user, command, summary) VALUES (?, ?, ?, '')",
@@ -56,7 +57,6 @@ def changeset(db: Ledger, run: Run) -> Iterator[Changeset]:
         yield cs
         db.execute("UPDATE changesets SET summary = ? WHERE id = ?",
                    [json.dumps(cs.summary, ensure_ascii=False), cs.id])
-    run.written.append(cs.id)  # committed
 
 
 def note(db: Ledger, cs: Changeset, tbl: str, action: str, rows: list[tuple[int, dict | None]]) -> None:

@@ -8,13 +8,14 @@ import datetime as dt
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from urllib.parse import quote
 
 from cadretrack import __version__
 from cadretrack.errors import CadretrackError
+from cadretrack.interrupts import critical, pause_point
 from cadretrack.output import Output
 from cadretrack.store import health
 from cadretrack.store.backup import auto_backup, copy_database
@@ -25,7 +26,10 @@ BUSY_TIMEOUT_SECONDS = 15.0
 
 class Ledger:
     """An open ledger: a sqlite3 connection, with sqlite-utils' table API loaded on first
-    use (migrations need it; a command on an up-to-date ledger starts without it)."""
+    use (migrations need it; a command on an up-to-date ledger starts without it).
+    Used as `with open_ledger(...) as db:`, it is closed when the block ends: no connection
+    outlives its command (one left open in a process that also opens the file otherwise loses
+    its locks, and another process may then remove the log it still maps)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, refusal: CadretrackError | None = None) -> None:
         self.conn = conn
@@ -46,6 +50,12 @@ class Ledger:
 
     def close(self) -> None:
         self.conn.close()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def busy_timeout() -> float:
@@ -134,11 +144,15 @@ def create_ledger(path: Path, now: dt.datetime) -> Ledger:
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     db = _connect(path)
-    migration_set().apply(db.utils)
-    with write(db):
-        db.conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
-                            [("app", APP), ("created_at", now.isoformat(timespec="seconds"))])
-        set_meta(db, "app_version", __version__)
+    try:
+        migration_set().apply(db.utils)
+        with write(db):
+            db.conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                                [("app", APP), ("created_at", now.isoformat(timespec="seconds"))])
+            set_meta(db, "app_version", __version__)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -174,18 +188,24 @@ def open_ledger(path: Path, now: dt.datetime) -> Ledger:
         if where:
             db.close()
             raise CadretrackError("ledger_read_only_upgrade", path=str(path.resolve()))
-        auto_backup(path, "upgrade", now)
-        migration_set().apply(db.utils)
-        with write(db):
-            set_meta(db, "app_version", __version__)
+        try:
+            auto_backup(path, "upgrade", now)
+            migration_set().apply(db.utils)
+            with write(db):
+                set_meta(db, "app_version", __version__)
+        except BaseException:
+            db.close()
+            raise
     return db
 
 
 @contextlib.contextmanager
-def write(db: Ledger) -> Iterator[Ledger]:
+def write(db: Ledger, committed: Callable[[], None] | None = None) -> Iterator[Ledger]:
     """One command's writes as one transaction, taking the write lock up front. A ledger
     that may only be read is refused here; a full disk at any write or at the commit
-    leaves the ledger as it was and says so."""
+    leaves the ledger as it was and says so. The commit and `committed()` (the command
+    noting what it committed) are one step a signal never splits: a Ctrl-C lands before
+    the commit (all rolled back) or after the noting."""
     if db.refusal is not None:
         raise db.refusal
     try:
@@ -196,13 +216,29 @@ def write(db: Ledger) -> Iterator[Ledger]:
         raise health.diagnosis(db.path, exc) from None
     try:
         yield db
-        db.conn.commit()
+        pause_point("before-commit")
     except BaseException as exc:
-        with contextlib.suppress(sqlite3.Error):
-            db.conn.rollback()
-        if isinstance(exc, sqlite3.OperationalError) and health.error_name(exc) in health.FULL | health.READ_ONLY:
-            raise health.diagnosis(db.path, exc) from None
+        with critical():
+            _roll_back(db, exc)
         raise
+    with critical():
+        try:
+            db.conn.commit()
+        except BaseException as exc:
+            _roll_back(db, exc)
+            raise
+        if committed is not None:
+            committed()
+        pause_point("in-commit")
+    pause_point("after-commit")
+
+
+def _roll_back(db: Ledger, exc: BaseException) -> None:
+    """The transaction undone after `exc`; a full disk or a read-only file is said as such."""
+    with contextlib.suppress(sqlite3.Error):
+        db.conn.rollback()
+    if isinstance(exc, sqlite3.OperationalError) and health.error_name(exc) in health.FULL | health.READ_ONLY:
+        raise health.diagnosis(db.path, exc) from None
 
 
 def get_meta(db: Ledger, key: str, default: str = "") -> str:
@@ -262,7 +298,7 @@ def copy_into(source: Path, ledger: Path) -> None:
 
 def copy_to(db: Ledger, target) -> Path:
     """A consistent copy of the open ledger at `target` (written beside it and renamed)."""
-    return copy_database(db.conn, target)
+    return copy_database(db.conn, target, asked=True)
 
 
 def replace_damaged(ledger: Path, source: Path, now: dt.datetime) -> Path:
