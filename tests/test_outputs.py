@@ -196,9 +196,16 @@ def test_no_room_to_write_is_one_sentence_and_leaves_nothing(year, tmp_path, com
     one sentence naming the file, exit 2, no staged file left, the target absent."""
     args = writers(tmp_path / "out", "x")[command]
     (tmp_path / "out").mkdir()
-    proc = subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(year.db), "--lang", "en",
-                           *map(str, args)], capture_output=True, text=True, preexec_fn=_limit_file_size(4096),
-                          timeout=300)
+    # SQLite's shared-memory file (32 KiB) is made when a ledger in WAL mode is first opened;
+    # a reader holding it open here means the limited command grows no file but its output.
+    holder = sqlite3.connect(year.db)
+    try:
+        holder.execute("SELECT COUNT(*) FROM meta").fetchone()
+        proc = subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(year.db), "--lang", "en",
+                               *map(str, args)], capture_output=True, text=True,
+                              preexec_fn=_limit_file_size(4096), timeout=300)
+    finally:
+        holder.close()
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr and str(args[-1]) in proc.stderr
     assert proc.stderr.strip().count("\n") == 0
