@@ -158,7 +158,7 @@ class Output:
             clean_stale(path)
             if isinstance(exc, CadretrackError) or not isinstance(exc, Exception):
                 raise
-            failure = _failure(exc, path)
+            failure = write_failure(exc, path)
             if failure is None:
                 raise
             raise failure from None
@@ -168,7 +168,7 @@ def _stage_and_rename(path: Path, exclusive: bool, write: Callable[[Path], None]
     try:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=SUFFIX)
     except OSError as exc:
-        raise (_failure(exc, path) or exc) from None
+        raise (write_failure(exc, path) or exc) from None
     held["fd"], held["staged"] = fd, Path(name)
     staged = held["staged"]
     if fcntl is not None:
@@ -187,7 +187,7 @@ def _stage_and_rename(path: Path, exclusive: bool, write: Callable[[Path], None]
         _close(held.pop("fd"))
     with critical():  # renamed and noted as written, in one step
         if exclusive:
-            _link(staged, path)
+            link_new(staged, path)
             _remove_staged(staged)
         else:
             os.replace(staged, path)
@@ -207,17 +207,18 @@ def _close(fd: int) -> None:
         pass
 
 
-def _link(staged: Path, path: Path) -> None:
-    """The staged file under the target's name, never over a file that appeared meanwhile."""
+def link_new(staged: Path, path: Path, taken: str = "backup_exists") -> None:
+    """The staged file under the target's name, never over a file that appeared meanwhile
+    (refused with the message `taken`); the staged name stays for the caller to remove."""
     try:
         os.link(staged, path)
     except FileExistsError:
-        raise CadretrackError("backup_exists", path=str(path)) from None
+        raise CadretrackError(taken, path=str(path)) from None
     except OSError as exc:  # a file system without hard links
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, getattr(errno, "EOPNOTSUPP", -1), errno.EXDEV):
             raise
         if _exists(path):
-            raise CadretrackError("backup_exists", path=str(path)) from None
+            raise CadretrackError(taken, path=str(path)) from None
         os.replace(staged, path)
 
 
@@ -299,7 +300,7 @@ def _os_error(exc: BaseException) -> BaseException | None:
     return None
 
 
-def _failure(exc: BaseException, path: Path) -> CadretrackError | None:
+def write_failure(exc: BaseException, path: Path) -> CadretrackError | None:
     """A failed write in one sentence naming the path (None: not a file system failure)."""
     exc = _os_error(exc)
     if exc is None:

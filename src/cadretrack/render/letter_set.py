@@ -23,7 +23,7 @@ from pathlib import Path
 from cadretrack.context import note_file
 from cadretrack.errors import CadretrackError
 from cadretrack.interrupts import critical
-from cadretrack.output import Output, same_file
+from cadretrack.output import Output, link_new, same_file, write_failure
 
 MANIFEST = ".cadretrack-cong-van.json"  # what the last run wrote here: name -> sha256
 STAGING = ".cadretrack-cong-van-"  # + mkdtemp's characters + ".part"
@@ -203,9 +203,7 @@ class Staging:
         except BaseException as exc:
             self.__exit__(type(exc), exc, None)
             if isinstance(exc, OSError):
-                from cadretrack.output import _failure
-
-                raise (_failure(exc, self.folder) or exc) from None
+                raise (write_failure(exc, self.folder) or exc) from None
             raise
         return self
 
@@ -259,25 +257,16 @@ def _swap_in(staging: Staging, earlier: Earlier, files: list[str]) -> None:
             except OSError:  # pragma: no cover - the summary below says what is true
                 pass
         if isinstance(exc, OSError):  # a letter open in Word, a full disk: named, the set as before
-            from cadretrack.output import _failure
-
             named = Path(exc.filename) if getattr(exc, "filename", None) else folder
-            raise (_failure(exc, named) or exc) from None
+            raise (write_failure(exc, named) or exc) from None
         raise
 
 
 def _move_new(source: Path, target: Path) -> None:
     """Never over a file that appeared in the folder meanwhile."""
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        raise CadretrackError("output_changed", path=str(target)) from None
-    except OSError:
-        if os.path.lexists(target):
-            raise CadretrackError("output_changed", path=str(target)) from None
-        os.rename(source, target)
-        return
-    os.unlink(source)
+    link_new(source, target, taken="output_changed")
+    if os.path.lexists(source):  # linked (not renamed, where hard links are not supported)
+        os.unlink(source)
 
 
 def write_manifest(staging: Staging, index: tuple[str, str], letters: dict[str, str]) -> None:
