@@ -63,6 +63,22 @@ def ledger(cli: Cli) -> Cli:
     return cli
 
 
+@pytest.fixture
+def year(ledger, tmp_path):
+    """A ledger of three assignments (two cadres of one agency), one program of 2023 recorded."""
+    from sheets import HEADER, SHARED_AGENCY, assignment_rows, xlsx
+
+    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(SHARED_AGENCY))
+    ledger.ok("import", "assignments", path, "--effective", "14/12/2022")
+    ledger.ok("record", "program", "--year", "2023", "--date", "20/05/2023", "--commune", "Hiền Lương")
+    return ledger
+
+
+def folder_state(folder: Path) -> dict:
+    """Every file of `folder` by name with its bytes ({} when the folder is absent)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+
+
 def snapshot(db: Path) -> dict:
     """Every row of every table: what 'the ledger is unchanged' compares."""
     conn = sqlite3.connect(db)

@@ -11,21 +11,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from sheets import HEADER, SHARED_AGENCY, assignment_rows, xlsx
+from conftest import folder_state
 
 AS_OF = ("--as-of", "01/12/2023")
-
-
-@pytest.fixture
-def year(ledger, tmp_path):
-    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(SHARED_AGENCY))
-    ledger.ok("import", "assignments", path, "--effective", "14/12/2022")
-    ledger.ok("record", "program", "--year", "2023", "--date", "20/05/2023", "--commune", "Hiền Lương")
-    return ledger
-
-
-def state(folder: Path) -> dict:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def letters(folder: Path) -> list[str]:
@@ -95,14 +83,14 @@ def test_an_index_naming_a_clerks_file_never_deletes_it(year, tmp_path):
 def test_a_template_failing_at_render_leaves_the_old_set_whole(year, tmp_path):
     out = tmp_path / "cv"
     year.ok("remind", *AS_OF, "--output", out)
-    before = state(out)
+    before = folder_state(out)
     broken = tmp_path / "broken.docx"
     doc = Document()
     doc.add_paragraph("{{ items[0].kind }} {{ no.such.field }}")  # fails on render, not on parse
     doc.save(broken)
     result = year("remind", *AS_OF, "--output", out, "--template", broken)
     assert result.exit_code == 2 and "broken.docx" in result.stderr
-    assert state(out) == before
+    assert folder_state(out) == before
 
 
 def test_a_template_failing_in_a_new_folder_leaves_no_folder(year, tmp_path):
@@ -136,7 +124,7 @@ def test_a_swap_stopped_midway_puts_the_earlier_set_back(year, tmp_path):
 
     out = tmp_path / "cv"
     year.ok("remind", *AS_OF, "--output", out)
-    before = state(out)
+    before = folder_state(out)
     earlier = sets.earlier_set(out, letters_listed)
     assert len(earlier.ours) == len(letters(out)) + 1  # every letter and the index
     with pytest.raises(CadretrackError):
@@ -147,7 +135,7 @@ def test_a_swap_stopped_midway_puts_the_earlier_set_back(year, tmp_path):
             sets.write_manifest(staging, ("b.docx", "0"), {})
             (out / "b.docx").write_bytes(b"appeared")
             sets.swap_in(staging, earlier, names)
-    after = state(out)
+    after = folder_state(out)
     assert after.pop("b.docx") == b"appeared" and after == before
 
 

@@ -15,18 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli, snapshot
-from sheets import HEADER, SHARED_AGENCY, assignment_rows, xlsx
 
 SAMPLE = Path(__file__).resolve().parent.parent / "src" / "cadretrack" / "data" / "sample"
 REGISTER = SAMPLE / "so-dang-ky-van-ban-den-2024.xlsx"
-
-
-@pytest.fixture
-def year(ledger, tmp_path):
-    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(SHARED_AGENCY))
-    ledger.ok("import", "assignments", path, "--effective", "14/12/2022")
-    ledger.ok("record", "program", "--year", "2023", "--date", "20/05/2023", "--commune", "Hiền Lương")
-    return ledger
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from sheets import HEADER, SHARED_AGENCY, assignment_rows, xlsx
+from conftest import folder_state
+from sheets import HEADER, assignment_rows, xlsx
 
 BUNDLED = Path(__file__).resolve().parent.parent / "src" / "cadretrack" / "data" / "templates"
 LETTER = BUNDLED / "cong-van-don-doc.docx"
@@ -47,18 +48,6 @@ def hostile(tmp_path: Path, bundled: Path, text: str, name: str = "hostile.docx"
                 data = xml.replace("{{ board }}", escaped, 1).encode("utf-8")
             dst.writestr(item, data)
     return out
-
-
-@pytest.fixture
-def year(ledger, tmp_path):
-    path = xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(SHARED_AGENCY))
-    ledger.ok("import", "assignments", path, "--effective", "14/12/2022")
-    ledger.ok("record", "program", "--year", "2023", "--date", "20/05/2023", "--commune", "Hiền Lương")
-    return ledger
-
-
-def folder_state(folder: Path) -> dict:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
 
 
 @pytest.mark.parametrize("attack", sorted(ATTACKS))
