@@ -57,7 +57,7 @@ def guard_xml(chunks, path: str, member: str, max_depth: int = MAX_DEPTH) -> Non
     except _Refused as exc:
         raise CadretrackError(exc.key, path=path, member=member, **exc.fields) from None
     except expat.ExpatError as exc:
-        raise CadretrackError("file_unreadable", path=path, reason=f"{member}: {exc}"[:200]) from None
+        raise CadretrackError("file_unreadable", path=path, member=member, reason=f"{member}: {exc}"[:200]) from None
     except RecursionError:
         raise CadretrackError("file_xml_too_deep", path=path, member=member, depth=max_depth) from None
 

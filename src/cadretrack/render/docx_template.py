@@ -13,12 +13,12 @@ from pathlib import Path
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.bundled import bundled_path
 from cadretrack.readers.source import check_input
+from cadretrack.readers.xml_guard import guard_archive_xml
 
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 100  # uncompressed / compressed, over the whole archive
 MAX_MEMBERS = 1_000
-MAX_XML_DEPTH = 200
 
 
 def template_path(template: Path | None, bundled: str) -> Path:
@@ -46,28 +46,12 @@ def check_template(source: Path) -> None:
             if len(members) > MAX_MEMBERS or unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_RATIO:
                 raise CadretrackError("template_too_big", path=str(source),
                                       limit=MAX_TEMPLATE_BYTES // (1024 * 1024))
-            for member in members:
-                if member.filename.endswith((".xml", ".rels")):
-                    with archive.open(member) as stream:
-                        _check_xml(stream, source, member.filename)
+            try:
+                guard_archive_xml(archive, str(source))  # the XML check of every Office input
+            except CadretrackError as exc:
+                raise CadretrackError("template_xml", path=str(source), member=exc.fields.get("member", "")) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError):
         raise CadretrackError("template_not_word", path=str(source)) from None
-
-
-def _check_xml(stream, source: Path, member: str) -> None:
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import iterparse
-
-    depth = 0
-    try:
-        for event, _ in iterparse(stream, events=("start", "end"), forbid_dtd=True):
-            depth += 1 if event == "start" else -1
-            if depth > MAX_XML_DEPTH:
-                raise CadretrackError("template_xml", path=str(source), member=member)
-    except (ParseError, DefusedXmlException, ValueError):
-        raise CadretrackError("template_xml", path=str(source), member=member) from None
 
 
 def render_docx(source: Path, context: dict, env=None):
