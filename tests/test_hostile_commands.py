@@ -294,7 +294,12 @@ def staging_name_planted(place: Path, suffix: str) -> tuple[Path, list[Path]]:
     return place / f"out{suffix}", [victim]
 
 
+def output_name_too_long(place: Path, suffix: str) -> tuple[Path, list[Path]]:
+    return place / ("a" * 300 + suffix), []
+
+
 OUTPUTS = {
+    "name too long": output_name_too_long,
     "existing folder": output_is_existing_folder,
     "missing folder": output_in_missing_folder,
     "link to a victim": output_is_link_to_victim,
@@ -350,7 +355,7 @@ def test_the_register_as_its_own_review_file_is_refused(place):
 def test_remind_into_a_file_or_a_missing_parent_is_refused(place):
     (place / "letters").write_bytes(b"not a folder")
     before = tree(place)
-    for target in (place / "letters", place / "missing" / "letters"):
+    for target in (place / "letters", place / "missing" / "letters", place / ("a" * 300)):
         code, printed = run_cli(place, ["remind", "--as-of", "31/12/2024", "--output", str(target)])
         assert code == 2, printed
         assert_refused_cleanly(place, before, code, printed, None)

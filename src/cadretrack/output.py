@@ -56,6 +56,23 @@ def staged_pattern(name: str, name_pattern: str | None = None) -> re.Pattern:
     return re.compile(rf"\.(?:{target})(\.{_RANDOM})?{re.escape(SUFFIX)}{_SIDE}")
 
 
+def check_name(path: Path) -> None:
+    """Refused, naming it, when the file system cannot hold the name (or the staged name
+    beside it: 15 characters more) rather than failing with its own words later."""
+    folder = path.parent if path.parent.is_dir() else Path(".")
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # Windows: no pathconf
+        limit = 255
+    if len(os.fsencode(path.name)) + len("..12345678" + SUFFIX) > limit:
+        raise CadretrackError("output_name_too_long", path=str(path), limit=limit - len("..12345678" + SUFFIX))
+    try:
+        os.lstat(path)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise CadretrackError("output_name_too_long", path=str(path), limit=limit) from None
+
+
 def _exists(path: Path) -> bool:
     try:
         os.lstat(path)
@@ -95,6 +112,7 @@ class Output:
             path, inputs, exclusive = path.path, (*path.inputs, *inputs), path.exclusive or exclusive
         path = Path(path)
         given = tuple(Path(p) for p in inputs if p is not None)
+        check_name(path)
         if os.path.islink(path):
             raise CadretrackError("output_is_link", path=str(path))
         for source in given:

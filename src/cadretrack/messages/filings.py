@@ -219,6 +219,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được {path}: tệp tạm bị thay thế trong lúc ghi; không có tệp nào thay đổi.",
         "Cannot write {path}: its staged file was replaced while it was written; nothing was changed.",
     ),
+    "output_name_too_long": (
+        "Không ghi được {path}: tên tệp dài quá (tối đa {limit} ký tự); hãy đặt tên ngắn hơn.",
+        "Cannot write {path}: the name is too long (at most {limit} characters); choose a shorter one.",
+    ),
     "output_failed": (
         "Không ghi được {path}; không có tệp nào ghi dở.",
         "Cannot write {path}; no file was left half-written.",

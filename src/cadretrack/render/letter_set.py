@@ -23,7 +23,7 @@ from pathlib import Path
 from cadretrack.context import note_file
 from cadretrack.errors import CadretrackError
 from cadretrack.interrupts import critical
-from cadretrack.output import Output, link_new, same_file, write_failure
+from cadretrack.output import Output, check_name, link_new, same_file, write_failure
 
 MANIFEST = ".cadretrack-cong-van.json"  # what the last run wrote here: name -> sha256
 STAGING = ".cadretrack-cong-van-"  # + mkdtemp's characters + ".part"
@@ -56,6 +56,7 @@ def check_folder(folder: Path, inputs=()) -> None:
     """The letters' folder, refused before any work: a link, a file, a folder whose parent
     does not exist (only the last folder is made), or one that holds one of the inputs
     under the name of a file the set writes."""
+    check_name(folder)
     if os.path.islink(folder):
         raise CadretrackError("output_is_link", path=str(folder))
     if folder.exists() and not folder.is_dir():
