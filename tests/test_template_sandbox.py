@@ -32,6 +32,11 @@ ATTACKS = {
     "format": "{{ '{:>9999999999}'.format(1) }}",
     "printf": "{{ '%9999999999d' % 1 }}",
     "slice": "{{ [1]|slice(10**9)|list|length }}",
+    "self": "{{ self }}",
+    "attr": "{{ ''|attr('__class__') }}",
+    "dict": "{{ dict(a=1).items() }}",
+    "mro": "{{ ''.__class__.__mro__ }}",
+    "listed": "{{ [self] }}",
 }
 
 
@@ -73,6 +78,17 @@ def test_a_hostile_template_is_refused_by_export_report(year, tmp_path, attack):
                        "--template", template)
     assert "hostile.docx" in err
     assert not out.exists() and not list(tmp_path.glob(".bao-cao*"))
+
+
+def test_the_engine_s_helpers_are_no_fields(year, tmp_path):
+    """namespace, cycler and joiner are not offered: like any unknown field they print nothing,
+    and nothing of the engine reaches the document."""
+    template = hostile(tmp_path, REPORT, "[{{ namespace }}{{ cycler }}{{ joiner }}]")
+    out = tmp_path / "r.docx"
+    year.ok("export", "report", "--year", "2023", "--output", out, "--template", template)
+    with zipfile.ZipFile(out) as archive:
+        text = archive.read("word/document.xml").decode("utf-8")
+    assert "[]" in text and "jinja" not in text.lower() and "class" not in text
 
 
 def test_the_sandbox_leaves_data_literal_and_fields_filled(year, tmp_path):

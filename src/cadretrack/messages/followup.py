@@ -19,14 +19,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Removed the {count} letters of the earlier run (as its index lists them, unedited), replaced by the new set.",
     ),
     "template_not_docx": (
-        "Mẫu công văn {path} phải là tệp Word .docx.",
-        "The letter template {path} must be a Word .docx file.",
+        "Mẫu {path} phải là tệp Word .docx.",
+        "The template {path} must be a Word .docx file.",
     ),
     "folder_is_file": ("{path} là một tệp, không phải thư mục.", "{path} is a file, not a folder."),
     "letters_written": ("Đã soạn {count} công văn đôn đốc và danh sách trong {path}.", "Wrote {count} chasing letters and their index in {path}."),
     "template_broken": (
-        "Mẫu công văn {path} lỗi: một thẻ {{{{ … }}}} hoặc {{% … %}} viết sai.",
-        "The letter template {path} is broken: a {{{{ … }}}} or {{% … %}} tag is miswritten.",
+        "Mẫu {path} lỗi: một thẻ {{{{ … }}}} hoặc {{% … %}} viết sai.",
+        "The template {path} is broken: a {{{{ … }}}} or {{% … %}} tag is miswritten.",
     ),
     "template_not_file": (
         "Mẫu {path} không phải là một tệp Word thông thường.",

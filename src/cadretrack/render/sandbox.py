@@ -10,10 +10,11 @@ text (autoescape, as docxtpl's documents need)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
-from jinja2 import nodes
+from jinja2 import Undefined, nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.environment import Template
 from jinja2.exceptions import SecurityError
@@ -36,6 +37,20 @@ _SAFE_METHODS = {
     "upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip", "startswith", "endswith",
     "split", "isdigit", "items", "keys", "values", "get", "count", "index",
 }
+
+
+_PRINTABLE = (int, float, dt.date, type(None), Undefined)  # besides text (str, Markup)
+
+
+def _printable(value, depth: int = 0) -> bool:
+    """Data a field may hold: text, numbers, dates, nothing, or a list of them."""
+    if isinstance(value, (str, *_PRINTABLE)):
+        return True
+    return isinstance(value, (list, tuple)) and depth < 3 and all(_printable(v, depth + 1) for v in value)
+
+
+def _no_attr(*_args):
+    raise SecurityError("attr looks up an attribute by a computed name")
 
 
 class TemplateLimit(SecurityError):
@@ -84,10 +99,12 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         self.steps = 0
         self.output = 0
         self._compiled: dict[str, object] = {}  # one template's parts, compiled once for every letter
-        self.globals = {"range": self.bounded_range, "dict": dict, "namespace": self.globals["namespace"],
-                        "cycler": self.globals["cycler"], "joiner": self.globals["joiner"]}
+        # A template fills in fields: no helper objects to print or explore (dict, namespace,
+        # cycler, joiner), no attribute looked up by a computed name.
+        self.globals = {"range": self.bounded_range}
         for name in _AMPLIFYING_FILTERS:
             self.filters.pop(name, None)
+        self.filters["attr"] = _no_attr
 
     def begin(self) -> "TemplateEnvironment":
         """A new document: its own budgets (the compiled parts are kept)."""
@@ -133,8 +150,12 @@ class TemplateEnvironment(ImmutableSandboxedEnvironment):
         return span
 
     def _finalize(self, value):
+        """What a tag prints: a field's value (text, a number, a date, nothing), never an
+        object of the engine's or of Python's (a template reference, a class, a mapping)."""
         if isinstance(value, str):
             self.emitted(len(value))
+        elif not _printable(value):
+            raise SecurityError(f"the template prints a {type(value).__name__}, which is no field")
         return value
 
     # -- the sandbox's hooks
