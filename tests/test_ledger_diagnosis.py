@@ -235,3 +235,16 @@ def test_a_ledger_on_a_full_disk_is_called_a_full_disk(small_disk):
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert "is full" in result.stderr and "free some space" in result.stderr, result.stderr
     assert digest(db) == before
+
+
+def test_init_on_a_full_disk_leaves_no_half_made_ledger(small_disk):
+    with (small_disk / "fill").open("wb") as fh:
+        try:
+            while os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize > 200_000:
+                fh.write(b"\0" * (1 << 14))
+        except OSError:
+            pass
+    db = small_disk / "so.db"
+    result = run(db, "init")
+    assert result.returncode == 2 and "is full" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in small_disk.iterdir()) == ["fill"]  # no so.db, -wal or -shm to trip on
