@@ -260,7 +260,7 @@ def test_the_same_command_again_into_the_same_review_file_loses_no_question(offi
     first = office("import", "filings", path, "--review", review)
     assert first.exit_code == 1 and len(review_places(review)) == 2
     again = office("import", "filings", path, "--review", review)
-    assert again.exit_code == 0  # nothing new is asked
+    assert again.exit_code == 1  # nothing new is asked, but two rows still await review (the contract: exit 1)
     assert len(review_places(review)) == 2  # but the two unanswered questions are still in the workbook
     assert "2 row(s) asked about at an earlier import still await an answer" in again.stdout
     answer(review, {"6 tháng đầu năm": ("Không phải văn bản theo Quy định", {}),

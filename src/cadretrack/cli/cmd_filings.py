@@ -99,7 +99,11 @@ def import_filings(
                unchanged=result.unchanged))
         if result.answers:  # a review workbook: what the other answers did
             echo(t("answers_dry" if dry_run else "answers_done", **result.answers))
-    if counts["review"]:
+        if result.blank:
+            echo(t("answers_waiting_blank", count=len(result.blank), rows=", ".join(map(str, result.blank[:20]))))
+        if result.deleted:
+            echo(t("answers_waiting_deleted", count=len(result.deleted), places=", ".join(result.deleted[:20])))
+    if counts["review"] or result.awaiting:  # rows await review: new, or asked before and still unanswered
         raise typer.Exit(1)
 
 

@@ -166,6 +166,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vị trí trong sổ {place} is no row this file asks about that the ledger awaits an answer for (or had "
         "answered); do not edit this column.",
     ),
+    "place_columns_not_in_district": (
+        "Các cột không khớp nhau: {given} — không có \"{name}\" trong \"{district}\". Sửa cột {district_heading} "
+        "cho đúng huyện của xã (hoặc ghi Mã xã).",
+        "The columns disagree: {given} — there is no \"{name}\" in \"{district}\". Correct the column "
+        "{district_heading} to the commune's district (or give Mã xã).",
+    ),
+    "place_columns_disagree": (
+        "Các cột không khớp nhau: {given} — Mã xã {code} là {commune} ({where}). Sửa các cột này cho cùng một xã, "
+        "hoặc xóa cột ghi sai.",
+        "The columns disagree: {given} — Mã xã {code} is {commune} ({where}). Make these columns name one commune, "
+        "or clear the wrong one.",
+    ),
+    "answers_waiting_blank": (
+        "{count} dòng chưa chọn Xử lý (dòng {rows}) vẫn chờ trả lời, chưa ghi gì: chọn Xử lý cho các dòng đó rồi "
+        "nhập lại tệp này.",
+        "{count} row(s) with no answer in Xử lý (rows {rows}) still await an answer, nothing taken from them: choose "
+        "Xử lý for them and import this file again.",
+    ),
+    "answers_waiting_deleted": (
+        "{count} dòng đã xóa khỏi tệp này vẫn chờ trả lời (Vị trí trong sổ {places}): ghi lại tệp xem lại bằng "
+        "cadretrack import filings SỔ.xlsx --review TỆP.xlsx, rồi chọn Xử lý cho từng dòng (Không phải văn bản "
+        "theo Quy định cho dòng không phải văn bản phải nộp).",
+        "{count} row(s) deleted from this file still await an answer (Vị trí trong sổ {places}): write the review "
+        "file again with cadretrack import filings BOOK.xlsx --review FILE.xlsx and choose Xử lý for each row "
+        "(Không phải văn bản theo Quy định for a row that is no filing owed).",
+    ),
     "review_sheet_title": ("VĂN BẢN CẦN XEM LẠI", "ROWS TO REVIEW"),
     "review_sheet_help": (
         "Điền Loại, Năm và Xã, phường, thị trấn (hoặc Mã xã; thêm Huyện khi tên trùng), xóa các dòng không phải "

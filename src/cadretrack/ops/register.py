@@ -35,6 +35,8 @@ class RegisterResult:
     decisions: list = field(default_factory=list)  # RowDecision of every row
     labels: dict = field(default_factory=dict)  # kind -> (label vi, label en), of the ledger's rule sets
     awaiting: int = 0  # rows awaiting the clerk's answer, new or asked before (the review workbook's)
+    blank: list = field(default_factory=list)  # rows of a review workbook whose Xử lý is still empty
+    deleted: list = field(default_factory=list)  # places a review workbook asked about, deleted from it, unanswered
     answers: dict = field(default_factory=dict)  # a review workbook's: difficulties, unrelated, withdrawn, replaced
 
     @property
@@ -152,9 +154,17 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
     holidays_loaded: set[int] = set()
     skip: set = set()
     asked = [row for row in rows if is_review_row(row)]
+    blank: list[FilingRow] = []
+    deleted: list[str] = []
     if asked:  # a review workbook: its own ledger's, each place once, places it asked about
-        found, skip = answers.check_places(asked, read_review_stamp(path), ledger_identity(db))
+        # A blank Xử lý is no answer yet: the row stays waiting and is not read at all.
+        blank = [row for row in asked if answer_of(row.values["action"]) == ""]
+        stamp = read_review_stamp(path)
+        found, skip = answers.check_places([row for row in asked if answer_of(row.values["action"]) != ""],
+                                           stamp, ledger_identity(db))
         problems += found
+        skip |= {id(row) for row in blank}
+        deleted = answers.waiting_elsewhere(stamp, ledger_identity(db), {clean(r.values["place"]) for r in asked})
     for row in rows:
         if id(row) in skip:
             continue
@@ -176,7 +186,12 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
         try:
             prepared = prepare(item, ctx, run.today)
         except CadretrackError as exc:
-            problems.append(row.problem_of(exc))
+            problems.append(_place_problem(row, item, exc.key, **exc.fields) if exc.key == "commune_not_in_district"
+                            else row.problem_of(exc))
+            continue
+        contradiction = _contradiction(row, item, prepared, ctx)
+        if contradiction is not None:
+            problems.append(contradiction)
             continue
         own = answers.own.get(clean(row.values["place"])) if is_review_row(row) else None
         if own is not None:
@@ -206,7 +221,8 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
     decisions = [_listed(row, p) for row, p in listed]
     result = RegisterResult(added=len(ready), unchanged=unchanged, rows=len(rows), dry_run=dry_run,
                             decisions=decisions, labels=ctx.regime.labels(),
-                            answers=answers.counts() if asked else {})
+                            answers=answers.counts() if asked else {}, blank=[r.row for r in blank],
+                            deleted=deleted, awaiting=len(blank) + len(deleted))
     if review is not None:
         from cadretrack.render.review import write_review
 
@@ -219,6 +235,43 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
         written = answers.write(listed, ids, cs)
         cs.summary = {"filings": len(ready), **written}
     return result
+
+
+def _given(row: FilingRow, item: FilingInput) -> str:
+    """The place columns the row fills, by their headings, with their values."""
+    cells = [("commune", item.commune), ("district", item.district), ("code", clean(item.code))]
+    return "; ".join(f'{row.labels.get(f, f)} "{v}"' for f, v in cells if v and f in row.labels)
+
+
+def _place_problem(row: FilingRow, item: FilingInput, key: str, **fields) -> Problem:
+    """The row's commune, district and code do not name one commune: said by the columns' headings."""
+    key = {"commune_not_in_district": "place_columns_not_in_district"}.get(key, key)
+    fields = {k: v for k, v in fields.items() if k != "suggestion"}
+    return row.problem("district" if "district" in row.labels else "commune", key, given=_given(row, item),
+                       district_heading=row.labels.get("district", "district"), **fields)
+
+
+def _contradiction(row: FilingRow, item: FilingInput, prepared: Prepared, ctx) -> Problem | None:
+    """A commune found by its code (Mã xã) whose name or district written beside it is another
+    commune's: refused, not silently taken by the code."""
+    from cadretrack.domain.gazetteer import MatchError
+    from cadretrack.domain.unitset import Units
+
+    if item.code in ("", None) or not (item.commune or item.district):
+        return None
+    a = prepared.assignment
+    units = ctx.units or Units([], ctx.gazetteer)
+    try:
+        found = units.candidates(item.commune or a.commune, item.district, "", on=item.filed,
+                                 start=dt.date(item.year, 1, 1), end=dt.date(item.year, 12, 31))
+    except MatchError as exc:
+        if exc.key == "commune_ambiguous":
+            return None  # the name alone names several: the code tells which
+        found = []
+    if any(c.official == a.official_code for c in found):
+        return None
+    return _place_problem(row, item, "place_columns_disagree", code=a.official_code, commune=a.commune,
+                          where=a.district)
 
 
 def _listed(row: FilingRow, p: Prepared):

@@ -16,6 +16,8 @@ Answering the same way twice changes nothing.
 
 from __future__ import annotations
 
+import re
+
 from cadretrack.domain.dates import DateError, parse_cell_date
 from cadretrack.domain.names import clean, loose_key
 from cadretrack.errors import CadretrackError, Problem
@@ -77,6 +79,17 @@ class Answers:
             bad.add(id(row))
         self._set_aside(list(first))
         return problems, bad
+
+    def waiting_elsewhere(self, stamp, ledger: str, present: set[str]) -> list[str]:
+        """The places the workbook asked about that are no longer in it (rows the clerk
+        deleted) and that the ledger still awaits an answer for, in the book's order."""
+        if stamp is None or stamp[0] != ledger:
+            return []
+        missing = [p for p in stamp[1] if p not in present]
+        known = remembered(self.db, missing)
+        waiting = [p for p in missing if p in known and (known[p].decision, known[p].decided_by)
+                   == ("review", "cadretrack")]
+        return sorted(waiting, key=lambda p: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", p)])
 
     def _set_aside(self, places: list[str]) -> None:
         """The current filings these places' earlier answers produced, that no other place
