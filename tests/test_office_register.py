@@ -165,11 +165,11 @@ def test_the_same_register_again_asks_nothing_again_and_changes_nothing(office, 
     assert "10 to review" in first.stdout and "0 rows decided at an earlier import" in first.stdout
     before = snapshot(office.db)
     again = office("import", "filings", path)
-    assert again.exit_code == 0 and snapshot(office.db) == before  # no question asked twice
+    assert again.exit_code == 1 and snapshot(office.db) == before  # no question asked twice, 10 still await
     assert "0 new" in again.stdout and "0 to review" in again.stdout
     assert f"{len(ROWS)} rows decided at an earlier import" in again.stdout
     code, doc = run_json(office, path)
-    assert code == 0 and doc["counts"]["known"] == len(ROWS)
+    assert code == 1 and doc["counts"]["known"] == len(ROWS)
     earlier = [r["reason"] for r in sorted(doc["rows"], key=lambda r: r["row"])]
     assert earlier == [spec[4][0] for spec in ROWS]  # each row's earlier decision
 
@@ -220,15 +220,18 @@ def test_the_review_workbook_round_trips(office, tmp_path):
     cao_son = by_row[FIRST + 7]
     assert cao_son[2] == "Nhận xét đánh giá" and cao_son[4] == "xã Cao Sơn"
     assert isinstance(agency_row[0], dt.datetime) and agency_row[0].date() == dt.date(2024, 1, 11)
-    # The clerk completes two rows and deletes the others, then imports the workbook.
+    # The clerk completes and answers two rows and deletes the others, then imports the workbook.
     ws.cell(5 + body.index(agency_row), 5, "Phường Phương Lâm")
     ws.cell(5 + body.index(cao_son), 6, "Đà Bắc")
+    for row in (agency_row, cao_son):
+        ws.cell(5 + body.index(row), 15, "Ghi nhận")
     keep = {5 + body.index(agency_row), 5 + body.index(cao_son)}
     for r in sorted(set(range(5, 5 + len(body))) - keep, reverse=True):
         ws.delete_rows(r)
     wb.save(review)
     result = office("import", "filings", review)
-    assert result.exit_code == 0, result.output + result.stderr
+    assert result.exit_code == 1, result.output + result.stderr  # the 8 deleted rows still await an answer
+    assert "8 row(s) deleted from this file still await an answer" in result.stdout
     items = office.json("check", "--year", "2024", "--as-of", "31/12/2024", "--all")["items"]
     filed = {(i["commune"], i["district"], i["kind"]): i for i in items if i["filed"]}
     assert filed[("Phường Phương Lâm", "Thành phố Hòa Bình", "program")]["filed"] == "2024-01-11"
@@ -237,7 +240,7 @@ def test_the_review_workbook_round_trips(office, tmp_path):
     # answered are remembered with the clerk's answers.
     code, doc = run_json(office, path)
     got = {r["row"]: r for r in doc["rows"]}
-    assert code == 0 and {r["decision"] for r in doc["rows"]} == {"known"}
+    assert code == 1 and {r["decision"] for r in doc["rows"]} == {"known"}  # 8 still unanswered
     assert got[FIRST + 7]["reason"] == "filing" and got[FIRST + 1]["reason"] == "filing"
 
 

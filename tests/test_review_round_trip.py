@@ -121,3 +121,37 @@ def test_a_second_import_exits_1_while_rows_still_await(office, tmp_path):
     assert office("import", "filings", review).exit_code == 0
     code, _ = imported(office, path)
     assert code == 0  # all answered
+
+
+def test_the_review_workbook_says_what_each_answer_does(office, tmp_path):
+    _, review = first_review(office, tmp_path, [CONTROLS[0], COMES_FROM])
+    ws = load_workbook(review)[SHEET]
+    _, head = columns(ws)
+    above = " ".join(str(c.value) for r in range(1, head) for c in ws[r] if c.value)
+    for words in ("Ghi nhận", "Ghi khó khăn, vướng mắc", "Không phải văn bản theo Quy định", "Left blank"):
+        assert words in above, above
+    vi = tmp_path / "vi.xlsx"
+    assert office("import", "filings", tmp_path / "so-den.xlsx", "--review", vi, lang="vi").exit_code == 1
+    ws_vi = load_workbook(vi)[SHEET]
+    assert "Để trống: chưa trả lời" in " ".join(str(c.value) for r in range(1, head) for c in ws_vi[r] if c.value)
+    assert "delete the rows" not in above  # deleting a row no longer answers it
+    (r,) = rows_about(ws, COMES_FROM[3])
+    col, _ = columns(ws)
+    cell = ws.cell(r, col["Ngày đến"])
+    assert cell.is_date and "dd/mm/yyyy" in cell.number_format
+
+
+def test_a_row_deleted_from_the_review_workbook_is_still_waiting_and_said_so(office, tmp_path):
+    path, review = first_review(office, tmp_path, [CONTROLS[0], COMES_FROM, PLAN])
+    answer(review, {"Kế hoạch kiểm tra": ("Không phải văn bản theo Quy định", {})})
+    wb = load_workbook(review)
+    ws = wb[SHEET]
+    (r,) = rows_about(ws, COMES_FROM[3])
+    ws.delete_rows(r)
+    wb.save(review)
+    result = office("import", "filings", review, lang="vi")
+    assert result.exit_code == 1, result.output + result.stderr
+    assert "đã xóa khỏi tệp này vẫn chờ trả lời" in result.stdout and "--review" in result.stdout
+    again = tmp_path / "can-xem-lai-2.xlsx"
+    assert office("import", "filings", path, "--review", again).exit_code == 1
+    assert len(review_places(again)) == 1  # the deleted row is asked again, the answered one is not

@@ -194,10 +194,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "review_sheet_title": ("VĂN BẢN CẦN XEM LẠI", "ROWS TO REVIEW"),
     "review_sheet_help": (
-        "Điền Loại, Năm và Xã, phường, thị trấn (hoặc Mã xã; thêm Huyện khi tên trùng), xóa các dòng không phải "
-        "văn bản theo Quy định 26, rồi nhập tệp này: cadretrack import filings <tệp>.",
-        "Fill in Loại, Năm and Xã, phường, thị trấn (or Mã xã; add Huyện where names repeat), delete the rows that "
-        "are no filing of Regulation 26, then import this file: cadretrack import filings <file>.",
+        "Mỗi dòng là một văn bản đến cần anh/chị quyết định: chọn Xử lý cho dòng đó (xem dưới đây), điền Loại, Năm "
+        "và Xã, phường, thị trấn (hoặc Mã xã; thêm Huyện khi tên trùng) cho dòng Ghi nhận, rồi nhập tệp này: "
+        "cadretrack import filings <tệp>. Đừng xóa dòng và đừng sửa cột Vị trí trong sổ.",
+        "Each row is an incoming document for you to decide: choose its Xử lý (below), fill in Loại, Năm and Xã, "
+        "phường, thị trấn (or Mã xã; add Huyện where names repeat) for a Ghi nhận row, then import this file: "
+        "cadretrack import filings <file>. Do not delete rows, do not edit the column Vị trí trong sổ.",
+    ),
+    "review_sheet_answers": (
+        "Xử lý — Ghi nhận: ghi văn bản phải nộp theo Loại, Năm, Xã đã điền. Ghi khó khăn, vướng mắc: ghi vào sổ khó "
+        "khăn, vướng mắc của xã, nêu ngày đến. Không phải văn bản theo Quy định: ghi nhớ, không hỏi lại. Để trống: "
+        "chưa trả lời, dòng còn chờ và sẽ hỏi lại ở lần sau.",
+        "Xử lý — Ghi nhận: record the filing by the Loại, Năm and Xã filled in. Ghi khó khăn, vướng mắc: enter it in "
+        "the commune's difficulties log, raised on Ngày đến. Không phải văn bản theo Quy định: remembered, never "
+        "asked again. Left blank: not yet answered, the row keeps waiting and is asked again next time.",
     ),
     "help_review": (
         "Ghi các dòng cần xem lại ra tệp .xlsx để điền và nhập lại.",
