@@ -4,6 +4,7 @@ not stays waiting and is said so, and the exit code says rows await review."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -155,3 +156,31 @@ def test_a_row_deleted_from_the_review_workbook_is_still_waiting_and_said_so(off
     again = tmp_path / "can-xem-lai-2.xlsx"
     assert office("import", "filings", path, "--review", again).exit_code == 1
     assert len(review_places(again)) == 1  # the deleted row is asked again, the answered one is not
+
+
+def test_the_summary_counts_every_answer(office, tmp_path):
+    path, review = first_review(office, tmp_path, [CONTROLS[0], COMES_FROM, PLAN, TRAPS[6], TRAPS[0]])
+    answer(review, {
+        "Kế hoạch kiểm tra": ("Không phải văn bản theo Quy định", {}),
+        "khó khăn, vướng mắc của xã Hiền Lương": ("Ghi khó khăn, vướng mắc", {"Xã, phường, thị trấn": "Hiền Lương"}),
+        COMES_FROM[3]: ("Ghi nhận", {"Loại": "Báo cáo", "Năm": 2024, "Xã, phường, thị trấn": "Mông Hóa"}),
+    })
+    result = office("import", "filings", review)
+    assert result.exit_code == 1, result.output + result.stderr  # the 6-month report is left blank
+    said = " ".join(result.stdout.split())
+    assert ("1 new filing(s), 0 replacing one on file, 0 already recorded; 1 difficulties entered in the log; "
+            "1 row(s) remembered as no filing of the regulation; 0 withdrawn; 1 row(s) still await an answer") in said
+    vi = office("import", "filings", review, lang="vi")  # the same again: nothing new, the row still waits
+    assert "0 văn bản mới" in vi.stdout and "1 dòng còn chờ trả lời" in " ".join(vi.stdout.split())
+
+
+def test_a_replacement_is_not_counted_as_new(office, tmp_path):
+    office.ok("record", "report", "--year", "2024", "--date", "20/12/2024", "--commune", "Tân Hòa")
+    listing = xlsx(tmp_path / "list.xlsx", [
+        ["Ngày đến", "Số, ký hiệu", "Loại", "Năm", "Xã, phường, thị trấn"],
+        [dt.date(2024, 12, 5), "42-BC/SYT", "Báo cáo năm", 2024, "Tân Hòa"],
+        [dt.date(2024, 12, 1), "15-BC/SXD", "Báo cáo năm", 2024, "Tú Lý"],
+    ])
+    result = office("import", "filings", listing, "--replace")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "1 replace a filing recorded earlier" in " ".join(result.stdout.split()), result.stdout

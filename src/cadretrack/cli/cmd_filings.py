@@ -95,10 +95,16 @@ def import_filings(
         if result.awaiting > counts["review"]:
             echo(t("office_still_awaiting", count=result.awaiting - counts["review"]))
     else:
-        echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
-               unchanged=result.unchanged))
-        if result.answers:  # a review workbook: what the other answers did
-            echo(t("answers_dry" if dry_run else "answers_done", **result.answers))
+        if result.answers:  # a review workbook: every answer counted, in one sentence
+            a = result.answers
+            echo(t("answers_summary_dry" if dry_run else "answers_summary", path=str(file), added=result.added,
+                   replaced=result.superseding, unchanged=result.unchanged, difficulties=a["difficulties"],
+                   unrelated=a["unrelated"], withdrawn=a["withdrawn"], waiting=result.awaiting))
+        else:
+            echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
+                   unchanged=result.unchanged))
+            if result.superseding:
+                echo(t("filings_superseded", count=result.superseding))
         if result.blank:
             echo(t("answers_waiting_blank", count=len(result.blank), rows=", ".join(map(str, result.blank[:20]))))
         if result.deleted:

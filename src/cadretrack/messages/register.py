@@ -178,6 +178,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The columns disagree: {given} — Mã xã {code} is {commune} ({where}). Make these columns name one commune, "
         "or clear the wrong one.",
     ),
+    "answers_summary": (
+        "Đã nhập tệp xem lại {path}: {added} văn bản mới, {replaced} văn bản thay thế, {unchanged} đã có; "
+        "{difficulties} khó khăn, vướng mắc ghi vào sổ; {unrelated} dòng không phải văn bản theo Quy định; "
+        "{withdrawn} văn bản rút lại; {waiting} dòng còn chờ trả lời.",
+        "Imported the review file {path}: {added} new filing(s), {replaced} replacing one on file, {unchanged} "
+        "already recorded; {difficulties} difficulties entered in the log; {unrelated} row(s) remembered as no "
+        "filing of the regulation; {withdrawn} withdrawn; {waiting} row(s) still await an answer.",
+    ),
+    "answers_summary_dry": (
+        "Chạy thử tệp xem lại {path}: {added} văn bản mới, {replaced} văn bản thay thế, {unchanged} đã có; "
+        "{difficulties} khó khăn, vướng mắc sẽ ghi vào sổ; {unrelated} dòng không phải văn bản theo Quy định; "
+        "{withdrawn} văn bản sẽ rút lại; {waiting} dòng còn chờ trả lời. Chưa ghi gì vào sổ theo dõi.",
+        "Dry run of the review file {path}: {added} new filing(s), {replaced} replacing one on file, {unchanged} "
+        "already recorded; {difficulties} difficulties to enter; {unrelated} row(s) to remember as no filing of "
+        "the regulation; {withdrawn} to withdraw; {waiting} row(s) still await an answer. Nothing written.",
+    ),
+    "filings_superseded": (
+        "Trong đó {count} văn bản thay cho văn bản đã ghi nhận trước đây (không phải văn bản mới).",
+        "Of these, {count} replace a filing recorded earlier (they are not new).",
+    ),
     "answers_waiting_blank": (
         "{count} dòng chưa chọn Xử lý (dòng {rows}) vẫn chờ trả lời, chưa ghi gì: chọn Xử lý cho các dòng đó rồi "
         "nhập lại tệp này.",

@@ -35,6 +35,7 @@ class RegisterResult:
     decisions: list = field(default_factory=list)  # RowDecision of every row
     labels: dict = field(default_factory=dict)  # kind -> (label vi, label en), of the ledger's rule sets
     awaiting: int = 0  # rows awaiting the clerk's answer, new or asked before (the review workbook's)
+    superseding: int = 0  # filings recorded in place of one already on file (the list's and answers')
     blank: list = field(default_factory=list)  # rows of a review workbook whose Xử lý is still empty
     deleted: list = field(default_factory=list)  # places a review workbook asked about, deleted from it, unanswered
     answers: dict = field(default_factory=dict)  # a review workbook's: difficulties, unrelated, withdrawn, replaced
@@ -219,7 +220,8 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
             problems.sort(key=lambda p: (sheets.index(p.sheet) if p.sheet in sheets else 0, p.row or 0))
         raise InputProblems(str(path), problems)
     decisions = [_listed(row, p) for row, p in listed]
-    result = RegisterResult(added=len(ready), unchanged=unchanged, rows=len(rows), dry_run=dry_run,
+    superseding = sum(1 for p in ready if p.existing is not None)  # replacements, not new filings
+    result = RegisterResult(added=len(ready) - superseding, superseding=superseding, unchanged=unchanged, rows=len(rows), dry_run=dry_run,
                             decisions=decisions, labels=ctx.regime.labels(),
                             answers=answers.counts() if asked else {}, blank=[r.row for r in blank],
                             deleted=deleted, awaiting=len(blank) + len(deleted))
