@@ -95,3 +95,8 @@ def restore(db: Ledger, source: Path, run: Run) -> Path:
         saved = restore_over(ledger, source, run.now)
         run.committed(None, {"restored": str(source)})
     return saved
+
+
+def latest_undoable(db: Ledger) -> dict | None:
+    """The change set `undo` would revert now (None: nothing to undo)."""
+    return journal.latest_undoable(db)

@@ -333,3 +333,24 @@ def restore_over(ledger: Path, source: Path, now: dt.datetime) -> Path:
         return replace_damaged(ledger, source, now)
     copy_into(source, ledger)
     return saved
+
+
+class Watch:
+    """A read-only connection kept for a long-running process (`serve`) only to ask SQLite
+    whether another connection committed since (PRAGMA data_version): a change from the
+    command line, or from another request. It reads nothing else and holds no transaction."""
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def version(self) -> int:
+        with self._lock:
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

@@ -1,0 +1,143 @@
+"""The web app (`cadretrack serve`): Flask, its guards, and what every page shares.
+
+The guards run before any page: only `localhost`/`127.0.0.1` as Host; the launch's token,
+given once in the address and then kept as an HttpOnly SameSite=Strict cookie; on every
+POST the launch's CSRF token; in read-only mode every write refused. Every answer carries
+a Content-Security-Policy of 'self' (no inline script or style, no framing) and is never
+cached. Pages parse the request, call the same ops as the CLI and render: no SQL, no rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import Flask, make_response, redirect, render_template, request
+from markupsafe import Markup
+
+from cadretrack.context import Run
+from cadretrack.i18n import set_lang, t
+
+COOKIE = "cadretrack_token"
+HOSTS = ("localhost", "127.0.0.1")
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
+
+
+@dataclass
+class Settings:
+    db: Path
+    lang: str = "vi"
+    read_only: bool = False
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    watch: object | None = None  # store.ledger.Watch: has the ledger changed since a page was drawn?
+
+
+class Refused(Exception):
+    """A request the guards or a page refuse: an HTTP status and the message key."""
+
+    def __init__(self, status: int, key: str) -> None:
+        super().__init__(key)
+        self.status, self.key = status, key
+
+
+def create_app(settings: Settings) -> Flask:
+    app = Flask(__name__)
+    app.config["SETTINGS"] = settings
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024 * 1024  # a register upload, at most
+    app.jinja_env.globals.update(t=t, format_share=format_share)
+    app.before_request(_guard)
+    app.after_request(_headers)
+    app.register_error_handler(Refused, _refused)
+    app.register_error_handler(404, lambda e: _refused(Refused(404, "web_not_found")))
+    app.register_error_handler(405, lambda e: _refused(Refused(405, "web_not_found")))
+    app.register_error_handler(413, lambda e: _refused(Refused(413, "web_refused_csrf")))
+
+    from cadretrack.web import pages
+
+    pages.register(app)
+    return app
+
+
+def settings() -> Settings:
+    from flask import current_app
+
+    return current_app.config["SETTINGS"]
+
+
+def _guard():
+    s = settings()
+    set_lang(s.lang)
+    host = (request.host or "").rsplit(":", 1)[0] if not (request.host or "").startswith("[") else request.host
+    if host.lower() not in HOSTS:
+        raise Refused(400, "web_refused_host")
+    given = request.args.get("token")
+    if given is not None and _same(given, s.token):
+        if request.method == "GET":  # keep it as a cookie, and take it out of the address
+            args = {k: v for k, v in request.args.items() if k != "token"}
+            from urllib.parse import urlencode
+
+            response = redirect(request.path + ("?" + urlencode(args) if args else ""), 303)
+            response.set_cookie(COOKIE, s.token, httponly=True, samesite="Strict", path="/")
+            return response
+    elif not _same(request.cookies.get(COOKIE, ""), s.token):
+        raise Refused(403, "web_refused_token")
+    if request.method not in ("GET", "HEAD"):
+        if not _same(request.form.get("csrf", "") or request.headers.get("X-CSRF-Token", ""), s.csrf):
+            raise Refused(403, "web_refused_csrf")
+    return None
+
+
+def _same(given: str, expected: str) -> bool:
+    return bool(given) and hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode())
+
+
+def _headers(response):
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _refused(exc: Refused):
+    return make_response(page("error.html", message=t(exc.key), status=exc.status), exc.status)
+
+
+def writes(fn):
+    """A page that changes the ledger: refused in read-only mode, before any work."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if settings().read_only:
+            raise Refused(403, "web_refused_read_only")
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def page(template: str, **values) -> str:
+    s = settings()
+    return render_template(template, csrf=s.csrf, read_only=s.read_only, lang=s.lang,
+                           version=s.watch.version() if s.watch is not None else 0, **values)
+
+
+def run_for(command: list[str]) -> Run:
+    """The request's context for ops, as a command's: the moment, the day, the command line
+    a clerk would have typed for the same change (kept in history), the language."""
+    now = dt.datetime.now(dt.timezone.utc)
+    return Run(now=now, today=dt.date.today(), command=command, lang=settings().lang)
+
+
+def format_share(value: float) -> str:
+    return f"{value * 100:.1f}%".replace(".", "," if settings().lang == "vi" else ".")
+
+
+def csrf_field() -> Markup:
+    return Markup('<input type="hidden" name="csrf" value="{}">').format(settings().csrf)
