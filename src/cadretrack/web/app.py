@@ -9,40 +9,19 @@ cached. Pages parse the request, call the same ops as the CLI and render: no SQL
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
-import secrets
-from dataclasses import dataclass, field
-from pathlib import Path
+from urllib.parse import urlencode
 
 from flask import Flask, make_response, redirect, render_template, request
-from markupsafe import Markup
 
-from cadretrack.context import Run
 from cadretrack.i18n import set_lang, t
+from cadretrack.web import pages
+from cadretrack.web.common import Refused, Settings, format_share, page, settings
 
 COOKIE = "cadretrack_token"
 HOSTS = ("localhost", "127.0.0.1")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
-
-
-@dataclass
-class Settings:
-    db: Path
-    lang: str = "vi"
-    read_only: bool = False
-    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    watch: object | None = None  # store.ledger.Watch: has the ledger changed since a page was drawn?
-
-
-class Refused(Exception):
-    """A request the guards or a page refuse: an HTTP status and the message key."""
-
-    def __init__(self, status: int, key: str) -> None:
-        super().__init__(key)
-        self.status, self.key = status, key
 
 
 def create_app(settings: Settings) -> Flask:
@@ -57,16 +36,8 @@ def create_app(settings: Settings) -> Flask:
     app.register_error_handler(405, lambda e: _refused(Refused(405, "web_not_found")))
     app.register_error_handler(413, lambda e: _refused(Refused(413, "web_refused_csrf")))
 
-    from cadretrack.web import pages
-
     pages.register(app)
     return app
-
-
-def settings() -> Settings:
-    from flask import current_app
-
-    return current_app.config["SETTINGS"]
 
 
 def _guard():
@@ -79,8 +50,6 @@ def _guard():
     if given is not None and _same(given, s.token):
         if request.method == "GET":  # keep it as a cookie, and take it out of the address
             args = {k: v for k, v in request.args.items() if k != "token"}
-            from urllib.parse import urlencode
-
             response = redirect(request.path + ("?" + urlencode(args) if args else ""), 303)
             response.set_cookie(COOKIE, s.token, httponly=True, samesite="Strict", path="/")
             return response
@@ -106,38 +75,11 @@ def _headers(response):
 
 
 def _refused(exc: Refused):
-    return make_response(page("error.html", message=t(exc.key), status=exc.status), exc.status)
+    """A refusal says why in one sentence; a page refused for its token or Host shows
+    nothing else (no menu, no form token)."""
+    if exc.key in ("web_refused_token", "web_refused_host"):
+        return make_response(render_template("refused.html", message=t(exc.key), lang=settings().lang), exc.status)
+    return make_response(page("error.html", message=t(exc.key)), exc.status)
 
 
-def writes(fn):
-    """A page that changes the ledger: refused in read-only mode, before any work."""
-    import functools
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        if settings().read_only:
-            raise Refused(403, "web_refused_read_only")
-        return fn(*args, **kwargs)
-
-    return wrapper
-
-
-def page(template: str, **values) -> str:
-    s = settings()
-    return render_template(template, csrf=s.csrf, read_only=s.read_only, lang=s.lang,
-                           version=s.watch.version() if s.watch is not None else 0, **values)
-
-
-def run_for(command: list[str]) -> Run:
-    """The request's context for ops, as a command's: the moment, the day, the command line
-    a clerk would have typed for the same change (kept in history), the language."""
-    now = dt.datetime.now(dt.timezone.utc)
-    return Run(now=now, today=dt.date.today(), command=command, lang=settings().lang)
-
-
-def format_share(value: float) -> str:
-    return f"{value * 100:.1f}%".replace(".", "," if settings().lang == "vi" else ".")
-
-
-def csrf_field() -> Markup:
-    return Markup('<input type="hidden" name="csrf" value="{}">').format(settings().csrf)
+__all__ = ["Settings", "create_app"]

@@ -16,7 +16,7 @@ from cadretrack.cli.common import date_option
 from cadretrack.domain.dates import format_date
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
-from cadretrack.web.app import Refused, page, run_for, settings, writes
+from cadretrack.web.common import Refused, page, run_for, settings, writes
 from cadretrack.web.forms import FIELD_OF, check_filters, filing_input, record_command, sort_items
 
 LIST_ROWS = 500  # rows drawn on the page; a download has them all
@@ -225,13 +225,13 @@ def changed():
 
 
 def _error(exc: CadretrackError):
-    return make_response(page("error.html", message=exc.message(), status=400), 400)
+    return make_response(page("error.html", message=exc.message()), 400)
 
 
 def _sqlite_error(exc: sqlite3.Error):
     from cadretrack.ops.ledger import explain
 
-    return make_response(page("error.html", message=explain(settings().db, exc).message(), status=503), 503)
+    return make_response(page("error.html", message=explain(settings().db, exc).message()), 503)
 
 
 __all__ = ["register", "Refused"]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
-from cadretrack.web.app import Settings, create_app
+from cadretrack.web.app import create_app
+from cadretrack.web.common import Settings
 
 THREADS = 4
 

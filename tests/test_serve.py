@@ -1,0 +1,392 @@
+"""`cadretrack serve`: the web app's guards, its figures against `check`, and its writes
+against the same writes from the command line. Flask's test client on real ledger files;
+the server itself in a subprocess (the printed address, Ctrl-C)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli, snapshot
+
+SAMPLE = Path(__file__).resolve().parent.parent / "src" / "cadretrack" / "data" / "sample"
+ASSIGNMENTS = SAMPLE / "718-QD-TU-phan-cong.xlsx"
+REGISTER = SAMPLE / "so-dang-ky-van-ban-den-2024.xlsx"
+AS_OF = "2024-12-31"
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory) -> Path:
+    """The sample province: its assignments and the 2024 register recorded."""
+    cli = Cli(tmp_path_factory.mktemp("serve") / "ledger.db")
+    cli.ok("init")
+    cli.ok("import", "assignments", ASSIGNMENTS, "--effective", "14/12/2022")
+    assert cli("import", "filings", REGISTER).exit_code in (0, 1)
+    return cli.db
+
+
+@pytest.fixture
+def ledger_copy(province, tmp_path) -> Cli:
+    shutil.copy(province, tmp_path / "ledger.db")
+    return Cli(tmp_path / "ledger.db")
+
+
+class Web:
+    """The app over a ledger, through Flask's test client, as a browser holding the token."""
+
+    def __init__(self, db: Path, read_only: bool = False, lang: str = "vi", login: bool = True) -> None:
+        from cadretrack.ops.ledger import watch
+        from cadretrack.web.app import create_app
+        from cadretrack.web.common import Settings
+
+        self.settings = Settings(db=db, lang=lang, read_only=read_only, watch=watch(db))
+        self.app = create_app(self.settings)
+        self.client = self.app.test_client()
+        if login:
+            first = self.client.get(f"/?token={self.settings.token}")
+            assert first.status_code == 303 and first.headers["Location"] == "/"
+
+    def get(self, url: str, **kw):
+        return self.client.get(url, **kw)
+
+    def post(self, url: str, data: dict, csrf: bool = True, **kw):
+        return self.client.post(url, data={**data, **({"csrf": self.settings.csrf} if csrf else {})}, **kw)
+
+    def close(self) -> None:
+        self.settings.watch.close()
+
+
+@pytest.fixture
+def web(ledger_copy):
+    w = Web(ledger_copy.db)
+    yield w
+    w.close()
+
+
+def files(db: Path) -> dict:
+    """The ledger's bytes, its log's too: 'byte-identical' compares these (an empty log, made
+    when SQLite first opens a ledger in WAL mode, holds nothing)."""
+    found = {p.name: p.read_bytes() for p in sorted(db.parent.glob(db.name + "*")) if not p.name.endswith("-shm")}
+    return {name: data for name, data in found.items() if data or not name.endswith("-wal")}
+
+
+class Counts(HTMLParser):
+    """The figures a page shows: data-count of every element marked with data-status, by the
+    section (id) and the table row (data-label) it lies in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.section, self.row = "", None
+        self.found: dict = {}
+        self.rows: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "section":
+            self.section = a.get("id", "")
+        if tag == "tr" and "data-label" in a:
+            self.row = a["data-label"]
+        if tag == "tr" and "data-commune-code" in a:
+            self.rows.append(a)
+        if "data-status" in a and "data-count" in a:
+            self.found[(self.section, self.row, a["data-status"])] = int(a["data-count"])
+
+
+def counts_of(html: str) -> Counts:
+    parser = Counts()
+    parser.feed(html)
+    return parser
+
+
+# --- the guards ---------------------------------------------------------------------------
+
+def test_every_request_without_the_token_is_refused(ledger_copy):
+    web = Web(ledger_copy.db, login=False)
+    for url in ("/", "/list", "/history", "/static/htmx.min.js", "/?token=wrong", "/changed?v=1"):
+        answer = web.get(url)
+        assert answer.status_code == 403, url
+        assert "mã truy cập" in answer.get_data(as_text=True)
+        assert web.settings.csrf not in answer.get_data(as_text=True)
+    assert web.post("/record", {"kind": "program"}).status_code == 403
+    web.client.set_cookie("cadretrack_token", "forged")
+    assert web.get("/").status_code == 403
+    web.close()
+
+
+def test_the_token_becomes_a_strict_httponly_cookie_and_leaves_the_address(ledger_copy):
+    web = Web(ledger_copy.db, login=False)
+    answer = web.get(f"/?token={web.settings.token}&year=2024")
+    assert answer.status_code == 303 and answer.headers["Location"] == "/?year=2024"
+    cookie = answer.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and web.settings.token in cookie
+    assert web.get("/?year=2024").status_code == 200
+    web.close()
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8726", "127.0.0.2", "localhost.evil.example",
+                                  "[::1]:80", ""])
+def test_a_foreign_host_is_refused_even_with_the_token(web, host):
+    """DNS rebinding: a page of another site, resolved to 127.0.0.1, never reads the ledger."""
+    before = files(web.settings.db)
+    assert web.get("/", headers={"Host": host}).status_code == 400
+    assert web.get(f"/?token={web.settings.token}", headers={"Host": host}).status_code == 400
+    answer = web.post("/record", {"kind": "program", "year": "2024", "date": "01/03/2024", "commune": "Thịnh Lang"},
+                      headers={"Host": host})
+    assert answer.status_code == 400
+    assert files(web.settings.db) == before
+    assert web.get("/", headers={"Host": "localhost:8726"}).status_code == 200
+    assert web.get(f"/?token={web.settings.token}", headers={"Host": "127.0.0.1:8726"}).status_code == 303
+
+
+RECORD = {"kind": "program", "year": "2024", "date": "01/03/2024", "commune": "Thịnh Lang"}
+
+
+@pytest.mark.parametrize("csrf", [None, "", "wrong", "x" * 10_000])
+def test_a_post_without_the_right_csrf_token_changes_nothing(web, csrf):
+    before = files(web.settings.db)
+    data = dict(RECORD) if csrf is None else {**RECORD, "csrf": csrf}
+    for url in ("/record", "/undo"):
+        answer = web.client.post(url, data=data)
+        assert answer.status_code == 403
+        assert "tải lại trang" in answer.get_data(as_text=True)
+    assert files(web.settings.db) == before
+
+
+def test_read_only_refuses_every_write_and_still_shows(ledger_copy):
+    web = Web(ledger_copy.db, read_only=True)
+    before = files(web.settings.db)
+    for url, data in (("/record", RECORD), ("/undo", {"target": "1"})):
+        answer = web.post(url, data)
+        assert answer.status_code == 403, url
+        assert "chỉ xem" in answer.get_data(as_text=True)
+    assert files(web.settings.db) == before
+    page = web.get("/?year=2024").get_data(as_text=True)
+    assert "Chế độ chỉ xem" in page and 'href="/record"' not in page
+    assert web.post("/list", {"year": "2024", "status": "all"}).status_code == 200  # a read is no write
+    web.close()
+
+
+def test_every_answer_forbids_framing_and_foreign_scripts(web):
+    for url in ("/", "/list", "/record", "/history", "/undo", "/nowhere", "/static/htmx.min.js"):
+        h = web.get(url).headers
+        assert "default-src 'self'" in h["Content-Security-Policy"], url
+        assert "frame-ancestors 'none'" in h["Content-Security-Policy"]
+        assert h["X-Frame-Options"] == "DENY" and h["Cache-Control"] == "no-store"
+    assert web.client.get("/record", headers={"X-HTTP-Method-Override": "POST"}).status_code == 200
+
+
+def test_pages_carry_no_inline_script_or_style_and_htmx_is_served_locally(web):
+    for url in ("/?year=2024", "/list?year=2024&status=all", "/record", "/history", "/undo"):
+        html = web.get(url).get_data(as_text=True)
+        assert not re.search(r"<script(?![^>]*\ssrc=\"/static/)", html), url
+        assert " style=" not in html and "<style" not in html
+        assert "http://" not in html and "https://" not in html  # no CDN, nothing outside
+    assert web.get("/static/htmx.min.js").data.startswith(b"var htmx")
+
+
+def test_personnel_data_never_travels_in_a_query_string(web):
+    """Every link a page holds carries at most year, as-of, status, kind, district, agency, and
+    the forms that take a commune or cadre are POSTs."""
+    allowed = {"year", "as_of", "status", "kind", "district", "agency", "v", "sort"}
+    for url in ("/?year=2024&as_of=31/12/2024", "/list?year=2024&status=all", "/record", "/history"):
+        html = web.get(url).get_data(as_text=True)
+        for query in re.findall(r'(?:href|hx-get)="[^"?]*\?([^"]*)"', html):
+            keys = {part.split("=")[0] for part in query.replace("&amp;", "&").split("&")}
+            assert keys <= allowed, (url, query)
+        for form in re.findall(r"<form[^>]*>.*?</form>", html, re.S):
+            if re.search(r'name="(commune|cadre|member)"', form):
+                assert 'method="post"' in form
+
+
+# --- the figures equal check's ------------------------------------------------------------
+
+def test_the_dashboard_figures_equal_check(web, ledger_copy):
+    html = web.get(f"/?year=2024&as_of={AS_OF}").get_data(as_text=True)
+    shown = counts_of(html).found
+    check = ledger_copy.json("check", "--year", "2024", "--as-of", AS_OF, "--all")
+    assert sum(check["counts"].values()) > 100
+    for status, n in check["counts"].items():
+        assert shown[("total", "", status)] == n
+    for kind, label in (("program", "Chương trình theo dõi"), ("report", "Báo cáo năm"),
+                        ("evaluation", "Nhận xét, đánh giá")):
+        by_kind = ledger_copy.json("check", "--year", "2024", "--as-of", AS_OF, "--kind", kind)["counts"]
+        assert {s: shown[("kinds", label, s)] for s in by_kind} == by_kind
+    districts = sorted({label for (section, label, _) in shown if section == "places"})
+    assert len(districts) == 10
+    for district in districts:
+        by_place = ledger_copy.json("check", "--year", "2024", "--as-of", AS_OF, "--district", district)["counts"]
+        assert {s: shown[("places", district, s)] for s in by_place} == by_place, district
+
+
+def test_the_dashboard_in_english_and_every_number_links_to_its_list(ledger_copy):
+    web = Web(ledger_copy.db, lang="en")
+    html = web.get(f"/?year=2024&as_of={AS_OF}").get_data(as_text=True)
+    assert "Overdue" in html and "By kind" in html and "Quá hạn" not in html
+    links = re.findall(r'<a href="(/list\?[^"]+)" data-status="(\w+)" data-count="(\d+)"', html)
+    assert len(links) >= 4 * (1 + 3 + 10)
+    for href, status, n in links[:8] + links[-4:]:
+        listed = counts_of(web.get(href.replace("&amp;", "&")).get_data(as_text=True))
+        assert len(listed.rows) == min(int(n), 500), href
+        assert all(r["data-status"] == status for r in listed.rows)
+    web.close()
+
+
+def test_the_list_equals_check_with_the_same_filters(web, ledger_copy):
+    for filters in ({"status": "overdue"}, {"status": "all", "kind": "report"}, {"district": "Đà Bắc"},
+                    {"status": "late", "agency": "Sở Tài chính"}, {}):
+        html = web.post("/list", {"year": "2024", "as_of": "31/12/2024", **filters}).get_data(as_text=True)
+        args = [a for k, v in filters.items() for a in ((f"--{k}", v) if k != "status" or v != "all" else ("--all",))]
+        check = ledger_copy.json("check", "--year", "2024", "--as-of", AS_OF, *args)
+        rows = counts_of(html).rows
+        assert [(r["data-commune-code"], r["data-kind"], r["data-status"]) for r in rows] == [
+            (i["commune_code"], i["kind"], i["status"]) for i in check["items"]][:500], filters
+        shown = counts_of(html).found
+        assert {s: shown[("", None, s)] for s in check["counts"]} == check["counts"]
+
+
+def test_a_wrong_filter_is_one_sentence_in_the_page(web, ledger_copy):
+    answer = web.post("/list", {"year": "2024", "district": "Đà Bắcc"})
+    assert answer.status_code == 400
+    assert "Traceback" not in answer.get_data(as_text=True) and "Đà Bắc" in answer.get_data(as_text=True)
+    assert web.get("/?year=abc").status_code == 400
+    assert web.get("/?as_of=31/02/2024").status_code == 400
+
+
+def test_the_downloads_are_what_check_output_writes(web, ledger_copy, tmp_path):
+    form = {"year": "2024", "as_of": "31/12/2024", "status": "all", "kind": "program"}
+    got = web.post("/list/download", {**form, "format": "csv"})
+    assert got.status_code == 200 and "attachment" in got.headers["Content-Disposition"]
+    ledger_copy("check", "--year", "2024", "--as-of", AS_OF, "--all", "--kind", "program",
+                "--output", tmp_path / "c.csv", lang="vi")
+    assert got.data == (tmp_path / "c.csv").read_bytes()
+    rows = list(csv.DictReader(io.StringIO(got.data.decode("utf-8-sig"))))
+    assert len(rows) > 50 and {r["kind"] for r in rows} == {"program"}
+    got = web.post("/list/download", {**form, "format": "xlsx"})
+    ledger_copy("check", "--year", "2024", "--as-of", AS_OF, "--all", "--kind", "program",
+                "--output", tmp_path / "c.xlsx", lang="vi")
+    from openpyxl import load_workbook
+
+    def cells(data: bytes):
+        wb = load_workbook(io.BytesIO(data))
+        return [[c.value for c in row] for ws in wb for row in ws.iter_rows()]
+
+    assert cells(got.data) == cells((tmp_path / "c.xlsx").read_bytes())
+    assert web.post("/list/download", {**form, "format": "../../etc/passwd"}).status_code == 404
+
+
+# --- writes: the same as the CLI's ---------------------------------------------------------
+
+def same_ledger(a: Path, b: Path) -> None:
+    """The same rows everywhere, the moment of each change set aside."""
+    left, right = snapshot(a), snapshot(b)
+    for s in (left, right):
+        s["changesets"] = [(r[0], None, *r[2:]) for r in s["changesets"]]
+    assert left == right
+
+
+def test_record_with_a_mistake_then_correctly_leaves_the_ledger_the_cli_leaves(web, ledger_copy, tmp_path):
+    twin = Cli(tmp_path / "twin" / "ledger.db")
+    twin.db.parent.mkdir()
+    shutil.copy(ledger_copy.db, twin.db)
+    before = files(web.settings.db)
+    answer = web.post("/record", {**RECORD, "date": "31/02/2024"})
+    assert answer.status_code == 400
+    html = answer.get_data(as_text=True)
+    assert re.search(r'id="error-date"[^>]*>[^<]*31/02/2024', html)
+    assert 'value="Thịnh Lang"' in html  # what the clerk typed stays in the form
+    answer = web.post("/record", {**RECORD, "commune": "Thịnh Langg"})
+    assert answer.status_code == 400 and 'id="error-commune"' in answer.get_data(as_text=True)
+    assert files(web.settings.db) == before
+    answer = web.post("/record", {**RECORD, "number": "12-CTr/ĐU"})
+    assert answer.status_code == 200
+    assert "Đã ghi nhận" in answer.get_data(as_text=True)
+    twin.ok("record", "program", "--year", "2024", "--date", "01/03/2024", "--commune", "Thịnh Lang",
+            "--number", "12-CTr/ĐU")
+    same_ledger(web.settings.db, twin.db)
+    duplicate = web.post("/record", {**RECORD, "date": "02/03/2024"})
+    assert duplicate.status_code == 400 and 'id="error-replace"' in duplicate.get_data(as_text=True)
+    web.post("/undo", {"target": str(latest(web))})
+    twin.ok("undo")
+    same_ledger(web.settings.db, twin.db)
+
+
+def latest(web: Web) -> int:
+    html = web.get("/undo").get_data(as_text=True)
+    return int(re.search(r'name="target" value="(\d+)"', html).group(1))
+
+
+def test_history_lists_the_change_sets_and_undo_asks_first(web, ledger_copy):
+    html = web.get("/history").get_data(as_text=True)
+    assert "cadretrack import filings" in html
+    target = latest(web)
+    assert "Hoàn tác lần thay đổi" in web.get("/undo").get_data(as_text=True)
+    before = files(web.settings.db)
+    assert web.post("/undo", {"target": str(target - 1)}).status_code == 303  # the page showed another
+    assert files(web.settings.db) == before
+    done = web.post("/undo", {"target": str(target)})
+    assert done.status_code == 200 and "Đã hoàn tác" in done.get_data(as_text=True)
+    assert ledger_copy.json("history")[0]["undoes"] == target
+    assert list((ledger_copy.db.parent / "backups").iterdir())  # backed up first, as the CLI does
+
+
+def test_a_change_from_the_command_line_is_noticed(web, ledger_copy):
+    html = web.get("/").get_data(as_text=True)
+    version = re.search(r'hx-get="/changed\?v=(\d+)"', html).group(1)
+    assert web.get(f"/changed?v={version}").status_code == 204
+    ledger_copy.ok("record", "program", "--year", "2024", "--date", "01/03/2024", "--commune", "Thịnh Lang")
+    answer = web.get(f"/changed?v={version}")
+    assert answer.status_code == 200 and "vừa được thay đổi" in answer.get_data(as_text=True)
+    html = web.get("/").get_data(as_text=True)
+    assert web.get("/changed?v=" + re.search(r'/changed\?v=(\d+)', html).group(1)).status_code == 204
+
+
+# --- the server --------------------------------------------------------------------------
+
+def start(db: Path, *args: str):
+    proc = subprocess.Popen([sys.executable, "-m", "cadretrack", "--db", str(db), "serve", "--port", "0",
+                             "--no-browser", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    match = re.search(r"(http://127\.0\.0\.1:(\d+)/\?token=[\w-]+)", line)
+    assert match, line + proc.stderr.read()
+    return proc, match.group(1), int(match.group(2))
+
+
+def test_serve_prints_one_address_answers_on_it_and_stops_cleanly_on_ctrl_c(ledger_copy):
+    proc, url, port = start(ledger_copy.db)
+    try:
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        page = opener.open(url, timeout=30).read().decode("utf-8")
+        assert "Tổng quan" in page
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30)
+        assert refused.value.code == 403
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and out == ""
+
+
+def test_serve_refuses_a_missing_ledger_and_a_bad_port(tmp_path, ledger_copy):
+    cli = Cli(tmp_path / "none.db")
+    assert "cadretrack init" in cli.refused("serve", "--no-browser", lang="vi")
+    assert not (tmp_path / "none.db").exists()
+    assert "65535" in ledger_copy.refused("serve", "--no-browser", "--port", "70000")
+    proc, url, port = start(ledger_copy.db)
+    try:
+        assert str(port) in ledger_copy.refused("serve", "--no-browser", "--port", str(port))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
