@@ -97,7 +97,8 @@ def listing():
     for row in rows:  # dates for people
         row["due_text"], row["filed_text"] = _people_date(row["due"]), _people_date(row["filed"])
     return page("list.html", report=report, rows=rows, count=len(items), shown=len(rows), year=year,
-                as_of=day, values=values, kinds=report.rules.kinds, statuses=STATUS_KEYS)
+                as_of=day, as_of_text=format_date(day), values=values, kinds=report.rules.kinds,
+                statuses=STATUS_KEYS)
 
 
 def _people_date(iso: str | None) -> str:
