@@ -390,3 +390,30 @@ def test_serve_refuses_a_missing_ledger_and_a_bad_port(tmp_path, ledger_copy):
     finally:
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=30)
+
+
+def test_the_documents_are_what_their_commands_write(web, ledger_copy, tmp_path, monkeypatch):
+    import tempfile
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the app writes before it sends
+    form = {"year": "2024", "as_of": "31/12/2024"}
+    got = web.post("/documents", {**form, "document": "workbook"})
+    assert got.status_code == 200 and got.headers["Content-Disposition"].endswith('tong-hop-2024.xlsx"')
+    ledger_copy.ok("export", "summary", "--year", "2024", "--as-of", AS_OF, "--output", tmp_path / "t.xlsx",
+                   lang="vi")
+    ours, theirs = load_workbook(io.BytesIO(got.data)), load_workbook(tmp_path / "t.xlsx")
+    assert ours.sheetnames == theirs.sheetnames
+    for a, b in zip(ours, theirs):
+        assert [[c.value for c in r] for r in a.iter_rows()] == [[c.value for c in r] for r in b.iter_rows()]
+    report = web.post("/documents", {**form, "document": "report"})
+    assert report.status_code == 200 and report.data[:2] == b"PK"
+    letters = web.post("/documents", {**form, "document": "letters"})
+    names = zipfile.ZipFile(io.BytesIO(letters.data)).namelist()
+    assert len([n for n in names if n.endswith(".docx")]) > 10 and any(n.endswith(".xlsx") for n in names)
+    assert web.post("/documents", {**form, "document": "../x"}).status_code == 404
+    assert list(scratch.iterdir()) == []  # nothing left behind

@@ -85,4 +85,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_not_found": ("Không có trang này.", "No such page."),
     "web_error": ("Không thực hiện được", "Could not be done"),
     "web_back": ("Quay lại", "Back"),
+    "web_nav_documents": ("Tài liệu", "Documents"),
+    "web_doc_workbook": ("Bảng tổng hợp (.xlsx)", "Year-end workbook (.xlsx)"),
+    "web_doc_workbook_hint": ("như lệnh cadretrack export summary", "as cadretrack export summary writes it"),
+    "web_doc_report": ("Dự thảo báo cáo (.docx)", "Draft report (.docx)"),
+    "web_doc_report_hint": ("như lệnh cadretrack export report", "as cadretrack export report writes it"),
+    "web_doc_letters": ("Công văn đôn đốc (.zip)", "Chasing letters (.zip)"),
+    "web_doc_letters_hint": (
+        "như lệnh cadretrack remind --output: văn bản quá hạn và sắp đến hạn trong 14 ngày",
+        "as cadretrack remind --output writes them: overdue and due within 14 days",
+    ),
+    "web_doc_stamp": (
+        "Mỗi tài liệu mang dấu của sổ theo dõi (năm, ngày tính, số liệu); kiểm tra bằng cadretrack verify TỆP.",
+        "Each document carries the ledger's stamp (year, as-of date, figures); check one with cadretrack verify FILE.",
+    ),
 }

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from flask import Flask, make_response, redirect, render_template, request
 
 from cadretrack.i18n import set_lang, t
-from cadretrack.web import pages
+from cadretrack.web import documents, pages
 from cadretrack.web.common import Refused, Settings, format_share, page, settings
 
 COOKIE = "cadretrack_token"
@@ -37,6 +37,7 @@ def create_app(settings: Settings) -> Flask:
     app.register_error_handler(413, lambda e: _refused(Refused(413, "web_refused_csrf")))
 
     pages.register(app)
+    documents.register(app)
     return app
 
 

@@ -3,6 +3,7 @@ and the request's context for ops."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import secrets
@@ -12,7 +13,8 @@ from pathlib import Path
 from flask import current_app, render_template
 
 from cadretrack.context import Run
-from cadretrack.i18n import t  # noqa: F401  (templates call it through the app's globals)
+from cadretrack.errors import CadretrackError
+from cadretrack.i18n import t
 
 
 @dataclass
@@ -66,3 +68,37 @@ def run_for(command: list[str]) -> Run:
 
 def format_share(value: float) -> str:
     return f"{value * 100:.1f}%".replace(".", "," if settings().lang == "vi" else ".")
+
+
+@contextlib.contextmanager
+def ledger(command: list[str] | None = None):
+    """The request's ledger, opened as a command opens it, closed when the page is drawn."""
+    from cadretrack.ops.ledger import open_ledger
+
+    run = run_for(command or ["cadretrack", "serve"])
+    with open_ledger(settings().db, run) as db:
+        yield db, run
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    """A date as the CLI's options take it (dd/mm/yyyy, ISO …); an impossible one is refused."""
+    from cadretrack.domain.dates import DateError, parse_date
+
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except DateError:
+        raise CadretrackError("date_invalid", value=text) from None
+
+
+def day_and_year(values) -> tuple:
+    day = parse_day(values.get("as_of") or None) or dt.date.today()
+    year = values.get("year") or ""
+    try:
+        year = int(year) if str(year).strip() else day.year
+        if not 1900 <= year <= 2999:
+            raise ValueError(year)
+    except ValueError:
+        raise CadretrackError("cli_bad_value", name=t("web_year"), detail=t("cli_not_integer", value=year)) from None
+    return year, day

@@ -4,9 +4,9 @@ the CLI leave the same ledger)."""
 
 from __future__ import annotations
 
-from cadretrack.cli.common import date_option
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
+from cadretrack.web.common import parse_day
 
 # The input column an op's error names -> the form field it is shown beside.
 FIELD_OF = {"received": "date", "date": "date", "kind": "kind", "year": "year", "rating": "rating",
@@ -36,7 +36,7 @@ def filing_input(values):
     if not date_text:
         raise CadretrackError("cli_missing_option", column="date", name=t("web_record_date"))
     try:
-        filed = date_option(date_text)
+        filed = parse_day(date_text)
     except CadretrackError as exc:
         raise CadretrackError(exc.key, column="date", **exc.fields) from None
     try:

@@ -6,17 +6,15 @@ agency are not personnel data and may be links (the dashboard's numbers are)."""
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from urllib.parse import urlencode
 
 from flask import Flask, abort, make_response, redirect, request
 
-from cadretrack.cli.common import date_option
 from cadretrack.domain.dates import format_date
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
-from cadretrack.web.common import Refused, page, run_for, settings, writes
+from cadretrack.web.common import Refused, day_and_year, ledger, page, settings, writes
 from cadretrack.web.forms import FIELD_OF, check_filters, filing_input, record_command, sort_items
 
 LIST_ROWS = 500  # rows drawn on the page; a download has them all
@@ -34,32 +32,10 @@ def register(app: Flask) -> None:
     app.register_error_handler(sqlite3.Error, _sqlite_error)
 
 
-@contextlib.contextmanager
-def ledger(command: list[str] | None = None):
-    """The request's ledger, opened as a command opens it, closed when the page is drawn."""
-    from cadretrack.ops.ledger import open_ledger
-
-    run = run_for(command or ["cadretrack", "serve"])
-    with open_ledger(settings().db, run) as db:
-        yield db, run
-
-
-def _day_and_year(values) -> tuple:
-    import datetime as dt
-
-    day = date_option(values.get("as_of") or None) or dt.date.today()
-    year = values.get("year") or ""
-    try:
-        year = int(year) if str(year).strip() else day.year
-    except ValueError:
-        raise CadretrackError("cli_bad_value", name=t("web_year"), detail=t("cli_not_integer", value=year)) from None
-    return year, day
-
-
 def dashboard():
     from cadretrack.ops.dashboard import dashboard as run
 
-    year, day = _day_and_year(request.args)
+    year, day = day_and_year(request.args)
     with ledger() as (db, _):
         report, view = run(db, year, day)
     base = {"year": year, "as_of": day.isoformat()}
@@ -78,7 +54,7 @@ STATUS_KEYS = ("overdue", "late", "pending", "on_time")
 def _list_report(values):
     from cadretrack.ops.check import parse_statuses, run_check
 
-    year, day = _day_and_year(values)
+    year, day = day_and_year(values)
     filters = check_filters(values)
     status = values.get("status") or ""
     with ledger() as (db, _):
