@@ -417,3 +417,26 @@ def test_the_documents_are_what_their_commands_write(web, ledger_copy, tmp_path,
     assert len([n for n in names if n.endswith(".docx")]) > 10 and any(n.endswith(".xlsx") for n in names)
     assert web.post("/documents", {**form, "document": "../x"}).status_code == 404
     assert list(scratch.iterdir()) == []  # nothing left behind
+
+
+def test_a_commune_page_and_a_cadre_page_show_what_show_and_check_say(web, ledger_copy):
+    html = web.post("/list", {"year": "2024", "as_of": "31/12/2024", "status": "all"}).get_data(as_text=True)
+    link = re.search(r'<a href="(/commune/[^"]+)">Phường Thịnh Lang</a>', html).group(1)
+    page = web.get(link).get_data(as_text=True)
+    assert '<h1 id="profile" data-what="commune">Phường Thịnh Lang</h1>' in page
+    shown = ledger_copy.json("show", "--commune", "Thịnh Lang")
+    for a in shown:
+        assert a["cadre"] in page
+    check = ledger_copy.json("check", "--year", "2024", "--all")
+    mine = [i for i in check["items"] if i["commune"] == "Phường Thịnh Lang"]
+    section = page.split('data-year="2024"')[1].split("</table>")[0]
+    assert re.findall(r'data-status="(\w+)" data-kind="(\w+)"', section) == [(i["status"], i["kind"]) for i in mine]
+    by_name = web.post("/commune", {"commune": "thinh lang"}).get_data(as_text=True)
+    assert by_name.count("data-status=") == page.count("data-status=")
+    cadre = shown[0]["cadre"]
+    assert f'name="cadre" value="{cadre}"' in page  # a form, not a link: no name in the address
+    person = web.post("/cadre", {"cadre": cadre}).get_data(as_text=True)
+    assert f'data-what="cadre">{cadre}</h1>' in person and "Phường Thịnh Lang" in person
+    unknown = web.post("/commune", {"commune": "Thịnh Langg"})
+    assert unknown.status_code == 400 and "Thịnh Lang" in unknown.get_data(as_text=True)
+    assert web.get("/commune/" + "9" * 5000).status_code == 400

@@ -211,11 +211,11 @@ class Lineage:
     abolished: dt.date | None = None
 
 
-def commune_history(db: Ledger, commune: str, district: str = "") -> tuple[list[Assignment], Lineage]:
+def commune_history(db: Ledger, commune: str, district: str = "", code: str = "") -> tuple[list[Assignment], Lineage]:
     """The assignments of one unit (the newest generation's of that name first) and its lineage."""
     units = load_units(db)
     try:
-        found = units.candidates(commune, district)[0]
+        found = units.candidates(commune, district, code)[0]
     except MatchError as exc:
         raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
     lineage = Lineage(formed_from=units.formed_from(found.code), became=units.became(found.code),

@@ -70,8 +70,9 @@ def listing():
     from cadretrack.render.check import item_dicts
 
     rows = item_dicts(items[:LIST_ROWS], report.rules)
-    for row in rows:  # dates for people
+    for row, item in zip(rows, items):  # dates for people, the commune's page
         row["due_text"], row["filed_text"] = _people_date(row["due"]), _people_date(row["filed"])
+        row["commune_key"] = item.owed.assignment.commune_code
     return page("list.html", report=report, rows=rows, count=len(items), shown=len(rows), year=year,
                 as_of=day, as_of_text=format_date(day), values=values, kinds=report.rules.kinds,
                 statuses=STATUS_KEYS)
