@@ -440,3 +440,28 @@ def test_a_commune_page_and_a_cadre_page_show_what_show_and_check_say(web, ledge
     unknown = web.post("/commune", {"commune": "Thịnh Langg"})
     assert unknown.status_code == 400 and "Thịnh Lang" in unknown.get_data(as_text=True)
     assert web.get("/commune/" + "9" * 5000).status_code == 400
+
+
+def test_difficulties_recorded_and_resolved_as_from_the_command_line(web, ledger_copy, tmp_path):
+    twin = Cli(tmp_path / "twin" / "ledger.db")
+    twin.db.parent.mkdir()
+    shutil.copy(ledger_copy.db, twin.db)
+    before = files(web.settings.db)
+    form = {"commune": "Thịnh Lang", "date": "10/03/2024", "text": "Thiếu kinh phí họp", "raised_by": "commune"}
+    bad = web.post("/difficulties/record", {**form, "date": "10/03/2999"})
+    assert bad.status_code == 400 and "10/03/2999" in bad.get_data(as_text=True)
+    assert 'value="Thiếu kinh phí họp"' in bad.get_data(as_text=True)
+    assert files(web.settings.db) == before
+    done = web.post("/difficulties/record", form)
+    assert done.status_code == 200 and "Đã ghi khó khăn" in done.get_data(as_text=True)
+    twin.ok("record", "difficulty", "--commune", "Thịnh Lang", "--date", "10/03/2024", "--text", "Thiếu kinh phí họp")
+    same_ledger(web.settings.db, twin.db)
+    number = re.search(r'action="/difficulties/(\d+)/resolve"', done.get_data(as_text=True)).group(1)
+    early = web.post(f"/difficulties/{number}/resolve", {"date": "01/03/2024"})
+    assert early.status_code == 400
+    web.post(f"/difficulties/{number}/resolve", {"date": "20/03/2024", "note": "Đã cấp"})
+    twin.ok("resolve", number, "--date", "20/03/2024", "--note", "Đã cấp")
+    same_ledger(web.settings.db, twin.db)
+    listed = twin.json("difficulties")
+    page = web.get("/difficulties").get_data(as_text=True)
+    assert all(f'data-id="{d["id"]}"' in page for d in listed) and "Đã cấp" in page

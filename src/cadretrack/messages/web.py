@@ -90,6 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_nav_difficulties": ("Khó khăn, vướng mắc", "Difficulties"),
     "web_assignments": ("Phân công theo dõi", "Assignments"),
     "web_none": ("Không có.", "None."),
+    "web_resolve": ("Đã giải quyết", "Resolved"),
     "web_doc_workbook": ("Bảng tổng hợp (.xlsx)", "Year-end workbook (.xlsx)"),
     "web_doc_workbook_hint": ("như lệnh cadretrack export summary", "as cadretrack export summary writes it"),
     "web_doc_report": ("Dự thảo báo cáo (.docx)", "Draft report (.docx)"),

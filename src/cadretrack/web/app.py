@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from flask import Flask, make_response, redirect, render_template, request
 
 from cadretrack.i18n import set_lang, t
-from cadretrack.web import documents, pages, profiles
+from cadretrack.web import documents, followup, pages, profiles
 from cadretrack.web.common import Refused, Settings, format_share, page, settings
 
 COOKIE = "cadretrack_token"
@@ -39,6 +39,7 @@ def create_app(settings: Settings) -> Flask:
     pages.register(app)
     documents.register(app)
     profiles.register(app)
+    followup.register(app)
     return app
 
 
