@@ -465,3 +465,69 @@ def test_difficulties_recorded_and_resolved_as_from_the_command_line(web, ledger
     listed = twin.json("difficulties")
     page = web.get("/difficulties").get_data(as_text=True)
     assert all(f'data-id="{d["id"]}"' in page for d in listed) and "Đã cấp" in page
+
+
+@pytest.fixture
+def assigned(tmp_path) -> Cli:
+    cli = Cli(tmp_path / "ledger.db")
+    cli.ok("init")
+    cli.ok("import", "assignments", ASSIGNMENTS, "--effective", "14/12/2022")
+    return cli
+
+
+def same_rows(a: Path, b: Path) -> None:
+    """The same rows everywhere, each change set's moment and command line set aside (the
+    page names the file as it was sent, the CLI as it was typed)."""
+    left, right = snapshot(a), snapshot(b)
+    for s in (left, right):
+        s["changesets"] = [(r[0], None, r[2], None, *r[4:]) for r in s["changesets"]]
+    assert left == right
+
+
+def test_a_register_is_read_shown_and_recorded_only_when_confirmed(assigned, tmp_path):
+    from openpyxl import load_workbook
+
+    twin = Cli(tmp_path / "twin" / "ledger.db")
+    twin.db.parent.mkdir()
+    shutil.copy(assigned.db, twin.db)
+    web = Web(assigned.db)
+    before = files(assigned.db)
+    read = web.client.post("/register", data={"csrf": web.settings.csrf,
+                                              "file": (io.BytesIO(REGISTER.read_bytes()), REGISTER.name)},
+                           content_type="multipart/form-data")
+    html = read.get_data(as_text=True)
+    assert read.status_code == 200 and "Chạy thử sổ" in html
+    assert files(assigned.db) == before  # nothing recorded before the clerk confirms
+    dry = twin.json("import", "filings", REGISTER, "--dry-run")
+    decisions = re.findall(r'data-row="(\d+)" data-decision="(\w+)"', html)
+    assert decisions == [(str(r["row"]), r["decision"]) for r in dry["rows"]]
+    upload = re.search(r'name="upload" value="([0-9a-f]{16})"', html).group(1)
+    done = web.post("/register/confirm", {"upload": upload})
+    assert done.status_code == 200 and "Đã đọc sổ" in done.get_data(as_text=True)
+    assert twin("import", "filings", REGISTER, "--review", tmp_path / "review.xlsx").exit_code == 1
+    same_rows(assigned.db, twin.db)
+    assert assigned.json("history")[0]["command"][:4] == ["cadretrack", "import", "filings", REGISTER.name]
+    review = web.post("/register/review", {"upload": upload})
+    assert review.status_code == 200
+    # The clerk completes the review file: no row is a filing of the Regulation.
+    wb = load_workbook(io.BytesIO(review.data))
+    ws = wb["Cần xem lại"]
+    header = [c.value for c in ws[4]]
+    for r in range(5, ws.max_row + 1):
+        ws.cell(r, header.index("Xử lý") + 1, "Không phải văn bản theo Quy định")
+    filled = tmp_path / "filled.xlsx"
+    wb.save(filled)
+    read = web.client.post("/register", data={"csrf": web.settings.csrf,
+                                              "file": (io.BytesIO(filled.read_bytes()), "filled.xlsx")},
+                           content_type="multipart/form-data")
+    assert read.status_code == 200, read.get_data(as_text=True)
+    again = re.search(r'name="upload" value="([0-9a-f]{16})"', read.get_data(as_text=True)).group(1)
+    assert web.post("/register/confirm", {"upload": again}).status_code == 200
+    twin.ok("import", "filings", filled)
+    same_rows(assigned.db, twin.db)
+    assert web.post("/register/confirm", {"upload": "../../etc/passwd"}).status_code == 404
+    broken = web.client.post("/register", data={"csrf": web.settings.csrf, "file": (io.BytesIO(b"\x00" * 100), "x.xlsx")},
+                             content_type="multipart/form-data")
+    assert broken.status_code == 400 and "Traceback" not in broken.get_data(as_text=True)
+    assert "x.xlsx" in broken.get_data(as_text=True) and "cadretrack-serve-" not in broken.get_data(as_text=True)
+    web.close()

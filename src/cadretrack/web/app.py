@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from flask import Flask, make_response, redirect, render_template, request
 
 from cadretrack.i18n import set_lang, t
-from cadretrack.web import documents, followup, pages, profiles
+from cadretrack.web import documents, followup, pages, profiles, register
 from cadretrack.web.common import Refused, Settings, format_share, page, settings
 
 COOKIE = "cadretrack_token"
@@ -40,6 +40,7 @@ def create_app(settings: Settings) -> Flask:
     documents.register(app)
     profiles.register(app)
     followup.register(app)
+    register.register(app)
     return app
 
 

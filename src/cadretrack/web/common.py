@@ -25,6 +25,8 @@ class Settings:
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     watch: object | None = None  # ops.ledger.watch: has the ledger changed since a page was drawn?
+    uploads: Path | None = None  # the launch's private folder of uploaded registers (made on first use)
+    uploaded: dict = field(default_factory=dict)  # upload id -> (its path there, the name it was sent by)
 
 
 class Refused(Exception):

@@ -203,7 +203,11 @@ def changed():
 
 
 def _error(exc: CadretrackError):
-    return make_response(page("error.html", message=exc.message()), 400)
+    """One sentence; for a file, each of its problems placed (sheet, row, column, value)."""
+    from cadretrack.errors import InputProblems
+
+    problems = exc.problems if isinstance(exc, InputProblems) else []
+    return make_response(page("error.html", message=exc.message(), problems=problems[:200]), 400)
 
 
 def _sqlite_error(exc: sqlite3.Error):

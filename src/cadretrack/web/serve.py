@@ -60,4 +60,8 @@ def serve(db: Path, lang: str, read_only: bool, port: int, browser: bool) -> Non
             signal.signal(s, signal.SIG_IGN)
         server.close()
         settings.watch.close()
+        if settings.uploads is not None:  # the registers uploaded, and their review files
+            import shutil
+
+            shutil.rmtree(settings.uploads, ignore_errors=True)
     sys.stderr.write(t("serve_stopped") + "\n")
