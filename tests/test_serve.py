@@ -531,3 +531,45 @@ def test_a_register_is_read_shown_and_recorded_only_when_confirmed(assigned, tmp
     assert broken.status_code == 400 and "Traceback" not in broken.get_data(as_text=True)
     assert "x.xlsx" in broken.get_data(as_text=True) and "cadretrack-serve-" not in broken.get_data(as_text=True)
     web.close()
+
+
+def test_rows_left_for_review_are_answered_in_the_page_as_in_the_workbook(assigned, tmp_path):
+    from openpyxl import load_workbook
+
+    twin = Cli(tmp_path / "twin" / "ledger.db")
+    twin.db.parent.mkdir()
+    shutil.copy(assigned.db, twin.db)
+    web = Web(assigned.db)
+    read = web.client.post("/register", data={"csrf": web.settings.csrf,
+                                              "file": (io.BytesIO(REGISTER.read_bytes()), REGISTER.name)},
+                           content_type="multipart/form-data")
+    upload = re.search(r'name="upload" value="([0-9a-f]{16})"', read.get_data(as_text=True)).group(1)
+    html = web.post("/register/confirm", {"upload": upload}).get_data(as_text=True)
+    assert twin("import", "filings", REGISTER, "--review", tmp_path / "review.xlsx").exit_code == 1
+    places = re.findall(r'<tr data-place="([^"]+)">', html)
+    assert places and 'id="answers"' in html
+    # The clerk answers the first row in the page: not a filing of the Regulation.
+    before = files(assigned.db)
+    answered = web.post("/register/answers", {"upload": upload, "count": "1", "place-0": places[0],
+                                              "action-0": "unrelated"})
+    text = answered.get_data(as_text=True)
+    assert answered.status_code == 200, text
+    assert files(assigned.db) == before  # nothing recorded before the clerk confirms
+    again = re.search(r'name="upload" value="([0-9a-f]{16})"', text).group(1)
+    assert web.post("/register/confirm", {"upload": again}).status_code == 200
+    # The same answer in the workbook, from the command line.
+    wb = load_workbook(tmp_path / "review.xlsx")
+    ws = wb["Cần xem lại"]
+    header = [c.value for c in ws[4]]
+    for r in range(ws.max_row, 4, -1):
+        if ws.cell(r, header.index("Vị trí trong sổ") + 1).value == places[0]:
+            ws.cell(r, header.index("Xử lý") + 1, "Không phải văn bản theo Quy định")
+        else:
+            ws.delete_rows(r)
+    wb.save(tmp_path / "answered.xlsx")
+    twin.ok("import", "filings", tmp_path / "answered.xlsx")
+    same_rows(assigned.db, twin.db)
+    latest = assigned.json("history")[0]
+    assert latest["command"][:4] == ["cadretrack", "import", "filings", "so-den-can-xem-lai.xlsx"]
+    assert latest["summary"]["register_rows"] == 1  # the row remembered with its answer
+    web.close()

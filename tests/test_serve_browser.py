@@ -153,3 +153,44 @@ def test_a_change_from_the_command_line_offers_a_reload(browser, server):
     link.click()
     wait(browser, By.ID, "overview")
     no_console_errors(browser)
+
+
+@pytest.fixture
+def fresh_server(tmp_path):
+    """A ledger of the sample assignments only: the register not imported yet."""
+    import subprocess
+    import sys
+
+    from test_serve import ASSIGNMENTS
+
+    db = tmp_path / "ledger.db"
+    for args in (["init"], ["import", "assignments", str(ASSIGNMENTS), "--effective", "14/12/2022"]):
+        subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(db), *args], check=True, capture_output=True)
+    proc, url, port = start(db)
+    yield url, port, db
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=30)
+    assert proc.returncode == 0
+
+
+def test_upload_a_register_confirm_and_answer_a_review_row(browser, fresh_server):
+    from test_serve import REGISTER
+
+    url, port, db = fresh_server
+    browser.get(url)
+    wait(browser, By.ID, "overview")
+    browser.get(f"http://127.0.0.1:{port}/register")
+    wait(browser, By.ID, "f-file").send_keys(str(REGISTER))
+    browser.find_element(By.ID, "upload-submit").click()
+    assert "Chạy thử" in wait(browser, By.ID, "summary").text
+    shoot(browser, "7-so-den-doc-thu")
+    browser.find_element(By.ID, "confirm-submit").click()
+    assert "Đã đọc sổ" in wait(browser, By.ID, "summary").text
+    Select(wait(browser, By.ID, "action-0")).select_by_value("unrelated")
+    shoot(browser, "8-so-den-tra-loi")
+    browser.find_element(By.ID, "answers-submit").click()
+    wait(browser, By.ID, "confirm-submit").click()
+    wait(browser, By.ID, "summary")
+    browser.get(f"http://127.0.0.1:{port}/history")
+    assert "so-den-can-xem-lai.xlsx" in wait(browser, By.ID, "history").text
+    no_console_errors(browser)

@@ -36,6 +36,7 @@ def register(app: Flask) -> None:
     app.add_url_rule("/register", "register", upload, methods=["GET", "POST"])
     app.add_url_rule("/register/confirm", "register_confirm", confirm, methods=["POST"])
     app.add_url_rule("/register/review", "register_review", review_file, methods=["POST"])
+    app.add_url_rule("/register/answers", "register_answers", answers, methods=["POST"])
 
 
 def _folder() -> Path:
@@ -91,8 +92,50 @@ def _run(upload_id: str, dry_run: bool):
             if isinstance(value, str) and str(path) in value:
                 exc.fields[key] = value.replace(str(path), name)
         raise
+    asked = []
+    if review.exists() and not dry_run:
+        from cadretrack.ops.review_form import review_rows
+
+        asked = review_rows(review)
     return page("register.html", result=result, upload=upload_id, name=name, active="register",
-                has_review=review.exists(), summary=_summary(result, name, dry_run), rows=_rows(result))
+                has_review=review.exists(), summary=_summary(result, name, dry_run), rows=_rows(result),
+                asked=asked, answer_words=ANSWER_KEYS)
+
+
+ANSWER_KEYS = ("record", "difficulty", "unrelated")  # the review workbook's three answers (domain/book)
+MAX_ROWS = 20_000
+
+
+def answers():
+    """The rows left for review, answered in the page: the review workbook completed with
+    those answers, then read as a dry run like any upload; recorded once confirmed."""
+    from cadretrack.ops.review_form import FORM_FIELDS, complete_review
+    from cadretrack.output import Output
+
+    upload_id = request.form.get("upload", "")
+    path, _ = _uploaded(upload_id)
+    review = path.parent / "xem-lai" / REVIEW
+    if not review.exists():
+        abort(404)
+    given = {}
+    for i in range(min(_count(request.form.get("count")), MAX_ROWS)):
+        place = (request.form.get(f"place-{i}") or "").strip()
+        if place:
+            given[place] = {f: (request.form.get(f"{f}-{i}") or "")[:500] for f in FORM_FIELDS}
+    new_id = secrets.token_hex(8)
+    folder = _folder() / new_id
+    folder.mkdir(mode=0o700)
+    filled = folder / REVIEW
+    complete_review(review, Output.check(filled, inputs=[settings().db, review]), given)
+    settings().uploaded[new_id] = (filled, REVIEW)
+    return _run(new_id, dry_run=True)
+
+
+def _count(text) -> int:
+    try:
+        return max(0, int(text or 0))
+    except ValueError:
+        return 0
 
 
 def _summary(result, name: str, dry_run: bool) -> str:
