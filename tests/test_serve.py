@@ -363,7 +363,8 @@ def start(db: Path, *args: str):
     return proc, match.group(1), int(match.group(2))
 
 
-def test_serve_prints_one_address_answers_on_it_and_stops_cleanly_on_ctrl_c(ledger_copy):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_serve_prints_one_address_answers_on_it_and_stops_cleanly_on_ctrl_c(ledger_copy, stop):
     proc, url, port = start(ledger_copy.db)
     try:
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
@@ -373,10 +374,18 @@ def test_serve_prints_one_address_answers_on_it_and_stops_cleanly_on_ctrl_c(ledg
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30)
         assert refused.value.code == 403
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
+    assert "Đã dừng trang web" in err
     assert "Traceback" not in err and out == ""
+
+
+def test_a_file_too_large_is_one_sentence(web):
+    answer = web.client.post("/register", data={"csrf": web.settings.csrf,
+                                                "file": (io.BytesIO(b"x" * (65 * 2**20)), "big.xlsx")},
+                             content_type="multipart/form-data")
+    assert answer.status_code == 413 and "64 MB" in answer.get_data(as_text=True)
 
 
 def test_serve_refuses_a_missing_ledger_and_a_bad_port(tmp_path, ledger_copy):

@@ -12,6 +12,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serve_stopped": ("Đã dừng trang web; sổ theo dõi vẫn nguyên như lần ghi cuối.", "The web app stopped; the ledger is as last written."),
     "serve_port_invalid": ("Cổng {port} không dùng được (0 đến 65535).", "Port {port} cannot be used (0 to 65535)."),
     "serve_port_busy": ("Cổng {port} đang được dùng; chọn cổng khác hoặc --port 0.", "Port {port} is in use; choose another or --port 0."),
+    "serve_port_denied": (
+        "Không mở được cổng {port} trên máy này (cổng dưới 1024 cần quyền quản trị); chọn cổng khác hoặc --port 0.",
+        "Port {port} cannot be opened on this machine (ports below 1024 need an administrator); choose another or --port 0.",
+    ),
+    "web_too_large": ("Tệp quá lớn (tối đa 64 MB).", "The file is too large (64 MB at most)."),
     "web_title": ("Sổ theo dõi Quy định 26-QĐ/TU", "Regulation 26-QĐ/TU ledger"),
     "web_nav_dashboard": ("Tổng quan", "Overview"),
     "web_nav_list": ("Danh sách", "List"),

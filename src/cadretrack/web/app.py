@@ -34,7 +34,7 @@ def create_app(settings: Settings) -> Flask:
     app.register_error_handler(Refused, _refused)
     app.register_error_handler(404, lambda e: _refused(Refused(404, "web_not_found")))
     app.register_error_handler(405, lambda e: _refused(Refused(405, "web_not_found")))
-    app.register_error_handler(413, lambda e: _refused(Refused(413, "web_refused_csrf")))
+    app.register_error_handler(413, lambda e: _refused(Refused(413, "web_too_large")))
 
     pages.register(app)
     documents.register(app)

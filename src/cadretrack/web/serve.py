@@ -27,9 +27,12 @@ def make_server(db: Path, lang: str, read_only: bool, port: int):
     try:
         server = create_server(create_app(settings), host="127.0.0.1", port=port, threads=THREADS,
                                ident="cadretrack", clear_untrusted_proxy_headers=True)
-    except OSError:
+    except OSError as exc:
+        import errno
+
         settings.watch.close()
-        raise CadretrackError("serve_port_busy", port=port) from None
+        key = "serve_port_busy" if exc.errno == errno.EADDRINUSE else "serve_port_denied"
+        raise CadretrackError(key, port=port, reason=str(exc)[:200]) from None
     return server, settings
 
 
