@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from flask import Flask, abort, make_response, redirect, request
 
 from cadretrack.domain.dates import format_date
+from cadretrack.domain.obligations import STATUSES as STATUS_KEYS
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
 from cadretrack.web.common import Refused, day_and_year, ledger, page, settings, writes
@@ -46,9 +47,6 @@ def dashboard():
 
     return page("dashboard.html", year=year, as_of=day, as_of_text=format_date(day), view=view,
                 report=report, link=link, statuses=STATUS_KEYS)
-
-
-STATUS_KEYS = ("overdue", "late", "pending", "on_time")
 
 
 def _list_report(values):
