@@ -582,3 +582,41 @@ def test_rows_left_for_review_are_answered_in_the_page_as_in_the_workbook(assign
     assert latest["command"][:4] == ["cadretrack", "import", "filings", "so-den-can-xem-lai.xlsx"]
     assert latest["summary"]["register_rows"] == 1  # the row remembered with its answer
     web.close()
+
+
+def test_any_form_or_query_is_a_page_or_one_sentence_never_a_crash(province, tmp_path_factory):
+    """Whatever a form or an address holds: 200 or 400, one sentence, no traceback, and a
+    refused record leaves the ledger as it was."""
+    from hypothesis import HealthCheck, given, settings as hsettings
+    from hypothesis import strategies as st
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    shutil.copy(province, folder / "ledger.db")
+    web = Web(folder / "ledger.db")
+    text = st.one_of(st.text(max_size=40), st.sampled_from(["", "31/02/2024", "2024-13-01", "1e9", "-1", "99999",
+                                                           "Thịnh Lang", "program", "overdue", "all", "\x00"]))
+
+    @hsettings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.dictionaries(st.sampled_from(["kind", "year", "date", "commune", "district", "cadre", "number",
+                                            "rating", "note", "replace", "status", "as_of", "agency", "sort"]),
+                           text, max_size=8))
+    def check(form):
+        for answer in (web.post("/record", form), web.post("/list", form), web.get("/", query_string=form),
+                       web.post("/difficulties/record", form)):
+            body = answer.get_data(as_text=True)
+            assert answer.status_code in (200, 400), (answer.status_code, form, body[-500:])
+            assert "Traceback" not in body
+
+    check()
+    web.close()
+
+
+def test_a_fault_of_ours_is_one_sentence_not_a_traceback(web, capsys, monkeypatch):
+    def boom(*args, **kwargs):  # a bug in a page's op
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("cadretrack.ops.dashboard.dashboard", boom)
+    answer = web.get("/")
+    assert answer.status_code == 500 and "không lường trước" in answer.get_data(as_text=True)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "RuntimeError: a bug" in err

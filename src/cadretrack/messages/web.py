@@ -16,6 +16,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không mở được cổng {port} trên máy này (cổng dưới 1024 cần quyền quản trị); chọn cổng khác hoặc --port 0.",
         "Port {port} cannot be opened on this machine (ports below 1024 need an administrator); choose another or --port 0.",
     ),
+    "web_unexpected": (
+        "Trang gặp lỗi không lường trước; thao tác này không hoàn tất và sổ theo dõi giữ nguyên như trước nó.",
+        "The page met an unexpected fault; this action was not completed and the ledger is as it was before it.",
+    ),
     "web_too_large": ("Tệp quá lớn (tối đa 64 MB).", "The file is too large (64 MB at most)."),
     "web_title": ("Sổ theo dõi Quy định 26-QĐ/TU", "Regulation 26-QĐ/TU ledger"),
     "web_nav_dashboard": ("Tổng quan", "Overview"),

@@ -35,6 +35,7 @@ def create_app(settings: Settings) -> Flask:
     app.register_error_handler(404, lambda e: _refused(Refused(404, "web_not_found")))
     app.register_error_handler(405, lambda e: _refused(Refused(405, "web_not_found")))
     app.register_error_handler(413, lambda e: _refused(Refused(413, "web_too_large")))
+    app.register_error_handler(500, _unexpected)
 
     pages.register(app)
     documents.register(app)
@@ -63,6 +64,19 @@ def _guard():
         if not _same(request.form.get("csrf", "") or request.headers.get("X-CSRF-Token", ""), s.csrf):
             raise Refused(403, "web_refused_csrf")
     return None
+
+
+def _unexpected(error):
+    """A fault of ours: one sentence in the page and one line where serve runs, no traceback.
+    What the request was writing was rolled back with its transaction."""
+    import sys
+
+    cause = getattr(error, "original_exception", None) or error
+    try:
+        sys.stderr.write(f"{t('error')}: {request.method} {request.path}: {type(cause).__name__}: {cause}"[:500] + "\n")
+    except (OSError, ValueError):
+        pass
+    return make_response(page("error.html", message=t("web_unexpected")), 500)
 
 
 def _same(given: str, expected: str) -> bool:
