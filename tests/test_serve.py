@@ -620,3 +620,19 @@ def test_a_fault_of_ours_is_one_sentence_not_a_traceback(web, capsys, monkeypatc
     assert answer.status_code == 500 and "không lường trước" in answer.get_data(as_text=True)
     err = capsys.readouterr().err
     assert "Traceback" not in err and "RuntimeError: a bug" in err
+
+
+def test_in_english_no_page_holds_the_vietnamese_words_of_the_app(ledger_copy):
+    from cadretrack.messages import MESSAGES
+    from cadretrack.messages import web as web_messages
+
+    web = Web(ledger_copy.db, lang="en")
+    vietnamese = {vi for key, (vi, en) in MESSAGES.items() if vi != en and len(vi) > 6 and "{" not in vi
+                  and (key in web_messages.MESSAGES or key.startswith(("status_", "col_", "decision_")))}
+    vietnamese.discard("Kiểm tra")  # a word of an agency's name (Ủy ban Kiểm tra Tỉnh ủy): data, not the app's
+    for url in ("/?year=2024", "/list?year=2024&status=all", "/record", "/history", "/undo", "/find", "/difficulties",
+                "/documents", "/register", "/commune/4789"):
+        html = web.get(url).get_data(as_text=True)
+        found = [v for v in vietnamese if v in html]
+        assert found == [], (url, found)
+    web.close()
