@@ -136,7 +136,8 @@ def test_the_token_becomes_a_strict_httponly_cookie_and_leaves_the_address(ledge
 
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8726", "127.0.0.2", "localhost.evil.example",
-                                  "[::1]:80", ""])
+                                  "[::1]:80", "", "localhost:8726@evil.example",
+                                  "localhost:80:80", "localhost.", " localhost"])
 def test_a_foreign_host_is_refused_even_with_the_token(web, host):
     """DNS rebinding: a page of another site, resolved to 127.0.0.1, never reads the ledger."""
     before = files(web.settings.db)

@@ -10,6 +10,7 @@ cached. Pages parse the request, call the same ops as the CLI and render: no SQL
 from __future__ import annotations
 
 import hmac
+import re
 from urllib.parse import urlencode
 
 from flask import Flask, make_response, redirect, render_template, request
@@ -19,7 +20,7 @@ from cadretrack.web import documents, followup, pages, profiles, register
 from cadretrack.web.common import Refused, Settings, format_share, page, settings
 
 COOKIE = "cadretrack_token"
-HOSTS = ("localhost", "127.0.0.1")
+HOST = re.compile(r"(localhost|127\.0\.0\.1)(:[0-9]{1,5})?", re.IGNORECASE)  # the Host header, whole
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
 
@@ -48,8 +49,7 @@ def create_app(settings: Settings) -> Flask:
 def _guard():
     s = settings()
     set_lang(s.lang)
-    host = (request.host or "").rsplit(":", 1)[0] if not (request.host or "").startswith("[") else request.host
-    if host.lower() not in HOSTS:
+    if not HOST.fullmatch(request.headers.get("Host", "")):
         raise Refused(400, "web_refused_host")
     given = request.args.get("token")
     if given is not None and _same(given, s.token):
