@@ -85,26 +85,66 @@ def latest_undoable(db: Ledger) -> dict | None:
 
 
 def revert(db: Ledger, target: int, undo: Changeset) -> dict[str, int]:
-    """Revert one change set's changes, newest first, inside the undo's change set."""
+    """Revert one change set's changes, newest first, inside the undo's change set. The undo
+    notes what it overwrote (action `restore`, and `restore-set` for an `add-set`): the ledger
+    as known before the undo can then be rebuilt from the journal (store.known)."""
+    counts = revert_rows(db, target, undo.id, undo)
+    db.execute("UPDATE changesets SET undone_by = ? WHERE id = ?", [undo.id, target])
+    db.execute("UPDATE changesets SET undoes = ? WHERE id = ?", [target, undo.id])
+    return counts
+
+
+def revert_rows(db: Ledger, target: int, marker: int, undo: Changeset | None = None) -> dict[str, int]:
+    """The rows of change set `target` put back as they were before it, newest change first;
+    rows it added are marked voided in `marker`. With `undo`, what is overwritten is noted
+    in the undo's change set. Also reverts an undo's own `restore` notes (the ledger as known
+    before that undo); an undo made before undos noted anything is reverted as far as the
+    row marks tell (what it voided comes back)."""
     counts: dict[str, int] = {}
     rows = db.execute(
         "SELECT tbl, row_id, action, before FROM changes WHERE changeset_id = ? ORDER BY id DESC", [target]
     ).fetchall()
+    if not rows and undo is None:
+        _unvoid_legacy(db, target)
     for tbl, row_id, action, before in rows:
         if tbl not in UNDOABLE_TABLES:
             continue
         if action == "add":
-            db.execute(f"UPDATE {tbl} SET voided_in = ? WHERE id = ?", [undo.id, row_id])
+            if undo is not None:
+                note(db, undo, tbl, "restore", [(row_id, {"voided_in": None})])
+            db.execute(f"UPDATE {tbl} SET voided_in = ? WHERE id = ?", [marker, row_id])
         elif action == "add-set":
+            if undo is not None:
+                note(db, undo, tbl, "restore-set", [(row_id, None)])
             db.execute(f"UPDATE {tbl} SET voided_in = ? WHERE created_in = ? AND voided_in IS NULL",
-                       [undo.id, row_id])
-        elif action in ("end", "update", "void"):
+                       [marker, row_id])
+        elif action == "restore-set":
+            db.execute(f"UPDATE {tbl} SET voided_in = NULL WHERE created_in = ? AND voided_in = ?",
+                       [row_id, target])
+        elif action in ("end", "update", "void", "restore"):
             values = json.loads(before)
+            if undo is not None:
+                note(db, undo, tbl, "restore", [(row_id, _current(db, tbl, row_id, list(values)))])
             sets = ", ".join(f'"{column}" = ?' for column in values)
             db.execute(f"UPDATE {tbl} SET {sets} WHERE id = ?", [*values.values(), row_id])
         elif action == "supersede":
+            if undo is not None:
+                note(db, undo, tbl, "restore", [(row_id, _current(db, tbl, row_id, ["superseded_by", "superseded_in"]))])
             db.execute(f"UPDATE {tbl} SET superseded_by = NULL, superseded_in = NULL WHERE id = ?", [row_id])
-        counts[action] = counts.get(action, 0) + 1
-    db.execute("UPDATE changesets SET undone_by = ? WHERE id = ?", [undo.id, target])
-    db.execute("UPDATE changesets SET undoes = ? WHERE id = ?", [target, undo.id])
+        if action not in ("restore", "restore-set"):
+            counts[action] = counts.get(action, 0) + 1
     return counts
+
+
+def _current(db: Ledger, tbl: str, row_id: int, columns: list[str]) -> dict:
+    names = ", ".join(f'"{c}"' for c in columns)
+    row = db.execute(f"SELECT {names} FROM {tbl} WHERE id = ?", [row_id]).fetchone()
+    return dict(zip(columns, row or [None] * len(columns)))
+
+
+def _unvoid_legacy(db: Ledger, target: int) -> None:
+    """An undo journalled before undos noted what they overwrote: the rows it voided come back."""
+    if db.execute("SELECT undoes FROM changesets WHERE id = ?", [target]).fetchone() in (None, (None,)):
+        return
+    for tbl in sorted(UNDOABLE_TABLES):
+        db.execute(f"UPDATE {tbl} SET voided_in = NULL WHERE voided_in = ?", [target])
