@@ -21,3 +21,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The ledger as known at an earlier moment can only be read, not written.",
     ),
 }
+MESSAGES.update({
+    "stamp_line": (
+        "Nguồn số liệu: sổ theo dõi {ledger}, năm {year}, tính đến ngày {as_of}, số liệu đã ghi đến thay đổi số "
+        "{changeset} ({at}), {rule_set}; mã kiểm tra {digest} (kiểm tra lại: cadretrack verify TỆP).",
+        "Source of the figures: ledger {ledger}, year {year}, as of {as_of}, as known up to change set "
+        "{changeset} ({at}), {rule_set}; check code {digest} (to check it: cadretrack verify FILE).",
+    ),
+    "stamp_title": ("Nguồn số liệu cadretrack", "cadretrack provenance"),
+})

@@ -41,6 +41,7 @@ class Reminders:
     rules: Rules
     recipients: list[Recipient]
     units: str  # the kinds of unit followed, as the letters name them ("xã, phường, thị trấn")
+    stamp: object = None  # domain.provenance.Stamp of the letters' index
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:

@@ -125,4 +125,6 @@ def report_template(template: Path | None) -> Path:
 
 def write_report(report, difficulties: list, path: Path, source: Path, today: dt.date) -> None:
     """The report from the template at `source` (see report_template)."""
-    write_docx(source, context(report, difficulties, today), path)
+    from cadretrack.render.provenance import stamp_docx
+
+    write_docx(source, context(report, difficulties, today), path, finish=lambda doc: stamp_docx(doc, report.stamp))
