@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 
 PREFIX = "cadretrack-stamp 1"
+PROPERTY = "cadretrack_stamp"  # the workbook's custom property holding the stamp
 LIMIT = 255  # Office keeps no longer a property
 DOCUMENTS = ("summary", "report", "letters")
 

@@ -30,3 +30,47 @@ MESSAGES.update({
     ),
     "stamp_title": ("Nguồn số liệu cadretrack", "cadretrack provenance"),
 })
+MESSAGES.update({
+    "help_verify_file": (
+        "Một bảng tính, báo cáo hoặc danh sách công văn do cadretrack xuất ra: kiểm tra nguồn và số liệu của nó.",
+        "A workbook, report or letters index cadretrack exported: check where it came from and its figures.",
+    ),
+    "verify_not_ours": (
+        "Tệp {path} không phải văn bản do cadretrack xuất ra (không mang dấu nguồn số liệu).",
+        "{path} is not a document cadretrack exported (it carries no provenance stamp).",
+    ),
+    "doc_summary": ("bảng tổng hợp", "year-end workbook"),
+    "doc_report": ("báo cáo", "report"),
+    "doc_letters": ("danh sách công văn đôn đốc", "letters index"),
+    "doc_other_ledger": (
+        "Tệp {file} ({document} năm {year}) được lập từ một sổ theo dõi khác (mã {ledger}), không phải sổ này: "
+        "không thể đối chiếu số liệu.",
+        "{file} ({document}, year {year}) was made from another ledger (identity {ledger}), not this one: its "
+        "figures cannot be checked here.",
+    ),
+    "doc_from_here": (
+        "Tệp {file} là {document} năm {year} lập từ sổ theo dõi này, tính đến ngày {as_of}, số liệu đến thay đổi "
+        "số {changeset} ({at}).",
+        "{file} is the {document} of {year} made from this ledger, as of {as_of}, as known up to change set "
+        "{changeset} ({at}).",
+    ),
+    "doc_unedited": (
+        "Số liệu trong tệp đúng như sổ theo dõi đã có lúc đó.",
+        "Its figures are exactly what the ledger said then.",
+    ),
+    "doc_edited": (
+        "Có {count} chỗ trong tệp khác với sổ theo dõi lúc đó (tệp đã bị sửa hoặc sổ đã bị thay):",
+        "{count} place(s) in the file differ from what the ledger said then (the file was edited, or the "
+        "ledger replaced):",
+    ),
+    "doc_more_differences": ("và {count} chỗ khác nữa.", "and {count} more."),
+    "doc_changed_since": (
+        "Từ đó đến nay sổ theo dõi có {count} thay đổi; xem: cadretrack diff --since \"{file}\".",
+        "The ledger has had {count} change set(s) since; see them with: cadretrack diff --since \"{file}\".",
+    ),
+    "doc_unchanged_since": ("Từ đó đến nay sổ theo dõi không thay đổi.", "The ledger has not changed since."),
+    "col_where": ("Vị trí", "Place"),
+    "col_in_file": ("Trong tệp", "In the file"),
+    "col_in_ledger": ("Theo sổ lúc đó", "In the ledger then"),
+    "where_stamp": ("dấu nguồn số liệu", "the provenance stamp"),
+})

@@ -143,6 +143,19 @@ def write_letters(reminders: Reminders, folder: Path, template: Path | None, tod
     return LettersWritten(written, removed, earlier.edited, renamed, folder / index_name)
 
 
+def index_bytes(reminders: Reminders, today: dt.date) -> bytes:
+    """The letters' index made again in memory, naming each letter as a set written into an
+    empty folder would (verify FILE)."""
+    import io
+
+    from cadretrack.render.letters import _index
+
+    names = [f"{index:03d}-{slug(recipient.name)}.docx" for index, recipient in enumerate(reminders.recipients, 1)]
+    buffer = io.BytesIO()
+    _index(reminders, [(r, Path(name)) for r, name in zip(reminders.recipients, names)], buffer, today)
+    return buffer.getvalue()
+
+
 def slug(text: str) -> str:
     """An ASCII file name part: 'Đảng ủy Xã Hiền Lương' -> 'dang-uy-xa-hien-luong'."""
     return "-".join(loose_key(text).split())[:60] or "noi-nhan"

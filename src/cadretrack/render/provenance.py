@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from cadretrack.domain.dates import format_date
-from cadretrack.domain.provenance import Stamp
+from cadretrack.domain.provenance import PROPERTY, Stamp
 from cadretrack.i18n import in_lang
 
-PROPERTY = "cadretrack_stamp"  # the workbook's custom property
 
 
 def local_time(at: str) -> str:

@@ -20,9 +20,11 @@ DEFAULT_SIGNER = "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN"
 def new_workbook(path):
     import xlsxwriter
 
+    in_memory = hasattr(path, "write")  # a buffer: a document made again to compare (verify FILE)
     return xlsxwriter.Workbook(
-        str(path),
+        path if in_memory else str(path),
         {
+            "in_memory": in_memory,
             # Not constant_memory: its streaming drops vertical merges after the
             # first (measured: 128 MB against 99 MB peak on a national year).
             "constant_memory": False,
