@@ -74,3 +74,51 @@ MESSAGES.update({
     "col_in_ledger": ("Theo sổ lúc đó", "In the ledger then"),
     "where_stamp": ("dấu nguồn số liệu", "the provenance stamp"),
 })
+MESSAGES.update({
+    "help_diff": (
+        "Những gì đã thay đổi từ một thời điểm (hoặc từ lúc lập một văn bản đã xuất) đến nay: văn bản đã nộp, "
+        "thay thế, rút ra, trạng thái đổi, phân công đổi.",
+        "What changed between a moment (or the moment an exported document states) and now: filings recorded, "
+        "replaced and withdrawn, statuses that moved, assignments that changed.",
+    ),
+    "help_diff_since": (
+        "Thời điểm (dd/mm/yyyy hoặc dd/mm/yyyy HH:MM, giờ máy) hoặc tệp do cadretrack xuất ra (.xlsx, .docx).",
+        "A moment (dd/mm/yyyy or dd/mm/yyyy HH:MM, local time) or a file cadretrack exported (.xlsx, .docx).",
+    ),
+    "help_diff_as_of": (
+        "Tính trạng thái hiện nay đến ngày này (mặc định: hôm nay); với thời điểm, cả lúc trước cũng vậy.",
+        "The date today's statuses are reckoned against (default: today); with a moment, the earlier ones too.",
+    ),
+    "diff_since_invalid": (
+        "\"{value}\" không phải thời điểm (dd/mm/yyyy hoặc dd/mm/yyyy HH:MM) cũng không phải tệp .xlsx/.docx "
+        "do cadretrack xuất ra.",
+        "\"{value}\" is neither a moment (dd/mm/yyyy or dd/mm/yyyy HH:MM) nor an .xlsx/.docx file cadretrack "
+        "exported.",
+    ),
+    "diff_other_ledger": (
+        "Tệp {path} được lập từ một sổ theo dõi khác: không so sánh được với sổ này.",
+        "{path} was made from another ledger: it cannot be compared with this one.",
+    ),
+    "diff_file_year": (
+        "Tệp {path} là số liệu năm {stamped}, không phải năm {year}: bỏ --year hoặc dùng năm {stamped}.",
+        "{path} holds the figures of {stamped}, not {year}: leave out --year or give {stamped}.",
+    ),
+    "diff_title": (
+        "Thay đổi từ {since} đến {until} (năm {year}, trạng thái lúc trước tính đến {as_of_before}, hiện nay đến {as_of})",
+        "Changes from {since} to {until} (year {year}, earlier statuses as of {as_of_before}, now as of {as_of})",
+    ),
+    "diff_counts_title": ("Số lượng theo trạng thái", "Counts by status"),
+    "col_before": ("Lúc trước", "Before"),
+    "col_after": ("Hiện nay", "Now"),
+    "col_status": ("Trạng thái", "Status"),
+    "col_changeset": ("Số thay đổi", "Change set"),
+    "col_when": ("Lúc", "When"),
+    "change_filed": ("đã nộp", "filed"),
+    "change_replaced": ("thay thế", "replaced"),
+    "change_withdrawn": ("rút ra", "withdrawn"),
+    "change_status": ("đổi trạng thái", "status"),
+    "change_assignment": ("phân công", "assignment"),
+    "change_member": ("UVBTV phụ trách", "member"),
+    "diff_none": ("Không có thay đổi nào.", "Nothing changed."),
+    "diff_count": ("{count} thay đổi.", "{count} change(s)."),
+})

@@ -80,3 +80,25 @@ def changeset_moment(db: Ledger, changeset: int) -> Moment:
     """The change set `changeset` and its time (its time empty when the ledger has none such)."""
     row = db.execute("SELECT id, at FROM changesets WHERE id = ?", [changeset]).fetchone()
     return Moment(row[0], row[1]) if row else Moment(changeset, "")
+
+
+def touched_after(db: Ledger, changeset: int, tables: tuple[str, ...]) -> dict[tuple[str, int], int]:
+    """(table, row id) -> the latest change set after `changeset` that touched the row
+    (added, ended, replaced, voided or restored it), from the journal."""
+    marks = ", ".join("?" * len(tables))
+    rows = db.execute(
+        f"SELECT tbl, row_id, MAX(changeset_id) FROM changes WHERE changeset_id > ? AND tbl IN ({marks}) "
+        "AND action NOT IN ('add-set', 'restore-set') GROUP BY tbl, row_id", [changeset, *tables]).fetchall()
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
+def changeset_rows(db: Ledger, ids: set[int]) -> dict[int, tuple[str, str]]:
+    """id -> (at, command as stored) of the change sets named."""
+    found: dict[int, tuple[str, str]] = {}
+    chosen = sorted(ids)
+    for start in range(0, len(chosen), 500):
+        chunk = chosen[start:start + 500]
+        for r in db.execute(f"SELECT id, at, command FROM changesets WHERE id IN ({', '.join('?' * len(chunk))})",
+                            chunk).fetchall():
+            found[r[0]] = (r[1], r[2])
+    return found
