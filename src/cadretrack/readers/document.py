@@ -67,7 +67,9 @@ def workbook_cells(data: bytes) -> dict[tuple[str, str], str]:
     """Every non-empty cell of a workbook as (sheet, cell) -> its value as text."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    # Formulas as written, not their cached results: a program that saves the file may drop
+    # those (openpyxl does) or recompute them (Excel does), and neither is an edit.
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         cells = {}
         for ws in wb.worksheets:
