@@ -136,3 +136,40 @@ def test_an_undo_notes_what_it_overwrote(built):
         noted = {row[0] for row in conn.execute("SELECT DISTINCT changeset_id FROM changes").fetchall()}
     assert len(undos) == 4 and all(u in noted for u, _ in undos)
     assert cli("undo").exit_code == 0  # still undoes the latest command, not an undo
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cadretrack.domain.dates import DateError, parse_moment  # noqa: E402
+
+
+@given(st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 12, 31)),
+       st.sampled_from(["%d/%m/%Y %H:%M", "%d-%m-%Y %H:%M", "%d.%m.%Y, %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]))
+def test_a_moment_is_the_end_of_its_minute(moment, form):
+    assert parse_moment(moment.strftime(form)) == moment.replace(second=59, microsecond=0)
+    assert parse_moment(moment.strftime("%d/%m/%Y")) == dt.datetime.combine(moment.date(), dt.time(23, 59, 59))
+
+
+@given(st.text(max_size=30))
+def test_any_text_is_a_moment_or_a_date_error(text):
+    try:
+        parse_moment(text)
+    except DateError:
+        pass
+
+
+def test_lists_show_and_remind_follow_the_moment(built):
+    cli, seen = built
+    before_amend, after_amend = seen[6][0], seen[7][0]
+
+    def cadres(*args):
+        return {row["cadre"] for row in cli.json(*args)}
+
+    assert "Phạm Minh Đức" not in cadres("list", "assignments", "--known-on", before_amend)
+    assert "Phạm Minh Đức" in cadres("list", "assignments", "--known-on", after_amend)
+    assert "Phạm Minh Đức" not in cadres("show", "--commune", "Mông Hóa", "--known-on", before_amend)
+    assert "Phạm Minh Đức" in cadres("show", "--commune", "Mông Hóa")
+    early = cli("remind", "--as-of", "10/12/2023", "--known-on", seen[2][0])
+    late = cli("remind", "--as-of", "10/12/2023", "--known-on", seen[3][0])
+    assert early.exit_code == late.exit_code == 0 and early.stdout != late.stdout

@@ -180,3 +180,20 @@ def test_diff_since_a_moment_shows_statuses_and_assignments(exported, tmp_path):
     assert same == found  # stable
     assert cli("diff", "--since", "19/12/2023 08:30", "--format", "csv").stdout.startswith("change,changeset")
     assert "19/12/2023 8" in cli.refused("diff", "--since", "19/12/2023 8")
+
+
+def test_export_known_on_then_is_the_document_made_then(exported, tmp_path):
+    from cadretrack.readers.document import workbook_cells
+
+    cli, clock, out = exported
+    clock.step()
+    cli.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Tân Hòa")
+    again = tmp_path / "lai.xlsx"
+    cli.ok("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", again,
+           "--known-on", "19/12/2023 08:30")
+    now = tmp_path / "nay.xlsx"
+    cli.ok("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", now)
+    first = workbook_cells((out / "tong-hop.xlsx").read_bytes())
+    assert workbook_cells(again.read_bytes()) == first
+    assert workbook_cells(now.read_bytes()) != first
+    assert verify(cli, again, 0)["changeset"] == 3
