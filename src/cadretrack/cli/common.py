@@ -99,7 +99,7 @@ def moment_option(value: str | None) -> dt.datetime | None:
         return None
     try:
         return local_moment(parse_moment(value))
-    except (DateError, ValueError, OverflowError):
+    except (DateError, ValueError, OverflowError, OSError):
         raise CadretrackError("known_on_invalid", value=value) from None
 
 

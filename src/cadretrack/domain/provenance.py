@@ -55,8 +55,9 @@ def parse_stamp(text: object) -> Stamp | None:
         )
     except (ValueError, KeyError, TypeError, OverflowError):
         return None
-    if stamp.document not in DOCUMENTS or not 1900 <= stamp.year <= 9999 or stamp.changeset < 0:
-        return None
+    if (stamp.document not in DOCUMENTS or not 1900 <= stamp.year <= 2999 or not 1900 <= stamp.as_of.year <= 2999
+            or stamp.changeset < 0 or not 0 <= stamp.within <= 3660 or not stamp.ledger):
+        return None  # not what cadretrack writes: a forged or damaged stamp is no stamp
     return stamp
 
 

@@ -16,7 +16,7 @@ from cadretrack.readers.source import read_input
 from cadretrack.readers.xml_guard import guard_archive_xml
 
 LIMIT = 200 * 2**20  # a national year's workbook is about 3 MB
-UNPACKED_LIMIT = 1 << 30  # what its parts may hold once unpacked
+UNPACKED_LIMIT = 300 * 2**20  # what its parts may hold once unpacked (a national year's: about 40 MB)
 TYPES = (".xlsx", ".docx")
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
 _IDENTIFIER = "{http://purl.org/dc/elements/1.1/}identifier"

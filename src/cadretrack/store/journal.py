@@ -12,6 +12,7 @@ Nothing is deleted, in either direction.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import getpass
 import json
 import os
@@ -99,40 +100,60 @@ def revert_rows(db: Ledger, target: int, marker: int, undo: Changeset | None = N
     rows it added are marked voided in `marker`. With `undo`, what is overwritten is noted
     in the undo's change set. Also reverts an undo's own `restore` notes (the ledger as known
     before that undo); an undo made before undos noted anything is reverted as far as the
-    row marks tell (what it voided comes back)."""
+    row marks tell (what it voided comes back). Consecutive changes of one kind go to SQLite
+    as one batch (a national import is a hundred thousand rows), in the same order."""
     counts: dict[str, int] = {}
+    added = [] if undo is not None else db.execute(
+        "SELECT DISTINCT tbl FROM changes WHERE changeset_id = ? AND action = 'add'", [target]).fetchall()
     rows = db.execute(
-        "SELECT tbl, row_id, action, before FROM changes WHERE changeset_id = ? ORDER BY id DESC", [target]
+        "SELECT tbl, row_id, action, before FROM changes WHERE changeset_id = ? "
+        + ("" if undo is not None else "AND action != 'add' ") + "ORDER BY id DESC", [target]
     ).fetchall()
-    if not rows and undo is None:
+    if not rows and undo is None and not added:
         _unvoid_legacy(db, target)
-    for tbl, row_id, action, before in rows:
+
+    def run_of(row) -> tuple:
+        tbl, _, action, before = row
+        columns = tuple(json.loads(before)) if action in ("end", "update", "void", "restore") else ()
+        return tbl, action, columns
+
+    for (tbl, action, columns), group in itertools.groupby(rows, key=run_of):
         if tbl not in UNDOABLE_TABLES:
             continue
+        group = list(group)
+        ids = [row_id for _, row_id, _, _ in group]
         if action == "add":
             if undo is not None:
-                note(db, undo, tbl, "restore", [(row_id, {"voided_in": None})])
-            db.execute(f"UPDATE {tbl} SET voided_in = ? WHERE id = ?", [marker, row_id])
+                note(db, undo, tbl, "restore", [(row_id, {"voided_in": None}) for row_id in ids])
+            db.conn.executemany(f"UPDATE {tbl} SET voided_in = ? WHERE id = ?", [(marker, i) for i in ids])
         elif action == "add-set":
             if undo is not None:
-                note(db, undo, tbl, "restore-set", [(row_id, None)])
-            db.execute(f"UPDATE {tbl} SET voided_in = ? WHERE created_in = ? AND voided_in IS NULL",
-                       [marker, row_id])
+                note(db, undo, tbl, "restore-set", [(row_id, None) for row_id in ids])
+            db.conn.executemany(f"UPDATE {tbl} SET voided_in = ? WHERE created_in = ? AND voided_in IS NULL",
+                                [(marker, i) for i in ids])
         elif action == "restore-set":
-            db.execute(f"UPDATE {tbl} SET voided_in = NULL WHERE created_in = ? AND voided_in = ?",
-                       [row_id, target])
-        elif action in ("end", "update", "void", "restore"):
-            values = json.loads(before)
+            db.conn.executemany(f"UPDATE {tbl} SET voided_in = NULL WHERE created_in = ? AND voided_in = ?",
+                                [(i, target) for i in ids])
+        elif columns:
             if undo is not None:
-                note(db, undo, tbl, "restore", [(row_id, _current(db, tbl, row_id, list(values)))])
-            sets = ", ".join(f'"{column}" = ?' for column in values)
-            db.execute(f"UPDATE {tbl} SET {sets} WHERE id = ?", [*values.values(), row_id])
+                note(db, undo, tbl, "restore", [(i, _current(db, tbl, i, list(columns))) for i in ids])
+            sets = ", ".join(f'"{column}" = ?' for column in columns)
+            db.conn.executemany(f"UPDATE {tbl} SET {sets} WHERE id = ?",
+                                [(*json.loads(before).values(), row_id) for _, row_id, _, before in group])
         elif action == "supersede":
             if undo is not None:
-                note(db, undo, tbl, "restore", [(row_id, _current(db, tbl, row_id, ["superseded_by", "superseded_in"]))])
-            db.execute(f"UPDATE {tbl} SET superseded_by = NULL, superseded_in = NULL WHERE id = ?", [row_id])
+                note(db, undo, tbl, "restore", [(i, _current(db, tbl, i, ["superseded_by", "superseded_in"]))
+                                                for i in ids])
+            db.conn.executemany(f"UPDATE {tbl} SET superseded_by = NULL, superseded_in = NULL WHERE id = ?",
+                                [(i,) for i in ids])
         if action not in ("restore", "restore-set"):
-            counts[action] = counts.get(action, 0) + 1
+            counts[action] = counts.get(action, 0) + len(group)
+    # A view of the past (store.known): the rows it added voided last, one statement a table (a row
+    # is added before anything else the change set does to it, so last in reverse order is exact).
+    for (tbl,) in added:
+        if tbl in UNDOABLE_TABLES:
+            db.execute(f"UPDATE {tbl} SET voided_in = ? WHERE id IN (SELECT row_id FROM changes "
+                       "WHERE changeset_id = ? AND tbl = ? AND action = 'add')", [marker, target, tbl])
     return counts
 
 
