@@ -20,6 +20,7 @@ UNPACKED_LIMIT = 300 * 2**20  # what its parts may hold once unpacked (a nationa
 TYPES = (".xlsx", ".docx")
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
 _IDENTIFIER = "{http://purl.org/dc/elements/1.1/}identifier"
+_DESCRIPTION = "{http://purl.org/dc/elements/1.1/}description"
 
 
 @dataclass(frozen=True)
@@ -49,18 +50,28 @@ def read_document(path: Path) -> Document:
 
 
 def _stamp(archive: zipfile.ZipFile, suffix: str) -> str | None:
-    member = "docProps/custom.xml" if suffix == ".xlsx" else "docProps/core.xml"
+    """The stamp: a workbook's custom property (else its comments, which a program that drops
+    custom properties keeps), a Word file's identifier (else its comments)."""
+    custom = _part(archive, "docProps/custom.xml") if suffix == ".xlsx" else None
+    if custom is not None:
+        for prop in custom.iter(_CUSTOM):
+            if prop.get("name") == PROPERTY and len(prop) and prop[0].text:
+                return prop[0].text
+    core = _part(archive, "docProps/core.xml")
+    if core is None:
+        return None
+    for tag in ((_IDENTIFIER,) if suffix == ".docx" else ()) + (_DESCRIPTION,):
+        found = core.find(tag)
+        if found is not None and found.text and found.text.startswith("cadretrack-stamp"):
+            return found.text
+    return None
+
+
+def _part(archive: zipfile.ZipFile, member: str):
     try:
-        root = ElementTree.fromstring(archive.read(member))
+        return ElementTree.fromstring(archive.read(member))
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError, EOFError):
         return None
-    if suffix == ".docx":
-        found = root.find(_IDENTIFIER)
-        return found.text if found is not None else None
-    for prop in root.iter(_CUSTOM):
-        if prop.get("name") == PROPERTY and len(prop):
-            return prop[0].text
-    return None
 
 
 def workbook_cells(data: bytes) -> dict[tuple[str, str], str]:
