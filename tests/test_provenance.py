@@ -197,3 +197,19 @@ def test_export_known_on_then_is_the_document_made_then(exported, tmp_path):
     assert workbook_cells(again.read_bytes()) == first
     assert workbook_cells(now.read_bytes()) != first
     assert verify(cli, again, 0)["changeset"] == 3
+
+
+def test_verify_diff_and_known_on_leave_the_file_as_it_was(exported):
+    from test_read_only import at_rest, files
+
+    cli, clock, out = exported
+    clock.step()
+    cli.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Tân Hòa")
+    at_rest(cli.db)
+    before = files(cli.db)
+    for args in (("verify", out / "tong-hop.xlsx"), ("verify", out / "bao-cao.docx", "--format", "json"),
+                 ("diff", "--since", out / "tong-hop.xlsx"), ("diff", "--since", "19/12/2023 08:30"),
+                 ("check", "--year", "2023", "--known-on", "19/12/2023 08:30"),
+                 ("show", "--commune", "Tân Hòa", "--known-on", "19/12/2023 08:30")):
+        assert cli(*args).exit_code in (0, 1), args
+    assert files(cli.db) == before
