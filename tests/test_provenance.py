@@ -213,3 +213,20 @@ def test_verify_diff_and_known_on_leave_the_file_as_it_was(exported):
                  ("show", "--commune", "Tân Hòa", "--known-on", "19/12/2023 08:30")):
         assert cli(*args).exit_code in (0, 1), args
     assert files(cli.db) == before
+
+
+def test_a_report_from_the_boards_own_template_is_checked_by_its_figures(exported, tmp_path):
+    from cadretrack.render.report import TEMPLATE  # the bundled one, copied as the Board's
+    from cadretrack.readers.bundled import bundled_path
+
+    cli, clock, _ = exported
+    own = tmp_path / "mau-cua-ban.docx"
+    shutil.copy(bundled_path("templates", TEMPLATE), own)
+    doc = docx.Document(own)
+    doc.paragraphs[0].insert_paragraph_before("Mẫu của Ban")
+    doc.save(own)
+    made = tmp_path / "bc-rieng.docx"
+    cli.ok("export", "report", "--year", "2023", "--as-of", "31/12/2023", "--output", made, "--template", own)
+    found = verify(cli, made, 0)
+    assert (found["compared"], found["unedited"]) == ("figures", True)
+    assert "mẫu riêng" in cli("verify", made, lang="vi").stdout

@@ -122,3 +122,10 @@ MESSAGES.update({
     "diff_none": ("Không có thay đổi nào.", "Nothing changed."),
     "diff_count": ("{count} thay đổi.", "{count} change(s)."),
 })
+MESSAGES.update({
+    "doc_own_template": (
+        "Báo cáo lập theo mẫu riêng của Ban: chỉ đối chiếu được số liệu (mã kiểm tra), không đối chiếu từng đoạn.",
+        "The report was made from the Board's own template: only its figures (the check code) can be compared, "
+        "not each paragraph.",
+    ),
+})

@@ -43,7 +43,8 @@ def export_report(
 
     source = report_template(template)  # a missing or foreign template is refused before any work
     report = run_check(db, year, as_of, include_all=True)
-    report.stamp = make_stamp(db, report, moment or last_changeset(db), "report", today)
+    report.stamp = make_stamp(db, report, moment or last_changeset(db), "report", today,
+                              own_template=template is not None)
     difficulties = list_difficulties(db, as_of, year=year)
     write_report(report, difficulties, output, source, today)
     return report

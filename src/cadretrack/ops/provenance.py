@@ -34,9 +34,10 @@ def letters_stamp(db: Ledger, reminders, moment: Moment, today: dt.date) -> Stam
     )
 
 
-def make_stamp(db: Ledger, report, moment: Moment, document: str, today: dt.date, within: int = 0) -> Stamp:
+def make_stamp(db: Ledger, report, moment: Moment, document: str, today: dt.date, within: int = 0,
+               own_template: bool = False) -> Stamp:
     return Stamp(
         ledger=ledger_identity(db), document=document, year=report.year, as_of=report.as_of,
         changeset=moment.changeset, at=moment.at, rule_set=report.rules.title_name, made=today,
-        digest=document_digest(report), within=within,
+        digest=document_digest(report), within=within, own_template=own_template,
     )

@@ -29,6 +29,8 @@ def print_document_check(result, format: str) -> None:
         return
     out.print(t("doc_from_here", file=name, document=document, year=s.year, as_of=format_date(s.as_of),
                 changeset=s.changeset, at=local_time(s.at)), markup=False)
+    if result.compared == "figures":
+        out.print(t("doc_own_template"), markup=False)
     if result.unedited:
         out.print(t("doc_unedited"), markup=False)
     else:
