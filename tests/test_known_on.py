@@ -173,3 +173,12 @@ def test_lists_show_and_remind_follow_the_moment(built):
     early = cli("remind", "--as-of", "10/12/2023", "--known-on", seen[2][0])
     late = cli("remind", "--as-of", "10/12/2023", "--known-on", seen[3][0])
     assert early.exit_code == late.exit_code == 0 and early.stdout != late.stdout
+
+
+def test_diff_names_the_undo_that_withdrew_a_filing(built):
+    cli, seen = built
+    found = cli.json("diff", "--since", seen[4][0], "--as-of", "31/12/2023")
+    withdrawn = [c for c in found["changes"] if c["change"] == "withdrawn"]
+    assert [(c["kind"], c["changeset"], c["command"], c["before"]) for c in withdrawn] == [
+        ("report", 6, "cadretrack undo", "on_time")]
+    assert found["counts_before"] == seen[4][1]["counts"]

@@ -56,14 +56,25 @@ def run_diff(db: Ledger, upto: int, since: str, year: int, as_of_before: dt.date
     touched = touched_after(db, upto, ("filings", "assignments"))
     result = Diff(since, now.at, year, as_of, as_of_before, before.counts, after.counts, rules=after.rules)
     old = {_key(i): i for i in before.scope}
+    filed_before = {i.filing.id for i in before.scope if i.filing is not None}
+    filed_after = {i.filing.id for i in after.scope if i.filing is not None}
     changes = []
     for item in after.scope:
         was = old.pop(_key(item), None)
-        if was is None:
-            continue  # an obligation that came with an assignment: listed with the assignment
+        if was is None:  # owed under an assignment that is new since: listed with it, and its filing
+            new = item.filing is not None and item.filing.id not in filed_before
+            if new and ("filings", item.filing.id) in touched:
+                changes.append((item, "filed", touched.get(("filings", item.filing.id)), None, item.status))
+            continue
         change, row = _filing_change(was, item)
         if change:
             changes.append((item, change, touched.get(("filings", row)) if row else None, was.status, item.status))
+    # Owed then under an assignment changed since: its filing, if a change set since took it out
+    # (one merely no longer owed by that assignment is the assignment's change, listed below).
+    for was in old.values():
+        gone = was.filing is not None and was.filing.id not in filed_after
+        if gone and ("filings", was.filing.id) in touched:
+            changes.append((was, "withdrawn", touched.get(("filings", was.filing.id)), was.status, None))
     changes.sort(key=lambda c: (c[0].owed.assignment.place, c[0].owed.kind, c[0].owed.due))
     sets = changeset_rows(db, {c[2] for c in changes if c[2]} | {cs for (tbl, _), cs in touched.items()
                                                                   if tbl == "assignments"})
