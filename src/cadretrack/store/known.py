@@ -45,12 +45,6 @@ def changes_after(db: Ledger, changeset: int) -> int:
     return db.execute("SELECT COUNT(*) FROM changesets WHERE id > ?", [changeset]).fetchone()[0]
 
 
-def changesets_after(db: Ledger, changeset: int) -> list[tuple[int, str, str, int | None]]:
-    """(id, at, command as stored, undoes) of the change sets after `changeset`, oldest first."""
-    return db.execute("SELECT id, at, command, undoes FROM changesets WHERE id > ? ORDER BY id",
-                      [changeset]).fetchall()
-
-
 def as_known(db: Ledger, upto: int) -> Ledger:
     """An in-memory copy of the ledger holding only the change sets up to `upto` (the ledger
     itself when nothing came after). The caller closes it (it is closed with the command)."""
