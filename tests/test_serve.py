@@ -637,3 +637,28 @@ def test_in_english_no_page_holds_the_vietnamese_words_of_the_app(ledger_copy):
         found = [v for v in vietnamese if v in html]
         assert found == [], (url, found)
     web.close()
+
+
+def test_documents_as_the_ledger_knew_them_then_carry_the_stamp_of_then(web, ledger_copy, tmp_path):
+    """Tài liệu with a known-on moment: the workbook `export summary --known-on` writes, and
+    verify says it comes from this ledger, unedited."""
+    from openpyxl import load_workbook
+
+    form = {"year": "2024", "as_of": "31/12/2024", "known_on": "01/01/2000"}
+    early = web.post("/documents", {**form, "document": "workbook"})
+    assert early.status_code == 400  # before the ledger existed: one sentence
+    assert web.post("/documents", {**form, "known_on": "31/02/2024", "document": "workbook"}).status_code == 400
+    ledger_copy.ok("record", "program", "--year", "2024", "--date", "01/03/2024", "--commune", "Thịnh Lang")
+    now = __import__("datetime").datetime.now().strftime("%d/%m/%Y %H:%M")
+    got = web.post("/documents", {**form, "known_on": now, "document": "workbook"})
+    assert got.status_code == 200
+    (tmp_path / "web.xlsx").write_bytes(got.data)
+    ledger_copy.ok("export", "summary", "--year", "2024", "--as-of", AS_OF, "--known-on", now,
+                   "--output", tmp_path / "cli.xlsx", lang="vi")
+    ours, theirs = load_workbook(tmp_path / "web.xlsx"), load_workbook(tmp_path / "cli.xlsx")
+    for a, b in zip(ours, theirs):
+        assert [[c.value for c in r] for r in a.iter_rows()] == [[c.value for c in r] for r in b.iter_rows()]
+    verified = ledger_copy.json("verify", tmp_path / "web.xlsx")
+    assert verified["same_ledger"] and verified["unedited"]
+    letters = web.post("/documents", {**form, "known_on": "", "document": "letters"})
+    assert letters.status_code == 200

@@ -132,6 +132,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "như lệnh cadretrack remind --output: văn bản quá hạn và sắp đến hạn trong 14 ngày",
         "as cadretrack remind --output writes them: overdue and due within 14 days",
     ),
+    "web_known_on": ("Như sổ đã biết lúc (để trống: bây giờ)", "As the ledger knew it on (empty: now)"),
     "web_doc_stamp": (
         "Mỗi tài liệu mang dấu của sổ theo dõi (năm, ngày tính, số liệu); kiểm tra bằng cadretrack verify TỆP.",
         "Each document carries the ledger's stamp (year, as-of date, figures); check one with cadretrack verify FILE.",

@@ -14,6 +14,7 @@ from pathlib import Path
 from flask import Flask, abort, make_response, request
 
 from cadretrack.domain.dates import format_date
+from cadretrack.errors import CadretrackError
 from cadretrack.web.common import day_and_year, ledger, page, settings
 
 KINDS = ("workbook", "report", "letters")
@@ -34,38 +35,64 @@ def documents():
     kind = request.form.get("document", "")
     if kind not in KINDS:
         abort(404)
-    name, data = _written(kind, year, day)
+    name, data = _written(kind, year, day, (request.form.get("known_on") or "").strip()[:40])
     response = make_response(data)
     response.headers["Content-Type"] = TYPES[Path(name).suffix]
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
-def _written(kind: str, year: int, day: dt.date) -> tuple[str, bytes]:
-    """The document as its command writes it: its file name and its bytes."""
+def _written(kind: str, year: int, day: dt.date, known_text: str = "") -> tuple[str, bytes]:
+    """The document as its command writes it (with --known-on when a moment is given): its
+    file name and its bytes."""
+    from cadretrack.ops.known import known_on
     from cadretrack.output import Output
 
     today = dt.date.today()
-    with tempfile.TemporaryDirectory(prefix="cadretrack-") as folder, ledger() as (db, _):
-        inputs = [settings().db]
-        if kind == "workbook":
-            from cadretrack.ops.export import export_summary
+    moment = _moment(known_text)
+    with tempfile.TemporaryDirectory(prefix="cadretrack-") as folder, ledger() as (current, _):
+        db, last = known_on(current, moment)
+        if moment is not None and last.changeset == 0:
+            raise CadretrackError("known_on_before_ledger", value=known_text)
+        try:
+            inputs = [settings().db]
+            if kind == "workbook":
+                from cadretrack.ops.export import export_summary
 
-            path = Path(folder) / f"tong-hop-{year}.xlsx"
-            export_summary(db, year, day, Output.check(path, inputs=inputs), today)
-            return path.name, path.read_bytes()
-        if kind == "report":
-            from cadretrack.ops.export import export_report
+                path = Path(folder) / f"tong-hop-{year}.xlsx"
+                export_summary(db, year, day, Output.check(path, inputs=inputs), today, moment=last)
+                return path.name, path.read_bytes()
+            if kind == "report":
+                from cadretrack.ops.export import export_report
 
-            path = Path(folder) / f"bao-cao-{year}.docx"
-            export_report(db, year, day, Output.check(path, inputs=inputs), today)
-            return path.name, path.read_bytes()
-        from cadretrack.ops.remind import reminders, write_letters
+                path = Path(folder) / f"bao-cao-{year}.docx"
+                export_report(db, year, day, Output.check(path, inputs=inputs), today, moment=last)
+                return path.name, path.read_bytes()
+            from cadretrack.ops.provenance import letters_stamp
+            from cadretrack.ops.remind import reminders, write_letters
 
-        letters = Path(folder) / "cong-van-don-doc"
-        letters.mkdir()
-        write_letters(reminders(db, day, 14), letters, None, today, inputs)
-        return f"cong-van-don-doc-{day.isoformat()}.zip", _zipped(letters)
+            letters = Path(folder) / "cong-van-don-doc"
+            letters.mkdir()
+            found = reminders(db, day, 14)
+            found.stamp = letters_stamp(db, found, last, today)
+            write_letters(found, letters, None, today, inputs)
+            return f"cong-van-don-doc-{day.isoformat()}.zip", _zipped(letters)
+        finally:
+            if db is not current:
+                db.close()
+
+
+def _moment(text: str):
+    """`--known-on`'s value: dd/mm/yyyy[ HH:MM] in local time (a date alone: its end); None: now."""
+    from cadretrack.domain.dates import DateError, parse_moment
+    from cadretrack.ops.known import local_moment
+
+    if not text:
+        return None
+    try:
+        return local_moment(parse_moment(text))
+    except (DateError, ValueError, OverflowError, OSError):
+        raise CadretrackError("known_on_invalid", value=text) from None
 
 
 def _zipped(folder: Path) -> bytes:
