@@ -140,6 +140,22 @@ def _usage_piece(piece: str) -> str:
 
 
 class _Localized:
+    """A closed output pipe (`cadretrack rules | head`, `cadretrack check --help | less` quit
+    early) ends every command the same way: the reader has what it read; exit 0, no
+    traceback, no second error while the streams are flushed at exit."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            raise _reader_gone() from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _reader_gone() from None
+
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(_usage_piece(p) for p in self.collect_usage_pieces(ctx)),
                               prefix=t("cli_usage") + " ")
@@ -149,6 +165,13 @@ class _Localized:
         if option is not None:
             option.help = t("help_help")
         return option
+
+
+def _reader_gone():
+    from cadretrack.render.streams import reader_gone
+
+    reader_gone()
+    return typer.Exit(0)
 
 
 class LocalizedCommand(_Localized, TyperCommand):

@@ -182,8 +182,9 @@ def parse_rules(text: str, source: str) -> Rules:
             continue
         kinds[kind] = KindRule(
             kind=kind,
-            label_vi=str(spec.get("label_vi", kind)),
-            label_en=str(spec.get("label_en", spec.get("label_vi", kind))),
+            # A kind the file gives no label: its key as words ("half year"), never "half_year".
+            label_vi=str(spec.get("label_vi") or spec.get("label_en") or kind.replace("_", " ")),
+            label_en=str(spec.get("label_en") or spec.get("label_vi") or kind.replace("_", " ")),
             filer=filer,
             month=month_day[0],
             day=month_day[1],

@@ -72,11 +72,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "written": ("Đã ghi {path}.", "Wrote {path}."),
     # Check
     "status_overdue": ("Chưa nộp, đã quá hạn", "Overdue"),
-    "status_late": ("Nộp quá hạn", "Filed late"),
+    "status_late": ("Nộp muộn", "Filed late"),
     "status_pending": ("Chưa nộp, còn trong hạn", "Pending"),
     "status_on_time": ("Nộp đúng hạn", "On time"),
     "check_summary": (
-        "Năm {year}, tính đến ngày {as_of}: {total} văn bản phải nộp — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
+        "Năm {year}, tính đến ngày {as_of}: {total} văn bản phải nộp — {on_time} đúng hạn, {late} nộp muộn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
         "{year}, as of {as_of}: {total} filings owed — {on_time} on time, {late} late, {overdue} overdue, {pending} pending.",
     ),
     "table_more": (
@@ -128,8 +128,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_check_year": ("Năm (mặc định: năm của --as-of).", "Year (default: the --as-of year)."),
     "help_as_of": ("Tính đến ngày (mặc định: hôm nay).", "As of this date (default: today)."),
     "help_status": (
-        "Chỉ các trạng thái, cách nhau dấu phẩy: quá hạn (chưa nộp, đã quá hạn), nộp muộn, còn hạn (chưa nộp, "
-        "còn trong hạn), đúng hạn.",
+        "Chỉ các trạng thái, cách nhau dấu phẩy: quá hạn (chưa nộp, đã quá hạn), nộp muộn (đã nộp, sau hạn), "
+        "còn hạn (chưa nộp, còn trong hạn), đúng hạn; hoặc đúng tên cột của bảng.",
         "Only these statuses, comma-separated: overdue, late, pending, on_time (the Vietnamese words work too).",
     ),
     "help_all": ("Liệt kê cả văn bản nộp đúng hạn.", "List on-time filings too."),
@@ -229,7 +229,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "exporting": ("Đang lập bảng tổng hợp", "Writing the workbook"),
     "exported": (
-        "Đã lập bảng tổng hợp năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
+        "Đã lập bảng tổng hợp năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} nộp muộn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
         "Wrote the {year} workbook (as of {as_of}): {path} — {on_time} on time, {late} late, {overdue} overdue, {pending} pending.",
     ),
     "help_export": ("Xuất báo cáo.", "Export reports."),
@@ -242,7 +242,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_report": ("Dự thảo báo cáo mẫu: {path}", "Sample draft report: {path}"),
     "report_suffix": ("Tệp báo cáo {path} phải có đuôi .docx.", "The report {path} must end in .docx."),
     "reported": (
-        "Đã soạn dự thảo báo cáo năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn. Phần đánh giá và kiến nghị để trống (tô vàng) cho Ban Tổ chức viết.",
+        "Đã soạn dự thảo báo cáo năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} nộp muộn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn. Phần đánh giá và kiến nghị để trống (tô vàng) cho Ban Tổ chức viết.",
         "Wrote the {year} draft report (as of {as_of}): {path} — {on_time} on time, {late} late, {overdue} overdue, {pending} pending. The assessment and proposals are left blank (highlighted) for the Board to write.",
     ),
     "help_export_report": (

@@ -20,6 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_did_you_mean": ("Có phải: {names}?", "Did you mean: {names}?"),
     "cli_missing_option": ("Thiếu tùy chọn {name}.", "Missing option {name}."),
     "cli_missing_argument": ("Thiếu tham số {name}.", "Missing argument {name}."),
+    "lang_invalid": ("không có ngôn ngữ \"{value}\"; dùng: {choices}.", "no language \"{value}\"; use: {choices}."),
     "cli_bad_value": ("Giá trị không hợp lệ cho {name}: {detail}", "Invalid value for {name}: {detail}"),
     "cli_not_integer": ("\"{value}\" không phải số nguyên.", "\"{value}\" is not a whole number."),
     "cli_not_number": ("\"{value}\" không phải số.", "\"{value}\" is not a number."),
