@@ -121,7 +121,25 @@ def _localize_record(record: tuple[str, str]) -> tuple[str, str]:
             return t("cli_env_var", value=part[9:])
         return part
 
+    names = _METAVAR.sub(lambda m: _metavar(names, m.group(1)), names)
+    text = _RANGE.sub(lambda m: "[" + t("cli_at_least", n=m.group(1)) + "]", text)
     return names, _EXTRA.sub(lambda m: "[" + "; ".join(item(p) for p in m.group(1).split("; ")) + "]", text)
+
+
+_METAVAR = re.compile(r"<([a-z ]+)>")
+_RANGE = re.compile(r"\[x>=(-?\d+)\]")
+# The framework's value hints ("--year <int>") in our words: a date option says so.
+_HINTS = {"int": "cli_hint_number", "int range": "cli_hint_number", "integer": "cli_hint_number",
+          "float": "cli_hint_number", "float range": "cli_hint_number", "str": "cli_hint_text",
+          "text": "cli_hint_text", "path": "cli_hint_path", "file": "cli_hint_path"}
+_DATE_OPTIONS = ("--date", "--as-of", "--on", "--effective", "--since", "--until", "--known-on")
+
+
+def _metavar(names: str, hint: str) -> str:
+    option = names.split()[0].rstrip(",") if names.split() else ""
+    if option in _DATE_OPTIONS:
+        return "<" + t("cli_hint_date") + ">"
+    return "<" + t(_HINTS[hint]) + ">" if hint in _HINTS else f"<{hint}>"
 
 
 _USAGE_WORDS = {"[OPTIONS]": "cli_usage_options", "COMMAND": "cli_usage_command", "[ARGS]...": "cli_usage_args"}

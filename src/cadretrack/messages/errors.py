@@ -14,6 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "interrupted_change": ("số {id} ({summary})", "{id} ({summary})"),
     "interrupted_files_written": ("đã ghi tệp {files}", "written: {files}"),
     "interrupted_files_not_written": ("chưa ghi tệp {files}", "not written: {files}"),
+    "interrupted_folders_not_written": ("chưa ghi xong thư mục {folders}", "not written: the folder {folders}"),
     "interrupted_more_files": ("và {count} tệp khác", "and {count} more"),
     "interrupted_no_half_file": ("không có tệp nào ghi dở", "no file was left half-written"),
     "input_problems": (
@@ -193,7 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} phải là danh sách các cụm từ, ví dụ [\"6 tháng\", \"quý\"].",
         "{key} must be a list of words, e.g. [\"6 tháng\", \"quý\"].",
     ),
-    "rules_filer_invalid": ("filer phải là một trong: {known}.", "filer must be one of: {known}."),
+    "rules_filer_invalid": ("Giá trị của filer (người nộp) phải là một trong: {known} (cadre: cán bộ theo dõi, commune: đảng ủy xã).", "filer must be one of: {known}."),
     "rules_due_or_before": (
         "Ghi đúng một trong hai: due (ngày cuối còn đúng hạn) hoặc before (ngày đầu tiên bị muộn).",
         "Give exactly one of due (last on-time day) or before (first late day).",

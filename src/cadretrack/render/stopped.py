@@ -53,8 +53,12 @@ def stopped_sentence(run: Run | None) -> str:
         parts.append(t("interrupted_files_written", files=_names(written)))
     missing = [out for out in (run.outputs if run is not None else [])
                if not any(p == out or out in p.parents for p in written)]
-    if missing:
-        parts.append(t("interrupted_files_not_written", files=_names(missing)))
+    folders = [out for out in missing if out.is_dir() or not out.suffix]  # remind's folder of letters
+    files = [out for out in missing if out not in folders]
+    if files:
+        parts.append(t("interrupted_files_not_written", files=_names(files)))
+    if folders:
+        parts.append(t("interrupted_folders_not_written", folders=_names(folders)))
     parts.append(t("interrupted_no_half_file"))
     return t("interrupted", done="; ".join(parts))
 
