@@ -143,7 +143,7 @@ def _metavar(names: str, hint: str) -> str:
 
 
 _USAGE_WORDS = {"[OPTIONS]": "cli_usage_options", "COMMAND": "cli_usage_command", "[ARGS]...": "cli_usage_args"}
-_ARGUMENTS = {"file": "cli_arg_file", "id": "cli_arg_id"}  # argument names as the usage line shows them
+_ARGUMENTS = {"file": "cli_arg_file", "id": "cli_arg_id", "kind": "cli_arg_kind"}  # argument names as the usage line shows them
 
 
 def _usage_piece(piece: str) -> str:
@@ -259,7 +259,10 @@ class LocalizedGroup(_Localized, TyperGroup):
             return
         limit = formatter.width - 6 - max(len(name) for name, _ in commands)
         with formatter.section(t("cli_commands")):
-            formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in commands])
+            formatter.write_dl([(self.shown_name(name), cmd.get_short_help_str(limit)) for name, cmd in commands])
+
+    def shown_name(self, name: str) -> str:
+        return name
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra: Any):
         """Run a command; a usage error is said in the user's language (exit 2)."""
@@ -307,6 +310,9 @@ class KindsGroup(LocalizedGroup):
     command registered as KIND, which reads the kind from the name it was called by."""
 
     ANY = "KIND"
+
+    def shown_name(self, name: str) -> str:
+        return t("cli_arg_kind") if name == self.ANY else name  # "LOẠI" in the Vietnamese help
 
     def get_command(self, ctx, name):
         command = super().get_command(ctx, name)
@@ -378,6 +384,13 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _range(param_type) -> str:
+    low, high = getattr(param_type, "min", None), getattr(param_type, "max", None)
+    if low is not None and high is not None:
+        return t("cli_between", low=low, high=high)
+    return t("cli_at_least", n=low) if low is not None else t("cli_at_most", n=high)
+
+
 def usage_message(exc: UsageError) -> str:
     """One sentence in the user's language for a usage error of the framework, from its type
     and the parameters it carries."""
@@ -398,6 +411,9 @@ def usage_message(exc: UsageError) -> str:
     if isinstance(exc, MissingParameter):
         kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "parameter")
         key = "cli_missing_argument" if kind == "argument" else "cli_missing_option"
+        name = getattr(exc.param, "name", None)
+        if kind == "argument" and name in _ARGUMENTS:  # "Thiếu tham số TỆP", as the usage line names it
+            return t(key, name=t(_ARGUMENTS[name]))
         return t(key, name=_hint(exc))
     if isinstance(exc, BadOptionUsage):
         option = _option(exc.ctx, exc.option_name)
@@ -407,7 +423,9 @@ def usage_message(exc: UsageError) -> str:
         detail = exc.message
         param_type = getattr(exc.param, "type", None)
         key = _TYPE_MESSAGES.get(type(param_type).__name__)
-        if isinstance(exc, InvalidValue) and key is not None:
+        if isinstance(exc, InvalidValue) and type(param_type).__name__ in ("IntRange", "FloatRange"):
+            detail = t("cli_not_in_range", value=_shown(exc.value), range=_range(param_type))
+        elif isinstance(exc, InvalidValue) and key is not None:
             choices = ", ".join(map(str, getattr(param_type, "choices", ())))
             detail = t(key, value=_shown(exc.value), choices=choices)
         return t("cli_bad_value", name=_hint(exc), detail=detail) if _hint(exc) else detail

@@ -142,10 +142,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sổ theo dõi đang được một cửa sổ khác ghi; hãy thử lại sau ít phút.",
         "The ledger is busy with another writer; try again in a moment.",
     ),
-    "ledger_corrupt": (
-        "Không đọc được sổ theo dõi {path}: tệp hỏng; hãy khôi phục từ bản sao lưu.",
-        "Cannot read the ledger {path}: the file is damaged; restore it from a backup.",
-    ),
     "ledger_exists": ("Sổ theo dõi {path} đã có; không thay đổi gì.", "Ledger {path} already exists; nothing changed."),
     "ledger_created": (
         "Đã tạo sổ theo dõi {path}: {communes} đơn vị hành chính cấp xã ({gazetteer}), quy định {rules}.",
@@ -170,10 +166,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rules_boolean_invalid": ("{key} phải là true hoặc false.", "{key} must be true or false."),
     "rules_kinds_missing": ("Thiếu các bảng [kinds.*].", "The [kinds.*] tables are missing."),
-    "rules_kind_unknown": (
-        "Loại văn bản {kind} không có; các loại đã biết: {known}.",
-        "Unknown kind {kind}; known: {known}.",
-    ),
     "rules_not_table": ("{key} phải là một bảng.", "{key} must be a table."),
     "rules_unknown_key": (
         "Không có mục \"{key}\"; có phải ý là \"{nearest}\"?",

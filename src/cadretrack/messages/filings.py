@@ -111,9 +111,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Help for filings
     "help_record": ("Ghi nhận văn bản đã nhận.", "Record a filing received."),
-    "help_record_program": ("Ghi nhận chương trình theo dõi của cán bộ.", "Record a cadre's monitoring program."),
-    "help_record_report": ("Ghi nhận báo cáo năm của cán bộ.", "Record a cadre's annual report."),
-    "help_record_evaluation": ("Ghi nhận nhận xét, đánh giá của đảng ủy xã.", "Record a commune's evaluation of its cadre."),
     "help_date_received": ("Ngày Ban Tổ chức nhận (dd/mm/yyyy).", "Date the Board received it (dd/mm/yyyy)."),
     "help_number": ("Số, ký hiệu văn bản.", "Document number."),
     "help_note": ("Ghi chú.", "Note."),
@@ -140,7 +137,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_agency": ("Chỉ cán bộ của cơ quan này.", "Only cadres of this agency."),
     "help_output": ("Ghi ra tệp thay vì màn hình.", "Write to this file instead of the screen."),
     "help_rules_cmd": ("Các quy định của sổ, mỗi quy định với thời gian áp dụng.", "The ledger's rule sets, each with the period it governs."),
-    "help_rules_list": ("Danh sách quy định, hoặc quy định áp dụng vào một ngày.", "Every rule set, or the one in force on a day."),
     "help_rules_on": ("Quy định áp dụng vào ngày này (dd/mm/yyyy).", "The rule set in force on this day (dd/mm/yyyy)."),
     "help_rules_set": (
         "Thêm quy định mới áp dụng từ một ngày (quy định kế tiếp, của tỉnh mới sau sáp nhập …).",
@@ -178,8 +174,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} carries no rating or score; --rating and --score are for kinds that do.",
     ),
     "help_record_kind": (
-        "Ghi nhận văn bản loại KIND mà quy định của năm yêu cầu: khóa (program, report, evaluation theo "
-        "quy định có sẵn) hoặc tên loại; `cadretrack rules` liệt kê các loại.",
+        "Ghi nhận văn bản của một LOẠI mà quy định của năm yêu cầu: tên loại (\"chương trình\", \"báo cáo\", "
+        "\"nhận xét\" hoặc đầy đủ) hay khóa của loại (program, report, evaluation); `cadretrack rules` liệt kê các loại.",
         "Record a filing of kind KIND the year's rules owe: its key (program, report, evaluation in the "
         "built-in rules) or its label; `cadretrack rules` lists them.",
     ),

@@ -28,10 +28,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mẫu {path} lỗi: một thẻ {{{{ … }}}} hoặc {{% … %}} viết sai.",
         "The template {path} is broken: a {{{{ … }}}} or {{% … %}} tag is miswritten.",
     ),
-    "template_not_file": (
-        "Mẫu {path} không phải là một tệp Word thông thường.",
-        "The template {path} is not a regular Word file.",
-    ),
     "template_too_big": (
         "Mẫu {path} quá lớn (quá {limit} MB, hoặc nén quá mức); không dùng.",
         "The template {path} is too large (over {limit} MB, or compressed beyond reason); not used.",
