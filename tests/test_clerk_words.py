@@ -153,3 +153,26 @@ def test_a_reader_that_stops_reading_ends_the_command_cleanly(ledger):
         err = proc.stderr.read().decode("utf-8")
         assert proc.wait(timeout=60) == 0, (args, err)
         assert "Traceback" not in err and "Exception" not in err, err
+
+
+def test_the_rules_file_speaks_the_users_language_from_the_one_key_table(ledger, tmp_path):
+    from cadretrack.domain.rule_keys import RULE_KEYS
+    from cadretrack.domain.rules import KIND_KEYS, REGULATION_KEYS
+
+    assert KIND_KEYS == {k.name for k in RULE_KEYS if k.table == "kinds.*"}
+    assert REGULATION_KEYS == {k.name for k in RULE_KEYS if k.table == "regulation"}
+    for lang, other in (("vi", {"the", "of", "is", "and", "its", "when", "which", "default"}),
+                        ("en", {"của", "không", "được", "là", "và", "hạn", "nộp", "mặc"})):
+        text = ledger.ok("rules", "--format", "toml", lang=lang).stdout
+        comments = [line for line in text.splitlines() if line.startswith("#")]
+        for key in RULE_KEYS:  # every key explained, once
+            name = f"[{key.table}]" if key.name == "*" else key.name
+            assert sum(line.startswith(f"# {name}: ") for line in comments) == 1, (lang, name)
+        said = " ".join(line.split(":", 1)[-1] for line in comments)  # not the key names
+        words = set(re.findall(r"[^\W\d_]+", re.sub(r'"[^"]*"|\(\w+\)|\w+_\w+', " ", said).casefold()))
+        assert not words & other, (lang, words & other)
+        again = tmp_path / f"quy-dinh-{lang}.toml"
+        again.write_text(text, "utf-8")
+        fresh = type(ledger)(tmp_path / f"again-{lang}.db")
+        fresh.ok("init", "--rules", again)
+        assert fresh.ok("rules", "--format", "toml", lang=lang).stdout == text  # the same rules, said the same way
