@@ -179,8 +179,12 @@ def _name_run(toks: list[Token], start: int, all_caps: bool) -> list[Token]:
                 t.loose == "nam" and i + 1 < len(toks) and toks[i + 1].text.isdigit())):
             break
         if not all_caps and not t.capitalised:
-            # One lower-case word may belong to a name ("Đại áng"); a unit word never does.
-            if not run or not run[-1].capitalised or t.loose in _UNIT_WORDS or t.loose in _LINK_WORDS:
+            # One lower-case word may belong to a name ("Đại áng"), and one letter may open it ("xã é
+            # Tòng", as the official list writes it); a unit word never does.
+            opens = (not run and len(t.text) == 1 and i + 1 < len(toks) and toks[i + 1].word
+                     and toks[i + 1].capitalised and not _YEAR_WORD.match(toks[i + 1].text))
+            if (not opens and (not run or not run[-1].capitalised)) or t.loose in _UNIT_WORDS \
+                    or t.loose in _LINK_WORDS:
                 break
         run.append(t)
     return run
@@ -230,8 +234,14 @@ def _district_after(toks: list[Token], end: int) -> tuple[str, int]:
         return "", end
     after = i + len(word)
     run = []  # lower case too ("huyện đà bắc"): the longest run that names a district is taken
-    for t in toks[after:]:
-        if not t.word or len(run) == MAX_NAME_WORDS or _YEAR_WORD.match(t.text) or (run and t.loose == "nam"):
+    for j in range(after, len(toks)):
+        t = toks[j]
+        if t.text in "-–'’" and run and j + 1 < len(toks) and toks[j + 1].word:
+            run.append(t)  # "Phan Rang-Tháp Chàm", "Ia H' Drai"
+            continue
+        # "năm 2024" ends it; "Pác Nặm" and "Ngã Năm" are names
+        if not t.word or len(run) == MAX_NAME_WORDS or _YEAR_WORD.match(t.text) or (
+                run and t.loose == "nam" and j + 1 < len(toks) and toks[j + 1].text.isdigit()):
             break
         run.append(t)
     if not run:
