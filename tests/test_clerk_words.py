@@ -176,3 +176,25 @@ def test_the_rules_file_speaks_the_users_language_from_the_one_key_table(ledger,
         fresh = type(ledger)(tmp_path / f"again-{lang}.db")
         fresh.ok("init", "--rules", again)
         assert fresh.ok("rules", "--format", "toml", lang=lang).stdout == text  # the same rules, said the same way
+
+
+def test_numbers_no_date_or_ledger_can_hold_are_refused_in_words(year):
+    huge = "9" * 20
+    for args in (["check", "--year", "10000"], ["check", "--year", huge], ["list", "assignments", "--year", "-5"],
+                 ["remind", "--within", huge], ["resolve", huge, "--date", "01/12/2023"], ["history", "--limit", huge],
+                 ["export", "summary", "--year", "0", "--output", "x.xlsx"],
+                 ["record", "report", "--year", huge, "--date", "01/12/2023", "--commune", "Hiền Lương"]):
+        said = year.refused(*args, lang="vi")
+        assert "không nằm trong khoảng cho phép" in said, (args, said)
+
+
+def test_an_empty_kind_or_command_is_said_in_words(year):
+    said = year.refused("record", "", "--year", "2023", lang="vi")
+    assert 'Không có lệnh ""' in said and "No such" not in said
+
+
+def test_status_lists_of_any_length_are_read_at_once(year):
+    """Each status heading holds at most one comma: a long list is read in one pass."""
+    many = ",".join(["quá hạn", "Chưa nộp, đã quá hạn"] * 3000)
+    assert parse_statuses(many) == ["overdue"]
+    assert year.refused("check", "--status", ",,,", lang="vi")

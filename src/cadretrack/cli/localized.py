@@ -192,6 +192,12 @@ def _reader_gone():
     return typer.Exit(0)
 
 
+# The whole numbers options may take: a year a date can hold with the year after it, days
+# ahead that stay within the calendar, anything else within what the ledger stores.
+_HUGE = 2**62
+_BOUNDS = {"year": (1, 9998), "within": (0, 36500), "limit": (1, _HUGE), "id": (1, _HUGE)}
+
+
 class LocalizedCommand(_Localized, TyperCommand):
     def format_options(self, ctx, formatter) -> None:
         _format_params(self, ctx, formatter)
@@ -218,7 +224,20 @@ class LocalizedCommand(_Localized, TyperCommand):
             ctx.allow_extra_args = allowed
         if rest and not allowed and not ctx.resilient_parsing:
             raise ExtraArguments(ctx, list(rest))
+        self._check_bounds(ctx)
         return rest
+
+    def _check_bounds(self, ctx) -> None:
+        """A whole number no date, count or ledger row can hold (a year 10000, a limit of
+        twenty digits) is refused as a bad value, before any work."""
+        for param in self.params:
+            value = ctx.params.get(param.name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                continue
+            low, high = _BOUNDS.get(param.name, (-_HUGE, _HUGE))
+            if not low <= value <= high:
+                raise BadParameter(t("cli_not_in_range", value=value, range=t("cli_between", low=low, high=high)),
+                                   ctx=ctx, param=param)
 
     def _given(self, ctx, args: list[str], param) -> object:
         """What the command line gave `param`, read again by the command's own parser."""
@@ -237,8 +256,8 @@ class LocalizedGroup(_Localized, TyperGroup):
         self.invoke_without_command = True
 
     def resolve_command(self, ctx, args):
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
+        name = args[0] if args else None
+        if name is not None and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
             raise NoSuchCommand(ctx, name, difflib.get_close_matches(name, self.list_commands(ctx)))
         return super().resolve_command(ctx, args)
 
@@ -358,6 +377,8 @@ def _hint(exc) -> str:
         hint = exc.param_hint
         return " / ".join(repr(h) for h in hint) if isinstance(hint, (list, tuple)) else str(hint)
     param = getattr(exc, "param", None)
+    if param is not None and param.param_type_name == "argument" and param.name in _ARGUMENTS:
+        return t(_ARGUMENTS[param.name])  # as the usage line names it: TỆP, SỐ
     if param is not None and exc.ctx is not None:
         return param.get_error_hint(exc.ctx)
     return ""

@@ -32,13 +32,21 @@ class CheckReport:
 def status_words() -> dict[str, str]:
     """Every way a clerk may name a status, by loose key: its code, the words of
     STATUS_WORDS and the headings the tables print for it, in both languages."""
-    from cadretrack.messages import MESSAGES
-
     words = {}
     for code, ws in STATUS_WORDS.items():
-        for word in (code, code.replace("_", " "), *ws, *MESSAGES[f"status_{code}"]):
+        for word in (code, code.replace("_", " "), *ws, *_headings(code)):
             words.setdefault(loose_key(word), code)
     return words
+
+
+def _commas(word: str) -> int:
+    return word.count(",")
+
+
+def _headings(code: str) -> tuple[str, str]:
+    from cadretrack.messages import MESSAGES
+
+    return MESSAGES[f"status_{code}"]
 
 
 def parse_statuses(text: str | None) -> list[str] | None:
@@ -47,6 +55,7 @@ def parse_statuses(text: str | None) -> list[str] | None:
     if not text:
         return None
     words = status_words()
+    widest = 1 + max(_commas(word) for code, ws in STATUS_WORDS.items() for word in (*ws, *_headings(code)))
     pieces = [v.strip() for v in text.split(",")]
     found: list[str] = []
     bad: list[str] = []
@@ -55,7 +64,7 @@ def parse_statuses(text: str | None) -> list[str] | None:
         if not pieces[i]:
             i += 1
             continue
-        for j in range(len(pieces), i, -1):  # the longest run of pieces that names a status
+        for j in range(min(len(pieces), i + widest), i, -1):  # the longest run of pieces that names a status
             code = words.get(loose_key(", ".join(pieces[i:j])))
             if code is not None:
                 found.append(code)
@@ -64,8 +73,8 @@ def parse_statuses(text: str | None) -> list[str] | None:
         else:
             bad.append(pieces[i])
             i += 1
-    if bad:
-        raise CadretrackError("status_invalid", value=", ".join(bad), choices=Label(
+    if bad or not found:
+        raise CadretrackError("status_invalid", value=", ".join(bad) or text, choices=Label(
             ", ".join(STATUS_WORDS[code][0] for code in STATUSES), ", ".join(STATUSES)))
     return list(dict.fromkeys(found))
 
