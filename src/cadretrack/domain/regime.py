@@ -152,14 +152,14 @@ class Regime:
         if not wanted:
             return None
         rules = list(self.kinds(year).values())
-        names = {rule.kind: (rule.kind.replace("_", " "), loose_key(rule.label_vi), loose_key(rule.label_en))
-                 for rule in rules}
-        for rule in rules:
-            if wanted in names[rule.kind]:
+        for rule in rules:  # the whole name first: the common case, kept cheap
+            if wanted in (rule.kind.replace("_", " "), loose_key(rule.label_vi), loose_key(rule.label_en)):
                 return rule
         if len(wanted) < 2:
             return None
-        starting = [rule for rule in rules if any(name.startswith(wanted) for name in names[rule.kind])]
+        starting = [rule for rule in rules if any(
+            name.startswith(wanted) for name in (rule.kind.replace("_", " "), loose_key(rule.label_vi),
+                                                 loose_key(rule.label_en)))]
         return starting[0] if len(starting) == 1 else None
 
     def for_documents(self, year: int, as_of: dt.date, holidays: Collection[dt.date] = ()) -> Rules:
