@@ -198,3 +198,17 @@ def test_status_lists_of_any_length_are_read_at_once(year):
     many = ",".join(["quá hạn", "Chưa nộp, đã quá hạn"] * 3000)
     assert parse_statuses(many) == ["overdue"]
     assert year.refused("check", "--status", ",,,", lang="vi")
+
+
+def test_unit_words_are_written_once():
+    """The district and commune unit words live in domain/units.py alone; the register's
+    scanner, the attribution and the layout reader take theirs from it."""
+    src = Path(__file__).resolve().parent.parent / "src" / "cadretrack"
+    for module in ("domain/mentions.py", "domain/attribution.py", "readers/layout.py"):
+        text = (src / module).read_text("utf-8")
+        assert not re.search(r'"(huyen|huyện|phuong|thanh pho|thi xa|quan) ?"', text), module
+    from cadretrack.domain import mentions, units
+
+    assert ("thi", "tran") in mentions.COMMUNE_WORDS and ("dk", ".") in mentions.COMMUNE_WORDS
+    assert ("h", ".") in mentions.DISTRICT_WORDS and ("h",) not in mentions.DISTRICT_WORDS  # a bare letter is a name
+    assert set(mentions.DISTRICT_WORDS) == set(units.word_sequences(units.DISTRICT_WORDS))
