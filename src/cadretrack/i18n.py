@@ -35,6 +35,13 @@ def get_lang() -> str:
     return _lang.get()
 
 
+def in_lang(lang: str, key: str, /, **fields: object) -> str:
+    """The message `key` in `lang` whatever the run's language (documents are Vietnamese)."""
+    vi, en = MESSAGES[key]
+    template = en if lang == "en" else vi
+    return template.format(**fields) if fields else template
+
+
 def t(key: str, /, **fields: object) -> str:
     """The message `key` in the current language, with `fields` filled in."""
     vi, en = MESSAGES[key]

@@ -56,13 +56,14 @@ def root(
     ctx.obj = State(db=db, lang=lang, debug=debug)
 
 
-from cadretrack.cli import cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_safety, cmd_setup  # noqa: E402
+from cadretrack.cli import cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_known, cmd_safety, cmd_setup  # noqa: E402,E501
 
 cmd_setup.register(app, gazetteer_app)
 cmd_assignments.register(app, import_app, list_app)
 cmd_filings.register(app, import_app)
 cmd_export.register(app)
 cmd_safety.register(app)
+cmd_known.register(app)
 cmd_followup.register(app, cmd_filings.record_app, import_app)
 
 

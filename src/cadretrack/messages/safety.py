@@ -137,7 +137,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_backup_output": ("Tệp sao lưu (mặc định: thư mục backups/ cạnh sổ).", "Backup file (default: backups/ beside the ledger)."),
     "help_restore": ("Khôi phục sổ theo dõi từ bản sao lưu.", "Restore the ledger from a backup."),
     "help_restore_file": ("Tệp sao lưu.", "The backup file."),
-    "help_verify": ("Kiểm tra toàn vẹn và các mâu thuẫn trong sổ.", "Check the ledger's integrity and consistency."),
+    "help_verify": (
+        "Kiểm tra toàn vẹn và các mâu thuẫn trong sổ; với TỆP: kiểm tra một văn bản đã xuất có đúng từ sổ này, "
+        "số liệu có bị sửa không và sổ đã thay đổi bao nhiêu lần từ đó.",
+        "Check the ledger's integrity and consistency; with FILE: whether an exported document comes from this "
+        "ledger, whether its figures were edited, and how much the ledger changed since.",
+    ),
     "help_limit": ("Số dòng tối đa.", "At most this many."),
     "help_format_table_json": ("Định dạng: table hoặc json.", "Format: table or json."),
 }

@@ -27,6 +27,7 @@ class CheckReport:
     counts: dict[str, int]
     items: list[Status]  # the listed ones, in the stable order
     scope: list[Status]  # every filing owed in the scope
+    stamp: object = None  # domain.provenance.Stamp of a document made from it
 
 
 def status_words() -> dict[str, str]:

@@ -11,18 +11,13 @@ from cadretrack.messages import MESSAGES
 FILES_NAMED = 3  # a folder of letters: the first few named, the others counted
 
 
-# The counts an undo's change set keeps of the records it put back, by action: for scripts
-# (history --format json); people read what the undone change set had done.
-_RECORD_COUNTS = ("add", "end", "void", "update", "supersede")
-
-
 def summary_text(summary: dict) -> str:
     """A change set's summary in words: "371 văn bản, 380 dòng sổ văn bản đến"; the counts
     that are zero are left out, an undo is "hoàn tác thay đổi số 12"."""
     parts = []
     for key, value in summary.items():
-        if not value or ("undoes" in summary and key in _RECORD_COUNTS):
-            continue
+        if not value or ("undoes" in summary and key != "undoes"):
+            continue  # an undo's counts of records put back, by action, are for scripts (JSON)
         template = MESSAGES.get("sum_" + key)
         if template is None:  # a count no message names yet: said as it is stored
             parts.append(f"{key}: {value}")

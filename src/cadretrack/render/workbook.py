@@ -13,6 +13,7 @@ from pathlib import Path
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import Rules
+from cadretrack.render.provenance import stamp_line, stamp_workbook
 from cadretrack.render.xlsx_print import plan_pages, print_setup, set_widths
 from cadretrack.render.xlsx_style import (
     Styles,
@@ -21,6 +22,7 @@ from cadretrack.render.xlsx_style import (
     data_row,
     date,
     header_block,
+    merge,
     new_workbook,
     nothing_listed,
     number,
@@ -92,6 +94,7 @@ def write_summary(
                 "DANH SÁCH CHƯA NỘP, NỘP MUỘN", progress)
     _difficulties_sheet(wb, styles, report, today, place, units, difficulties or [])
     _rules_sheet(wb, styles, report, today, units)
+    stamp_workbook(wb, report.stamp)
     wb.close()
 
 
@@ -188,6 +191,10 @@ def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: lis
             col += 1
     ws.freeze_panes(first, 2)
     signature_block(ws, styles, first + len(rows) + 2, page, report.rules.organization, today)
+    if communes and report.stamp is not None:  # the provenance, printed under the signatures
+        line = first + len(rows) + 10
+        merge(ws, line, 2, line, max(page - 1, 2), stamp_line(report.stamp), styles.stamp)
+        ws.set_row(line, 36)
     print_setup(ws, (start, start + 1), plan)
     if not communes:
         ws.autofilter(start + 1, 0, first + len(rows) - 1, width - 1)
