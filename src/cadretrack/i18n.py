@@ -6,6 +6,7 @@ one for the current language, which the CLI sets once per run with `set_lang`.
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 
 from cadretrack.messages import MESSAGES
@@ -45,4 +46,10 @@ def t(key: str, /, **fields: object) -> str:
     """The message `key` in the current language, with `fields` filled in."""
     vi, en = MESSAGES[key]
     template = en if _lang.get() == "en" else vi
-    return template.format(**fields) if fields else template
+    if not fields:
+        return template
+    return _DOUBLED_YEAR.sub(r"\1", template.format(**fields))
+
+
+# A kind whose label ends in "năm" ("Báo cáo năm") before a message's "năm 2024": said once.
+_DOUBLED_YEAR = re.compile(r"\b(năm) năm(?= \d{4}\b)", re.IGNORECASE)

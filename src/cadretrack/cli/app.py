@@ -13,7 +13,7 @@ from cadretrack.cli.localized import LocalizedGroup
 
 from cadretrack import __version__
 from cadretrack.cli.common import State, detect_lang
-from cadretrack.i18n import set_lang, t
+from cadretrack.i18n import LANGS, set_lang, t
 
 set_lang(detect_lang(sys.argv, os.environ))
 
@@ -50,6 +50,8 @@ def root(
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help=t("help_debug"))] = False,
 ) -> None:
+    if lang not in LANGS:  # the contract: any other language is a usage error
+        raise typer.BadParameter(t("lang_invalid", value=lang, choices=", ".join(LANGS)), param_hint="--lang")
     set_lang(lang)
     ctx.obj = State(db=db, lang=lang, debug=debug)
 

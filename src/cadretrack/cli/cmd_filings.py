@@ -152,9 +152,12 @@ def rules(
     day = date_option(on)
     periods = rule_sets(open_db(ctx), day or (today() if format == "toml" else None))
     if format == "toml":
+        from cadretrack.domain.rules import BUILTIN
+        from cadretrack.readers.bundled import bundled_text
+        from cadretrack.render.rules_toml import commented_rules
         from cadretrack.render.streams import write_data
 
-        write_data(periods[-1].rule_set.text)
+        write_data(commented_rules(periods[-1].rule_set.text, bundled_text(BUILTIN)))
         return
     print_rules(periods)
 

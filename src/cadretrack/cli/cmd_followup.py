@@ -64,7 +64,7 @@ def record_difficulty(
     text: Annotated[str, typer.Option("--text", help=t("help_difficulty_text"))],
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
-    raised_by: Annotated[str, typer.Option("--raised-by", help=t("help_raised_by"))] = "commune",
+    raised_by: Annotated[str, typer.Option("--raised-by", help=t("help_raised_by"), show_default=False)] = "commune",
 ) -> None:
     from cadretrack.ops.followup import record_difficulty as run
 

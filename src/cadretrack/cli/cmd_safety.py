@@ -38,8 +38,10 @@ def history(
 def undo(ctx: typer.Context) -> None:
     from cadretrack.ops.history import undo as run
 
-    target, counts = run(open_db(ctx), run_of(ctx))
-    echo(t("undone", id=target["id"], command=" ".join(target["command"]), count=sum(counts.values())))
+    from cadretrack.render.stopped import summary_text
+
+    target, _ = run(open_db(ctx), run_of(ctx))
+    echo(t("undone", id=target["id"], command=" ".join(target["command"]), what=summary_text(target["summary"])))
 
 
 @guarded

@@ -41,11 +41,11 @@ from cadretrack.reports.summary import (
 
 STATUS_VI = {
     "on_time": "Nộp đúng hạn",
-    "late": "Nộp quá hạn",
+    "late": "Nộp muộn",
     "overdue": "Chưa nộp, đã quá hạn",
     "pending": "Chưa nộp, còn trong hạn",
 }
-COUNT_HEADERS = ["Đúng hạn", "Quá hạn", "Chưa nộp, đã quá hạn", "Chưa đến hạn", "Tỷ lệ đã nộp"]
+COUNT_HEADERS = ["Đúng hạn", "Nộp muộn", "Chưa nộp, đã quá hạn", "Chưa đến hạn", "Tỷ lệ đã nộp"]
 SHEETS = ("Tổng hợp", "Biểu đồ", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Khó khăn, vướng mắc", "Căn cứ")
 Progress = Callable[[int], None]
 
@@ -384,7 +384,7 @@ def _rules_sheet(wb, styles, report, today, units):
         lines.append((rule.label_vi, f"{filer} nộp {due}" + (f"; {extra}" if extra else "")))
     lines += [
         ("Nộp đúng hạn", "đã nộp, ngày nộp không muộn hơn hạn nộp"),
-        ("Nộp quá hạn", "đã nộp, sau hạn nộp"),
+        ("Nộp muộn", "đã nộp, sau hạn nộp"),
         ("Chưa nộp, đã quá hạn", "đến ngày tính số liệu chưa nộp, đã qua hạn nộp"),
         ("Chưa nộp, còn trong hạn", "đến ngày tính số liệu chưa nộp, chưa đến hạn nộp"),
         ("Người phải nộp", "phân công đang có hiệu lực vào ngày hạn nộp; chỉ tính văn bản nhận đến ngày tính số liệu"),

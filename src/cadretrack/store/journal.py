@@ -79,10 +79,10 @@ def history(db: Ledger, limit: int | None = None) -> list[tuple]:
 def latest_undoable(db: Ledger) -> dict | None:
     """The newest change set that changed records, is not an undo and is not undone."""
     row = db.execute(
-        "SELECT id, command FROM changesets WHERE undoes IS NULL AND undone_by IS NULL "
+        "SELECT id, command, summary FROM changesets WHERE undoes IS NULL AND undone_by IS NULL "
         "AND id IN (SELECT changeset_id FROM changes) ORDER BY id DESC LIMIT 1"
     ).fetchone()
-    return {"id": row[0], "command": json.loads(row[1])} if row else None
+    return {"id": row[0], "command": json.loads(row[1]), "summary": json.loads(row[2] or "{}")} if row else None
 
 
 def revert(db: Ledger, target: int, undo: Changeset) -> dict[str, int]:
