@@ -184,7 +184,9 @@ def _undo_post():
         if target is None or str(target["id"]) != expected:  # the page showed another one: ask again
             return redirect("/undo", 303)
         target, counts = run(db, run_ctx)
-    text = t("undone", id=target["id"], command=" ".join(target["command"]), count=sum(counts.values()))
+    from cadretrack.render.stopped import summary_text
+
+    text = t("undone", id=target["id"], command=" ".join(target["command"]), what=summary_text(target["summary"]))
     return page("undo.html", target=None, done=text)
 
 
