@@ -113,10 +113,13 @@ def check(
     kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     agency: Annotated[str, typer.Option("--agency", help=t("help_agency"))] = "",
+    commune: Annotated[str, typer.Option("--commune", help=t("help_check_commune"))] = "",
+    cadre: Annotated[str, typer.Option("--cadre", help=t("help_check_cadre"))] = "",
     format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_output"))] = None,
 ) -> None:
     from cadretrack.bulk import collector_paused
+    from cadretrack.domain.criteria import Criteria
     from cadretrack.ops.check import parse_statuses, run_check
     from cadretrack.render import check as render
 
@@ -125,9 +128,9 @@ def check(
     out = output_of(ctx, output)
     day = date_option(as_of) or today()
     statuses = parse_statuses(status)
+    criteria = Criteria(kinds=kind or "", district=district, agency=agency, commune=commune, cadre=cadre)
     with collector_paused():  # tens of thousands of records, no cycles
-        report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kind,
-                           district=district, agency=agency)
+        report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, criteria=criteria)
         render.emit(report, written, out, today())
     if output is not None:
         echo(t("written", path=str(output)))

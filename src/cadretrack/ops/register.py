@@ -109,6 +109,7 @@ def to_input(row: FilingRow, regime: Regime) -> tuple[FilingInput | None, list[P
         district=clean(v["district"]), code=v["code"] if not isinstance(v["code"], str) else v["code"].strip(),
         cadre=person_name(clean(v["cadre"])), number=clean(v["number"]), rating=rating, score=score,
         note=v["note"] if isinstance(v["note"], str) else clean(v["note"]),  # notes are kept exactly
+        summary=clean(v["summary"]),  # a review workbook's trích yếu
     ), []
 
 
