@@ -27,9 +27,13 @@ def remind(
     ctx: typer.Context,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
     within: Annotated[int, typer.Option("--within", help=t("help_within"))] = 14,
+    year: Annotated[Optional[int], typer.Option("--year", help=t("help_remind_year"))] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_remind_output"))] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help=t("help_template"))] = None,
 ) -> None:
+    from cadretrack.domain.criteria import Criteria
     from cadretrack.ops.remind import check_letters, reminders, write_letters
     from cadretrack.render.followup import print_reminders
 
@@ -37,8 +41,11 @@ def remind(
     inputs = [state(ctx).db]
     if output is not None:
         check_letters(output, template, inputs)  # before a thousand lines are printed
-    found = reminders(open_db(ctx), day, within)
+    criteria = Criteria(kinds=kind or "", district=district)
+    found = reminders(open_db(ctx), day, within, year, criteria)
     print_reminders(found)
+    if found.earlier is not None:
+        echo(t("remind_earlier", year=found.earlier[0], count=found.earlier[1]))
     if output is not None:
         done = write_letters(found, output, template, today(), inputs)
         if done.removed:

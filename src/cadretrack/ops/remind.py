@@ -6,12 +6,12 @@ commune's party committee (đảng ủy xã).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrack.domain.agencies import agency_key, preferred
+from cadretrack.domain.criteria import Criteria
 from cadretrack.domain.names import loose_key, sort_key
 from cadretrack.domain.obligations import Status
 from cadretrack.domain.rules import Rules
@@ -41,6 +41,7 @@ class Reminders:
     rules: Rules
     recipients: list[Recipient]
     units: str  # the kinds of unit followed, as the letters name them ("xã, phường, thị trấn")
+    earlier: tuple[int, int] | None = None  # (year, overdue filings) of the year before, not chased
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
@@ -57,35 +58,40 @@ def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
     return f"Đảng ủy {a.commune}" + (f", {place}" if place else "")
 
 
-def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
-    """Overdue filings of the as-of year and the year before, and those due within `within` days."""
+def reminders(db: Ledger, as_of: dt.date, within: int, year: int | None = None,
+              criteria: Criteria = Criteria()) -> Reminders:
+    """The overdue filings of one year (default: the as-of year) and those due within `within`
+    days, within the criteria. Without a year, the overdue filings of the year before are
+    counted, not chased: the Board has reported that year, and a letter in December about last
+    January's program buries this year's (named with --year, they are chased)."""
     if within < 0:
         raise CadretrackError("within_invalid", value=within)
     horizon = as_of + dt.timedelta(days=within)
     groups: dict[tuple[str, ...], Recipient] = {}
-    rules = None
-    kinds: dict = {}  # of both years: a kind overdue from last year may be owed no more this year
     units = load_units(db) if len(load_generations(db)) > 1 else None  # successors only after a reform
-    for year in (as_of.year - 1, as_of.year):
-        report = run_check(db, year, as_of, status=["overdue", "pending"])
-        rules = report.rules
-        kinds.update(rules.kinds)
-        for item in report.items:
-            if item.status == "pending" and item.owed.due > horizon:
-                continue
-            a = item.owed.assignment
-            if kinds[item.owed.kind].filer == "commune":
-                key = ("commune", commune_committee(a, units, as_of))
-            else:  # one letter to one agency, however its cadres' rows write it
-                key = ("agency", agency_key(a.agency)) if a.agency else ("agency", "", a.cadre)
-            groups.setdefault(key, Recipient(key[0], key[1] or a.cadre)).items.append(item)
+    report = run_check(db, year or as_of.year, as_of, status=["overdue", "pending"], criteria=criteria)
+    rules = report.rules
+    for item in report.items:
+        if item.status == "pending" and item.owed.due > horizon:
+            continue
+        a = item.owed.assignment
+        if rules.kinds[item.owed.kind].filer == "commune":
+            key = ("commune", commune_committee(a, units, as_of))
+        else:  # one letter to one agency, however its cadres' rows write it
+            key = ("agency", agency_key(a.agency)) if a.agency else ("agency", "", a.cadre)
+        groups.setdefault(key, Recipient(key[0], key[1] or a.cadre)).items.append(item)
     for key, recipient in groups.items():
         if key[0] == "agency" and key[1]:
             recipient.name = preferred(i.owed.assignment.agency for i in recipient.items)
     agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: sort_key(r.name))
     communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
-    units = unit_words([i for r in groups.values() for i in r.items])
-    return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), agencies + communes, units)
+    words = unit_words([i for r in groups.values() for i in r.items])
+    earlier = None
+    if year is None and as_of.year - 1 >= 1:
+        before = run_check(db, as_of.year - 1, as_of, status=["overdue"], criteria=criteria)
+        if before.items:
+            earlier = (as_of.year - 1, len(before.items))
+    return Reminders(as_of, within, rules, agencies + communes, words, earlier)
 
 
 INDEX = "danh-sach-cong-van.xlsx"
