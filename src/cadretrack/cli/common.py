@@ -96,8 +96,12 @@ def guarded(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from cadretrack import progress
+        from cadretrack.render.progress import TerminalProgress
+
         root = _root_state(args, kwargs)
         interrupts.begin()
+        progress.listen(TerminalProgress())  # a bar while stderr is a terminal, the waiting line always
         if root is not None:
             root.run = None  # one run per command, even when a test process runs many
             run_of(kwargs.get("ctx") or args[0])
@@ -125,6 +129,7 @@ def guarded(fn):
             raise typer.Exit(130) from None
         finally:
             context.activate(None)
+            progress.listen(None)
 
     return wrapper
 

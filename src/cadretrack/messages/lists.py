@@ -48,7 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # progress and waiting
     "progress_letters": ("Đang soạn công văn đôn đốc", "Writing the letters"),
-    "progress_workbook": ("Đang lập bảng tổng hợp", "Building the workbook"),
+    "progress_assignments": ("Đang nhập danh sách phân công", "Importing the assignment list"),
     "progress_register": ("Đang xét sổ văn bản đến", "Reading the register"),
     "progress_report": ("Đang soạn báo cáo", "Writing the report"),
     "ledger_waiting": (

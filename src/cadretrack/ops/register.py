@@ -13,6 +13,7 @@ from cadretrack.context import Run
 from cadretrack.domain.regime import Regime
 from cadretrack.errors import CadretrackError, InputProblems, Label, Problem
 from cadretrack.ops.calendar import holidays_for
+from cadretrack.progress import steps
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared, kind_of, normalize_rating, prepare
 from cadretrack.ops.review_answers import Answers, is_review_row
 from cadretrack.readers.filings import FilingRow, read_filing_rows
@@ -114,6 +115,16 @@ def to_input(row: FilingRow, regime: Regime) -> tuple[FilingInput | None, list[P
 
 
 def import_filings(
+    db: Ledger, path: Path, run: Run, sheet: str | None = None, dry_run: bool = False, review: Path | None = None,
+    replace: bool = False,
+) -> RegisterResult:
+    """The purpose-built list or a completed review workbook (all or nothing), or the office's
+    register (every row decided, once), with a bar while it works."""
+    with steps("progress_register"):
+        return _import_filings(db, path, run, sheet, dry_run, review, replace)
+
+
+def _import_filings(
     db: Ledger, path: Path, run: Run, sheet: str | None = None, dry_run: bool = False, review: Path | None = None,
     replace: bool = False,
 ) -> RegisterResult:

@@ -17,6 +17,7 @@ from cadretrack.domain.obligations import Status
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.output import Output
+from cadretrack.progress import steps
 from cadretrack.ops.check import run_check
 from cadretrack.reports.summary import unit_words
 from cadretrack.store.ledger import Ledger
@@ -133,7 +134,11 @@ def write_letters(reminders: Reminders, folder: Path, template: Path | None, tod
     source = check_letters(folder, template, inputs)
     wanted = [f"{index:03d}-{slug(recipient.name)}.docx" for index, recipient in enumerate(reminders.recipients, 1)]
     env = TemplateEnvironment()  # the template's parts compiled once, each letter its own budget
-    letters = [letter_bytes(reminders, r, source, today, env) for r in reminders.recipients]  # failures: here
+    letters = []
+    with steps("progress_letters", len(reminders.recipients)) as bar:
+        for r in reminders.recipients:  # failures: here, before the folder changes
+            letters.append(letter_bytes(reminders, r, source, today, env))
+            bar.advance()
     earlier = sets.earlier_set(folder, letters_listed)
     names, renamed = sets.free_names(folder, [*wanted, INDEX], set(earlier.ours))
     names, index_name = names[:-1], names[-1]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from urllib.parse import quote
 
-from cadretrack import __version__
+from cadretrack import __version__, progress
 from cadretrack.errors import CadretrackError
 from cadretrack.interrupts import critical, pause_point
 from cadretrack.output import Output
@@ -22,6 +22,7 @@ from cadretrack.store.backup import auto_backup, copy_database
 from cadretrack.store.schema import APP, MIGRATIONS, migration_set
 
 BUSY_TIMEOUT_SECONDS = 15.0
+QUIET_WAIT_SECONDS = 0.5  # a lock released within this is taken without a word
 
 
 class Ledger:
@@ -209,7 +210,7 @@ def write(db: Ledger, committed: Callable[[], None] | None = None) -> Iterator[L
     if db.refusal is not None:
         raise db.refusal
     try:
-        db.execute("BEGIN IMMEDIATE")
+        _begin(db)
     except sqlite3.OperationalError as exc:
         if health.error_name(exc) in health.BUSY:
             raise CadretrackError("ledger_busy") from None
@@ -231,6 +232,28 @@ def write(db: Ledger, committed: Callable[[], None] | None = None) -> Iterator[L
             committed()
         pause_point("in-commit")
     pause_point("after-commit")
+
+
+def _begin(db: Ledger) -> None:
+    """The write lock taken: at once or within a moment silently; when another writer holds it
+    longer, the clerk is told that the command waits (and for how long at most), then it waits."""
+    timeout = busy_timeout()
+    first = min(timeout, QUIET_WAIT_SECONDS)
+    db.execute(f"PRAGMA busy_timeout = {int(first * 1000)}")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as exc:
+        if health.error_name(exc) not in health.BUSY or timeout <= first:
+            raise
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    progress.waiting("ledger_waiting", seconds=f"{timeout:g}")
+    db.execute(f"PRAGMA busy_timeout = {int((timeout - first) * 1000)}")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
 
 
 def _roll_back(db: Ledger, exc: BaseException) -> None:
