@@ -41,14 +41,14 @@ class FilingCriteria(Criteria):
     text: str = ""  # words of the note or the summary, all of them
 
 
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_TOKEN = re.compile(r"([0-9]+)|[^\W0-9_]+")  # ASCII digits are numbers; any other letter or digit is a word
 
 
 def number_tokens(number: str) -> tuple[str, ...]:
     """A document number as the clerk reads it: its runs of digits (by value: "05" is 5) and
     of letters (case and diacritics dropped, đ is d), whatever separates them."""
     text = strip_marks(unicodedata.normalize("NFD", number.casefold()))
-    return tuple(str(int(part)) if part.isdigit() else part for part in _TOKEN.findall(text))
+    return tuple(str(int(m.group(1))) if m.group(1) else m.group(0) for m in _TOKEN.finditer(text))
 
 
 def number_matches(wanted: str, number: str) -> bool:
