@@ -160,11 +160,12 @@ def _print_notice(message: str) -> None:
 
 
 def _print_error(message: str) -> None:
-    from rich.markup import escape
+    from rich.text import Text
 
-    from cadretrack.render.terminal import console
+    from cadretrack.render.terminal import console, safe_text
 
-    console(stderr=True).print(f"[bold red]{t('error')}:[/] {escape(message)}")
+    # The message may repeat what was typed: its control characters are shown, never obeyed.
+    console(stderr=True).print(Text.assemble((f"{t('error')}:", "bold red"), " ", safe_text(message)))
 
 
 def echo(text: str) -> None:
