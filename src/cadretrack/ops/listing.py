@@ -8,6 +8,7 @@ from typing import NamedTuple
 from cadretrack.domain.assignment import Assignment
 from cadretrack.domain.criteria import FilingCriteria, number_matches, text_keys, text_matches, text_words
 from cadretrack.domain.obligations import Filing
+from cadretrack.ops.assignments import one_agency_name
 from cadretrack.ops.criteria import select
 from cadretrack.ops.ledger import load_regime
 from cadretrack.store.assignments import load_assignments
@@ -36,7 +37,8 @@ def list_filings(db: Ledger, criteria: FilingCriteria = FilingCriteria()) -> Lis
     year = criteria.year
     first, last = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year is not None else (None, None)
     chosen = select(db, criteria, regime, first, last)
-    assignments = {a.id: a for a in chosen.assignments(load_assignments(db))}
+    # Each agency shown by one spelling, as `list assignments` shows it.
+    assignments = {a.id: a for a in one_agency_name(chosen.assignments(load_assignments(db)))}
     wanted_kind = chosen.kind_filter()
     words = text_words(criteria.text) if criteria.text.strip() else None
     found = []
