@@ -338,3 +338,15 @@ def test_a_command_waiting_for_the_ledgers_lock_says_so(ledger_2024):
 def test_a_lock_held_for_a_moment_is_waited_for_without_a_word(ledger_2024):
     result = ledger_2024("record", "report", "--year", "2025", "--date", "01/12/2025", "--commune", "Tân Hòa")
     assert result.exit_code == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [
+    ["list", "filings", "--year", "99999999999999999999"], ["list", "filings", "--year", "-5"],
+    ["check", "--year", "0"], ["check", "--as-of", "31/12/9999"], ["remind", "--year", "99999"],
+    ["remind", "--as-of", "01/01/0001"], ["remind", "--within", "99999999999999999999"],
+    ["export", "summary", "--year", "20224", "--output", "x.xlsx"],
+    ["history", "--until", "31/12/9999"], ["history", "--since", "01/01/0001 00:00"],
+])
+def test_a_year_or_moment_no_calendar_holds_is_refused_in_one_sentence(ledger_2024, args):
+    err = ledger_2024.refused(*args, lang="vi")
+    assert err.startswith("Lỗi:") and len(err.strip().splitlines()) == 1

@@ -130,7 +130,8 @@ def check(
     statuses = parse_statuses(status)
     criteria = Criteria(kinds=kind or "", district=district, agency=agency, commune=commune, cadre=cadre)
     with collector_paused():  # tens of thousands of records, no cycles
-        report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, criteria=criteria)
+        report = run_check(open_db(ctx), day.year if year is None else year, day, status=statuses, include_all=all,
+                           criteria=criteria)
         render.emit(report, written, out, today())
     if output is not None:
         echo(t("written", path=str(output)))

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from cadretrack.domain.names import _words, strip_marks, syllable_key
 
 
+YEARS = range(1900, 3000)  # a year a clerk may ask about; "20224" is a typo, not a question
+
+
 @dataclass(frozen=True)
 class Criteria:
     """Which filings owed (check, remind) or recorded (list filings) a list shows; every

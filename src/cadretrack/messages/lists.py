@@ -2,10 +2,10 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "help_list_filings": (
-        "Liệt kê văn bản đã ghi nhận (không kể văn bản đã được thay), lọc theo năm, loại, địa bàn, cán bộ, "
+        "Liệt kê văn bản đã ghi nhận. Không kể văn bản đã được thay; lọc theo năm, loại, địa bàn, cán bộ, "
         "cơ quan, số ký hiệu hoặc từ trong trích yếu, ghi chú.",
-        "List the filings recorded (superseded ones excluded), by year, kind, place, cadre, agency, number or "
-        "words of the summary or note.",
+        "List the filings recorded. Superseded ones are left out; filter by year, kind, place, cadre, agency, "
+        "number or words of the summary or note.",
     ),
     "help_list_filings_year": ("Chỉ văn bản của năm này.", "Only filings for this year."),
     "help_check_commune": ("Chỉ một xã, phường, thị trấn (kèm --district khi tên trùng).",

@@ -11,7 +11,7 @@ from cadretrack.domain.obligations import STATUS_WORDS, STATUSES, Status, count,
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError, Label
 from cadretrack.ops.calendar import holidays_for
-from cadretrack.ops.criteria import select
+from cadretrack.ops.criteria import check_year, select
 from cadretrack.ops.ledger import load_regime
 from cadretrack.store.assignments import load_assignments
 from cadretrack.store.filings import load_filings
@@ -52,6 +52,7 @@ def run_check(
 ) -> CheckReport:
     """Every filing owed in `year` within the criteria (counts over them all), the ones of
     the statuses asked for listed."""
+    check_year(year)
     regime = load_regime(db)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     chosen = select(db, criteria, regime, first, last)

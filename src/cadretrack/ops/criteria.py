@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from cadretrack.domain.agencies import agency_key
-from cadretrack.domain.criteria import Criteria
+from cadretrack.domain.criteria import YEARS, Criteria
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import loose_key, nearest
 from cadretrack.domain.regime import Regime
@@ -42,6 +42,12 @@ class Selection:
 
     def kind_filter(self) -> Callable[[str], bool]:
         return (lambda kind: True) if self.kinds is None else self.kinds.__contains__
+
+
+def check_year(year: int | None) -> None:
+    """A year to list or check is one a clerk can mean (a typo is said as such, not computed)."""
+    if year is not None and year not in YEARS:
+        raise CadretrackError("year_invalid", value=year)
 
 
 def parse_kinds(text: str | None, regime: Regime) -> list[str] | None:

@@ -59,9 +59,9 @@ def _moment(text: str):
     """[start, end) of what a clerk wrote, as aware datetimes of the machine's local time."""
     try:
         start, end = parse_moment(text)
-    except DateError:
+        return start.astimezone(), end.astimezone()
+    except (DateError, OverflowError, ValueError):  # no such day, or none a clock can name (31/12/9999)
         raise CadretrackError("moment_invalid", value=text) from None
-    return start.astimezone(), end.astimezone()
 
 
 def _at(text: str):

@@ -9,7 +9,7 @@ from cadretrack.domain.assignment import Assignment
 from cadretrack.domain.criteria import FilingCriteria, number_matches, text_keys, text_matches, text_words
 from cadretrack.domain.obligations import Filing
 from cadretrack.ops.assignments import one_agency_name
-from cadretrack.ops.criteria import select
+from cadretrack.ops.criteria import check_year, select
 from cadretrack.ops.ledger import load_regime
 from cadretrack.store.assignments import load_assignments
 from cadretrack.store.filings import load_recorded
@@ -33,8 +33,9 @@ class Listed(NamedTuple):
 def list_filings(db: Ledger, criteria: FilingCriteria = FilingCriteria()) -> Listed:
     """The current filings the criteria pick, in the stable order: by place (generation,
     province, district, commune code), year, the kinds' order, date received."""
-    regime = load_regime(db)
     year = criteria.year
+    check_year(year)
+    regime = load_regime(db)
     first, last = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year is not None else (None, None)
     chosen = select(db, criteria, regime, first, last)
     # Each agency shown by one spelling, as `list assignments` shows it.

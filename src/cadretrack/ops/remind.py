@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrack.domain.agencies import agency_key, preferred
-from cadretrack.domain.criteria import Criteria
+from cadretrack.domain.criteria import YEARS, Criteria
 from cadretrack.domain.names import loose_key, sort_key
 from cadretrack.domain.obligations import Status
 from cadretrack.domain.rules import Rules
@@ -59,18 +59,21 @@ def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
     return f"Đảng ủy {a.commune}" + (f", {place}" if place else "")
 
 
+MAX_WITHIN = 3660  # ten years ahead: more is a typo, and no calendar reaches 10^20 days
+
+
 def reminders(db: Ledger, as_of: dt.date, within: int, year: int | None = None,
               criteria: Criteria = Criteria()) -> Reminders:
     """The overdue filings of one year (default: the as-of year) and those due within `within`
     days, within the criteria. Without a year, the overdue filings of the year before are
     counted, not chased: the Board has reported that year, and a letter in December about last
     January's program buries this year's (named with --year, they are chased)."""
-    if within < 0:
+    if not 0 <= within <= MAX_WITHIN:
         raise CadretrackError("within_invalid", value=within)
     horizon = as_of + dt.timedelta(days=within)
     groups: dict[tuple[str, ...], Recipient] = {}
     units = load_units(db) if len(load_generations(db)) > 1 else None  # successors only after a reform
-    report = run_check(db, year or as_of.year, as_of, status=["overdue", "pending"], criteria=criteria)
+    report = run_check(db, as_of.year if year is None else year, as_of, status=["overdue", "pending"], criteria=criteria)
     rules = report.rules
     for item in report.items:
         if item.status == "pending" and item.owed.due > horizon:
@@ -88,7 +91,7 @@ def reminders(db: Ledger, as_of: dt.date, within: int, year: int | None = None,
     communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
     words = unit_words([i for r in groups.values() for i in r.items])
     earlier = None
-    if year is None and as_of.year - 1 >= 1:
+    if year is None and as_of.year - 1 in YEARS:
         before = run_check(db, as_of.year - 1, as_of, status=["overdue"], criteria=criteria)
         if before.items:
             earlier = (as_of.year - 1, len(before.items))
