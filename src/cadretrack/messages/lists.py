@@ -21,6 +21,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "filings_title": ("Văn bản đã ghi nhận", "Filings recorded"),
     "filings_count": ("{count} văn bản.", "{count} filings."),
+    "filings_more": ("… và {count} văn bản nữa: xem đủ bằng --format csv (hoặc thu hẹp điều kiện).",
+                     "… and {count} more: see them all with --format csv (or narrow the criteria)."),
     "filings_none": ("Không có văn bản nào đã ghi nhận khớp với điều kiện.", "No recorded filing matches."),
     "col_number": ("Số, ký hiệu", "Number"),
     "col_rating": ("Xếp loại", "Rating"),

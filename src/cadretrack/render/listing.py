@@ -8,6 +8,7 @@ from cadretrack.i18n import get_lang, t
 from cadretrack.render.terminal import console, table
 from cadretrack.render.text import print_for_scripts
 
+TABLE_ROWS = 500  # in the table for people; all of them in JSON and CSV
 FIELDS = ["kind", "year", "filed", "number", "commune", "commune_code", "district", "cadre", "agency",
           "rating", "score", "note", "summary", "changeset"]
 
@@ -41,7 +42,7 @@ def print_filings(listed, format: str) -> None:
     headers = [t(k) for k in ("col_district", "col_commune", "col_code", "col_kind", "col_year", "col_filed",
                               "col_number", "col_cadre", "col_agency", "col_rating", "col_note", "col_changeset")]
     rows = []
-    for r in listed.items:
+    for r in listed.items[:TABLE_ROWS]:
         f, a = r.filing, r.assignment
         rating = RATINGS[f.rating][0 if lang == "vi" else 2] if f.rating in RATINGS else f.rating
         if f.score is not None:
@@ -49,5 +50,9 @@ def print_filings(listed, format: str) -> None:
         rows.append([a.district or a.province, a.commune, a.official_code, kind(f.kind), str(f.year),
                      format_date(f.filed), f.number, a.cadre, a.agency, rating,
                      " – ".join(p for p in (r.summary, f.note) if p), str(r.changeset)])
-    out.print(table(t("filings_title"), headers, rows))
+    shown = table(t("filings_title"), headers, rows)
+    more = len(listed.items) - len(rows)
+    if more:
+        shown.caption, shown.caption_justify = t("filings_more", count=more), "left"
+    out.print(shown)
     out.print(t("filings_count", count=len(listed.items)))
