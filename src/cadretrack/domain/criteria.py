@@ -29,11 +29,6 @@ class Criteria:
     commune: str = ""
     cadre: str = ""
 
-    @property
-    def narrows_people(self) -> bool:
-        """Whether it picks assignments (by place or person), not only kinds."""
-        return bool(self.district or self.agency or self.commune or self.cadre)
-
 
 @dataclass(frozen=True)
 class FilingCriteria(Criteria):

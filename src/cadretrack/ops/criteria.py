@@ -13,6 +13,7 @@ from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import loose_key, nearest
 from cadretrack.domain.regime import Regime
 from cadretrack.errors import CadretrackError
+from cadretrack.ops.matching import resolve_cadre_ids
 from cadretrack.store.assignments import load_cadres
 from cadretrack.store.ledger import Ledger
 from cadretrack.store.units import load_gazetteer, load_units
@@ -78,7 +79,7 @@ def select(db: Ledger, criteria: Criteria, regime: Regime | None, first: dt.date
                                                             start=first, end=last))
         communes = frozenset(c.code for c in found)
     if criteria.cadre:
-        cadres = frozenset(cadre_ids(db, criteria.cadre))
+        cadres = frozenset(resolve_cadre_ids(db, criteria.cadre))
     if criteria.agency:
         agencies = frozenset(agency_names(db, criteria.agency))
     return Selection(tuple(kinds) if kinds else None, districts, agencies, communes, cadres)
@@ -89,12 +90,6 @@ def _matched(find: Callable[[], Collection]):
         return find()
     except MatchError as exc:
         raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
-
-
-def cadre_ids(db: Ledger, name: str) -> list[int]:
-    from cadretrack.ops.matching import resolve_cadre_ids
-
-    return resolve_cadre_ids(db, name)
 
 
 def agency_names(db: Ledger, agency: str) -> set[str]:
