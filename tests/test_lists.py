@@ -155,6 +155,33 @@ def test_number_and_text_matching_never_fail(wanted, number):
     assert text_matches(text_words(number), text_keys(number))  # a text's own words are in it
 
 
+@given(st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2999, 12, 30)),
+       st.sampled_from(["%d/%m/%Y", "%-d/%-m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]), st.booleans())
+def test_a_moment_is_read_back_as_written(moment, day_format, with_time):
+    from cadretrack.domain.moments import parse_moment
+
+    day = dt.datetime.combine(moment.date(), dt.time())
+    if not with_time:
+        assert parse_moment(moment.strftime(day_format)) == (day, day + dt.timedelta(days=1))
+        return
+    minute = moment.replace(second=0, microsecond=0)
+    text = moment.strftime(day_format) + " " + moment.strftime("%H:%M")
+    assert parse_moment(text) == (minute, minute + dt.timedelta(minutes=1))
+    assert parse_moment(f"  {text}  ") == parse_moment(text)
+
+
+@given(st.text(max_size=40))
+def test_a_moment_parser_says_no_in_one_way(text):
+    from cadretrack.domain.dates import DateError
+    from cadretrack.domain.moments import parse_moment
+
+    try:
+        start, end = parse_moment(text)
+    except DateError:
+        return
+    assert start < end
+
+
 def test_a_word_typed_with_marks_needs_them():
     keys = text_keys("Bản kế hoạch của Ban")
     assert text_matches(text_words("ban"), keys) and text_matches(text_words("bản"), keys)

@@ -15,6 +15,13 @@ def parse_moment(text: str) -> tuple[dt.datetime, dt.datetime]:
     """The first moment the text names and the moment just after its end (naive, local
     time): a day is [00:00, next day 00:00); a minute is [HH:MM, HH:MM + 1 minute)."""
     value = text.strip()
+    try:
+        return _span(value)
+    except OverflowError:  # the last day a calendar holds has no day after it
+        raise DateError(value) from None
+
+
+def _span(value: str) -> tuple[dt.datetime, dt.datetime]:
     match = _WITH_TIME.match(value)
     if match is None:
         day = parse_date(value)
