@@ -49,7 +49,7 @@ def print_filings(listed, format: str) -> None:
             rating = f"{rating} ({f.score:g})".strip()
         rows.append([a.district or a.province, a.commune, a.official_code, kind(f.kind), str(f.year),
                      format_date(f.filed), f.number, a.cadre, a.agency, rating,
-                     " – ".join(p for p in (r.summary, f.note) if p), str(r.changeset)])
+                     "; ".join(p for p in (r.summary, f.note) if p), str(r.changeset)])
     shown = table(t("filings_title"), headers, rows)
     more = len(listed.items) - len(rows)
     if more:
