@@ -377,3 +377,23 @@ def test_a_lock_held_for_a_moment_is_waited_for_without_a_word(ledger_2024):
 def test_a_year_or_moment_no_calendar_holds_is_refused_in_one_sentence(ledger_2024, args):
     err = ledger_2024.refused(*args, lang="vi")
     assert err.startswith("Lỗi:") and len(err.strip().splitlines()) == 1
+
+
+def test_ctrl_c_while_waiting_for_the_lock_stops_at_once(ledger_2024):
+    before = snapshot(ledger_2024.db)
+    holder = sqlite3.connect(ledger_2024.db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "cadretrack", "--db", str(ledger_2024.db), "record", "report", "--year", "2025",
+             "--date", "01/12/2025", "--commune", "Tân Hòa"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "CADRETRACK_BUSY_TIMEOUT": "3600"})  # an hour: only the Ctrl-C can end it
+        assert "Sổ theo dõi đang bận" in proc.stderr.readline()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(300) == 130
+        assert "Đã dừng" in proc.stderr.read()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert snapshot(ledger_2024.db) == before
