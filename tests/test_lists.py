@@ -397,3 +397,22 @@ def test_ctrl_c_while_waiting_for_the_lock_stops_at_once(ledger_2024):
         holder.execute("ROLLBACK")
         holder.close()
     assert snapshot(ledger_2024.db) == before
+
+
+def test_the_ops_take_one_criteria_object_and_the_older_keywords_alike(ledger_2024):
+    """What a web page calls: run_check and list_filings with a Criteria, outside Typer."""
+    from cadretrack.context import Run
+    from cadretrack.domain.criteria import Criteria, FilingCriteria
+    from cadretrack.ops.check import run_check
+    from cadretrack.ops.ledger import open_ledger
+    from cadretrack.ops.listing import list_filings
+
+    run = Run.at(dt.datetime.now(dt.timezone.utc))
+    day = dt.date(2024, 12, 31)
+    with open_ledger(ledger_2024.db, run) as db:
+        by_object = run_check(db, 2024, day, include_all=True, criteria=Criteria(kinds="report", district="Đà Bắc"))
+        by_keywords = run_check(db, 2024, day, include_all=True, kinds=["report"], district="Đà Bắc")
+        assert by_object.counts == by_keywords.counts and sum(by_object.counts.values()) > 0
+        assert {i.owed.assignment.district for i in by_object.items} == {"Huyện Đà Bắc"}
+        found = list_filings(db, FilingCriteria(cadre="Phạm Thanh Trung", year=2024, kinds="program"))
+        assert [r.assignment.commune for r in found.items] == ["Phường Tân Hòa", "Xã Chí Đạo"]

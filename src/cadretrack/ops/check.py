@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -41,6 +42,14 @@ def parse_statuses(text: str | None) -> list[str] | None:
     return list(dict.fromkeys(found.values()))
 
 
+def with_shorthands(criteria: Criteria, kinds, district: str, agency: str) -> Criteria:
+    """The criteria with the loose keyword filters folded in (each given one wins)."""
+    if isinstance(kinds, (list, tuple)):
+        kinds = ",".join(kinds)
+    given = {k: v for k, v in (("kinds", kinds), ("district", district), ("agency", agency)) if v}
+    return dataclasses.replace(criteria, **given) if given else criteria
+
+
 def run_check(
     db: Ledger,
     year: int,
@@ -48,10 +57,15 @@ def run_check(
     *,
     status: list[str] | None = None,
     include_all: bool = False,
-    criteria: Criteria = Criteria(),
+    criteria: Criteria | None = None,
+    kinds: str | list[str] | None = None,
+    district: str = "",
+    agency: str = "",
 ) -> CheckReport:
     """Every filing owed in `year` within the criteria (counts over them all), the ones of
-    the statuses asked for listed."""
+    the statuses asked for listed. `kinds`, `district` and `agency` are shorthands for those
+    criteria (callers written before Criteria)."""
+    criteria = with_shorthands(criteria or Criteria(), kinds, district, agency)
     check_year(year)
     regime = load_regime(db)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
