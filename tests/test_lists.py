@@ -115,6 +115,9 @@ def test_filters_combine_and_names_resolve_as_everywhere(ledger_2024):
     err = ledger_2024.refused("list", "filings", "--commune", "Cao Sơn")
     assert "Đà Bắc" in err and "Lương Sơn" in err
     assert len(listed(ledger_2024, "--commune", "Cao Sơn", "--district", "Đà Bắc")) >= 1
+    by_code = listed(ledger_2024, "--commune", "4789")  # the official code, as the tables show it
+    assert by_code and {i["commune"] for i in by_code} == {"Phường Thái Bình"}
+    assert "99999" in ledger_2024.refused("list", "filings", "--commune", "99999")
     assert "Phạm Thanh Trung" in ledger_2024.refused("list", "filings", "--cadre", "Pham Thanh Trungg")
     assert "Đà Bắc" in ledger_2024.refused("list", "filings", "--district", "Đà Bắcc")
     assert "Phường Hòa Bình" not in ledger_2024.refused("list", "filings", "--commune", "Phường Hiền Lương")

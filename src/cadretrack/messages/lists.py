@@ -8,8 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "number or words of the summary or note.",
     ),
     "help_list_filings_year": ("Chỉ văn bản của năm này.", "Only filings for this year."),
-    "help_check_commune": ("Chỉ một xã, phường, thị trấn (kèm --district khi tên trùng).",
-                           "Only this commune (with --district when the name repeats)."),
+    "help_check_commune": ("Chỉ một xã, phường, thị trấn, theo tên (kèm --district khi tên trùng) hoặc mã xã.",
+                           "Only this commune, by name (with --district when the name repeats) or code."),
     "help_check_cadre": ("Chỉ một cán bộ theo dõi.", "Only this cadre."),
     "help_number_search": (
         "Số, ký hiệu văn bản, viết thế nào cũng được: \"05/ctr-stc\" tìm ra \"05-CTr/STC\".",

@@ -75,8 +75,9 @@ def select(db: Ledger, criteria: Criteria, regime: Regime | None, first: dt.date
         districts = frozenset(c.code for c in gazetteer.communes if (c.province_code, c.district_code) in wanted)
     if criteria.commune:
         units = load_units(db)
-        found = _matched(lambda: units.candidates(criteria.commune, criteria.district, on=first,
-                                                            start=first, end=last))
+        typed = criteria.commune.strip()
+        name, code = ("", typed) if typed.isascii() and typed.isdigit() else (typed, "")  # "4789": a code
+        found = _matched(lambda: units.candidates(name, criteria.district, code, on=first, start=first, end=last))
         communes = frozenset(c.code for c in found)
     if criteria.cadre:
         cadres = frozenset(resolve_cadre_ids(db, criteria.cadre))
