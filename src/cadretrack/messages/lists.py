@@ -27,7 +27,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_number": ("Số, ký hiệu", "Number"),
     "col_rating": ("Xếp loại", "Rating"),
     "col_note": ("Trích yếu, ghi chú", "Summary, note"),
-    "col_changeset": ("Lần ghi", "Change set"),
     # history
     "help_since": ("Từ ngày (cả ngày đó, giờ địa phương; có thể kèm giờ: dd/mm/yyyy HH:MM).",
                    "From this day (all of it, local time; a time may follow: dd/mm/yyyy HH:MM)."),

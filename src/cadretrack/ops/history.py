@@ -35,10 +35,16 @@ class ChangeSet:
         }
 
 
+SQLITE_MAX_INT = 2**63 - 1
+
+
 def history(db: Ledger, limit: int | None = None, since: str | None = None, until: str | None = None
             ) -> list[ChangeSet]:
     """Change sets, newest first: the latest `limit` of those made from the start of what
-    `since` names to the end of what `until` names (local time; a day alone is all of it)."""
+    `since` names to the end of what `until` names (local time; a day alone is all of it); a
+    limit beyond any ledger's count is no limit."""
+    if limit is not None and limit > SQLITE_MAX_INT:
+        limit = None
     first = _moment(since)[0] if since else None
     end = _moment(until)[1] if until else None
     if first is not None and end is not None and first >= end:

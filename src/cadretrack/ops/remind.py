@@ -43,6 +43,9 @@ class Reminders:
     recipients: list[Recipient]
     units: str  # the kinds of unit followed, as the letters name them ("xã, phường, thị trấn")
     earlier: tuple[int, int] | None = None  # (year, overdue filings) of the year before, not chased
+    stamp: object = None  # domain.provenance.Stamp of the letters' index
+    year: int | None = None  # the year chased
+    criteria: Criteria = Criteria()  # the kinds and district asked for
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
@@ -95,7 +98,7 @@ def reminders(db: Ledger, as_of: dt.date, within: int, year: int | None = None,
         before = run_check(db, as_of.year - 1, as_of, status=["overdue"], criteria=criteria)
         if before.items:
             earlier = (as_of.year - 1, len(before.items))
-    return Reminders(as_of, within, rules, agencies + communes, words, earlier)
+    return Reminders(as_of, within, rules, agencies + communes, words, earlier, year=report.year, criteria=criteria)
 
 
 INDEX = "danh-sach-cong-van.xlsx"
@@ -154,6 +157,19 @@ def write_letters(reminders: Reminders, folder: Path, template: Path | None, tod
         sets.swap_in(staging, earlier, [*names, index_name])
     removed = sum(1 for name in earlier.ours if name != earlier.index)
     return LettersWritten(written, removed, earlier.edited, renamed, folder / index_name)
+
+
+def index_bytes(reminders: Reminders, today: dt.date) -> bytes:
+    """The letters' index made again in memory, naming each letter as a set written into an
+    empty folder would (verify FILE)."""
+    import io
+
+    from cadretrack.render.letters import _index
+
+    names = [f"{index:03d}-{slug(recipient.name)}.docx" for index, recipient in enumerate(reminders.recipients, 1)]
+    buffer = io.BytesIO()
+    _index(reminders, [(r, Path(name)) for r, name in zip(reminders.recipients, names)], buffer, today)
+    return buffer.getvalue()
 
 
 def slug(text: str) -> str:
