@@ -70,11 +70,12 @@ ANSWERS = {
     "record": "Ghi nhận",
     "difficulty": "Ghi khó khăn, vướng mắc",
     "unrelated": "Không phải văn bản theo Quy định",
+    "replace": "Ghi nhận, thay văn bản đã ghi",
 }
 
 
 def answer_of(text: object) -> str | None:
-    """The answer a cell gives ("record", "difficulty", "unrelated"), "" when empty, None when
+    """The answer a cell gives ("record", "difficulty", "unrelated", "replace"), "" when empty, None when
     it is none of them. Read loosely: "ghi nhan", "Không phải VB theo QĐ" …"""
     key = loose_key(clean(text))
     if not key:
@@ -82,6 +83,8 @@ def answer_of(text: object) -> str | None:
     for answer, words in ANSWERS.items():
         if key == loose_key(words):
             return answer
+    if key.startswith("ghi nhan") and "thay" in key.split():
+        return "replace"
     if key.startswith("khong phai"):
         return "unrelated"
     if "kho khan" in key or "vuong mac" in key:
