@@ -214,3 +214,29 @@ def test_ambiguity_says_what_tells_the_candidates_apart():
     with pytest.raises(MatchError) as err:
         hoa_binh.resolve("Cao Sơn")
     assert err.value.key == "commune_ambiguous"
+
+
+@pytest.mark.parametrize("name", ["hoa-binh-2024", "vn-2024", "vn-2025"])
+def test_every_commune_is_read_from_a_sender_and_a_summary(name):
+    """The register's reader finds each commune's whole name after its unit word, as a
+    sender ("Đảng ủy xã é Tòng, huyện Thuận Châu": the official list writes a lower-case
+    first letter) and in a summary; the district that follows is read as the district."""
+    from cadretrack.domain.mentions import places
+
+    with (GAZETTEERS / f"{name}.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    def joined(text):  # "K' Dang", "Phan Rang - Tháp Chàm": tokens keep the marks apart
+        return re.sub(r" ?([-'’]) ?", r"\1", plain(text))
+
+    missed = []
+    for row in rows:
+        commune, district = row["commune"], row.get("district") or ""
+        unit = unit_word(commune, COMMUNE_ABBREVIATIONS)
+        bare = commune[len(unit):].strip()
+        where = f"{unit} {bare}" + (f", {district[0].lower()}{district[1:]}" if district else "")
+        for text in (f"Đảng ủy {where}", f"Báo cáo kết quả theo dõi {where} năm 2024"):
+            found = places(text)
+            if not found or joined(" ".join(found[0].words)) != joined(bare) or (
+                    district and joined(found[0].district) != joined(district)):
+                missed.append((text, found))
+    assert not missed, missed[:5]

@@ -460,3 +460,35 @@ def test_a_word_annex_titled_as_an_amendment_is_refused(province, tmp_path):
 def test_complete_is_in_the_help(cli):
     for lang in ("vi", "en"):
         assert "--complete" in cli("import", "assignments", "--help", lang=lang).stdout
+
+
+def test_the_same_list_with_title_and_agency_in_one_column_changes_nothing(province, tmp_path):
+    """The annex's two columns (Chức vụ | Cơ quan) or one (Chức vụ, đơn vị công tác) say the
+    same: no title is reported changed, the ledger is not written."""
+    header = ["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Xã, phường, thị trấn", "Huyện, thành phố"]
+    rows = [[i, name, position if agency.casefold() in position.casefold() else f"{position} {agency}",
+             commune, district] for i, (name, position, agency, commune, district) in enumerate(sample_rows(), 1)]
+    path = xlsx(tmp_path / "mot-cot.xlsx", [["PHỤ LỤC"], header] + rows)
+    before = province.db.read_bytes()
+    result = province("import", "assignments", path, "--effective", "14/12/2022", lang="en")
+    assert result.exit_code == 0 and "Nothing to change" in result.stdout, result.stdout
+    assert province.db.read_bytes() == before
+    # A title that did change is still one.
+    rows[0][2] = "Phó " + rows[0][2]  # "Phó Trưởng ban Ban Tổ chức Tỉnh ủy": the same agency
+    changed = province("import", "assignments", xlsx(tmp_path / "b.xlsx", [["PHỤ LỤC"], header] + rows),
+                       "--effective", "14/12/2022", "--dry-run", lang="en")
+    assert "1 position updated, 150 unchanged" in changed.stdout, changed.stdout
+
+
+def test_an_agency_written_by_its_initials_is_one_agency_shown_spelled_out(ledger, tmp_path):
+    """'Bộ CHQS tỉnh' in one list and 'Bộ Chỉ huy Quân sự tỉnh' in the next: one cadre, one agency."""
+    first = xlsx(tmp_path / "a.xlsx", [HEADER] + assignment_rows(
+        [("Nguyễn Văn An", "Bộ CHQS tỉnh", "Hiền Lương"), ("Lê Văn Bình", "Bộ Chỉ huy Quân sự tỉnh", "Tân Hòa")]))
+    imported(ledger, first)
+    again = xlsx(tmp_path / "b.xlsx", [HEADER] + assignment_rows(
+        [("Nguyễn Văn An", "Bộ Chỉ huy Quân sự tỉnh", "Hiền Lương"), ("Lê Văn Bình", "Bộ CHQS tỉnh", "Tân Hòa")]))
+    before = ledger.db.read_bytes()
+    result = ledger("import", "assignments", again, "--effective", "14/12/2022", lang="en")
+    assert result.exit_code == 0 and "Nothing to change" in result.stdout, result.stdout
+    assert ledger.db.read_bytes() == before
+    assert {i["agency"] for i in ledger.json("list", "assignments")} == {"Bộ Chỉ huy Quân sự tỉnh"}

@@ -201,3 +201,50 @@ def test_a_full_disk_at_commit_is_one_sentence_and_the_ledger_as_before(ledger):
     finally:
         db.close()
     assert digest(ledger.db) == before
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real file system of 3 MB (tmpfs), where the machine lets the tests mount one."""
+    where = tmp_path / "disk"
+    where.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(where)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("this machine does not let the tests mount a small file system")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], capture_output=True)
+
+
+def test_a_ledger_on_a_full_disk_is_called_a_full_disk(small_disk):
+    """SQLite cannot create its -shm and -wal files beside the ledger: it says "unable to open"
+    or an I/O error, and the clerk is told the disk is full, never "cannot read the ledger"."""
+    db = small_disk / "so.db"
+    assert run(db, "init").returncode == 0
+    with (small_disk / "fill").open("wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * (1 << 16))
+        except OSError:
+            pass
+    before = digest(db)
+    for args in (("list", "assignments"), ("record", "program", "--year", "2024", "--date", "01/02/2024",
+                                           "--commune", "Cao Sơn")):
+        result = run(db, *args)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert "is full" in result.stderr and "free some space" in result.stderr, result.stderr
+    assert digest(db) == before
+
+
+def test_init_on_a_full_disk_leaves_no_half_made_ledger(small_disk):
+    with (small_disk / "fill").open("wb") as fh:
+        try:
+            while os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize > 200_000:
+                fh.write(b"\0" * (1 << 14))
+        except OSError:
+            pass
+    db = small_disk / "so.db"
+    result = run(db, "init")
+    assert result.returncode == 2 and "is full" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in small_disk.iterdir()) == ["fill"]  # no so.db, -wal or -shm to trip on

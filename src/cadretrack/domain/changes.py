@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from cadretrack.domain.agencies import position_key
+
 
 @dataclass(frozen=True)
 class Wanted:
@@ -80,7 +82,7 @@ def plan_changes(wanted: list[Wanted], stored: list, effective: dt.date, amend: 
             plan.conflicts.append((w, a))
         a = current.get(w.commune_code)
         if a is not None and a.cadre_key == w.cadre_key:
-            if w.position and w.position != a.position:
+            if w.position and position_key(w.position, w.agency) != position_key(a.position, a.agency):
                 plan.reposition.append((a, w))
             else:
                 plan.unchanged.append(a)

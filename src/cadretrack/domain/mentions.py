@@ -18,17 +18,22 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from cadretrack.domain.names import strip_marks
+from cadretrack.domain.units import COMMUNE_WORDS as UNIT_COMMUNE_WORDS
+from cadretrack.domain.units import DISTRICT_WORDS as UNIT_DISTRICT_WORDS
+from cadretrack.domain.units import LEVELS as UNIT_LEVELS
+from cadretrack.domain.units import word_sequences
 
-COMMUNE_WORDS = (("thi", "tran"), ("dac", "khu"), ("xa",), ("phuong",), ("tt", "."), ("tt",), ("x", "."), ("p", "."))
+# The unit words, from the one table of them (units.py), as this scanner reads them.
+COMMUNE_WORDS = word_sequences(UNIT_COMMUNE_WORDS)
 # Words after which a capitalised name is a commune written bare: "theo dõi địa bàn Tân Pheo".
 BARE_BEFORE = (("dia", "ban"), ("theo", "doi"))
-DISTRICT_WORDS = (("thanh", "pho"), ("thi", "xa"), ("huyen",), ("quan",), ("tp", "."), ("tp",), ("tx", "."), ("tx",),
-                  ("h", "."), ("q", "."))
+DISTRICT_WORDS = word_sequences(UNIT_DISTRICT_WORDS)
 
 HONORIFICS = (("dong", "chi"), ("d/c",), ("d", "/", "c"))
 MAX_NAME_WORDS = 5  # a district's name after its unit word
 MAX_RUN_WORDS = 9  # a commune's name, perhaps followed by its district
-_UNIT_WORDS = {"xa", "phuong", "thi", "huyen", "quan", "thanh", "tinh", "dac", "tt", "tp", "tx"}
+# The first word of any unit word of any level (one letter left out: a name may begin so).
+_UNIT_WORDS = {w[0] for level in UNIT_LEVELS.values() for w in word_sequences(level) if len(w[0]) > 1}
 _LINK_WORDS = {"cua", "va", "theo", "tai", "ve", "cho", "voi", "thuoc", "tren", "trong", "giai", "nhiem", "den",
                "tu", "la", "o", "nam", "do", "dong", "can", "bo", "gui", "kem"}
 
@@ -179,8 +184,12 @@ def _name_run(toks: list[Token], start: int, all_caps: bool) -> list[Token]:
                 t.loose == "nam" and i + 1 < len(toks) and toks[i + 1].text.isdigit())):
             break
         if not all_caps and not t.capitalised:
-            # One lower-case word may belong to a name ("Đại áng"); a unit word never does.
-            if not run or not run[-1].capitalised or t.loose in _UNIT_WORDS or t.loose in _LINK_WORDS:
+            # One lower-case word may belong to a name ("Đại áng"), and one letter may open it ("xã é
+            # Tòng", as the official list writes it); a unit word never does.
+            opens = (not run and len(t.text) == 1 and i + 1 < len(toks) and toks[i + 1].word
+                     and toks[i + 1].capitalised and not _YEAR_WORD.match(toks[i + 1].text))
+            if (not opens and (not run or not run[-1].capitalised)) or t.loose in _UNIT_WORDS \
+                    or t.loose in _LINK_WORDS:
                 break
         run.append(t)
     return run
@@ -230,8 +239,14 @@ def _district_after(toks: list[Token], end: int) -> tuple[str, int]:
         return "", end
     after = i + len(word)
     run = []  # lower case too ("huyện đà bắc"): the longest run that names a district is taken
-    for t in toks[after:]:
-        if not t.word or len(run) == MAX_NAME_WORDS or _YEAR_WORD.match(t.text) or (run and t.loose == "nam"):
+    for j in range(after, len(toks)):
+        t = toks[j]
+        if t.text in "-–'’" and run and j + 1 < len(toks) and toks[j + 1].word:
+            run.append(t)  # "Phan Rang-Tháp Chàm", "Ia H' Drai"
+            continue
+        # "năm 2024" ends it; "Pác Nặm" and "Ngã Năm" are names
+        if not t.word or len(run) == MAX_NAME_WORDS or _YEAR_WORD.match(t.text) or (
+                run and t.loose == "nam" and j + 1 < len(toks) and toks[j + 1].text.isdigit()):
             break
         run.append(t)
     if not run:

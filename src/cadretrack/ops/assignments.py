@@ -8,7 +8,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cadretrack.domain.agencies import agency_key
+from cadretrack.domain.agencies import agency_key, agency_names
 from cadretrack.domain.changes import Plan, Wanted, plan_changes
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.full_list import full_list_refusal
@@ -190,7 +190,15 @@ def list_assignments(
             districts = load_gazetteer(db).districts(district)
         except MatchError as exc:
             raise CadretrackError(exc.key, **exc.fields) from None
-    return load_assignments(db, between=between, districts=districts)
+    return one_agency_name(load_assignments(db, between=between, districts=districts))
+
+
+def one_agency_name(assignments: list[Assignment]) -> list[Assignment]:
+    """Each agency shown by one spelling ("Bộ CHQS tỉnh" and "Bộ Chỉ huy Quân sự tỉnh" are one
+    agency, shown spelled out), as the summary's agency table shows it."""
+    names = agency_names(a.agency for a in assignments)
+    return [a if not a.agency or names[agency_key(a.agency)] == a.agency
+            else a._replace(agency=names[agency_key(a.agency)]) for a in assignments]
 
 
 @dataclass

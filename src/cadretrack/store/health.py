@@ -55,6 +55,16 @@ def read_only(path: Path) -> str:
     return ""
 
 
+def disk_full(path: Path, least: int = 1 << 16) -> bool:
+    """Whether the ledger's folder has (almost) no room left: less than SQLite needs to open
+    its shared-memory and log files (64 KiB)."""
+    try:
+        st = os.statvfs(path.resolve().parent)
+    except (OSError, AttributeError):  # no statvfs on Windows: SQLite's own code says it there
+        return False
+    return st.f_bavail * st.f_frsize < least
+
+
 def newest_backup_of(path: Path) -> Path | None:
     folder = path.resolve().parent / "backups"
     try:
@@ -82,7 +92,9 @@ def diagnosis(path: Path, exc: sqlite3.Error) -> CadretrackError:
         return CadretrackError("ledger_locked", path=str(path.resolve()), reason=reason)
     if name in DAMAGED:
         return damaged(path, reason)
-    if name in FULL:
+    if name in FULL or (name not in DAMAGED and disk_full(path)):
+        # A full disk may show as "unable to open" or an I/O error: SQLite could not create the
+        # -shm and -wal files beside the ledger.
         return CadretrackError("ledger_disk_full", path=str(path.resolve()), reason=reason)
     if name in READ_ONLY or read_only(path):
         return CadretrackError("ledger_read_only", path=str(path.resolve()), reason=reason)

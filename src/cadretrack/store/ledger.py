@@ -152,6 +152,7 @@ def create_ledger(path: Path, now: dt.datetime) -> Ledger:
             set_meta(db, "app_version", __version__)
     except BaseException:
         db.close()
+        remove_ledger(path)  # it did not exist: a half-made ledger is no ledger (a full disk)
         raise
     return db
 
