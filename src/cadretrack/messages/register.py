@@ -138,19 +138,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This review file was written by another ledger (identity {value}), not this one: its answers are not "
         "taken here.",
     ),
-    "answers_done": (
-        "Các câu trả lời khác: {difficulties} khó khăn, vướng mắc ghi vào sổ khó khăn; {unrelated} dòng ghi nhớ "
-        "không phải văn bản theo Quy định; {replaced} văn bản thay cho câu trả lời trước, {withdrawn} văn bản rút "
-        "lại.",
-        "The other answers: {difficulties} difficulties entered in the log; {unrelated} row(s) remembered as no "
-        "filing of the regulation; {replaced} filing(s) replacing an earlier answer, {withdrawn} withdrawn.",
-    ),
-    "answers_dry": (
-        "Các câu trả lời khác sẽ: ghi {difficulties} khó khăn, vướng mắc; ghi nhớ {unrelated} dòng không phải văn "
-        "bản theo Quy định; thay {replaced} văn bản của câu trả lời trước, rút lại {withdrawn} văn bản.",
-        "The other answers would: enter {difficulties} difficulties; remember {unrelated} row(s) as no filing of "
-        "the regulation; replace {replaced} filing(s) of an earlier answer, withdraw {withdrawn}.",
-    ),
     "answers_summary": (
         "Đã nhập tệp xem lại {path}: {new} văn bản mới, {replaced} văn bản thay văn bản đã ghi, {unchanged} đã có; "
         "{difficulties} khó khăn, vướng mắc ghi vào sổ khó khăn; {unrelated} dòng ghi nhớ không phải văn bản theo "
