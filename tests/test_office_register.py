@@ -165,11 +165,13 @@ def test_the_same_register_again_asks_nothing_again_and_changes_nothing(office, 
     assert "10 to review" in first.stdout and "0 rows decided at an earlier import" in first.stdout
     before = snapshot(office.db)
     again = office("import", "filings", path)
-    assert again.exit_code == 0 and snapshot(office.db) == before  # no question asked twice
+    # No question asked twice, nothing written; exit 1: the ten questions still await an answer.
+    assert again.exit_code == 1 and snapshot(office.db) == before
+    assert "10 row(s) asked about at an earlier import still await an answer" in again.stdout
     assert "0 new" in again.stdout and "0 to review" in again.stdout
     assert f"{len(ROWS)} rows decided at an earlier import" in again.stdout
     code, doc = run_json(office, path)
-    assert code == 0 and doc["counts"]["known"] == len(ROWS)
+    assert code == 1 and doc["counts"]["known"] == len(ROWS)
     earlier = [r["reason"] for r in sorted(doc["rows"], key=lambda r: r["row"])]
     assert earlier == [spec[4][0] for spec in ROWS]  # each row's earlier decision
 
@@ -223,12 +225,15 @@ def test_the_review_workbook_round_trips(office, tmp_path):
     # The clerk completes two rows and deletes the others, then imports the workbook.
     ws.cell(5 + body.index(agency_row), 5, "Phường Phương Lâm")
     ws.cell(5 + body.index(cao_son), 6, "Đà Bắc")
+    for kept in (agency_row, cao_son):
+        ws.cell(5 + body.index(kept), header.index("Xử lý") + 1, "Ghi nhận")
     keep = {5 + body.index(agency_row), 5 + body.index(cao_son)}
     for r in sorted(set(range(5, 5 + len(body))) - keep, reverse=True):
         ws.delete_rows(r)
     wb.save(review)
     result = office("import", "filings", review)
-    assert result.exit_code == 0, result.output + result.stderr
+    assert result.exit_code == 1, result.output + result.stderr  # the deleted rows still wait, and are said to
+    assert "8 row(s) were deleted from the review file but still await an answer" in result.stdout
     items = office.json("check", "--year", "2024", "--as-of", "31/12/2024", "--all")["items"]
     filed = {(i["commune"], i["district"], i["kind"]): i for i in items if i["filed"]}
     assert filed[("Phường Phương Lâm", "Thành phố Hòa Bình", "program")]["filed"] == "2024-01-11"
@@ -237,7 +242,7 @@ def test_the_review_workbook_round_trips(office, tmp_path):
     # answered are remembered with the clerk's answers.
     code, doc = run_json(office, path)
     got = {r["row"]: r for r in doc["rows"]}
-    assert code == 0 and {r["decision"] for r in doc["rows"]} == {"known"}
+    assert code == 1 and {r["decision"] for r in doc["rows"]} == {"known"}  # 8 still wait
     assert got[FIRST + 7]["reason"] == "filing" and got[FIRST + 1]["reason"] == "filing"
 
 

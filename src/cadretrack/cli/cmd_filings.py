@@ -94,12 +94,13 @@ def import_filings(
             echo(t("office_review_written", path=str(review)) if review else t("office_review_hint"))
         if result.awaiting > counts["review"]:
             echo(t("office_still_awaiting", count=result.awaiting - counts["review"]))
+    elif result.answers:  # a review workbook: what each answer did, and what still waits
+        for line in render.answer_lines(result, file):
+            echo(line)
     else:
         echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
                unchanged=result.unchanged))
-        if result.answers:  # a review workbook: what the other answers did
-            echo(t("answers_dry" if dry_run else "answers_done", **result.answers))
-    if counts["review"]:
+    if counts["review"] or result.awaiting:
         raise typer.Exit(1)
 
 
