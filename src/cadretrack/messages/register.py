@@ -99,6 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trích yếu không nêu xã; nơi gửi ({sender}) không phải cơ quan có cán bộ theo dõi.",
         "The summary names no commune and the sender ({sender}) is no agency with a cadre assigned.",
     ),
+    "review_sender_not_cadre": (
+        "Văn bản do {sender} gửi, nhưng {place} do đồng chí {cadre} ({agency}) theo dõi: hãy xem ai là người nộp.",
+        "Sent by {sender}, but {place} is followed by {cadre} ({agency}): check who filed it.",
+    ),
     "review_agency_other_commune": (
         "{agency} không có cán bộ phải nộp {kind} năm {year} cho {place}.",
         "{agency} has no cadre owing the {kind} of {year} for {place}.",
