@@ -117,7 +117,7 @@ def data_words(demo) -> set[str]:
     Vietnamese titles (data in the rules file), the examples' values."""
     cli = Cli(demo)
     texts: list[str] = []
-    for args in (["list", "assignments", "--year", "2023"], ["difficulties"]):
+    for args in (["list", "assignments", "--year", "2023"], ["difficulties"], ["list", "filings"]):  # summaries too
         texts += [str(v) for row in cli.json(*args) for v in row.values() if isinstance(v, str)]
     rules = tomllib.loads((SRC / "data" / "rules-26-QD-TU.toml").read_text("utf-8"))
     for key, value in [*rules.get("regulation", {}).items(), *rules.get("organization", {}).items()]:

@@ -382,6 +382,31 @@ def test_random_bytes_never_break_an_import(filled, tmp_path_factory, data, suff
     assert_refused_cleanly(place, before, code, printed, None)
 
 
+# --- hostile values of the options that filter lists -----------------------------------
+
+FILTERS = [
+    ("list", "filings", "--commune"), ("list", "filings", "--district"), ("list", "filings", "--cadre"),
+    ("list", "filings", "--agency"), ("list", "filings", "--number"), ("list", "filings", "--text"),
+    ("list", "filings", "--kind"), ("check", "--commune"), ("check", "--cadre"), ("history", "--since"),
+    ("history", "--until"), ("remind", "--district"), ("remind", "--kind"),
+]
+HOSTILE_VALUES = {
+    "nul": "Cao\x00Sơn", "huge": "Sơn " * 50_000, "sql": "x' OR 1=1; DROP TABLE filings; --",
+    "like": "%_%", "escape": "\x1b[2J\x1b[31mđỏ", "combining": "a" + "\u0301" * 5000, "rtl": "\u202eCTr",
+    "empty": "", "spaces": "   ", "emoji": "🏛️📄", "newline": "Tân\nHòa",
+}
+
+
+@pytest.mark.parametrize("value", sorted(HOSTILE_VALUES))
+@pytest.mark.parametrize("command", FILTERS, ids=lambda c: " ".join(c))
+def test_a_hostile_filter_value_is_answered_or_refused_in_one_sentence(place, command, value):
+    before = tree(place)
+    code, printed = run_cli(place, [*command, HOSTILE_VALUES[value]])
+    assert code in (0, 1, 2), (code, printed)
+    assert "Traceback" not in printed and "\x1b[2J" not in printed, printed
+    assert tree(place) == before  # a list or a refusal: nothing written
+
+
 # --- the web app (cadretrack serve): its upload takes a file, its ledger is --db ------------
 
 UPLOADABLE = {k: v for k, v in {**FILES, **DEADLY}.items() if k not in ("folder", "dangling link", "fifo")}

@@ -142,10 +142,11 @@ def _summary(result, name: str, dry_run: bool) -> str:
     if result.office:
         return t("office_dry" if dry_run else "office_done", path=name, added=result.added,
                  unchanged=result.unchanged, **result.counts)
-    text = t("filings_dry" if dry_run else "filings_done", path=name, added=result.added, unchanged=result.unchanged)
-    if result.answers:
-        text += " " + t("answers_dry" if dry_run else "answers_done", **result.answers)
-    return text
+    if result.answers:  # a review workbook: what each answer did, and what still waits
+        from cadretrack.render.register import answer_lines
+
+        return " ".join(answer_lines(result, Path(name)))
+    return t("filings_dry" if dry_run else "filings_done", path=name, added=result.added, unchanged=result.unchanged)
 
 
 def _rows(result) -> list[dict]:
