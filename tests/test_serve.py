@@ -246,7 +246,9 @@ def test_the_dashboard_in_english_and_every_number_links_to_its_list(ledger_copy
 
 def test_the_list_equals_check_with_the_same_filters(web, ledger_copy):
     for filters in ({"status": "overdue"}, {"status": "all", "kind": "report"}, {"district": "Đà Bắc"},
-                    {"status": "late", "agency": "Sở Tài chính"}, {}):
+                    {"status": "late", "agency": "Sở Tài chính"}, {}, {"status": "all", "commune": "Cao Sơn",
+                                                                     "district": "Đà Bắc"},
+                    {"status": "all", "cadre": ledger_copy.json("list", "assignments")[0]["cadre"]}):
         html = web.post("/list", {"year": "2024", "as_of": "31/12/2024", **filters}).get_data(as_text=True)
         args = [a for k, v in filters.items() for a in ((f"--{k}", v) if k != "status" or v != "all" else ("--all",))]
         check = ledger_copy.json("check", "--year", "2024", "--as-of", AS_OF, *args)
@@ -255,6 +257,18 @@ def test_the_list_equals_check_with_the_same_filters(web, ledger_copy):
             (i["commune_code"], i["kind"], i["status"]) for i in check["items"]][:500], filters
         shown = counts_of(html).found
         assert {s: shown[("", None, s)] for s in check["counts"]} == check["counts"]
+
+
+def test_names_of_people_filter_only_from_a_post_body(web, ledger_copy):
+    """A commune or a cadre in a query string (a link the browser keeps) is no filter."""
+    district = counts_of(web.get("/list?year=2024&as_of=31/12/2024&status=all&district=%C4%90%C3%A0+B%E1%BA%AFc"
+                                 ).get_data(as_text=True)).rows
+    linked = counts_of(web.get("/list?year=2024&as_of=31/12/2024&status=all&commune=Cao+S%C6%A1n&district=%C4%90%C3%A0+B%E1%BA%AFc"
+                               ).get_data(as_text=True)).rows
+    posted = counts_of(web.post("/list", {"year": "2024", "as_of": "31/12/2024", "status": "all", "commune": "Cao Sơn",
+                                          "district": "Đà Bắc"}).get_data(as_text=True)).rows
+    assert posted and {r["data-commune-code"] for r in posted} == {"4876"}
+    assert linked == district and len(district) > len(posted)
 
 
 def test_a_wrong_filter_is_one_sentence_in_the_page(web, ledger_copy):

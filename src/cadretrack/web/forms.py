@@ -16,10 +16,19 @@ FIELD_OF = {"received": "date", "date": "date", "kind": "kind", "year": "year", 
 RECORD_OPTIONS = ("year", "date", "commune", "district", "cadre", "number", "note", "rating")
 
 
-def check_filters(values) -> dict:
-    """The list's filters as run_check takes them (those it does not know yet are left out)."""
-    return {"kind": (values.get("kind") or "").strip(), "district": (values.get("district") or "").strip(),
-            "agency": (values.get("agency") or "").strip()}
+PEOPLE_FILTERS = ("commune", "cadre")  # names of people and places they follow: POST bodies only
+
+
+def check_filters(values, private: bool = False):
+    """The list's filters as the Criteria `check` takes. Those naming people are read only from
+    a POST body (`private`), never from a query string the browser keeps in its history."""
+    from cadretrack.domain.criteria import Criteria
+
+    def value(name: str) -> str:
+        return (values.get(name) or "").strip()
+
+    people = {name: value(name) for name in PEOPLE_FILTERS} if private else {}
+    return Criteria(kinds=value("kind"), district=value("district"), agency=value("agency"), **people)
 
 
 def filing_input(values):

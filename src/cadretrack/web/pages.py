@@ -53,11 +53,11 @@ def _list_report(values):
     from cadretrack.ops.check import parse_statuses, run_check
 
     year, day = day_and_year(values)
-    filters = check_filters(values)
+    criteria = check_filters(values, private=request.method == "POST")
     status = values.get("status") or ""
     with ledger() as (db, _):
         report = run_check(db, year, day, status=None if status in ("", "all") else parse_statuses(status),
-                           include_all=status == "all", kinds=filters.pop("kind") or None, **filters)
+                           include_all=status == "all", criteria=criteria)
     return report, year, day
 
 
