@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import KindCommand, KindsGroup, LocalizedCommand, LocalizedGroup
 
-from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, output_of, run_of, today
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, open_known, output_of, run_of, today
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
 
@@ -94,22 +94,13 @@ def import_filings(
             echo(t("office_review_written", path=str(review)) if review else t("office_review_hint"))
         if result.awaiting > counts["review"]:
             echo(t("office_still_awaiting", count=result.awaiting - counts["review"]))
+    elif result.answers:  # a review workbook: what each answer did, and what still waits
+        for line in render.answer_lines(result, file):
+            echo(line)
     else:
-        if result.answers:  # a review workbook: every answer counted, in one sentence
-            a = result.answers
-            echo(t("answers_summary_dry" if dry_run else "answers_summary", path=str(file), added=result.added,
-                   replaced=result.superseding, unchanged=result.unchanged, difficulties=a["difficulties"],
-                   unrelated=a["unrelated"], withdrawn=a["withdrawn"], waiting=result.awaiting))
-        else:
-            echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
-                   unchanged=result.unchanged))
-            if result.superseding:
-                echo(t("filings_superseded", count=result.superseding))
-        if result.blank:
-            echo(t("answers_waiting_blank", count=len(result.blank), rows=", ".join(map(str, result.blank[:20]))))
-        if result.deleted:
-            echo(t("answers_waiting_deleted", count=len(result.deleted), places=", ".join(result.deleted[:20])))
-    if counts["review"] or result.awaiting:  # rows await review: new, or asked before and still unanswered
+        echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
+               unchanged=result.unchanged))
+    if counts["review"] or result.awaiting:
         raise typer.Exit(1)
 
 
@@ -118,15 +109,19 @@ def check(
     ctx: typer.Context,
     year: Annotated[Optional[int], typer.Option("--year", help=t("help_check_year"))] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help=t("help_known_on"))] = None,
     status: Annotated[Optional[str], typer.Option("--status", help=t("help_status"))] = None,
     all: Annotated[bool, typer.Option("--all", help=t("help_all"))] = False,
     kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     agency: Annotated[str, typer.Option("--agency", help=t("help_agency"))] = "",
+    commune: Annotated[str, typer.Option("--commune", help=t("help_check_commune"))] = "",
+    cadre: Annotated[str, typer.Option("--cadre", help=t("help_check_cadre"))] = "",
     format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_output"))] = None,
 ) -> None:
     from cadretrack.bulk import collector_paused
+    from cadretrack.domain.criteria import Criteria
     from cadretrack.ops.check import parse_statuses, run_check
     from cadretrack.render import check as render
 
@@ -135,9 +130,11 @@ def check(
     out = output_of(ctx, output)
     day = date_option(as_of) or today()
     statuses = parse_statuses(status)
+    criteria = Criteria(kinds=kind or "", district=district, agency=agency, commune=commune, cadre=cadre)
     with collector_paused():  # tens of thousands of records, no cycles
-        report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kind,
-                           district=district, agency=agency)
+        db, _ = open_known(ctx, known_on)
+        report = run_check(db, day.year if year is None else year, day, status=statuses, include_all=all,
+                           criteria=criteria)
         render.emit(report, written, out, today())
     if output is not None:
         echo(t("written", path=str(output)))
@@ -160,9 +157,12 @@ def rules(
     day = date_option(on)
     periods = rule_sets(open_db(ctx), day or (today() if format == "toml" else None))
     if format == "toml":
+        from cadretrack.domain.rules import BUILTIN
+        from cadretrack.readers.bundled import bundled_text
+        from cadretrack.render.rules_toml import commented_rules
         from cadretrack.render.streams import write_data
 
-        write_data(periods[-1].rule_set.text)
+        write_data(commented_rules(periods[-1].rule_set.text, bundled_text(BUILTIN)))
         return
     print_rules(periods)
 

@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of, state, today
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, open_known, run_of, state, today
 from cadretrack.i18n import t
 
 
@@ -27,9 +27,14 @@ def remind(
     ctx: typer.Context,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
     within: Annotated[int, typer.Option("--within", help=t("help_within"))] = 14,
+    year: Annotated[Optional[int], typer.Option("--year", help=t("help_remind_year"))] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_remind_output"))] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help=t("help_template"))] = None,
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help=t("help_known_on"))] = None,
 ) -> None:
+    from cadretrack.domain.criteria import Criteria
     from cadretrack.ops.remind import check_letters, reminders, write_letters
     from cadretrack.render.followup import print_reminders
 
@@ -37,9 +42,16 @@ def remind(
     inputs = [state(ctx).db]
     if output is not None:
         check_letters(output, template, inputs)  # before a thousand lines are printed
-    found = reminders(open_db(ctx), day, within)
+    criteria = Criteria(kinds=kind or "", district=district)
+    db, moment = open_known(ctx, known_on)
+    found = reminders(db, day, within, year, criteria)
     print_reminders(found)
+    if found.earlier is not None:
+        echo(t("remind_earlier", year=found.earlier[0], count=found.earlier[1]))
     if output is not None:
+        from cadretrack.ops.provenance import letters_stamp
+
+        found.stamp = letters_stamp(db, found, moment, today())
         done = write_letters(found, output, template, today(), inputs)
         if done.removed:
             echo(t("letters_replaced", count=done.removed))
@@ -59,7 +71,7 @@ def record_difficulty(
     text: Annotated[str, typer.Option("--text", help=t("help_difficulty_text"))],
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
-    raised_by: Annotated[str, typer.Option("--raised-by", help=t("help_raised_by"))] = "commune",
+    raised_by: Annotated[str, typer.Option("--raised-by", help=t("help_raised_by"), show_default=False)] = "commune",
 ) -> None:
     from cadretrack.ops.followup import record_difficulty as run
 

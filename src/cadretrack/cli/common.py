@@ -90,14 +90,43 @@ def open_db(ctx: typer.Context):
     return ctx.with_resource(open_ledger(state(ctx).db, run_of(ctx)))
 
 
+def moment_option(value: str | None) -> dt.datetime | None:
+    """`--known-on`: dd/mm/yyyy[ HH:MM] in local time (a date alone: the end of that day), as UTC."""
+    from cadretrack.domain.dates import DateError, parse_moment
+    from cadretrack.ops.known import local_moment
+
+    if value is None:
+        return None
+    try:
+        return local_moment(parse_moment(value))
+    except (DateError, ValueError, OverflowError, OSError):
+        raise CadretrackError("known_on_invalid", value=value) from None
+
+
+def open_known(ctx: typer.Context, known_on: str | None):
+    """The command's ledger as known at `--known-on` (as it is now without it), and the last
+    change set that view includes (ops.known.Moment)."""
+    from cadretrack.ops.known import known_on as view
+
+    moment = moment_option(known_on)
+    db, last = view(open_db(ctx), moment)
+    if moment is not None and last.changeset == 0:
+        raise CadretrackError("known_on_before_ledger", value=known_on)
+    return ctx.with_resource(db), last
+
+
 def guarded(fn):
     """Run a command; our own errors become one clear line (and a table of problems), exit 2;
     an interruption one sentence saying what was done, exit 130."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from cadretrack import progress
+        from cadretrack.render.progress import TerminalProgress
+
         root = _root_state(args, kwargs)
         interrupts.begin()
+        progress.listen(TerminalProgress())  # a bar while stderr is a terminal, the waiting line always
         if root is not None:
             root.run = None  # one run per command, even when a test process runs many
             run_of(kwargs.get("ctx") or args[0])
@@ -125,6 +154,7 @@ def guarded(fn):
             raise typer.Exit(130) from None
         finally:
             context.activate(None)
+            progress.listen(None)
 
     return wrapper
 
@@ -155,11 +185,12 @@ def _print_notice(message: str) -> None:
 
 
 def _print_error(message: str) -> None:
-    from rich.markup import escape
+    from rich.text import Text
 
-    from cadretrack.render.terminal import console
+    from cadretrack.render.terminal import console, safe_text
 
-    console(stderr=True).print(f"[bold red]{t('error')}:[/] {escape(message)}")
+    # The message may repeat what was typed: its control characters are shown, never obeyed.
+    console(stderr=True).print(Text.assemble((f"{t('error')}:", "bold red"), " ", safe_text(message)))
 
 
 def echo(text: str) -> None:

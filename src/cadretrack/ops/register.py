@@ -13,6 +13,7 @@ from cadretrack.context import Run
 from cadretrack.domain.regime import Regime
 from cadretrack.errors import CadretrackError, InputProblems, Label, Problem
 from cadretrack.ops.calendar import holidays_for
+from cadretrack.progress import steps
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared, kind_of, normalize_rating, prepare
 from cadretrack.ops.review_answers import Answers, is_review_row
 from cadretrack.readers.filings import FilingRow, read_filing_rows
@@ -35,18 +36,20 @@ class RegisterResult:
     decisions: list = field(default_factory=list)  # RowDecision of every row
     labels: dict = field(default_factory=dict)  # kind -> (label vi, label en), of the ledger's rule sets
     awaiting: int = 0  # rows awaiting the clerk's answer, new or asked before (the review workbook's)
-    superseding: int = 0  # filings recorded in place of one already on file (the list's and answers')
-    blank: list = field(default_factory=list)  # rows of a review workbook whose Xử lý is still empty
-    deleted: list = field(default_factory=list)  # places a review workbook asked about, deleted from it, unanswered
-    answers: dict = field(default_factory=dict)  # a review workbook's: difficulties, unrelated, withdrawn, replaced
+    answers: dict = field(default_factory=dict)  # a review workbook's: Answers.counts
+    waiting_rows: list = field(default_factory=list)  # a review workbook's rows with a blank Xử lý
+    deleted: list = field(default_factory=list)  # places the review workbook asked about, deleted, still awaited
 
     @property
     def counts(self) -> dict[str, int]:
         from cadretrack.ops.office_register import counts
 
         out = counts(self.decisions)
-        for key in ("withdrawn", "replaced"):
+        for key in ("withdrawn", "replaced", "unrelated"):
             out[key] += self.answers.get(key, 0)
+        out["review"] += self.answers.get("deleted", 0)
+        if self.answers:
+            out["difficulties"] = self.answers["difficulties"]
         return out
 
 
@@ -112,10 +115,21 @@ def to_input(row: FilingRow, regime: Regime) -> tuple[FilingInput | None, list[P
         district=clean(v["district"]), code=v["code"] if not isinstance(v["code"], str) else v["code"].strip(),
         cadre=person_name(clean(v["cadre"])), number=clean(v["number"]), rating=rating, score=score,
         note=v["note"] if isinstance(v["note"], str) else clean(v["note"]),  # notes are kept exactly
+        summary=clean(v["summary"]),  # a review workbook's trích yếu
     ), []
 
 
 def import_filings(
+    db: Ledger, path: Path, run: Run, sheet: str | None = None, dry_run: bool = False, review: Path | None = None,
+    replace: bool = False,
+) -> RegisterResult:
+    """The purpose-built list or a completed review workbook (all or nothing), or the office's
+    register (every row decided, once), with a bar while it works."""
+    with steps("progress_register"):
+        return _import_filings(db, path, run, sheet, dry_run, review, replace)
+
+
+def _import_filings(
     db: Ledger, path: Path, run: Run, sheet: str | None = None, dry_run: bool = False, review: Path | None = None,
     replace: bool = False,
 ) -> RegisterResult:
@@ -155,21 +169,15 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
     holidays_loaded: set[int] = set()
     skip: set = set()
     asked = [row for row in rows if is_review_row(row)]
-    blank: list[FilingRow] = []
-    deleted: list[str] = []
     if asked:  # a review workbook: its own ledger's, each place once, places it asked about
-        # A blank Xử lý is no answer yet: the row stays waiting and is not read at all.
-        blank = [row for row in asked if answer_of(row.values["action"]) == ""]
-        stamp = read_review_stamp(path)
-        found, skip = answers.check_places([row for row in asked if answer_of(row.values["action"]) != ""],
-                                           stamp, ledger_identity(db))
+        found, skip = answers.check_places(asked, read_review_stamp(path), ledger_identity(db))
         problems += found
-        skip |= {id(row) for row in blank}
-        deleted = answers.waiting_elsewhere(stamp, ledger_identity(db), {clean(r.values["place"]) for r in asked})
     for row in rows:
         if id(row) in skip:
             continue
         answer = answer_of(row.values["action"])
+        if answer == "" and is_review_row(row):
+            continue  # not answered yet: it waits (Answers.waiting), whatever its other cells say
         if answer is None:
             problems.append(row.problem("action", "answer_unknown", value=clean(row.values["action"]),
                                         answers=", ".join(ANSWERS.values())))
@@ -187,12 +195,7 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
         try:
             prepared = prepare(item, ctx, run.today)
         except CadretrackError as exc:
-            problems.append(_place_problem(row, item, exc.key, **exc.fields) if exc.key == "commune_not_in_district"
-                            else row.problem_of(exc))
-            continue
-        contradiction = _contradiction(row, item, prepared, ctx)
-        if contradiction is not None:
-            problems.append(contradiction)
+            problems.append(in_workbook(row, exc))
             continue
         own = answers.own.get(clean(row.values["place"])) if is_review_row(row) else None
         if own is not None:
@@ -203,28 +206,28 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
             continue
         seen[key] = row
         listed.append((row, prepared))
-        if prepared.existing is None or (replace and not prepared.same_as_existing) or (
+        if prepared.existing is None or ((replace or answer == "replace") and not prepared.same_as_existing) or (
                 own is not None and prepared.existing is own and not prepared.same_as_existing):
             ready.append(prepared)
         elif prepared.same_as_existing:
             unchanged += 1
         else:
             rule = prepared.rule
-            problems.append(row.problem("received", "filing_duplicate", kind=Label(rule.label_vi, rule.label_en),
-                                        year=item.year,
-                                        commune=prepared.assignment.commune,
-                                        date=format_date(prepared.existing.filed)))
+            problems.append(row.problem("received", "row_duplicate", kind=Label(rule.label_vi, rule.label_en),
+                                        year=item.year, commune=prepared.assignment.commune,
+                                        date=format_date(prepared.existing.filed),
+                                        action=row.labels.get("action", "Xử lý"), replace=ANSWERS["replace"]))
     if problems:
         if asked:  # the places' problems among the others, row by row as the clerk reads them
             sheets = list(dict.fromkeys(row.sheet for row in rows))
             problems.sort(key=lambda p: (sheets.index(p.sheet) if p.sheet in sheets else 0, p.row or 0))
         raise InputProblems(str(path), problems)
-    decisions = [_listed(row, p) for row, p in listed]
-    superseding = sum(1 for p in ready if p.existing is not None)  # replacements, not new filings
-    result = RegisterResult(added=len(ready) - superseding, superseding=superseding, unchanged=unchanged, rows=len(rows), dry_run=dry_run,
-                            decisions=decisions, labels=ctx.regime.labels(),
-                            answers=answers.counts() if asked else {}, blank=[r.row for r in blank],
-                            deleted=deleted, awaiting=len(blank) + len(deleted))
+    decisions = [_listed(row, p) for row, p in listed] + [_waiting(row) for row in answers.waiting]
+    done = answers.counts(ready) if asked else {}
+    result = RegisterResult(added=len(ready), unchanged=unchanged, rows=len(rows), dry_run=dry_run,
+                            decisions=decisions, labels=ctx.regime.labels(), answers=done,
+                            awaiting=len(answers.waiting) + len(answers.deleted),
+                            waiting_rows=[row.row for row in answers.waiting], deleted=answers.deleted)
     if review is not None:
         from cadretrack.render.review import write_review
 
@@ -239,49 +242,44 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
     return result
 
 
-def _given(row: FilingRow, item: FilingInput) -> str:
-    """The place columns the row fills, by their headings, with their values."""
-    cells = [("commune", item.commune), ("district", item.district), ("code", clean(item.code))]
-    return "; ".join(f'{row.labels.get(f, f)} "{v}"' for f, v in cells if v and f in row.labels)
-
-
-def _place_problem(row: FilingRow, item: FilingInput, key: str, **fields) -> Problem:
-    """The row's commune, district and code do not name one commune: said by the columns' headings."""
-    key = {"commune_not_in_district": "place_columns_not_in_district"}.get(key, key)
-    fields = {k: v for k, v in fields.items() if k != "suggestion"}
-    return row.problem("district" if "district" in row.labels else "commune", key, given=_given(row, item),
-                       district_heading=row.labels.get("district", "district"), **fields)
-
-
-def _contradiction(row: FilingRow, item: FilingInput, prepared: Prepared, ctx) -> Problem | None:
-    """A commune found by its code (Mã xã) whose name or district written beside it is another
-    commune's: refused, not silently taken by the code."""
-    from cadretrack.domain.gazetteer import MatchError
-    from cadretrack.domain.unitset import Units
-
-    if item.code in ("", None) or not (item.commune or item.district):
-        return None
-    a = prepared.assignment
-    units = ctx.units or Units([], ctx.gazetteer)
-    try:
-        found = units.candidates(item.commune or a.commune, item.district, "", on=item.filed,
-                                 start=dt.date(item.year, 1, 1), end=dt.date(item.year, 12, 31))
-    except MatchError as exc:
-        if exc.key == "commune_ambiguous":
-            return None  # the name alone names several: the code tells which
-        found = []
-    if any(c.official == a.official_code for c in found):
-        return None
-    return _place_problem(row, item, "place_columns_disagree", code=a.official_code, commune=a.commune,
-                          where=a.district)
-
-
 def _listed(row: FilingRow, p: Prepared):
     """A row of the purpose-built list as a decision, for --format json."""
     from cadretrack.ops.office_register import RowDecision
 
     return RowDecision(row.row, row.sheet, "filing", kind=p.item.kind, year=p.item.year, filed=p.item.filed,
                        assignment=p.assignment, unchanged=p.existing is not None)
+
+
+# Errors of `record` that speak of its options, said of a workbook row by its columns' headings.
+_WORKBOOK_KEYS = {
+    "filing_needs_who": ("row_needs_who", "commune"),
+    "filing_ambiguous": ("row_ambiguous", "cadre"),
+    "commune_not_in_district": ("row_commune_not_in_district", "district"),
+    "code_district_mismatch": ("row_code_district_mismatch", "district"),
+    "code_name_mismatch": ("row_code_name_mismatch", "code"),
+}
+_HEADINGS = {"commune": "Xã, phường, thị trấn", "district": "Huyện, thành phố", "code": "Mã xã",
+             "cadre": "Cán bộ theo dõi"}
+
+
+def in_workbook(row: FilingRow, exc: CadretrackError) -> Problem:
+    """The error about a row, in the workbook's words: its columns named by their headings
+    as the file writes them, never by the command line's options."""
+    if exc.key not in _WORKBOOK_KEYS:
+        return row.problem_of(exc)
+    key, column = _WORKBOOK_KEYS[exc.key]
+    headings = {f"{f}_col": row.labels.get(f, heading) for f, heading in _HEADINGS.items()}
+    values = {f"{f}_value": clean(row.values.get(f)) for f in _HEADINGS}
+    return row.problem(column, key, **{**exc.fields, **headings, **values})
+
+
+def _waiting(row: FilingRow):
+    """A row of the review workbook whose Xử lý is blank: still awaiting the clerk's answer."""
+    from cadretrack.ops.office_register import RowDecision
+
+    return RowDecision(row.row, row.sheet, "review",
+                       problem=Problem("answer_blank", {"column": row.labels.get("action", "Xử lý")},
+                                       sheet=row.sheet, row=row.row))
 
 
 def _check_review_path(review: Path) -> None:

@@ -273,3 +273,10 @@ def m009_register_produced(db) -> None:
     db.execute(
         "UPDATE register_rows SET produced = 1 WHERE filing_id IS NOT NULL AND EXISTS "
         "(SELECT 1 FROM filings f WHERE f.id = register_rows.filing_id AND f.created_in = register_rows.created_in)")
+
+
+@migration
+def m010_filing_summary(db) -> None:
+    """A filing keeps the summary (trích yếu) of the register row it came from, so that the
+    clerk can find it by its words (`list filings --text`). Filings recorded before: none."""
+    db["filings"].add_column("summary", str)
