@@ -100,6 +100,8 @@ def import_filings(
     else:
         echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
                unchanged=result.unchanged))
+        if result.superseding:  # --replace: not new filings, ones in place of those on file
+            echo(t("filings_superseded", count=result.superseding))
     if counts["review"] or result.awaiting:
         raise typer.Exit(1)
 

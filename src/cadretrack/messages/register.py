@@ -265,4 +265,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write the rows to review to this .xlsx, to complete and import.",
     ),
     "help_import_format": ("table hoặc json.", "table or json."),
+    "filings_superseded": (
+        "Và {count} văn bản thay cho văn bản đã ghi nhận trước đây (--replace), không tính là văn bản mới.",
+        "And {count} filing(s) replacing one recorded earlier (--replace), not counted as new.",
+    ),
 }

@@ -35,6 +35,7 @@ class RegisterResult:
     office: bool = False  # the office's own register (every row decided), not the purpose-built list
     decisions: list = field(default_factory=list)  # RowDecision of every row
     labels: dict = field(default_factory=dict)  # kind -> (label vi, label en), of the ledger's rule sets
+    superseding: int = 0  # filings recorded in place of one on file (--replace, or an answer given anew)
     awaiting: int = 0  # rows awaiting the clerk's answer, new or asked before (the review workbook's)
     answers: dict = field(default_factory=dict)  # a review workbook's: Answers.counts
     waiting_rows: list = field(default_factory=list)  # a review workbook's rows with a blank Xử lý
@@ -224,7 +225,9 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
         raise InputProblems(str(path), problems)
     decisions = [_listed(row, p) for row, p in listed] + [_waiting(row) for row in answers.waiting]
     done = answers.counts(ready) if asked else {}
-    result = RegisterResult(added=len(ready), unchanged=unchanged, rows=len(rows), dry_run=dry_run,
+    superseding = sum(1 for p in ready if p.existing is not None)  # replacements (--replace), not new filings
+    result = RegisterResult(added=len(ready) - superseding, superseding=superseding, unchanged=unchanged,
+                            rows=len(rows), dry_run=dry_run,
                             decisions=decisions, labels=ctx.regime.labels(), answers=done,
                             awaiting=len(answers.waiting) + len(answers.deleted),
                             waiting_rows=[row.row for row in answers.waiting], deleted=answers.deleted)
