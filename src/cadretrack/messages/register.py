@@ -39,8 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing written to the ledger.",
     ),
     "office_review_written": (
-        "Các dòng cần xem lại đã ghi vào {path}: điền Loại, Năm, Xã rồi nhập lại bằng cadretrack import filings.",
-        "The rows to review are in {path}: fill in Loại, Năm and Xã, then import it with cadretrack import filings.",
+        "Các dòng cần xem lại đã ghi vào {path}: chọn Xử lý cho từng dòng (với Ghi nhận, điền Loại, Năm, Xã) rồi "
+        "nhập lại bằng cadretrack import filings {path}.",
+        "The rows to review are in {path}: choose Xử lý for each row (for Ghi nhận, fill in Loại, Năm and Xã), "
+        "then import it with cadretrack import filings {path}.",
     ),
     "office_review_hint": (
         "Dùng --review TỆP.xlsx để lấy các dòng này ra bảng tính, điền đủ rồi nhập lại.",
