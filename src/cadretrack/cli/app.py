@@ -54,7 +54,9 @@ def root(
     ctx.obj = State(db=db, lang=lang, debug=debug)
 
 
-from cadretrack.cli import cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_safety, cmd_setup  # noqa: E402
+from cadretrack.cli import (  # noqa: E402
+    cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_members, cmd_safety, cmd_setup,
+)
 
 cmd_setup.register(app, gazetteer_app)
 cmd_assignments.register(app, import_app, list_app)
@@ -62,6 +64,7 @@ cmd_filings.register(app, import_app)
 cmd_export.register(app)
 cmd_safety.register(app)
 cmd_followup.register(app, cmd_filings.record_app, import_app)
+cmd_members.register(import_app, list_app)
 
 
 def main() -> None:

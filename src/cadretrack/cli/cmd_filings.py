@@ -113,6 +113,7 @@ def check(
     kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     agency: Annotated[str, typer.Option("--agency", help=t("help_agency"))] = "",
+    member: Annotated[str, typer.Option("--member", help=t("help_member"))] = "",
     format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_output"))] = None,
 ) -> None:
@@ -127,7 +128,7 @@ def check(
     statuses = parse_statuses(status)
     with collector_paused():  # tens of thousands of records, no cycles
         report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kind,
-                           district=district, agency=agency)
+                           district=district, agency=agency, member=member)
         render.emit(report, written, out, today())
     if output is not None:
         echo(t("written", path=str(output)))

@@ -161,9 +161,34 @@ def section_title(
     return None
 
 
+def names_district(text: str) -> bool:
+    """The text opens with a district-level word ("huyện", "thành phố", "TP.", "thị xã")."""
+    return (text_key(text) + " ").startswith(_DISTRICT_WORDS)
+
+
 def cell(row: list[object], header: Header, field: str) -> object:
     index = header.columns.get(field)
     if index is None or index >= len(row):
         return ""
     value = row[index]
     return "" if value is None else value
+
+
+def data_rows(grid, header: Header, is_district: Callable[[str], bool], section: str = ""):
+    """(index, row, district of the section it lies in) of every data row under the header:
+    column-number rows, section rows ("II. HUYỆN ĐÀ BẮC") and headings skipped, up to the footer.
+    Every list laid out as an annex (assignments, members) is read through it."""
+    for index in range(header.row + 1, len(grid.rows)):
+        row = grid.rows[index]
+        if is_column_number_row(row):
+            continue
+        if is_footer(row):
+            break
+        texts = titles(row)
+        title = section_title(row, is_district, texts)
+        if title is not None:
+            section = title
+            continue
+        if is_heading(row, header, texts):
+            continue
+        yield index, row, section

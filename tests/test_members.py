@@ -1,0 +1,185 @@
+"""The Standing Committee members in charge: the division of work in every shape an office
+writes it, in time (a change mid-year, an amendment, undo, the reform), and in `check`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from docx import Document
+
+from conftest import GAZETTEERS, REPO, succeeded
+from sheets import csv_file, xlsx
+
+SAMPLE_LIST = REPO / "data" / "sample" / "718-QD-TU-phan-cong.xlsx"
+HEADER = ["STT", "Họ và tên", "Chức vụ", "Địa bàn phụ trách"]
+TITLE = [["TỈNH ỦY HÒA BÌNH"], ["PHÂN CÔNG NHIỆM VỤ CÁC ĐỒNG CHÍ ỦY VIÊN BAN THƯỜNG VỤ TỈNH ỦY"], []]
+# Hòa Bình's ten district-level units, among four members.
+DIVISION = [
+    [1, "Đồng chí Bùi Văn Tỉnh", "Bí thư Tỉnh ủy", "Đảng bộ thành phố Hòa Bình"],
+    [2, "Nguyễn Phi Long", "Phó Bí thư Tỉnh ủy", "Đảng bộ huyện Đà Bắc, huyện Mai Châu và huyện Tân Lạc"],
+    [3, "Trần Thị Hoa", "Trưởng Ban Tổ chức Tỉnh ủy", "Huyện Lương Sơn; huyện Kim Bôi; huyện Cao Phong"],
+    [4, "Lê Văn Mạnh", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", "Huyện Lạc Sơn, huyện Yên Thủy, huyện Lạc Thủy"],
+]
+
+
+def division(path, rows=DIVISION):
+    return xlsx(path, TITLE + [HEADER] + rows)
+
+
+@pytest.fixture
+def province(ledger):
+    succeeded(ledger("import", "assignments", SAMPLE_LIST, "--effective", "14/12/2022"))
+    return ledger
+
+
+def test_districts_mean_all_their_communes_and_check_names_the_member(province, tmp_path):
+    cli = province
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx"), "--effective", "01/01/2023",
+                  "--decision", "01-QĐ/TU"))
+    listed = cli.json("list", "members")
+    assert len(listed) == 151  # every commune of the ten districts, one member each
+    by_member = Counter(i["member"] for i in listed)
+    assert set(by_member) == {"Bùi Văn Tỉnh", "Nguyễn Phi Long", "Trần Thị Hoa", "Lê Văn Mạnh"}
+    assert {i["district"] for i in listed if i["member"] == "Nguyễn Phi Long"} == {
+        "Huyện Đà Bắc", "Huyện Mai Châu", "Huyện Tân Lạc"}
+    assert {(i["start"], i["end"], i["decision"]) for i in listed} == {("2023-01-01", None, "01-QĐ/TU")}
+    data = cli.json("check", "--year", "2023", "--as-of", "31/12/2023", "--all")
+    assert all(i["member"] for i in data["items"])
+    tan_hoa = [i for i in data["items"] if i["commune"] == "Phường Tân Hòa"]
+    assert {(i["member"], i["member_position"]) for i in tan_hoa} == {("Bùi Văn Tỉnh", "Bí thư Tỉnh ủy")}
+    csv_text = cli("check", "--year", "2023", "--as-of", "31/12/2023", "--all", "--format", "csv").stdout
+    assert "member,member_position" in csv_text.splitlines()[0] and "Bùi Văn Tỉnh" in csv_text
+    table = cli("check", "--year", "2023", "--as-of", "31/12/2023", lang="vi").stdout
+    assert "UVBTV phụ trách" in table
+
+
+def test_a_check_before_any_member_has_null_members(province):
+    data = province.json("check", "--year", "2023", "--as-of", "31/12/2023", "--all")
+    assert {(i["member"], i["member_position"]) for i in data["items"]} == {(None, None)}
+
+
+def test_a_change_of_member_mid_year_and_undo(province, tmp_path):
+    cli = province
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx"), "--effective", "01/01/2023"))
+    change = csv_file(tmp_path / "dc.csv", [HEADER, [1, "Đinh Công Sứ", "Phó Bí thư Tỉnh ủy", "Huyện Đà Bắc"]])
+    succeeded(cli("import", "members", change, "--effective", "01/07/2023", "--amend", "--decision", "05-QĐ/TU"))
+    items = cli.json("check", "--year", "2023", "--as-of", "31/12/2023", "--all")["items"]
+    da_bac = {(i["kind"], i["member"]) for i in items if i["district"] == "Huyện Đà Bắc"}
+    # The program was due on 31/01 (the old member's); the report and evaluation in December.
+    assert da_bac == {("program", "Nguyễn Phi Long"), ("report", "Đinh Công Sứ"), ("evaluation", "Đinh Công Sứ")}
+    mai_chau = {i["member"] for i in items if i["district"] == "Huyện Mai Châu"}
+    assert mai_chau == {"Nguyễn Phi Long"}  # an amendment changes only what it lists
+    on_may = cli.json("list", "members", "--on", "31/05/2023")
+    assert {i["member"] for i in on_may if i["district"] == "Huyện Đà Bắc"} == {"Nguyễn Phi Long"}
+    whole = cli.json("list", "members")
+    ended = [i for i in whole if i["member"] == "Nguyễn Phi Long" and i["district"] == "Huyện Đà Bắc"]
+    assert ended and {i["end"] for i in ended} == {"2023-06-30"}
+    succeeded(cli("undo"))
+    items = cli.json("check", "--year", "2023", "--as-of", "31/12/2023", "--all")["items"]
+    assert {i["member"] for i in items if i["district"] == "Huyện Đà Bắc"} == {"Nguyễn Phi Long"}
+    assert {i["end"] for i in cli.json("list", "members")} == {None}
+
+
+def test_an_overlap_is_refused_naming_both(province, tmp_path):
+    rows = DIVISION + [[5, "Hà Văn Nam", "Ủy viên Ban Thường vụ", "Xã Tú Lý (Đà Bắc)"]]
+    path = csv_file(tmp_path / "overlap.csv", [HEADER, *rows])
+    err = province.refused("import", "members", path, "--effective", "01/01/2023")
+    assert "Tú Lý" in err and "Nguyễn Phi Long" in err and "Hà Văn Nam" in err
+    assert province.json("list", "members") == []
+
+
+def test_a_full_list_that_ends_most_is_refused_and_an_amendment_is_not(province, tmp_path):
+    cli = province
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx"), "--effective", "01/01/2023"))
+    one = csv_file(tmp_path / "one.csv", [HEADER, [1, "Đinh Công Sứ", "Phó Bí thư", "Huyện Lạc Sơn"]])
+    err = cli.refused("import", "members", one, "--effective", "01/03/2023")
+    assert "--amend" in err
+    dry = succeeded(cli("import", "members", one, "--effective", "01/03/2023", "--amend", "--dry-run"))
+    assert "Nothing written" in dry.stdout
+    succeeded(cli("import", "members", one, "--effective", "01/03/2023", "--amend"))
+    now = cli.json("list", "members", "--on", "01/03/2023")
+    assert len(now) == 151
+    assert {i["member"] for i in now if i["district"] == "Huyện Lạc Sơn"} == {"Đinh Công Sứ"}
+
+
+def test_communes_in_one_cell_one_a_row_and_sections(province, tmp_path):
+    cli = province
+    rows = TITLE + [
+        HEADER,
+        ["I. HUYỆN ĐÀ BẮC"],
+        [1, "Nguyễn Phi Long", "Phó Bí thư Tỉnh ủy", "Xã Tú Lý,\nXã Cao Sơn và Xã Hiền Lương"],
+        ["II. HUYỆN LƯƠNG SƠN"],
+        [2, "Trần Thị Hoa", "Trưởng Ban Tổ chức Tỉnh ủy", "Xã Cao Sơn"],
+        [None, None, None, "Xã Lâm Sơn"],
+        [None, None, None, "Thị trấn Lương Sơn"],
+    ]
+    path = xlsx(tmp_path / "cells.xlsx", rows, merges=["B8:B10", "C8:C10"])
+    succeeded(cli("import", "members", path, "--effective", "01/01/2023", "--amend"))
+    got = {(i["commune"], i["district"]): i["member"] for i in cli.json("list", "members")}
+    assert got == {
+        ("Xã Tú Lý", "Huyện Đà Bắc"): "Nguyễn Phi Long", ("Xã Cao Sơn", "Huyện Đà Bắc"): "Nguyễn Phi Long",
+        ("Xã Hiền Lương", "Huyện Đà Bắc"): "Nguyễn Phi Long", ("Xã Cao Sơn", "Huyện Lương Sơn"): "Trần Thị Hoa",
+        ("Xã Lâm Sơn", "Huyện Lương Sơn"): "Trần Thị Hoa", ("Thị trấn Lương Sơn", "Huyện Lương Sơn"): "Trần Thị Hoa",
+    }
+    # A CSV without merged cells: a row without a name continues the member above it.
+    flat = csv_file(tmp_path / "rows.csv", [HEADER, [1, "Lê Văn Mạnh", "Chủ nhiệm UBKT", "Xã Mông Hóa"],
+                                            ["", "", "", "Phường Tân Hòa"]])
+    succeeded(cli("import", "members", flat, "--effective", "01/02/2023", "--amend"))
+    got = {i["commune"]: i["member"] for i in cli.json("list", "members", "--on", "01/02/2023")}
+    assert got["Xã Mông Hóa"] == got["Phường Tân Hòa"] == "Lê Văn Mạnh"
+
+
+def test_a_word_table(province, tmp_path):
+    doc = Document()
+    doc.add_paragraph("PHÂN CÔNG NHIỆM VỤ CÁC ĐỒNG CHÍ ỦY VIÊN BAN THƯỜNG VỤ TỈNH ỦY")
+    table = doc.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["TT", "Họ và tên", "Chức vụ", "Phụ trách"]):
+        cell.text = text
+    for row in DIVISION:
+        for cell, value in zip(table.add_row().cells, row):
+            cell.text = str(value)
+    path = tmp_path / "pc.docx"
+    doc.save(path)
+    succeeded(province("import", "members", path, "--effective", "01/01/2023"))
+    assert len(province.json("list", "members")) == 151
+
+
+def test_an_unknown_name_is_refused_with_a_suggestion(province, tmp_path):
+    rows = [[1, "Nguyễn Phi Long", "Phó Bí thư", "Huyện Đà Bắk"]]
+    err = province.refused("import", "members", csv_file(tmp_path / "bad.csv", [HEADER, *rows]),
+                           "--effective", "01/01/2023", lang="vi")
+    assert "bad.csv" in err and "Đà Bắk" in err
+    no_header = csv_file(tmp_path / "nh.csv", [["a", "b"], ["1", "2"]])
+    assert "Địa bàn phụ trách" in province.refused("import", "members", no_header, "--effective", "01/01/2023",
+                                                   lang="vi")
+
+
+def test_check_member_counts_equal_its_items(province, tmp_path):
+    cli = province
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx"), "--effective", "01/01/2023"))
+    succeeded(cli("record", "program", "--year", "2023", "--date", "20/01/2023", "--commune", "Phường Tân Hòa"))
+    for as_of in ("31/01/2023", "30/06/2023", "31/12/2023"):
+        every = cli.json("check", "--year", "2023", "--as-of", as_of, "--all")["items"]
+        mine = cli.json("check", "--year", "2023", "--as-of", as_of, "--all", "--member", "bui van tinh")
+        assert Counter(i["status"] for i in every if i["member"] == "Bùi Văn Tỉnh") == Counter(
+            {k: v for k, v in mine["counts"].items() if v})
+        assert {i["member"] for i in mine["items"]} == {"Bùi Văn Tỉnh"}
+    err = cli.refused("check", "--year", "2023", "--member", "Bùi Văn Tính X")
+    assert "Bùi Văn Tỉnh" in err
+
+
+def test_the_reform_old_districts_then_new_communes(province, tmp_path):
+    cli = province
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx"), "--effective", "01/01/2023"))
+    succeeded(cli("gazetteer", "add", GAZETTEERS / "vn-2025.csv", "--effective", "01/07/2025"))
+    # After the reform a member is in charge of new communes; no district exists.
+    rows = [[1, "Bùi Văn Tỉnh", "Bí thư Tỉnh ủy", "Phường Hòa Bình, Phường Tân Hòa"]]
+    path = csv_file(tmp_path / "2025.csv", [HEADER, *rows])
+    err = cli.refused("import", "members", path, "--effective", "01/07/2025")
+    assert "--complete" in err  # it ends every old area: a complete new division, said so
+    succeeded(cli("import", "members", path, "--effective", "01/07/2025", "--complete"))
+    after = cli.json("list", "members", "--on", "01/07/2025")
+    assert {(i["commune"], i["district"]) for i in after} == {("Phường Hòa Bình", None), ("Phường Tân Hòa", None)}
+    before = cli.json("list", "members", "--on", "30/06/2025")
+    assert len(before) == 151 and all(i["district"] for i in before)
