@@ -183,3 +183,43 @@ def test_the_reform_old_districts_then_new_communes(province, tmp_path):
     assert {(i["commune"], i["district"]) for i in after} == {("Phường Hòa Bình", None), ("Phường Tân Hòa", None)}
     before = cli.json("list", "members", "--on", "30/06/2025")
     assert len(before) == 151 and all(i["district"] for i in before)
+
+
+def _member_sheet(path):
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path)["Theo UVBTV phụ trách"]
+    rows = [r for r in ws.iter_rows(values_only=True)]
+    header = next(i for i, r in enumerate(rows) if r[0] == "STT")
+    out = {}
+    for r in rows[header + 2:]:
+        if r[0] is None and r[1] != "Tổng cộng":
+            break
+        out[r[1].split(",")[0] if r[1] != "Tổng cộng" else "Tổng cộng"] = r
+    return out
+
+
+def test_check_member_equals_the_workbook_sheet_at_three_dates(province, tmp_path):
+    cli = province
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx", DIVISION[:3]), "--effective", "01/01/2023"))
+    change = csv_file(tmp_path / "dc.csv", [HEADER, [1, "Đinh Công Sứ", "Phó Bí thư Tỉnh ủy", "Huyện Đà Bắc"]])
+    succeeded(cli("import", "members", change, "--effective", "01/07/2023", "--amend"))
+    succeeded(cli("record", "program", "--year", "2023", "--date", "20/01/2023", "--commune", "Phường Tân Hòa"))
+    succeeded(cli("record", "program", "--year", "2023", "--date", "20/03/2023", "--commune", "Xã Tú Lý"))
+    succeeded(cli("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Xã Tú Lý"))
+    kinds = ["program", "report", "evaluation"]
+    for as_of in ("31/01/2023", "30/06/2023", "31/12/2023"):
+        path = tmp_path / f"s-{as_of.replace('/', '')}.xlsx"
+        succeeded(cli("export", "summary", "--year", "2023", "--as-of", as_of, "--output", path))
+        sheet = _member_sheet(path)
+        summary_total = sum(cli.json("check", "--year", "2023", "--as-of", as_of)["counts"].values())
+        assert sum(sheet["Tổng cộng"][5 + 5 * k + s] for k in range(3) for s in range(4)) == summary_total
+        for name in ("Bùi Văn Tỉnh", "Nguyễn Phi Long", "Trần Thị Hoa", "Đinh Công Sứ"):
+            mine = cli.json("check", "--year", "2023", "--as-of", as_of, "--all", "--member", name)
+            by_kind = Counter((i["kind"], i["status"]) for i in mine["items"])
+            row = sheet[name]
+            for k, kind in enumerate(kinds):
+                got = row[5 + 5 * k: 5 + 5 * k + 4]
+                assert list(got) == [by_kind[(kind, s)] for s in ("on_time", "late", "overdue", "pending")], (
+                    as_of, name, kind)
+        assert "Chưa phân công Ủy viên Ban Thường vụ phụ trách" in sheet  # Lạc Sơn … have none
