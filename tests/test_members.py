@@ -223,3 +223,28 @@ def test_check_member_equals_the_workbook_sheet_at_three_dates(province, tmp_pat
                 assert list(got) == [by_kind[(kind, s)] for s in ("on_time", "late", "overdue", "pending")], (
                     as_of, name, kind)
         assert "Chưa phân công Ủy viên Ban Thường vụ phụ trách" in sheet  # Lạc Sơn … have none
+        report = tmp_path / f"r-{as_of.replace('/', '')}.docx"
+        succeeded(cli("export", "report", "--year", "2023", "--as-of", as_of, "--output", report))
+        table = _report_table(report)
+        for name in ("Bùi Văn Tỉnh", "Nguyễn Phi Long", "Trần Thị Hoa", "Đinh Công Sứ"):
+            mine = cli.json("check", "--year", "2023", "--as-of", as_of, "--all", "--member", name)
+            by_kind = Counter((i["kind"], i["status"]) for i in mine["items"])
+            for k, kind in enumerate(kinds):
+                row = sheet[name]
+                owed, on_time, late, not_filed = table[name][k]
+                assert (on_time, late, not_filed) == (by_kind[(kind, "on_time")], by_kind[(kind, "late")],
+                                                      by_kind[(kind, "overdue")] + by_kind[(kind, "pending")])
+                assert owed == sum(row[5 + 5 * k: 5 + 5 * k + 4])
+
+
+def _report_table(path):
+    """The draft report's table per member: {member: [(owed, on time, late, not filed) per kind]}."""
+    doc = Document(path)
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Đồng chí phụ trách")
+    out, name = {}, None
+    for r in table.rows[1:]:
+        cells = [c.text for c in r.cells]
+        if cells[1]:
+            name = cells[1].split(",")[0]
+        out.setdefault(name, []).append(tuple(int(v) for v in cells[4:8]))
+    return out
