@@ -248,3 +248,70 @@ def _report_table(path):
             name = cells[1].split(",")[0]
         out.setdefault(name, []).append(tuple(int(v) for v in cells[4:8]))
     return out
+
+
+def _noi_nhan(path) -> str:
+    doc = Document(path)
+    return next(c.text for t in doc.tables for r in t.rows for c in r.cells if c.text.startswith("Nơi nhận"))
+
+
+def test_letters_name_the_member_in_charge_and_members_get_their_own(province, tmp_path):
+    cli = province
+    out = tmp_path / "before"
+    succeeded(cli("remind", "--as-of", "15/12/2023", "--output", out))
+    assert "Ủy viên Ban Thường vụ" not in _noi_nhan(next(out.glob("001-*.docx")))  # no member yet
+    assert cli("remind", "--as-of", "15/12/2023", "--to", "members").exit_code == 0  # none: no letter
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx"), "--effective", "01/01/2023"))
+    succeeded(cli("record", "report", "--year", "2023", "--date", "12/12/2023", "--commune", "Phường Tân Hòa"))
+    out = tmp_path / "letters"
+    succeeded(cli("remind", "--as-of", "15/12/2023", "--output", out))
+    communes = [p for p in out.glob("*.docx") if "-dang-uy-" in p.name]
+    tan_hoa = next(p for p in communes if "tan-hoa" in p.name)
+    assert ("Đồng chí Bùi Văn Tỉnh, Ủy viên Ban Thường vụ Tỉnh ủy phụ trách thành phố Hòa Bình (để biết, chỉ đạo)"
+            in _noi_nhan(tan_hoa))
+    mine = tmp_path / "members"
+    result = succeeded(cli("remind", "--as-of", "15/12/2023", "--to", "members", "--output", mine, lang="vi"))
+    letters = sorted(p.name for p in mine.glob("*.docx"))
+    assert letters == ["001-bui-van-tinh.docx", "002-le-van-manh.docx", "003-nguyen-phi-long.docx",
+                       "004-tran-thi-hoa.docx"], result.stdout
+    doc = Document(mine / "001-bui-van-tinh.docx")
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Kính gửi: Đồng chí Bùi Văn Tỉnh, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Tỉnh ủy" in text
+    assert "thành phố Hòa Bình" in text and "để đồng chí biết, chỉ đạo" in text
+    rows = [[c.text for c in r.cells] for r in doc.tables[1].rows[1:]]
+    communes_listed = {r[3] for r in rows}
+    items = cli.json("check", "--year", "2023", "--as-of", "15/12/2023", "--status", "overdue,late",
+                     "--member", "Bùi Văn Tỉnh")["items"]
+    items += cli.json("check", "--year", "2022", "--as-of", "15/12/2023", "--status", "overdue,late",
+                      "--member", "Bùi Văn Tỉnh")["items"]
+    assert len(rows) == len(items) and communes_listed == {i["commune"] for i in items}
+    assert any(r[5].startswith("Nộp ngày 12/12/2023, chậm") for r in rows)  # the late report listed
+    assert cli("remind", "--to", "everyone").exit_code == 2
+
+
+@pytest.mark.skipif(not __import__("conftest").libreoffice_has("writer"),
+                    reason="LibreOffice Writer is not installed (.ci/run installs it)")
+@pytest.mark.parametrize("fonts", ["installed", "dejavu"])
+def test_libreoffice_prints_the_members_letter_and_the_noi_nhan(province, tmp_path, fonts):
+    import re
+    import shutil
+    import subprocess
+
+    from conftest import print_env
+
+    cli = province
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx"), "--effective", "01/01/2023"))
+    succeeded(cli("remind", "--as-of", "15/12/2023", "--output", tmp_path / "l"))
+    succeeded(cli("remind", "--as-of", "15/12/2023", "--to", "members", "--output", tmp_path / "m"))
+    letter = next(p for p in (tmp_path / "l").glob("*.docx") if "-dang-uy-" in p.name)
+    for source in (letter, tmp_path / "m" / "001-bui-van-tinh.docx"):
+        result = subprocess.run(
+            ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+             "--outdir", str(tmp_path / "pdf"), str(source)],
+            capture_output=True, text=True, timeout=180, env=print_env(fonts, tmp_path))
+        pdf = tmp_path / "pdf" / (source.stem + ".pdf")
+        assert result.returncode == 0 and pdf.read_bytes().startswith(b"%PDF")
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+            assert "Nơi nhận" in text and re.search(r"Ủy\s+viên\s+Ban\s+Thường\s+vụ", text), text
+            assert not re.search(r"\b\d\d/\d\d/\d{1,3}\s*\n", text), text

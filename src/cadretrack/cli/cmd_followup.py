@@ -29,15 +29,21 @@ def remind(
     within: Annotated[int, typer.Option("--within", help=t("help_within"))] = 14,
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_remind_output"))] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help=t("help_template"))] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help=t("help_remind_to"))] = None,
 ) -> None:
+    from cadretrack.domain.names import loose_key
+    from cadretrack.errors import CadretrackError
     from cadretrack.ops.remind import check_letters, reminders, write_letters
     from cadretrack.render.followup import print_reminders
 
+    if to is not None and loose_key(to) not in ("members", "uvbtv"):
+        raise CadretrackError("remind_to_invalid", value=to)
+    to_members = to is not None
     day = date_option(as_of) or today()
     inputs = [state(ctx).db]
     if output is not None:
-        check_letters(output, template, inputs)  # before a thousand lines are printed
-    found = reminders(open_db(ctx), day, within)
+        check_letters(output, template, inputs, to_members)  # before a thousand lines are printed
+    found = reminders(open_db(ctx), day, within, to_members)
     print_reminders(found)
     if output is not None:
         done = write_letters(found, output, template, today(), inputs)

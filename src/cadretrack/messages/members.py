@@ -63,4 +63,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{count} commune(s) with a member in charge, {members} member(s)."),
     "members_nothing_listed": ("Chưa có đồng chí Ủy viên Ban Thường vụ phụ trách nào.",
                                "No Standing Committee member in charge yet."),
+    "help_remind_to": (
+        "\"members\": viết mỗi đồng chí Ủy viên Ban Thường vụ phụ trách một công văn về các văn bản quá hạn, "
+        "nộp muộn trên địa bàn đồng chí phụ trách (để đồng chí biết, chỉ đạo).",
+        "\"members\": one letter per Standing Committee member in charge, listing the overdue and late "
+        "filings of his or her area (to inform and direct).",
+    ),
+    "remind_to_invalid": (
+        "--to chỉ nhận \"members\" (gửi các đồng chí Ủy viên Ban Thường vụ phụ trách), không nhận \"{value}\".",
+        "--to accepts only \"members\" (the Standing Committee members in charge), not \"{value}\".",
+    ),
 }

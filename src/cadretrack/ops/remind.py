@@ -25,9 +25,12 @@ from cadretrack.store.units import load_generations, load_units
 
 @dataclass
 class Recipient:
-    kind: str  # "agency" or "commune"
+    kind: str  # "agency", "commune" or "member" (remind --to members)
     name: str
     items: list[Status] = field(default_factory=list)
+    # The members in charge of the communes the letter concerns: (name, position, area in words).
+    members: list[tuple[str, str, str]] = field(default_factory=list)
+    position: str = ""  # a member's, for a member's letter
 
     @property
     def overdue(self) -> int:
@@ -41,6 +44,7 @@ class Reminders:
     rules: Rules
     recipients: list[Recipient]
     units: str  # the kinds of unit followed, as the letters name them ("xã, phường, thị trấn")
+    to_members: bool = False  # one letter per member in charge, to inform and direct
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
@@ -57,10 +61,17 @@ def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
     return f"Đảng ủy {a.commune}" + (f", {place}" if place else "")
 
 
-def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
-    """Overdue filings of the as-of year and the year before, and those due within `within` days."""
+def reminders(db: Ledger, as_of: dt.date, within: int, to_members: bool = False) -> Reminders:
+    """Overdue filings of the as-of year and the year before, and those due within `within` days;
+    each recipient with the members in charge of its communes. `to_members`: one recipient per
+    member in charge, with the overdue and late filings of his or her area."""
     if within < 0:
         raise CadretrackError("within_invalid", value=within)
+    from cadretrack.ops.members import member_index
+
+    members = member_index(db)
+    if to_members:
+        return _to_members(db, as_of, within, members)
     horizon = as_of + dt.timedelta(days=within)
     groups: dict[tuple[str, ...], Recipient] = {}
     rules = None
@@ -85,7 +96,50 @@ def reminders(db: Ledger, as_of: dt.date, within: int) -> Reminders:
     agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: sort_key(r.name))
     communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
     units = unit_words([i for r in groups.values() for i in r.items])
+    for recipient in groups.values():
+        recipient.members = members_in_charge(recipient.items, members, as_of)
     return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), agencies + communes, units)
+
+
+def _member_of(item: Status, members, as_of: dt.date):
+    """The member in charge of the item's commune now (who directs), else on its due date."""
+    code = item.owed.assignment.commune_code
+    return members.on(code, as_of) or members.on(code, item.owed.due)
+
+
+def members_in_charge(items: list[Status], members, as_of: dt.date) -> list[tuple[str, str, str]]:
+    """(name, position, area) of each member in charge of the items' communes, in the items'
+    order; the area names the districts (or, after the reform, the communes) concerned."""
+    found: dict[str, tuple[str, dict]] = {}
+    for item in items:
+        m = _member_of(item, members, as_of)
+        if m is None:
+            continue
+        a = item.owed.assignment
+        found.setdefault(m.member, (m.position, {}))[1].setdefault(a.district or a.commune, None)
+    return [(name, position, ", ".join(places)) for name, (position, places) in found.items()]
+
+
+def _to_members(db: Ledger, as_of: dt.date, within: int, members) -> Reminders:
+    """One recipient per member in charge: the overdue and late filings of the area's communes
+    (the as-of year and the year before), in the check's order; members with none get no letter."""
+    groups: dict[str, Recipient] = {}
+    rules, kinds = None, {}
+    for year in (as_of.year - 1, as_of.year):
+        report = run_check(db, year, as_of, status=["overdue", "late"])
+        rules = report.rules
+        kinds.update(rules.kinds)
+        for item in report.items:
+            m = _member_of(item, members, as_of)
+            if m is None:
+                continue
+            recipient = groups.setdefault(m.member, Recipient("member", m.member, position=m.position))
+            recipient.items.append(item)
+    for recipient in groups.values():
+        recipient.members = members_in_charge(recipient.items, members, as_of)
+    recipients = sorted(groups.values(), key=lambda r: sort_key(r.name))
+    units = unit_words([i for r in recipients for i in r.items])
+    return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), recipients, units, to_members=True)
 
 
 INDEX = "danh-sach-cong-van.xlsx"
@@ -105,14 +159,15 @@ class LettersWritten:
         return iter((self.written, self.removed))
 
 
-def check_letters(folder: Path, template: Path | None, inputs=()) -> Path:
+def check_letters(folder: Path, template: Path | None, inputs=(), to_members: bool = False) -> Path:
     """Refuse, before any work, a template that cannot be used or a folder that cannot hold
-    the letters (a file, a link, a missing parent, read-only)."""
+    the letters (a file, a link, a missing parent, read-only). The members' letters have a
+    bundled template of their own."""
     from cadretrack.render.letter_set import check_folder
     from cadretrack.render.letters import template_path
 
     check_folder(folder, [*inputs, template])
-    return template_path(template)
+    return template_path(template, to_members)
 
 
 def write_letters(reminders: Reminders, folder: Path, template: Path | None, today: dt.date,
@@ -124,7 +179,7 @@ def write_letters(reminders: Reminders, folder: Path, template: Path | None, tod
     from cadretrack.render.letters import _index, letter_bytes, letters_listed
     from cadretrack.render.sandbox import TemplateEnvironment
 
-    source = check_letters(folder, template, inputs)
+    source = check_letters(folder, template, inputs, reminders.to_members)
     wanted = [f"{index:03d}-{slug(recipient.name)}.docx" for index, recipient in enumerate(reminders.recipients, 1)]
     env = TemplateEnvironment()  # the template's parts compiled once, each letter its own budget
     letters = [letter_bytes(reminders, r, source, today, env) for r in reminders.recipients]  # failures: here
