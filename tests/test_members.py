@@ -315,3 +315,20 @@ def test_libreoffice_prints_the_members_letter_and_the_noi_nhan(province, tmp_pa
             text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
             assert "Nơi nhận" in text and re.search(r"Ủy\s+viên\s+Ban\s+Thường\s+vụ", text), text
             assert not re.search(r"\b\d\d/\d\d/\d{1,3}\s*\n", text), text
+
+
+def test_show_verify_and_difficulties_name_the_member(province, tmp_path):
+    cli = province
+    assert "commune-without-member" not in cli("verify").stdout  # no division of work yet: no warning
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx", DIVISION[:3]), "--effective", "01/01/2023"))
+    shown = succeeded(cli("show", "--commune", "Phường Tân Hòa")).stdout
+    assert "Bùi Văn Tỉnh" in shown and "01/01/2023" in shown
+    findings = cli.json("verify")["findings"]
+    without = {f["commune"] for f in findings if f["code"] == "commune-without-member"}
+    assert len(without) == 151 - len(cli.json("list", "members", "--on", "01/01/2023"))
+    assert "Xã Yên Trị" in without and "Phường Tân Hòa" not in without  # Lạc Sơn's units have no member
+    said = succeeded(cli("record", "difficulty", "--commune", "Tú Lý", "--date", "01/03/2023",
+                         "--text", "Đường sạt lở")).stdout
+    assert "Nguyễn Phi Long" in said
+    items = cli.json("difficulties", "--as-of", "10/03/2023")
+    assert [i["member"] for i in items] == ["Nguyễn Phi Long"]

@@ -69,9 +69,16 @@ def record_difficulty(
 ) -> None:
     from cadretrack.ops.followup import record_difficulty as run
 
-    new_id, a = run(open_db(ctx), run_of(ctx), commune=commune, district=district, cadre=cadre,
-                    day=date_option(date), text=text, raised_by=raised_by)
+    from cadretrack.ops.members import member_index
+
+    day = date_option(date)
+    db = open_db(ctx)
+    new_id, a = run(db, run_of(ctx), commune=commune, district=district, cadre=cadre,
+                    day=day, text=text, raised_by=raised_by)
     echo(t("difficulty_recorded", id=new_id, commune=a.commune, cadre=a.cadre))
+    member = member_index(db).on(a.commune_code, day)
+    if member is not None:  # the guidance reports a difficulty to the member in charge first
+        echo(t("difficulty_goes_to", member=member.member))
 
 
 @guarded

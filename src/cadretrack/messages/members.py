@@ -73,4 +73,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--to chỉ nhận \"members\" (gửi các đồng chí Ủy viên Ban Thường vụ phụ trách), không nhận \"{value}\".",
         "--to accepts only \"members\" (the Standing Committee members in charge), not \"{value}\".",
     ),
+    "verify_member_overlap": (
+        "{commune}: đồng chí {first} và đồng chí {second} cùng phụ trách từ {start}.",
+        "{commune}: {first} and {second} are both in charge from {start}.",
+    ),
+    "verify_without_member": (
+        "{commune} (mã {commune_code}) có cán bộ theo dõi nhưng hiện chưa có đồng chí Ủy viên Ban Thường vụ "
+        "phụ trách.",
+        "{commune} (code {commune_code}) is followed but has no Standing Committee member in charge today.",
+    ),
+    "show_members": ("Ủy viên Ban Thường vụ phụ trách", "Standing Committee member in charge"),
+    "member_in_force": ("đang phụ trách", "in charge"),
+    "difficulty_goes_to": ("Báo cáo đồng chí {member}, Ủy viên Ban Thường vụ phụ trách địa bàn.",
+                           "To be reported to {member}, the Standing Committee member in charge."),
 }

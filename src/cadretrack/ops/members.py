@@ -156,3 +156,12 @@ def resolve_member_ids(db: Ledger, name: str) -> list[int]:
     from cadretrack.ops.matching import resolve_person_ids
 
     return resolve_person_ids(load_members(db), name, "member_unknown")
+
+
+def commune_members(db: Ledger, commune: str, district: str = "") -> list[MemberArea]:
+    """The members in charge of one unit over time (the unit `show --commune` shows)."""
+    try:
+        found = load_units(db).candidates(commune, district)[0]
+    except MatchError as exc:
+        raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
+    return load_member_areas(db, communes=[found.code])

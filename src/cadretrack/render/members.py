@@ -27,7 +27,17 @@ def print_members(items: list, format: str) -> None:
     headers = [t(k) for k in ("col_member", "col_position", "col_district", "col_commune", "col_code",
                               "col_start", "col_end", "col_decision")]
     body = [[a.member, a.position, a.district, a.commune, a.official_code, format_date(a.start),
-             format_date(a.end) or t("in_force"), a.decision]
+             format_date(a.end) or t("member_in_force"), a.decision]
             for a in sorted(items, key=lambda a: (a.member, a.place, a.start))]
     out.print(table(t("members_title"), headers, body))
     out.print(t("members_count", count=len(items), members=len({a.member_id for a in items})))
+
+
+def print_commune_members(items: list) -> None:
+    """Who was in charge of one unit, over time (nothing before any division of work)."""
+    if not items:
+        return
+    headers = [t(k) for k in ("col_member", "col_position", "col_start", "col_end", "col_decision")]
+    body = [[a.member, a.position, format_date(a.start), format_date(a.end) or t("member_in_force"), a.decision]
+            for a in items]
+    console().print(table(t("show_members"), headers, body))

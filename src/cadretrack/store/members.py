@@ -29,7 +29,8 @@ def _area(r, day=dt.date.fromisoformat) -> MemberArea:
 
 
 def load_member_areas(db: Ledger, *, between: tuple[dt.date, dt.date] | None = None,
-                      ending_from: dt.date | None = None, members: list[int] | None = None) -> list[MemberArea]:
+                      ending_from: dt.date | None = None, members: list[int] | None = None,
+                      communes: list[str] | None = None) -> list[MemberArea]:
     """Areas in the stable order: all, those in force on some day `between` (first, last), those
     running to `ending_from` or after, or those of some `members` (ids)."""
     where, params = [], []
@@ -42,6 +43,9 @@ def load_member_areas(db: Ledger, *, between: tuple[dt.date, dt.date] | None = N
     if members is not None:
         where.append(f"ma.member_id IN ({', '.join('?' * len(members))})")
         params += list(members)
+    if communes is not None:
+        where.append(f"ma.commune_code IN ({', '.join('?' * len(communes))})")
+        params += list(communes)
     sql = _SELECT + "".join(f" AND ({w})" for w in where) + _ORDER
     return [_area(r) for r in db.execute(sql, params).fetchall()]
 
