@@ -103,6 +103,18 @@ def is_column_number_row(row: list[object]) -> bool:
     return seen
 
 
+_SIGNATURE = ("t m ", "tm ", "k t ", "kt ", "thay mat ", "noi nhan", "nguoi lap")
+
+
+def is_signature(row: list[object]) -> bool:
+    """The row opens the signature block ("T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", "Nơi nhận:"),
+    in whichever column it stands: nothing below it is data."""
+    texts = [v for v in row if v not in (None, "")]
+    if len(texts) != 1 or not isinstance(texts[0], str):
+        return False
+    return (text_key(_cell_text(texts[0])) + " ").startswith(_SIGNATURE)
+
+
 def is_footer(row: list[object]) -> bool:
     first = next((v for v in row if v not in (None, "")), None)
     if not isinstance(first, str) or first.strip()[:1].lower() not in ("t", "c"):
@@ -182,7 +194,7 @@ def data_rows(grid, header: Header, is_district: Callable[[str], bool], section:
         row = grid.rows[index]
         if is_column_number_row(row):
             continue
-        if is_footer(row):
+        if is_footer(row) or is_signature(row):
             break
         texts = titles(row)
         title = section_title(row, is_district, texts)
