@@ -61,10 +61,10 @@ def main() -> None:
     body(doc, "2. Việc gửi văn bản theo quy định", bold=True)
     body(doc, "{%p for kind in kinds %}")
     body(doc, "- {{ kind.label }}: phải nộp {{ kind.owed }}; nộp đúng hạn {{ kind.on_time }} ({{ kind.on_time_pct }}); "
-              "nộp quá hạn {{ kind.late }} ({{ kind.late_pct }}); chưa nộp {{ kind.not_filed }} ({{ kind.not_filed_pct }})"
+              "nộp muộn {{ kind.late }} ({{ kind.late_pct }}); chưa nộp {{ kind.not_filed }} ({{ kind.not_filed_pct }})"
               "{% if kind.pending %}, trong đó {{ kind.pending }} chưa đến hạn{% endif %}.")
     body(doc, "{%p endfor %}")
-    table(doc, ["Văn bản", "Phải nộp", "Đúng hạn", "Tỷ lệ", "Quá hạn", "Tỷ lệ", "Chưa nộp", "Tỷ lệ"],
+    table(doc, ["Văn bản", "Phải nộp", "Đúng hạn", "Tỷ lệ", "Nộp muộn", "Tỷ lệ", "Chưa nộp", "Tỷ lệ"],
           ["{{ item.label }}", "{{ item.owed }}", "{{ item.on_time }}", "{{ item.on_time_pct }}", "{{ item.late }}",
            "{{ item.late_pct }}", "{{ item.not_filed }}", "{{ item.not_filed_pct }}"],
           [Cm(3.4), Cm(1.8), Cm(1.8), Cm(1.9), Cm(1.8), Cm(1.9), Cm(1.8), Cm(2.1)], "kinds")
@@ -90,8 +90,8 @@ def main() -> None:
            "{{ item.due }}"],
           [Cm(1.1), Cm(3.2), Cm(3.4), Cm(3.0), Cm(3.2), Cm(2.6)], "missing")
     para(doc, "")
-    body(doc, "4. Văn bản gửi quá hạn", bold=True)
-    body(doc, "{% if late %}Có {{ late|length }} văn bản gửi quá hạn:{% else %}Không có văn bản gửi quá hạn."
+    body(doc, "4. Văn bản nộp muộn", bold=True)
+    body(doc, "{% if late %}Có {{ late|length }} văn bản nộp muộn (đã nộp, sau hạn nộp):{% else %}Không có văn bản nộp muộn."
               "{% endif %}")
     table(doc, ["STT", "Cán bộ theo dõi", "Địa bàn", "Văn bản", "Hạn nộp", "Ngày nộp", "Số ngày chậm"],
           ["{{ item.n }}", "{{ item.name }}", "{{ item.commune }}", "{{ item.kind }}", "{{ item.due }}",

@@ -74,7 +74,7 @@ def test_every_count_equals_check(year, tmp_path, as_of):
     doc = year.json("check", "--year", "2023", "--as-of", as_of, "--all")
     _, detail = data_rows(wb["Chi tiết"])
     assert len(detail) == len({(i["cadre"], i["commune_code"]) for i in doc["items"]})
-    statuses = [c for r in detail for c in r if c in ("Nộp đúng hạn", "Nộp quá hạn", "Chưa nộp, đã quá hạn", "Chưa nộp, còn trong hạn")]
+    statuses = [c for r in detail for c in r if c in ("Nộp đúng hạn", "Nộp muộn", "Chưa nộp, đã quá hạn", "Chưa nộp, còn trong hạn")]
     assert len(statuses) == len(doc["items"])
     chase = wb["Chưa nộp, nộp muộn"]
     start = next(r for r in range(1, chase.max_row + 1) if chase.cell(r, 1).value == "STT")

@@ -179,6 +179,9 @@ READERS = [
                                          "--template", "{file}"), ".docx"),
     Command("remind --template", ("remind", "--as-of", "31/12/2024", "--output", "{out}", "--template", "{file}"),
             ".docx"),
+    Command("verify FILE xlsx", ("verify", "{file}"), ".xlsx"),
+    Command("verify FILE docx", ("verify", "{file}", "--format", "json"), ".docx"),
+    Command("diff --since FILE", ("diff", "--since", "{file}"), ".xlsx"),
 ]
 
 

@@ -59,7 +59,7 @@ def test_every_figure_equals_check(year, tmp_path, as_of):
         assert row[2] == (f"{100 * c['on_time'] / owed:.1f}".replace(".", ",") + "%" if owed else "-")
         prose = next(line for line in text.splitlines() if line.startswith(f"- {labels[kind]}:"))
         assert f"phải nộp {owed};" in prose and f"nộp đúng hạn {c['on_time']} " in prose
-        assert f"nộp quá hạn {c['late']} " in prose and f"chưa nộp {not_filed} " in prose
+        assert f"nộp muộn {c['late']} " in prose and f"chưa nộp {not_filed} " in prose
     # Who has not filed (overdue) and who filed late: one row each, the names check gives.
     missing = [r for r in doc.tables[2].rows[1:] if r.cells[0].text.isdigit()]
     late = [r for r in doc.tables[3].rows[1:] if r.cells[0].text.isdigit()]

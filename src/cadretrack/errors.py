@@ -13,6 +13,23 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
+def sentence(key: str, fields: dict) -> str:
+    """The message `key` as a sentence: its own first word capitalised, never what a field
+    put first (a file name "th.xlsx", a value the user typed stays as it was written)."""
+    from cadretrack.messages import MESSAGES
+
+    vi, en = MESSAGES[key]
+    template = en if get_lang() == "en" else vi
+    first = template[1:].split("}", 1)[0].split(":", 1)[0] if template.startswith("{") else ""
+    if first in AS_WRITTEN:
+        return t(key, **fields)
+    return capitalized(t(key, **fields))
+
+
+# Fields whose text is the user's own, shown as written even at the start of a sentence.
+AS_WRITTEN = ("path", "file", "folder", "name", "value", "key", "sentence", "source", "sheet")
+
+
 class Label(NamedTuple):
     """A word a message holds in both languages (a kind's label from the rules), said in
     the language of whoever reads the message, when it is read."""
@@ -44,7 +61,7 @@ class CadretrackError(Exception):
     def message(self, debug: bool = False) -> str:
         """One sentence in the user's language. What a library said (`reason`) is added only
         for --debug: its words are English and name its own insides."""
-        text = capitalized(t(self.key, **self.fields))
+        text = sentence(self.key, self.fields)
         if self.fields.get("suggestion"):
             text += " " + t("suggest", suggestion=self.fields["suggestion"])
         if debug and self.fields.get("reason"):
@@ -72,7 +89,7 @@ class Problem:
     level: str = "error"  # "error" or "warning"
 
     def message(self) -> str:
-        return capitalized(t(self.key, **self.fields))
+        return sentence(self.key, self.fields)
 
 
 class InputProblems(CadretrackError):

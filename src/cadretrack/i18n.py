@@ -6,6 +6,7 @@ one for the current language, which the CLI sets once per run with `set_lang`.
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 
 from cadretrack.messages import MESSAGES
@@ -34,8 +35,21 @@ def get_lang() -> str:
     return _lang.get()
 
 
+def in_lang(lang: str, key: str, /, **fields: object) -> str:
+    """The message `key` in `lang` whatever the run's language (documents are Vietnamese)."""
+    vi, en = MESSAGES[key]
+    template = en if lang == "en" else vi
+    return template.format(**fields) if fields else template
+
+
 def t(key: str, /, **fields: object) -> str:
     """The message `key` in the current language, with `fields` filled in."""
     vi, en = MESSAGES[key]
     template = en if _lang.get() == "en" else vi
-    return template.format(**fields) if fields else template
+    if not fields:
+        return template
+    return _DOUBLED_YEAR.sub(r"\1", template.format(**fields))
+
+
+# A kind whose label ends in "năm" ("Báo cáo năm") before a message's "năm 2024": said once.
+_DOUBLED_YEAR = re.compile(r"\b(năm) năm(?= \d{4}\b)", re.IGNORECASE)

@@ -13,7 +13,7 @@ from cadretrack.cli.localized import LocalizedGroup
 
 from cadretrack import __version__
 from cadretrack.cli.common import State, detect_lang
-from cadretrack.i18n import set_lang, t
+from cadretrack.i18n import LANGS, set_lang, t
 
 set_lang(detect_lang(sys.argv, os.environ))
 
@@ -50,12 +50,14 @@ def root(
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help=t("help_debug"))] = False,
 ) -> None:
+    if lang not in LANGS:  # the contract: any other language is a usage error
+        raise typer.BadParameter(t("lang_invalid", value=lang, choices=", ".join(LANGS)), param_hint="--lang")
     set_lang(lang)
     ctx.obj = State(db=db, lang=lang, debug=debug)
 
 
 from cadretrack.cli import (  # noqa: E402
-    cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_members, cmd_safety, cmd_setup,
+    cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_known, cmd_members, cmd_safety, cmd_setup,
 )
 
 cmd_setup.register(app, gazetteer_app)
@@ -63,6 +65,7 @@ cmd_assignments.register(app, import_app, list_app)
 cmd_filings.register(app, import_app)
 cmd_export.register(app)
 cmd_safety.register(app)
+cmd_known.register(app)
 cmd_followup.register(app, cmd_filings.record_app, import_app)
 cmd_members.register(import_app, list_app)
 

@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, open_known, run_of
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
 
@@ -67,6 +67,7 @@ def list_assignments(
     year: Annotated[Optional[int], typer.Option("--year", help=t("help_year"))] = None,
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help=t("help_known_on"))] = None,
 ) -> None:
     from cadretrack.ops.assignments import list_assignments as run
     from cadretrack.render.assignments import print_assignments
@@ -74,7 +75,7 @@ def list_assignments(
     check_format(format)
     if on is not None and year is not None:
         raise CadretrackError("on_and_year")
-    items = run(open_db(ctx), on=date_option(on), year=year, district=district)
+    items = run(open_known(ctx, known_on)[0], on=date_option(on), year=year, district=district)
     print_assignments(items, format)
 
 
@@ -85,6 +86,7 @@ def show(
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
     format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help=t("help_known_on"))] = None,
 ) -> None:
     from cadretrack.ops.assignments import cadre_history, commune_history
     from cadretrack.render.assignments import print_assignments, print_lineage
@@ -93,9 +95,9 @@ def show(
     if not commune and not cadre:
         raise CadretrackError("show_need")
     if not commune:
-        print_assignments(cadre_history(open_db(ctx), cadre), format)
+        print_assignments(cadre_history(open_known(ctx, known_on)[0], cadre), format)
         return
-    items, lineage = commune_history(open_db(ctx), commune, district)
+    items, lineage = commune_history(open_known(ctx, known_on)[0], commune, district)
     if format != "table":  # one list: the units it was formed from, then its own
         print_assignments(lineage.earlier + items, format)
         return

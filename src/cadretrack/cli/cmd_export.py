@@ -10,7 +10,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand, LocalizedGroup
 
-from cadretrack.cli.common import date_option, echo, guarded, open_db, output_of, today
+from cadretrack.cli.common import date_option, echo, guarded, open_known, output_of, today
 from cadretrack.i18n import t
 
 export_app = typer.Typer(cls=LocalizedGroup, help=t("help_export"), no_args_is_help=True)
@@ -28,21 +28,22 @@ def summary(
     year: Annotated[int, typer.Option("--year", help=t("help_year"))],
     output: Annotated[Path, typer.Option("--output", help=t("help_export_output"))],
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help=t("help_known_on"))] = None,
 ) -> None:
     from cadretrack.domain.dates import format_date
     from cadretrack.ops.export import export_summary
 
     out = output_of(ctx, output)
     day = date_option(as_of) or today()
-    db = open_db(ctx)
+    db, moment = open_known(ctx, known_on)
     if sys.stdout.isatty():
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
             task = bar.add_task(t("exporting"), total=None)
-            report = export_summary(db, year, day, out, today(), lambda n: bar.advance(task, n))
+            report = export_summary(db, year, day, out, today(), lambda n: bar.advance(task, n), moment)
     else:
-        report = export_summary(db, year, day, out, today())
+        report = export_summary(db, year, day, out, today(), moment=moment)
     echo(t("exported", path=str(output.resolve()), year=year, as_of=format_date(day), **report.counts))
 
 
@@ -53,11 +54,13 @@ def report(
     output: Annotated[Path, typer.Option("--output", help=t("help_report_output"))],
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help=t("help_report_template"))] = None,
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help=t("help_known_on"))] = None,
 ) -> None:
     from cadretrack.domain.dates import format_date
     from cadretrack.ops.export import export_report
 
     out = output_of(ctx, output, template)
     day = date_option(as_of) or today()
-    done = export_report(open_db(ctx), year, day, out, today(), template)
+    db, moment = open_known(ctx, known_on)
+    done = export_report(db, year, day, out, today(), template, moment)
     echo(t("reported", path=str(output.resolve()), year=year, as_of=format_date(day), **done.counts))

@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import KindCommand, KindsGroup, LocalizedCommand, LocalizedGroup
 
-from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, output_of, run_of, today
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, open_known, output_of, run_of, today
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
 
@@ -108,6 +108,7 @@ def check(
     ctx: typer.Context,
     year: Annotated[Optional[int], typer.Option("--year", help=t("help_check_year"))] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help=t("help_known_on"))] = None,
     status: Annotated[Optional[str], typer.Option("--status", help=t("help_status"))] = None,
     all: Annotated[bool, typer.Option("--all", help=t("help_all"))] = False,
     kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
@@ -127,7 +128,8 @@ def check(
     day = date_option(as_of) or today()
     statuses = parse_statuses(status)
     with collector_paused():  # tens of thousands of records, no cycles
-        report = run_check(open_db(ctx), year or day.year, day, status=statuses, include_all=all, kinds=kind,
+        db, _ = open_known(ctx, known_on)
+        report = run_check(db, year or day.year, day, status=statuses, include_all=all, kinds=kind,
                            district=district, agency=agency, member=member)
         render.emit(report, written, out, today())
     if output is not None:
@@ -151,9 +153,12 @@ def rules(
     day = date_option(on)
     periods = rule_sets(open_db(ctx), day or (today() if format == "toml" else None))
     if format == "toml":
+        from cadretrack.domain.rules import BUILTIN
+        from cadretrack.readers.bundled import bundled_text
+        from cadretrack.render.rules_toml import commented_rules
         from cadretrack.render.streams import write_data
 
-        write_data(periods[-1].rule_set.text)
+        write_data(commented_rules(periods[-1].rule_set.text, bundled_text(BUILTIN)))
         return
     print_rules(periods)
 

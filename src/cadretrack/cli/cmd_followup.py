@@ -9,7 +9,7 @@ import typer
 
 from cadretrack.cli.localized import LocalizedCommand
 
-from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, run_of, state, today
+from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, open_known, run_of, state, today
 from cadretrack.i18n import t
 
 
@@ -30,6 +30,7 @@ def remind(
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_remind_output"))] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help=t("help_template"))] = None,
     to: Annotated[Optional[str], typer.Option("--to", help=t("help_remind_to"))] = None,
+    known_on: Annotated[Optional[str], typer.Option("--known-on", help=t("help_known_on"))] = None,
 ) -> None:
     from cadretrack.domain.names import loose_key
     from cadretrack.errors import CadretrackError
@@ -43,9 +44,13 @@ def remind(
     inputs = [state(ctx).db]
     if output is not None:
         check_letters(output, template, inputs, to_members)  # before a thousand lines are printed
-    found = reminders(open_db(ctx), day, within, to_members)
+    db, moment = open_known(ctx, known_on)
+    found = reminders(db, day, within, to_members)
     print_reminders(found)
     if output is not None:
+        from cadretrack.ops.provenance import letters_stamp
+
+        found.stamp = letters_stamp(db, found, moment, today())
         done = write_letters(found, output, template, today(), inputs)
         if done.removed:
             echo(t("letters_replaced", count=done.removed))
@@ -65,7 +70,7 @@ def record_difficulty(
     text: Annotated[str, typer.Option("--text", help=t("help_difficulty_text"))],
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
-    raised_by: Annotated[str, typer.Option("--raised-by", help=t("help_raised_by"))] = "commune",
+    raised_by: Annotated[str, typer.Option("--raised-by", help=t("help_raised_by"), show_default=False)] = "commune",
 ) -> None:
     from cadretrack.ops.followup import record_difficulty as run
 

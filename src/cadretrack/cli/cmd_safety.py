@@ -38,8 +38,10 @@ def history(
 def undo(ctx: typer.Context) -> None:
     from cadretrack.ops.history import undo as run
 
-    target, counts = run(open_db(ctx), run_of(ctx))
-    echo(t("undone", id=target["id"], command=" ".join(target["command"]), count=sum(counts.values())))
+    from cadretrack.render.stopped import summary_text
+
+    target, _ = run(open_db(ctx), run_of(ctx))
+    echo(t("undone", id=target["id"], command=" ".join(target["command"]), what=summary_text(target["summary"])))
 
 
 @guarded
@@ -68,13 +70,30 @@ def restore(
 @guarded
 def verify(
     ctx: typer.Context,
+    file: Annotated[Optional[Path], typer.Argument(help=t("help_verify_file"))] = None,
     format: Annotated[str, typer.Option("--format", help=t("help_format_table_json"))] = "table",
 ) -> None:
     from cadretrack.ops.verify import verify_at
+
+    if file is not None:
+        return verify_file(ctx, file, check_format(format, ("table", "json")))
     from cadretrack.render.problems import print_findings
 
     check_format(format, ("table", "json"))
     findings = verify_at(state(ctx).db, run_of(ctx))
     print_findings(findings, format)
     if any(f.level == "error" for f in findings):
+        raise typer.Exit(1)
+
+
+def verify_file(ctx: typer.Context, file: Path, format: str) -> None:
+    """`verify FILE`: exit 0 from this ledger and unedited, 1 edited or another ledger's."""
+    from cadretrack.bulk import collector_paused
+    from cadretrack.ops.verify_document import verify_document
+    from cadretrack.render.verify_document import print_document_check
+
+    with collector_paused():
+        result = verify_document(open_db(ctx), file)
+    print_document_check(result, format)
+    if not (result.same_ledger and result.unedited):
         raise typer.Exit(1)

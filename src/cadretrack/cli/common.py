@@ -90,6 +90,31 @@ def open_db(ctx: typer.Context):
     return ctx.with_resource(open_ledger(state(ctx).db, run_of(ctx)))
 
 
+def moment_option(value: str | None) -> dt.datetime | None:
+    """`--known-on`: dd/mm/yyyy[ HH:MM] in local time (a date alone: the end of that day), as UTC."""
+    from cadretrack.domain.dates import DateError, parse_moment
+    from cadretrack.ops.known import local_moment
+
+    if value is None:
+        return None
+    try:
+        return local_moment(parse_moment(value))
+    except (DateError, ValueError, OverflowError, OSError):
+        raise CadretrackError("known_on_invalid", value=value) from None
+
+
+def open_known(ctx: typer.Context, known_on: str | None):
+    """The command's ledger as known at `--known-on` (as it is now without it), and the last
+    change set that view includes (ops.known.Moment)."""
+    from cadretrack.ops.known import known_on as view
+
+    moment = moment_option(known_on)
+    db, last = view(open_db(ctx), moment)
+    if moment is not None and last.changeset == 0:
+        raise CadretrackError("known_on_before_ledger", value=known_on)
+    return ctx.with_resource(db), last
+
+
 def guarded(fn):
     """Run a command; our own errors become one clear line (and a table of problems), exit 2;
     an interruption one sentence saying what was done, exit 130."""

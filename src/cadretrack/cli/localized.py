@@ -121,11 +121,29 @@ def _localize_record(record: tuple[str, str]) -> tuple[str, str]:
             return t("cli_env_var", value=part[9:])
         return part
 
+    names = _METAVAR.sub(lambda m: _metavar(names, m.group(1)), names)
+    text = _RANGE.sub(lambda m: "[" + t("cli_at_least", n=m.group(1)) + "]", text)
     return names, _EXTRA.sub(lambda m: "[" + "; ".join(item(p) for p in m.group(1).split("; ")) + "]", text)
 
 
+_METAVAR = re.compile(r"<([a-z ]+)>")
+_RANGE = re.compile(r"\[x>=(-?\d+)\]")
+# The framework's value hints ("--year <int>") in our words: a date option says so.
+_HINTS = {"int": "cli_hint_number", "int range": "cli_hint_number", "integer": "cli_hint_number",
+          "float": "cli_hint_number", "float range": "cli_hint_number", "str": "cli_hint_text",
+          "text": "cli_hint_text", "path": "cli_hint_path", "file": "cli_hint_path"}
+_DATE_OPTIONS = ("--date", "--as-of", "--on", "--effective", "--since", "--until", "--known-on")
+
+
+def _metavar(names: str, hint: str) -> str:
+    option = names.split()[0].rstrip(",") if names.split() else ""
+    if option in _DATE_OPTIONS:
+        return "<" + t("cli_hint_date") + ">"
+    return "<" + t(_HINTS[hint]) + ">" if hint in _HINTS else f"<{hint}>"
+
+
 _USAGE_WORDS = {"[OPTIONS]": "cli_usage_options", "COMMAND": "cli_usage_command", "[ARGS]...": "cli_usage_args"}
-_ARGUMENTS = {"file": "cli_arg_file", "id": "cli_arg_id"}  # argument names as the usage line shows them
+_ARGUMENTS = {"file": "cli_arg_file", "id": "cli_arg_id", "kind": "cli_arg_kind"}  # argument names as the usage line shows them
 
 
 def _usage_piece(piece: str) -> str:
@@ -140,6 +158,22 @@ def _usage_piece(piece: str) -> str:
 
 
 class _Localized:
+    """A closed output pipe (`cadretrack rules | head`, `cadretrack check --help | less` quit
+    early) ends every command the same way: the reader has what it read; exit 0, no
+    traceback, no second error while the streams are flushed at exit."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            raise _reader_gone() from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _reader_gone() from None
+
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(_usage_piece(p) for p in self.collect_usage_pieces(ctx)),
                               prefix=t("cli_usage") + " ")
@@ -149,6 +183,19 @@ class _Localized:
         if option is not None:
             option.help = t("help_help")
         return option
+
+
+def _reader_gone():
+    from cadretrack.render.streams import reader_gone
+
+    reader_gone()
+    return typer.Exit(0)
+
+
+# The whole numbers options may take: a year a date can hold with the year after it, days
+# ahead that stay within the calendar, anything else within what the ledger stores.
+_HUGE = 2**62
+_BOUNDS = {"year": (1, 9998), "within": (0, 36500), "limit": (1, _HUGE), "id": (1, _HUGE)}
 
 
 class LocalizedCommand(_Localized, TyperCommand):
@@ -177,7 +224,20 @@ class LocalizedCommand(_Localized, TyperCommand):
             ctx.allow_extra_args = allowed
         if rest and not allowed and not ctx.resilient_parsing:
             raise ExtraArguments(ctx, list(rest))
+        self._check_bounds(ctx)
         return rest
+
+    def _check_bounds(self, ctx) -> None:
+        """A whole number no date, count or ledger row can hold (a year 10000, a limit of
+        twenty digits) is refused as a bad value, before any work."""
+        for param in self.params:
+            value = ctx.params.get(param.name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                continue
+            low, high = _BOUNDS.get(param.name, (-_HUGE, _HUGE))
+            if not low <= value <= high:
+                raise BadParameter(t("cli_not_in_range", value=value, range=t("cli_between", low=low, high=high)),
+                                   ctx=ctx, param=param)
 
     def _given(self, ctx, args: list[str], param) -> object:
         """What the command line gave `param`, read again by the command's own parser."""
@@ -196,8 +256,8 @@ class LocalizedGroup(_Localized, TyperGroup):
         self.invoke_without_command = True
 
     def resolve_command(self, ctx, args):
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
+        name = args[0] if args else None
+        if name is not None and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
             raise NoSuchCommand(ctx, name, difflib.get_close_matches(name, self.list_commands(ctx)))
         return super().resolve_command(ctx, args)
 
@@ -218,7 +278,10 @@ class LocalizedGroup(_Localized, TyperGroup):
             return
         limit = formatter.width - 6 - max(len(name) for name, _ in commands)
         with formatter.section(t("cli_commands")):
-            formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in commands])
+            formatter.write_dl([(self.shown_name(name), cmd.get_short_help_str(limit)) for name, cmd in commands])
+
+    def shown_name(self, name: str) -> str:
+        return name
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra: Any):
         """Run a command; a usage error is said in the user's language (exit 2)."""
@@ -267,6 +330,9 @@ class KindsGroup(LocalizedGroup):
 
     ANY = "KIND"
 
+    def shown_name(self, name: str) -> str:
+        return t("cli_arg_kind") if name == self.ANY else name  # "LOẠI" in the Vietnamese help
+
     def get_command(self, ctx, name):
         command = super().get_command(ctx, name)
         if command is None and name and not name.startswith("-"):
@@ -311,6 +377,8 @@ def _hint(exc) -> str:
         hint = exc.param_hint
         return " / ".join(repr(h) for h in hint) if isinstance(hint, (list, tuple)) else str(hint)
     param = getattr(exc, "param", None)
+    if param is not None and param.param_type_name == "argument" and param.name in _ARGUMENTS:
+        return t(_ARGUMENTS[param.name])  # as the usage line names it: TỆP, SỐ
     if param is not None and exc.ctx is not None:
         return param.get_error_hint(exc.ctx)
     return ""
@@ -337,6 +405,13 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _range(param_type) -> str:
+    low, high = getattr(param_type, "min", None), getattr(param_type, "max", None)
+    if low is not None and high is not None:
+        return t("cli_between", low=low, high=high)
+    return t("cli_at_least", n=low) if low is not None else t("cli_at_most", n=high)
+
+
 def usage_message(exc: UsageError) -> str:
     """One sentence in the user's language for a usage error of the framework, from its type
     and the parameters it carries."""
@@ -357,6 +432,9 @@ def usage_message(exc: UsageError) -> str:
     if isinstance(exc, MissingParameter):
         kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "parameter")
         key = "cli_missing_argument" if kind == "argument" else "cli_missing_option"
+        name = getattr(exc.param, "name", None)
+        if kind == "argument" and name in _ARGUMENTS:  # "Thiếu tham số TỆP", as the usage line names it
+            return t(key, name=t(_ARGUMENTS[name]))
         return t(key, name=_hint(exc))
     if isinstance(exc, BadOptionUsage):
         option = _option(exc.ctx, exc.option_name)
@@ -366,7 +444,9 @@ def usage_message(exc: UsageError) -> str:
         detail = exc.message
         param_type = getattr(exc.param, "type", None)
         key = _TYPE_MESSAGES.get(type(param_type).__name__)
-        if isinstance(exc, InvalidValue) and key is not None:
+        if isinstance(exc, InvalidValue) and type(param_type).__name__ in ("IntRange", "FloatRange"):
+            detail = t("cli_not_in_range", value=_shown(exc.value), range=_range(param_type))
+        elif isinstance(exc, InvalidValue) and key is not None:
             choices = ", ".join(map(str, getattr(param_type, "choices", ())))
             detail = t(key, value=_shown(exc.value), choices=choices)
         return t("cli_bad_value", name=_hint(exc), detail=detail) if _hint(exc) else detail

@@ -18,6 +18,7 @@ from cadretrack.domain.generations import generation_of
 from cadretrack.domain.incoming import Document, agency_key, agency_matches
 from cadretrack.domain.mentions import Mention
 from cadretrack.domain.names import exact_key, loose_key
+from cadretrack.domain.units import DISTRICT_WORDS, first_words
 
 
 class Pool:
@@ -89,7 +90,7 @@ def _district(gazetteer: Gazetteer, text: str) -> str:
     return ""
 
 
-_DISTRICT_WORDS = {"huyện", "huyen", "quận", "quan", "thị", "thi", "thành", "thanh", "tp", "tx", "h", "q"}
+_DISTRICT_WORDS = first_words(DISTRICT_WORDS)  # from the one table of unit words, with and without marks
 
 
 def _places(gazetteer: Gazetteer, mentions: list[Mention], known: Known

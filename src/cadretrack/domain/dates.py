@@ -58,3 +58,23 @@ def parse_cell_date(value: object) -> dt.date:
 def format_date(day: dt.date | None) -> str:
     """dd/mm/yyyy for people; empty for no date."""
     return day.strftime("%d/%m/%Y") if day else ""
+
+
+_MOMENT = re.compile(r"^(.+?)(?:[ T,]+(\d{1,2}):(\d{2}))?$")
+
+
+def parse_moment(value: str) -> dt.datetime:
+    """A moment as a clerk writes it, in local wall-clock time (naive): "dd/mm/yyyy HH:MM"
+    is the end of that minute, a date alone the end of that day (ISO dates and times too).
+    The caller places it in the machine's time zone."""
+    text = str(value).strip()
+    match = _MOMENT.match(text)
+    if not match:
+        raise DateError(text)
+    day = parse_date(match.group(1).strip())
+    if match.group(2) is None:
+        return dt.datetime.combine(day, dt.time(23, 59, 59))
+    hour, minute = int(match.group(2)), int(match.group(3))
+    if hour > 23 or minute > 59:
+        raise DateError(text)
+    return dt.datetime.combine(day, dt.time(hour, minute, 59))

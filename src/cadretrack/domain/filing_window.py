@@ -17,13 +17,14 @@ def check_filing(regime: Regime, kind: str, year: int, filed: dt.date, run_day: 
                  holidays: frozenset = frozenset(), rating: str = "", score: float | None = None) -> KindRule:
     """The kind's rule for the year (the kind may be named by key or label), or a
     CadretrackError naming the field that is wrong."""
-    if regime.find_kind(kind) is None:
+    named = regime.find_kind(kind)
+    if named is None:
         raise CadretrackError("kind_unknown", column="kind", kind=kind, kinds=kinds_label(regime.kinds()))
     if year < first_year or year > run_day.year + 1:
         raise CadretrackError("year_out_of_range", column="year", year=year, first=first_year, last=run_day.year + 1)
     rule = regime.find_kind(kind, year)
     if rule is None:
-        raise CadretrackError("kind_not_owed", column="kind", kind=kind, year=year,
+        raise CadretrackError("kind_not_owed", column="kind", kind=Label(named.label_vi, named.label_en), year=year,
                               kinds=kinds_label(regime.kinds(year, holidays)))
     first_day = rule.earliest_on(year)
     if not first_day <= filed <= run_day:  # before the kind could be sent, or not yet come

@@ -18,17 +18,22 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from cadretrack.domain.names import strip_marks
+from cadretrack.domain.units import COMMUNE_WORDS as UNIT_COMMUNE_WORDS
+from cadretrack.domain.units import DISTRICT_WORDS as UNIT_DISTRICT_WORDS
+from cadretrack.domain.units import LEVELS as UNIT_LEVELS
+from cadretrack.domain.units import word_sequences
 
-COMMUNE_WORDS = (("thi", "tran"), ("dac", "khu"), ("xa",), ("phuong",), ("tt", "."), ("tt",), ("x", "."), ("p", "."))
+# The unit words, from the one table of them (units.py), as this scanner reads them.
+COMMUNE_WORDS = word_sequences(UNIT_COMMUNE_WORDS)
 # Words after which a capitalised name is a commune written bare: "theo dõi địa bàn Tân Pheo".
 BARE_BEFORE = (("dia", "ban"), ("theo", "doi"))
-DISTRICT_WORDS = (("thanh", "pho"), ("thi", "xa"), ("huyen",), ("quan",), ("tp", "."), ("tp",), ("tx", "."), ("tx",),
-                  ("h", "."), ("q", "."))
+DISTRICT_WORDS = word_sequences(UNIT_DISTRICT_WORDS)
 
 HONORIFICS = (("dong", "chi"), ("d/c",), ("d", "/", "c"))
 MAX_NAME_WORDS = 5  # a district's name after its unit word
 MAX_RUN_WORDS = 9  # a commune's name, perhaps followed by its district
-_UNIT_WORDS = {"xa", "phuong", "thi", "huyen", "quan", "thanh", "tinh", "dac", "tt", "tp", "tx"}
+# The first word of any unit word of any level (one letter left out: a name may begin so).
+_UNIT_WORDS = {w[0] for level in UNIT_LEVELS.values() for w in word_sequences(level) if len(w[0]) > 1}
 _LINK_WORDS = {"cua", "va", "theo", "tai", "ve", "cho", "voi", "thuoc", "tren", "trong", "giai", "nhiem", "den",
                "tu", "la", "o", "nam", "do", "dong", "can", "bo", "gui", "kem"}
 

@@ -23,12 +23,14 @@ from cadretrack.domain.regime import Regime, as_regime, settle
 from cadretrack.domain.rules import Rules
 
 STATUSES = ("overdue", "late", "pending", "on_time")
-# What a clerk may write for a status (--status), besides its code: the words of the tables.
+# What a clerk may write for a status (--status), besides its code and the headings of the
+# tables (their commas included): one word per status, never shared. "Quá hạn" is only ever
+# the unfiled overdue one; a filing that came after its deadline is "nộp muộn".
 STATUS_WORDS = {
-    "overdue": ("quá hạn", "chưa nộp quá hạn", "đã quá hạn"),
-    "late": ("nộp muộn", "nộp quá hạn", "muộn", "nộp chậm"),
-    "pending": ("còn hạn", "còn trong hạn", "chưa đến hạn", "chưa nộp còn trong hạn"),
-    "on_time": ("đúng hạn", "nộp đúng hạn"),
+    "overdue": ("quá hạn", "chưa nộp, đã quá hạn", "chưa nộp quá hạn", "đã quá hạn"),
+    "late": ("nộp muộn", "muộn", "nộp chậm", "nộp quá hạn", "filed late"),
+    "pending": ("còn hạn", "chưa nộp, còn trong hạn", "còn trong hạn", "chưa đến hạn"),
+    "on_time": ("đúng hạn", "nộp đúng hạn", "on time"),
 }
 
 

@@ -146,12 +146,21 @@ class Regime:
 
     def find_kind(self, text: str, year: int | None = None) -> KindRule | None:
         """The kind a clerk names by its key or its label (Vietnamese or English, with or
-        without diacritics), among those owed in `year` or named by any set."""
+        without diacritics), among those owed in `year` or named by any set; or by the start
+        of one ("báo cáo", "nhận xét", "chương trình") when no other kind starts so."""
         wanted = loose_key(text).replace("_", " ")
-        for rule in self.kinds(year).values():
+        if not wanted:
+            return None
+        rules = list(self.kinds(year).values())
+        for rule in rules:  # the whole name first: the common case, kept cheap
             if wanted in (rule.kind.replace("_", " "), loose_key(rule.label_vi), loose_key(rule.label_en)):
                 return rule
-        return None
+        if len(wanted) < 2:
+            return None
+        starting = [rule for rule in rules if any(
+            name.startswith(wanted) for name in (rule.kind.replace("_", " "), loose_key(rule.label_vi),
+                                                 loose_key(rule.label_en)))]
+        return starting[0] if len(starting) == 1 else None
 
     def for_documents(self, year: int, as_of: dt.date, holidays: Collection[dt.date] = ()) -> Rules:
         """The rules a document of `year` shows: the header, name and guidance of the set in

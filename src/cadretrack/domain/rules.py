@@ -13,16 +13,15 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from cadretrack.domain.rule_keys import KIND, keys_of
 from cadretrack.domain.toml_text import MAX_NESTING, key_lines, line_key, nesting_too_deep, table_header
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 
 FILERS = ("cadre", "commune")
 KIND_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-KIND_KEYS = {
-    "label_vi", "label_en", "filer", "due", "before", "overrides", "late_start_grace", "rating", "earliest",
-    "earliest_year", "order", "types", "codes", "words", "hints", "not_words",
-}
-REGULATION_KEYS = {"name", "short_name", "guidance", "effective", "grace_days", "next_working_day", "holiday_country"}
+# The keys each table may hold: the one table of rule_keys.
+KIND_KEYS = keys_of(KIND)
+REGULATION_KEYS = keys_of("regulation")
 TABLES = {"regulation", "organization", "kinds"}
 # Commands of `record` that are no kind: a kind may not take their names.
 RESERVED = {"difficulty", "meeting", "kind"}
@@ -182,8 +181,9 @@ def parse_rules(text: str, source: str) -> Rules:
             continue
         kinds[kind] = KindRule(
             kind=kind,
-            label_vi=str(spec.get("label_vi", kind)),
-            label_en=str(spec.get("label_en", spec.get("label_vi", kind))),
+            # A kind the file gives no label: its key as words ("half year"), never "half_year".
+            label_vi=str(spec.get("label_vi") or spec.get("label_en") or kind.replace("_", " ")),
+            label_en=str(spec.get("label_en") or spec.get("label_vi") or kind.replace("_", " ")),
             filer=filer,
             month=month_day[0],
             day=month_day[1],

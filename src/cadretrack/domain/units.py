@@ -43,6 +43,34 @@ PROVINCE_WORDS = {
 }
 LEVELS = {"commune": COMMUNE_WORDS, "district": DISTRICT_WORDS, "province": PROVINCE_WORDS}
 
+def word_sequences(level: dict[str, tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
+    """The unit words of a level as the register's scanner reads them, from the one table
+    above: loose words ("thị trấn" -> ("thi", "tran")), an abbreviation with its dot as a
+    word ("x." -> ("x", ".")), one written without a dot also with one ("tt": ("tt", "."),
+    ("tt",)); the longer spellings of a first word first."""
+    out: list[tuple[str, ...]] = []
+    for full, short in level.values():
+        out.append(tuple(_loose(full).split()))
+        word = _loose(short).rstrip(".").strip()
+        out += [(word, ".")] if short.endswith(".") else [(word, "."), (word,)]
+    return tuple(sorted(dict.fromkeys(out), key=len, reverse=True))
+
+
+def first_words(level: dict[str, tuple[str, str]]) -> set[str]:
+    """The first word of each way a level's unit is written, with and without its marks,
+    without a dot ("huyện", "huyen", "thị", "thi", "tp", "h")."""
+    words = set()
+    for forms in level.values():
+        for form in forms:
+            first = unicodedata.normalize("NFC", form.casefold()).split()[0].rstrip(".")
+            words |= {first, _loose(first)}
+    return words
+
+
+def _loose(text: str) -> str:
+    return strip_marks(unicodedata.normalize("NFD", text.casefold()))
+
+
 # English names of the unit types, for messages in English.
 UNIT_EN = {
     "xã": "commune", "phường": "ward", "thị trấn": "township", "đặc khu": "special zone",

@@ -14,6 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "interrupted_change": ("số {id} ({summary})", "{id} ({summary})"),
     "interrupted_files_written": ("đã ghi tệp {files}", "written: {files}"),
     "interrupted_files_not_written": ("chưa ghi tệp {files}", "not written: {files}"),
+    "interrupted_folders_not_written": ("chưa ghi xong thư mục {folders}", "not written: the folder {folders}"),
     "interrupted_more_files": ("và {count} tệp khác", "and {count} more"),
     "interrupted_no_half_file": ("không có tệp nào ghi dở", "no file was left half-written"),
     "input_problems": (
@@ -141,10 +142,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sổ theo dõi đang được một cửa sổ khác ghi; hãy thử lại sau ít phút.",
         "The ledger is busy with another writer; try again in a moment.",
     ),
-    "ledger_corrupt": (
-        "Không đọc được sổ theo dõi {path}: tệp hỏng; hãy khôi phục từ bản sao lưu.",
-        "Cannot read the ledger {path}: the file is damaged; restore it from a backup.",
-    ),
     "ledger_exists": ("Sổ theo dõi {path} đã có; không thay đổi gì.", "Ledger {path} already exists; nothing changed."),
     "ledger_created": (
         "Đã tạo sổ theo dõi {path}: {communes} đơn vị hành chính cấp xã ({gazetteer}), quy định {rules}.",
@@ -169,10 +166,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rules_boolean_invalid": ("{key} phải là true hoặc false.", "{key} must be true or false."),
     "rules_kinds_missing": ("Thiếu các bảng [kinds.*].", "The [kinds.*] tables are missing."),
-    "rules_kind_unknown": (
-        "Loại văn bản {kind} không có; các loại đã biết: {known}.",
-        "Unknown kind {kind}; known: {known}.",
-    ),
     "rules_not_table": ("{key} phải là một bảng.", "{key} must be a table."),
     "rules_unknown_key": (
         "Không có mục \"{key}\"; có phải ý là \"{nearest}\"?",
@@ -193,7 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} phải là danh sách các cụm từ, ví dụ [\"6 tháng\", \"quý\"].",
         "{key} must be a list of words, e.g. [\"6 tháng\", \"quý\"].",
     ),
-    "rules_filer_invalid": ("filer phải là một trong: {known}.", "filer must be one of: {known}."),
+    "rules_filer_invalid": ("Giá trị của filer (người nộp) phải là một trong: {known} (cadre: cán bộ theo dõi, commune: đảng ủy xã).", "filer must be one of: {known}."),
     "rules_due_or_before": (
         "Ghi đúng một trong hai: due (ngày cuối còn đúng hạn) hoặc before (ngày đầu tiên bị muộn).",
         "Give exactly one of due (last on-time day) or before (first late day).",

@@ -72,11 +72,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "written": ("Đã ghi {path}.", "Wrote {path}."),
     # Check
     "status_overdue": ("Chưa nộp, đã quá hạn", "Overdue"),
-    "status_late": ("Nộp quá hạn", "Filed late"),
+    "status_late": ("Nộp muộn", "Filed late"),
     "status_pending": ("Chưa nộp, còn trong hạn", "Pending"),
     "status_on_time": ("Nộp đúng hạn", "On time"),
     "check_summary": (
-        "Năm {year}, tính đến ngày {as_of}: {total} văn bản phải nộp — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
+        "Năm {year}, tính đến ngày {as_of}: {total} văn bản phải nộp — {on_time} đúng hạn, {late} nộp muộn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
         "{year}, as of {as_of}: {total} filings owed — {on_time} on time, {late} late, {overdue} overdue, {pending} pending.",
     ),
     "table_more": (
@@ -111,9 +111,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Help for filings
     "help_record": ("Ghi nhận văn bản đã nhận.", "Record a filing received."),
-    "help_record_program": ("Ghi nhận chương trình theo dõi của cán bộ.", "Record a cadre's monitoring program."),
-    "help_record_report": ("Ghi nhận báo cáo năm của cán bộ.", "Record a cadre's annual report."),
-    "help_record_evaluation": ("Ghi nhận nhận xét, đánh giá của đảng ủy xã.", "Record a commune's evaluation of its cadre."),
     "help_date_received": ("Ngày Ban Tổ chức nhận (dd/mm/yyyy).", "Date the Board received it (dd/mm/yyyy)."),
     "help_number": ("Số, ký hiệu văn bản.", "Document number."),
     "help_note": ("Ghi chú.", "Note."),
@@ -128,8 +125,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_check_year": ("Năm (mặc định: năm của --as-of).", "Year (default: the --as-of year)."),
     "help_as_of": ("Tính đến ngày (mặc định: hôm nay).", "As of this date (default: today)."),
     "help_status": (
-        "Chỉ các trạng thái, cách nhau dấu phẩy: quá hạn (chưa nộp, đã quá hạn), nộp muộn, còn hạn (chưa nộp, "
-        "còn trong hạn), đúng hạn.",
+        "Chỉ các trạng thái, cách nhau dấu phẩy: quá hạn (chưa nộp, đã quá hạn), nộp muộn (đã nộp, sau hạn), "
+        "còn hạn (chưa nộp, còn trong hạn), đúng hạn; hoặc đúng tên cột của bảng.",
         "Only these statuses, comma-separated: overdue, late, pending, on_time (the Vietnamese words work too).",
     ),
     "help_all": ("Liệt kê cả văn bản nộp đúng hạn.", "List on-time filings too."),
@@ -140,7 +137,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_agency": ("Chỉ cán bộ của cơ quan này.", "Only cadres of this agency."),
     "help_output": ("Ghi ra tệp thay vì màn hình.", "Write to this file instead of the screen."),
     "help_rules_cmd": ("Các quy định của sổ, mỗi quy định với thời gian áp dụng.", "The ledger's rule sets, each with the period it governs."),
-    "help_rules_list": ("Danh sách quy định, hoặc quy định áp dụng vào một ngày.", "Every rule set, or the one in force on a day."),
     "help_rules_on": ("Quy định áp dụng vào ngày này (dd/mm/yyyy).", "The rule set in force on this day (dd/mm/yyyy)."),
     "help_rules_set": (
         "Thêm quy định mới áp dụng từ một ngày (quy định kế tiếp, của tỉnh mới sau sáp nhập …).",
@@ -178,8 +174,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} carries no rating or score; --rating and --score are for kinds that do.",
     ),
     "help_record_kind": (
-        "Ghi nhận văn bản loại KIND mà quy định của năm yêu cầu: khóa (program, report, evaluation theo "
-        "quy định có sẵn) hoặc tên loại; `cadretrack rules` liệt kê các loại.",
+        "Ghi nhận văn bản của một LOẠI mà quy định của năm yêu cầu: tên loại (\"chương trình\", \"báo cáo\", "
+        "\"nhận xét\" hoặc đầy đủ) hay khóa của loại (program, report, evaluation); `cadretrack rules` liệt kê các loại.",
         "Record a filing of kind KIND the year's rules owe: its key (program, report, evaluation in the "
         "built-in rules) or its label; `cadretrack rules` lists them.",
     ),
@@ -229,7 +225,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "exporting": ("Đang lập bảng tổng hợp", "Writing the workbook"),
     "exported": (
-        "Đã lập bảng tổng hợp năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
+        "Đã lập bảng tổng hợp năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} nộp muộn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn.",
         "Wrote the {year} workbook (as of {as_of}): {path} — {on_time} on time, {late} late, {overdue} overdue, {pending} pending.",
     ),
     "help_export": ("Xuất báo cáo.", "Export reports."),
@@ -242,7 +238,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_report": ("Dự thảo báo cáo mẫu: {path}", "Sample draft report: {path}"),
     "report_suffix": ("Tệp báo cáo {path} phải có đuôi .docx.", "The report {path} must end in .docx."),
     "reported": (
-        "Đã soạn dự thảo báo cáo năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} quá hạn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn. Phần đánh giá và kiến nghị để trống (tô vàng) cho Ban Tổ chức viết.",
+        "Đã soạn dự thảo báo cáo năm {year} (số liệu đến {as_of}): {path} — {on_time} đúng hạn, {late} nộp muộn, {overdue} chưa nộp đã quá hạn, {pending} chưa đến hạn. Phần đánh giá và kiến nghị để trống (tô vàng) cho Ban Tổ chức viết.",
         "Wrote the {year} draft report (as of {as_of}): {path} — {on_time} on time, {late} late, {overdue} overdue, {pending} pending. The assessment and proposals are left blank (highlighted) for the Board to write.",
     ),
     "help_export_report": (

@@ -1,9 +1,6 @@
 """The office's incoming-document register: decisions, reasons for review, results."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "decision_filing": ("Ghi nhận", "Filing"),
-    "decision_review": ("Cần xem lại", "Review"),
-    "decision_unrelated": ("Không liên quan", "Unrelated"),
     "office_title_filing": ("Văn bản theo Quy định 26 được ghi nhận", "Filings of Regulation 26 recorded"),
     "office_title_filing_dry": ("Văn bản theo Quy định 26 sẽ được ghi nhận", "Filings of Regulation 26 to record"),
     "office_title_review": ("Văn bản cần xem lại", "Rows to review"),

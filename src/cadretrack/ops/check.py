@@ -30,24 +30,61 @@ class CheckReport:
     items: list[Status]  # the listed ones, in the stable order
     scope: list[Status]  # every filing owed in the scope
     members: MemberIndex | None = None  # who is in charge of each commune when (None: no members)
+    stamp: object = None  # domain.provenance.Stamp of a document made from it
 
     def member_of(self, item: Status):
         """The member in charge of the item's commune on its due date, or None."""
         return self.members.on(item.owed.assignment.commune_code, item.owed.due) if self.members else None
 
 
+def status_words() -> dict[str, str]:
+    """Every way a clerk may name a status, by loose key: its code, the words of
+    STATUS_WORDS and the headings the tables print for it, in both languages."""
+    words = {}
+    for code, ws in STATUS_WORDS.items():
+        for word in (code, code.replace("_", " "), *ws, *_headings(code)):
+            words.setdefault(loose_key(word), code)
+    return words
+
+
+def _commas(word: str) -> int:
+    return word.count(",")
+
+
+def _headings(code: str) -> tuple[str, str]:
+    from cadretrack.messages import MESSAGES
+
+    return MESSAGES[f"status_{code}"]
+
+
 def parse_statuses(text: str | None) -> list[str] | None:
-    """Statuses by code or by the words of the tables ("quá hạn", "nop muon"), comma-separated."""
+    """Statuses by code or by the words of the tables ("quá hạn", "nop muon"), comma-separated;
+    a heading that holds a comma ("Chưa nộp, đã quá hạn") is one status, not two."""
     if not text:
         return None
-    words = {loose_key(w): code for code, ws in STATUS_WORDS.items() for w in (code, code.replace("_", " "), *ws)}
-    values = [v.strip() for v in text.split(",") if v.strip()]
-    found = {v: words.get(loose_key(v)) for v in values}
-    bad = [v for v, code in found.items() if code is None]
-    if bad:
-        raise CadretrackError("status_invalid", value=", ".join(bad), choices=Label(
+    words = status_words()
+    widest = 1 + max(_commas(word) for code, ws in STATUS_WORDS.items() for word in (*ws, *_headings(code)))
+    pieces = [v.strip() for v in text.split(",")]
+    found: list[str] = []
+    bad: list[str] = []
+    i = 0
+    while i < len(pieces):
+        if not pieces[i]:
+            i += 1
+            continue
+        for j in range(min(len(pieces), i + widest), i, -1):  # the longest run of pieces that names a status
+            code = words.get(loose_key(", ".join(pieces[i:j])))
+            if code is not None:
+                found.append(code)
+                i = j
+                break
+        else:
+            bad.append(pieces[i])
+            i += 1
+    if bad or not found:
+        raise CadretrackError("status_invalid", value=", ".join(bad) or text, choices=Label(
             ", ".join(STATUS_WORDS[code][0] for code in STATUSES), ", ".join(STATUSES)))
-    return list(dict.fromkeys(found.values()))
+    return list(dict.fromkeys(found))
 
 
 def parse_kinds(text: str | None, regime: Regime) -> list[str] | None:

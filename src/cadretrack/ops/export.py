@@ -9,19 +9,23 @@ from cadretrack.bulk import collector_paused
 from cadretrack.errors import CadretrackError
 from cadretrack.ops.check import CheckReport, run_check
 from cadretrack.ops.followup import list_difficulties, meeting_counts
+from cadretrack.ops.provenance import make_stamp
 from cadretrack.render.files import write_atomically
+from cadretrack.store.known import Moment, last_changeset
 from cadretrack.store.ledger import Ledger
 
 
 def export_summary(
-    db: Ledger, year: int, as_of: dt.date, output: Path, today: dt.date, progress=None
+    db: Ledger, year: int, as_of: dt.date, output: Path, today: dt.date, progress=None, moment: Moment | None = None
 ) -> CheckReport:
+    """The workbook; stamped with the ledger as known up to `moment` (default: now)."""
     if output.suffix.lower() != ".xlsx":
         raise CadretrackError("export_suffix", path=str(output))
     from cadretrack.render.workbook import write_summary  # XlsxWriter: loaded only to write
 
     with collector_paused():
         report = run_check(db, year, as_of, include_all=True)
+        report.stamp = make_stamp(db, report, moment or last_changeset(db), "summary", today)
         meetings = meeting_counts(db, year)
         difficulties = list_difficulties(db, as_of, year=year)
         write_atomically(output, lambda tmp: write_summary(report, tmp, today, progress, meetings, difficulties))
@@ -29,7 +33,8 @@ def export_summary(
 
 
 def export_report(
-    db: Ledger, year: int, as_of: dt.date, output: Path, today: dt.date, template: Path | None = None
+    db: Ledger, year: int, as_of: dt.date, output: Path, today: dt.date, template: Path | None = None,
+    moment: Moment | None = None,
 ) -> CheckReport:
     """`export report`: the Board's draft report, from the statuses `check` computes."""
     if output.suffix.lower() != ".docx":
@@ -38,6 +43,8 @@ def export_report(
 
     source = report_template(template)  # a missing or foreign template is refused before any work
     report = run_check(db, year, as_of, include_all=True)
+    report.stamp = make_stamp(db, report, moment or last_changeset(db), "report", today,
+                              own_template=template is not None)
     difficulties = list_difficulties(db, as_of, year=year)
     write_report(report, difficulties, output, source, today)
     return report

@@ -19,6 +19,10 @@ from cadretrack.store.ledger import Ledger
 from cadretrack.store.units import load_units
 
 RAISERS = ("cadre", "commune")
+# Who raised a difficulty, as a clerk writes it (keyed without diacritics), besides the codes.
+RAISER_WORDS = {"can bo": "cadre", "can bo theo doi": "cadre", "nguoi theo doi": "cadre", "cadre": "cadre",
+                "xa": "commune", "dang uy xa": "commune", "co so": "commune", "dia phuong": "commune",
+                "commune": "commune"}
 MEETING_KINDS = {"thuong ky": "thuong-ky", "thuong-ky": "thuong-ky", "dot xuat": "dot-xuat", "dot-xuat": "dot-xuat",
                  "regular": "thuong-ky", "extraordinary": "dot-xuat"}
 YES = {"yes", "y", "co", "x", "1", "true", "tham du", "co tham du", "da tham du"}
@@ -50,8 +54,7 @@ def record_difficulty(
     db: Ledger, run: Run, *, commune: str, day: dt.date, text: str, district: str = "", cadre: str = "",
     raised_by: str = "commune",
 ) -> tuple[int, object]:
-    if raised_by not in RAISERS:
-        raise CadretrackError("raised_by_invalid", value=raised_by)
+    raised_by = raiser(raised_by)
     if not text.strip():
         raise CadretrackError("difficulty_text_missing")
     _not_future(day, run.today)
@@ -118,6 +121,14 @@ def list_difficulties(db: Ledger, as_of: dt.date, open_only: bool = False, year:
                               r[9] if resolved else "", r[10] if resolved else "", ((resolved or as_of) - raised).days,
                               member.member if member else ""))
     return out
+
+
+def raiser(text: str) -> str:
+    """`cadre` or `commune`, from the code or the clerk's words ("cán bộ", "xã", "đảng ủy xã")."""
+    code = RAISER_WORDS.get(text_key(text))
+    if code is None:
+        raise CadretrackError("raised_by_invalid", value=text)
+    return code
 
 
 def meeting_kind(text: str) -> str:

@@ -32,7 +32,13 @@ class ChangeSet:
         }
 
 
+SQLITE_MAX_INT = 2**63 - 1
+
+
 def history(db: Ledger, limit: int | None = None) -> list[ChangeSet]:
+    """The change sets, newest first; a limit beyond any ledger's count is no limit."""
+    if limit is not None and limit > SQLITE_MAX_INT:
+        limit = None
     return [ChangeSet(*row) for row in journal.history(db, limit)]
 
 

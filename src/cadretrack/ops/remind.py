@@ -45,6 +45,7 @@ class Reminders:
     recipients: list[Recipient]
     units: str  # the kinds of unit followed, as the letters name them ("xã, phường, thị trấn")
     to_members: bool = False  # one letter per member in charge, to inform and direct
+    stamp: object = None  # domain.provenance.Stamp of the letters' index
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
@@ -195,6 +196,19 @@ def write_letters(reminders: Reminders, folder: Path, template: Path | None, tod
         sets.swap_in(staging, earlier, [*names, index_name])
     removed = sum(1 for name in earlier.ours if name != earlier.index)
     return LettersWritten(written, removed, earlier.edited, renamed, folder / index_name)
+
+
+def index_bytes(reminders: Reminders, today: dt.date) -> bytes:
+    """The letters' index made again in memory, naming each letter as a set written into an
+    empty folder would (verify FILE)."""
+    import io
+
+    from cadretrack.render.letters import _index
+
+    names = [f"{index:03d}-{slug(recipient.name)}.docx" for index, recipient in enumerate(reminders.recipients, 1)]
+    buffer = io.BytesIO()
+    _index(reminders, [(r, Path(name)) for r, name in zip(reminders.recipients, names)], buffer, today)
+    return buffer.getvalue()
 
 
 def slug(text: str) -> str:

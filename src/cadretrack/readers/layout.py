@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cadretrack.domain.names import clean, text_key
+from cadretrack.domain.names import clean, loose_key, text_key
+from cadretrack.domain.units import DISTRICT_WORDS
 
 HEADER_SCAN_ROWS = 40
 Classifier = Callable[[str], str | None]
@@ -21,7 +22,10 @@ _COLUMN_NUMBER = re.compile(r"^[\(\[]?(\d{1,2}|[a-z])[\)\]]?$")
 _SECTION_PREFIX = re.compile(
     r"^\s*(?:[IVXLC]+|\d{1,2}|[A-Z])\s*[\.\)\-–:/]\s*|^\s*[IVXLC]+\s+(?=\S)", re.IGNORECASE
 )
-_DISTRICT_WORDS = ("huyen ", "thanh pho ", "thi xa ", "quan ", "tp ", "tx ")
+# A section row's district word, from the one table of unit words (one letter with its dot,
+# "H.", is left out: a name may begin with it).
+_DISTRICT_WORDS = tuple(sorted({loose_key(form) + " " for forms in DISTRICT_WORDS.values() for form in forms
+                                if len(loose_key(form)) > 1}))
 _NUMERAL = re.compile(r"^[\(\[]?(?:\d{1,4}|[ivx]{1,5})[\)\]]?\.?$")  # a row number: 12, (4), IV.
 _FOOTER = re.compile(r"^(?:tong cong|tong so|cong(?: \d|$))")
 

@@ -14,7 +14,7 @@ from cadretrack.domain.dates import format_date
 from cadretrack.render.xlsx_print import MIN_SCALE, PagePlan, column_pixels, plan_pages, print_setup, set_widths
 from cadretrack.render.xlsx_style import FONT, header_block, signature_block
 
-STATUSES = ("Đúng hạn", "Quá hạn", "Chưa nộp, đã quá hạn", "Chưa đến hạn")
+STATUSES = ("Đúng hạn", "Nộp muộn", "Chưa nộp, đã quá hạn", "Chưa đến hạn")
 # Colours that stay apart in grey: dark, light, black, white with a border.
 SERIES = ("#1F4E79", "#9DC3E6", "#404040", "#D9D9D9", "#7F6000", "#C00000")
 CHART_CHARS = 126  # about 900 px

@@ -81,20 +81,23 @@ def render_docx(source: Path, context: dict, env=None):
     return doc
 
 
-def docx_bytes(source: Path, context: dict, env=None) -> bytes:
+def docx_bytes(source: Path, context: dict, env=None, finish=None) -> bytes:
     """The document made from the template, whole, in memory (nothing written yet: a zip
     half-written to a full disk would fail again when freed)."""
     import io
 
     buffer = io.BytesIO()
-    render_docx(source, context, env).save(buffer)
+    doc = render_docx(source, context, env)
+    if finish is not None:
+        finish(doc)  # e.g. the provenance stamp, once the template is filled in
+    doc.save(buffer)
     return buffer.getvalue()
 
 
-def write_docx(source: Path, context: dict, path) -> None:
+def write_docx(source: Path, context: dict, path, finish=None) -> None:
     """The template filled in with `context`, written whole to `path` (a Path or an Output),
     only once it rendered."""
     from cadretrack.render.files import write_atomically
 
-    data = docx_bytes(source, context)
+    data = docx_bytes(source, context, finish=finish)
     write_atomically(path, lambda tmp: tmp.write_bytes(data))

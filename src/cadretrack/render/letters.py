@@ -134,4 +134,12 @@ def _index(reminders, written: list, path: Path, today: dt.date) -> None:
     ws.freeze_panes(start + 1, 0)
     ws.autofilter(start, 0, start + max(len(written), 1), len(headers) - 1)
     print_setup(ws, (start, start), plan_pages(sizes))
+    if reminders.stamp is not None:
+        from cadretrack.render.provenance import stamp_line, stamp_workbook
+        from cadretrack.render.xlsx_style import merge
+
+        line = start + max(len(written), 1) + 2
+        merge(ws, line, 0, line, len(headers) - 1, stamp_line(reminders.stamp), styles.stamp)
+        ws.set_row(line, 36)
+        stamp_workbook(wb, reminders.stamp)
     wb.close()

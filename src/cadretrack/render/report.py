@@ -154,6 +154,17 @@ def report_template(template: Path | None) -> Path:
     return template_path(template, TEMPLATE)
 
 
+def report_bytes(report, difficulties: list, today: dt.date) -> bytes:
+    """The report from the built-in template, stamped, in memory (verify FILE makes it again)."""
+    from cadretrack.render.docx_template import docx_bytes
+    from cadretrack.render.provenance import stamp_docx
+
+    return docx_bytes(report_template(None), context(report, difficulties, today),
+                      finish=lambda doc: stamp_docx(doc, report.stamp))
+
+
 def write_report(report, difficulties: list, path: Path, source: Path, today: dt.date) -> None:
     """The report from the template at `source` (see report_template)."""
-    write_docx(source, context(report, difficulties, today), path)
+    from cadretrack.render.provenance import stamp_docx
+
+    write_docx(source, context(report, difficulties, today), path, finish=lambda doc: stamp_docx(doc, report.stamp))

@@ -9,6 +9,19 @@ from cadretrack.render.terminal import console, table
 from cadretrack.render.text import to_json
 
 
+def local_time(stamp: str) -> str:
+    """A change set's moment (stored as UTC ISO) as a clerk reads it: local time, day first."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return str(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
 def print_history(items: list, format: str) -> None:
     if format == "json":
         write_data(to_json([c.as_dict() for c in items]) + "\n")
@@ -17,6 +30,6 @@ def print_history(items: list, format: str) -> None:
     for c in items:
         summary = summary_text(c.summary)
         state = t("undone_by", id=c.undone_by) if c.undone_by else ""
-        rows.append([str(c.id), c.at, c.user, " ".join(c.command), summary, state])
+        rows.append([str(c.id), local_time(c.at), c.user, " ".join(c.command), summary, state])
     headers = [t(k) for k in ("col_id", "col_at", "col_user", "col_command", "col_summary", "col_state")]
     console().print(table(t("history_title"), headers, rows))

@@ -12,8 +12,20 @@ FILES_NAMED = 3  # a folder of letters: the first few named, the others counted
 
 
 def summary_text(summary: dict) -> str:
-    """A change set's summary as history shows it: "văn bản: 371, dòng sổ văn bản đến: 380"."""
-    return ", ".join(f"{t('sum_' + k) if 'sum_' + k in MESSAGES else k}: {v}" for k, v in summary.items())
+    """A change set's summary in words: "371 văn bản, 380 dòng sổ văn bản đến"; the counts
+    that are zero are left out, an undo is "hoàn tác thay đổi số 12"."""
+    parts = []
+    for key, value in summary.items():
+        if not value or ("undoes" in summary and key != "undoes"):
+            continue  # an undo's counts of records put back, by action, are for scripts (JSON)
+        template = MESSAGES.get("sum_" + key)
+        if template is None:  # a count no message names yet: said as it is stored
+            parts.append(f"{key}: {value}")
+        elif "{n}" in t("sum_" + key):
+            parts.append(t("sum_" + key, n=value))
+        else:
+            parts.append(f"{t('sum_' + key)}: {value}")
+    return ", ".join(parts) or t("sum_nothing")
 
 
 def stopped_sentence(run: Run | None) -> str:
@@ -26,7 +38,7 @@ def stopped_sentence(run: Run | None) -> str:
     restored = [c.summary["restored"] for c in done if c.id is None]
     if changes:
         parts.append(t("interrupted_ledger_written", changes=", ".join(
-            t("interrupted_change", id=c.id, summary=summary_text({k: v for k, v in c.summary.items() if v}))
+            t("interrupted_change", id=c.id, summary=summary_text(c.summary))
             for c in changes)))
     parts += [t("interrupted_restored", source=source) for source in restored]
     if not done:
@@ -36,8 +48,12 @@ def stopped_sentence(run: Run | None) -> str:
         parts.append(t("interrupted_files_written", files=_names(written)))
     missing = [out for out in (run.outputs if run is not None else [])
                if not any(p == out or out in p.parents for p in written)]
-    if missing:
-        parts.append(t("interrupted_files_not_written", files=_names(missing)))
+    folders = [out for out in missing if out.is_dir() or not out.suffix]  # remind's folder of letters
+    files = [out for out in missing if out not in folders]
+    if files:
+        parts.append(t("interrupted_files_not_written", files=_names(files)))
+    if folders:
+        parts.append(t("interrupted_folders_not_written", folders=_names(folders)))
     parts.append(t("interrupted_no_half_file"))
     return t("interrupted", done="; ".join(parts))
 

@@ -80,3 +80,17 @@ def write_data(text: str, stream=None) -> None:
     stream.flush()
     buffer.write(text.encode("utf-8"))
     buffer.flush()
+
+
+def reader_gone() -> None:
+    """The program reading our output stopped (`cadretrack rules | head`): what is still
+    buffered, and anything printed from here on, goes nowhere instead of failing again
+    when the process flushes its streams at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a test's captured stream)
+        pass

@@ -9,11 +9,22 @@ from rich.table import Table
 from rich.text import Text
 
 
+class _Console(Console):
+    """Rich's console, except that a reader gone away (`| head`) is not Rich's exit 1 but the
+    BrokenPipeError every command answers the same way (cli.localized: exit 0)."""
+
+    def on_broken_pipe(self) -> None:
+        from cadretrack.render.streams import reader_gone
+
+        reader_gone()
+        raise BrokenPipeError(32, "the reader of the output has gone")
+
+
 def console(stderr: bool = False) -> Console:
     """A console that draws for a terminal, or wide plain text when piped."""
-    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    out = _Console(stderr=stderr, highlight=False, soft_wrap=False)
     if not out.is_terminal:
-        out = Console(stderr=stderr, highlight=False, soft_wrap=False, width=200, no_color=True)
+        out = _Console(stderr=stderr, highlight=False, soft_wrap=False, width=200, no_color=True)
     return out
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.ratings import rating_label
 from cadretrack.domain.rules import Rules
+from cadretrack.render.provenance import stamp_line, stamp_workbook
 from cadretrack.render.xlsx_print import plan_pages, print_setup, set_widths
 from cadretrack.render.xlsx_style import (
     Styles,
@@ -21,6 +22,7 @@ from cadretrack.render.xlsx_style import (
     data_row,
     date,
     header_block,
+    merge,
     new_workbook,
     nothing_listed,
     number,
@@ -40,11 +42,11 @@ from cadretrack.reports.summary import (
 
 STATUS_VI = {
     "on_time": "Nộp đúng hạn",
-    "late": "Nộp quá hạn",
+    "late": "Nộp muộn",
     "overdue": "Chưa nộp, đã quá hạn",
     "pending": "Chưa nộp, còn trong hạn",
 }
-COUNT_HEADERS = ["Đúng hạn", "Quá hạn", "Chưa nộp, đã quá hạn", "Chưa đến hạn", "Tỷ lệ đã nộp"]
+COUNT_HEADERS = ["Đúng hạn", "Nộp muộn", "Chưa nộp, đã quá hạn", "Chưa đến hạn", "Tỷ lệ đã nộp"]
 SHEETS = ("Tổng hợp", "Biểu đồ", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Khó khăn, vướng mắc", "Căn cứ",
           "Theo UVBTV phụ trách")
 Progress = Callable[[int], None]
@@ -100,6 +102,7 @@ def write_summary(
                 "DANH SÁCH CHƯA NỘP, NỘP MUỘN", progress)
     _difficulties_sheet(wb, styles, report, today, place, units, difficulties or [])
     _rules_sheet(wb, styles, report, today, units)
+    stamp_workbook(wb, report.stamp)
     wb.close()
 
 
@@ -211,6 +214,10 @@ def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: lis
             col += 1
     ws.freeze_panes(first, 2)
     signature_block(ws, styles, first + len(rows) + 2, page, report.rules.organization, today)
+    if communes and report.stamp is not None:  # the provenance, printed under the signatures
+        line = first + len(rows) + 10
+        merge(ws, line, 2, line, max(page - 1, 2), stamp_line(report.stamp), styles.stamp)
+        ws.set_row(line, 36)
     print_setup(ws, (start, start + 1), plan)
     if not communes:
         ws.autofilter(start + 1, 0, first + len(rows) - 1, width - 1)
@@ -400,7 +407,7 @@ def _rules_sheet(wb, styles, report, today, units):
         lines.append((rule.label_vi, f"{filer} nộp {due}" + (f"; {extra}" if extra else "")))
     lines += [
         ("Nộp đúng hạn", "đã nộp, ngày nộp không muộn hơn hạn nộp"),
-        ("Nộp quá hạn", "đã nộp, sau hạn nộp"),
+        ("Nộp muộn", "đã nộp, sau hạn nộp"),
         ("Chưa nộp, đã quá hạn", "đến ngày tính số liệu chưa nộp, đã qua hạn nộp"),
         ("Chưa nộp, còn trong hạn", "đến ngày tính số liệu chưa nộp, chưa đến hạn nộp"),
         ("Người phải nộp", "phân công đang có hiệu lực vào ngày hạn nộp; chỉ tính văn bản nhận đến ngày tính số liệu"),

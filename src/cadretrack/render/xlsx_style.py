@@ -20,9 +20,11 @@ DEFAULT_SIGNER = "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN"
 def new_workbook(path):
     import xlsxwriter
 
+    in_memory = hasattr(path, "write")  # a buffer: a document made again to compare (verify FILE)
     return xlsxwriter.Workbook(
-        str(path),
+        path if in_memory else str(path),
         {
+            "in_memory": in_memory,
             # Not constant_memory: its streaming drops vertical merges after the
             # first (measured: 128 MB against 99 MB peak on a national year).
             "constant_memory": False,
@@ -41,6 +43,7 @@ class Styles:
         base = {"font_name": FONT, "font_size": 11, "valign": "vcenter"}
         cell = {**base, "border": 1, "text_wrap": True}
         self.plain = wb.add_format(base)
+        self.stamp = wb.add_format({**base, "font_size": 9, "italic": True, "text_wrap": True, "valign": "top"})
         self.left_head = wb.add_format({**base, "font_size": 12, "align": "center"})
         self.left_head_bold = wb.add_format({**base, "font_size": 12, "bold": True, "align": "center"})
         self.right_head = wb.add_format({**base, "font_size": 12, "bold": True, "underline": True, "align": "center"})

@@ -1,0 +1,232 @@
+"""Documents carry their provenance: a workbook exported at T, the ledger changed after T,
+then `verify FILE` (unchanged, changed since, edited, another ledger's) and `diff --since FILE`
+listing exactly the filings recorded after T. Real ledgers, real files, the real CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import docx
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import Cli, snapshot
+from sheets import HEADER, PAIRS, assignment_rows, xlsx
+from test_known_on import Clock, fixed_tz  # noqa: F401  (a fixture)
+
+STAMP = "cadretrack_stamp"
+
+
+@pytest.fixture
+def exported(cli, tmp_path, monkeypatch, fixed_tz):  # noqa: F811
+    """A ledger with three assignments and a program; the 2023 workbook, report and letters
+    exported at T; (cli, clock, folder)."""
+    clock = Clock(monkeypatch)
+    clock.step()
+    cli.ok("init")
+    clock.step()
+    cli.ok("import", "assignments", xlsx(tmp_path / "list.xlsx", [HEADER] + assignment_rows(PAIRS)),
+           "--effective", "14/12/2022")
+    clock.step()
+    cli.ok("record", "program", "--year", "2023", "--date", "20/05/2023", "--commune", "Hiền Lương")
+    clock.step()
+    out = tmp_path / "out"
+    out.mkdir()
+    cli.ok("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", out / "tong-hop.xlsx")
+    cli.ok("export", "report", "--year", "2023", "--as-of", "31/12/2023", "--output", out / "bao-cao.docx")
+    (out / "letters").mkdir()
+    cli.ok("remind", "--as-of", "10/12/2023", "--output", out / "letters")
+    return cli, clock, out
+
+
+def verify(cli, path, code: int) -> dict:
+    result = cli("verify", path, "--format", "json")
+    assert result.exit_code == code, result.output + result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_stamp_is_in_the_properties_and_printed(exported):
+    cli, _, out = exported
+    wb = load_workbook(out / "tong-hop.xlsx")
+    stamp = wb.custom_doc_props[STAMP].value
+    assert stamp.startswith("cadretrack-stamp 1|") and "|Y=2023|A=2023-12-31|C=3|" in stamp
+    printed = [c.value for ws in wb.worksheets[:1] for row in ws.iter_rows() for c in row
+               if isinstance(c.value, str) and c.value.startswith("Nguồn số liệu")]
+    assert len(printed) == 1 and "thay đổi số 3 (19/12/2023 08:30)" in printed[0]  # local time
+    report = docx.Document(out / "bao-cao.docx")
+    assert report.core_properties.identifier == stamp.replace("D=summary", "D=report")
+    assert report.paragraphs[-1].text.startswith("Nguồn số liệu")
+    index = load_workbook(out / "letters" / "danh-sach-cong-van.xlsx")
+    assert "|D=letters|" in index.custom_doc_props[STAMP].value
+
+
+def test_verify_unchanged_then_changed_since(exported):
+    cli, clock, out = exported
+    for name in ("tong-hop.xlsx", "bao-cao.docx", "letters/danh-sach-cong-van.xlsx"):
+        found = verify(cli, out / name, 0)
+        assert (found["same_ledger"], found["unedited"], found["changes_since"]) == (True, True, 0), name
+    before = snapshot(cli.db)
+    said = cli("verify", out / "tong-hop.xlsx", lang="vi")
+    assert said.exit_code == 0 and "đúng như sổ theo dõi" in said.stdout and "không thay đổi" in said.stdout
+    assert snapshot(cli.db) == before  # verify writes nothing
+    clock.step()
+    cli.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Tân Hòa")
+    clock.step()
+    cli.ok("record", "program", "--year", "2023", "--date", "25/06/2023", "--commune", "Mông Hóa")
+    for name in ("tong-hop.xlsx", "bao-cao.docx"):
+        found = verify(cli, out / name, 0)
+        assert (found["unedited"], found["changes_since"], found["known_on"]) == (
+            True, 2, "2023-12-19T01:30:00+00:00"), name
+    assert "cadretrack diff --since" in cli("verify", out / "tong-hop.xlsx", lang="vi").stdout
+
+
+def test_an_edited_count_is_named_by_its_cell(exported, tmp_path):
+    cli, _, out = exported
+    edited = tmp_path / "sua.xlsx"
+    shutil.copy(out / "tong-hop.xlsx", edited)
+    wb = load_workbook(edited)
+    ws = wb["Tổng hợp"]
+    total = next(r for r in ws.iter_rows() if r[1].value == "Tổng cộng")
+    cell = total[4]  # the program's on-time count
+    cell.value = cell.value + 1
+    wb.save(edited)
+    found = verify(cli, edited, 1)
+    assert found["same_ledger"] is True and found["unedited"] is False
+    assert found["differences"] == [{"where": f"Tổng hợp!{cell.coordinate}", "document": str(cell.value),
+                                     "ledger": str(cell.value - 1)}]
+    said = cli("verify", edited, lang="vi")
+    assert said.exit_code == 1 and f"Tổng hợp!{cell.coordinate}" in said.stdout
+
+
+def test_an_edited_report_paragraph_is_named(exported, tmp_path):
+    cli, _, out = exported
+    edited = tmp_path / "sua.docx"
+    doc = docx.Document(out / "bao-cao.docx")
+    paragraph = next(p for p in doc.paragraphs if "1" in p.text and p.runs)
+    paragraph.runs[0].text = paragraph.runs[0].text + " (đã sửa)"
+    doc.save(edited)
+    found = verify(cli, edited, 1)
+    assert found["unedited"] is False and len(found["differences"]) == 1
+    assert found["differences"][0]["where"].startswith("¶")
+
+
+def test_another_ledgers_workbook_says_so(exported, tmp_path):
+    cli, _, out = exported
+    other = Cli(tmp_path / "other.db")
+    other.ok("init")
+    other.ok("import", "assignments", xlsx(tmp_path / "l2.xlsx", [HEADER] + assignment_rows(PAIRS)),
+             "--effective", "14/12/2022")
+    other.ok("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", tmp_path / "khac.xlsx")
+    found = verify(cli, tmp_path / "khac.xlsx", 1)
+    assert found["same_ledger"] is False
+    assert "sổ theo dõi khác" in cli("verify", tmp_path / "khac.xlsx", lang="vi").stdout
+    assert "another ledger" in cli.refused("diff", "--since", tmp_path / "khac.xlsx")
+
+
+def test_a_file_cadretrack_did_not_export_is_exit_2(exported, tmp_path):
+    cli, _, _ = exported
+    plain = tmp_path / "plain.xlsx"
+    wb = Workbook()
+    wb.active["A1"] = "Tổng hợp"
+    wb.save(plain)
+    (tmp_path / "junk.docx").write_bytes(b"not a zip")
+    (tmp_path / "notes.txt").write_text("x")
+    for path in (plain, tmp_path / "junk.docx", tmp_path / "notes.txt", tmp_path):
+        assert cli("verify", path).exit_code == 2, path
+    assert "không phải văn bản do cadretrack" in cli.refused("verify", plain, lang="vi")
+
+
+def test_diff_since_the_file_lists_exactly_the_filings_recorded_after(exported):
+    cli, clock, out = exported
+    clock.step()
+    cli.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Tân Hòa")
+    clock.step()
+    cli.ok("record", "evaluation", "--year", "2023", "--date", "08/12/2023", "--commune", "Mông Hóa",
+           "--rating", "tot")
+    clock.step()
+    cli.ok("record", "program", "--year", "2023", "--date", "25/06/2023", "--commune", "Hiền Lương", "--replace")
+    result = cli("diff", "--since", out / "tong-hop.xlsx", "--as-of", "31/12/2023", "--format", "json")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert (found["since"], found["year"], found["as_of"]) == ("2023-12-19T01:30:00+00:00", 2023, "2023-12-31")
+    changes = [(c["change"], c["kind"], c["changeset"], c["before"], c["after"]) for c in found["changes"]]
+    assert sorted(changes) == sorted([
+        ("filed", "report", 4, "overdue", "on_time"),
+        ("filed", "evaluation", 5, "overdue", "on_time"),
+        ("replaced", "program", 6, "on_time", "late"),
+    ])
+    assert all(c["command"].startswith("cadretrack record") and c["at"] for c in found["changes"])
+    assert found["counts_before"]["overdue"] - found["counts_after"]["overdue"] == 2
+    then = json.loads(cli("check", "--year", "2023", "--as-of", "31/12/2023", "--known-on", "19/12/2023 08:30",
+                          "--format", "json").stdout)
+    assert then["counts"] == found["counts_before"]
+
+
+def test_diff_since_a_moment_shows_statuses_and_assignments(exported, tmp_path):
+    cli, clock, _ = exported
+    clock.step()
+    amend = xlsx(tmp_path / "amend.xlsx", [HEADER] + assignment_rows([("Phạm Minh Đức", "Sở Nội vụ", "Xã Mông Hóa")]))
+    cli.ok("import", "assignments", amend, "--effective", "01/07/2023", "--amend")
+    found = json.loads(cli("diff", "--since", "19/12/2023 08:30", "--as-of", "31/12/2023", "--format",
+                           "json").stdout)
+    kinds = {c["change"] for c in found["changes"]}
+    assert kinds == {"assignment"}
+    ended = [c for c in found["changes"] if c["before"] and c["after"]]
+    assert ended and ended[0]["after"]["end"] == "2023-06-30"
+    assert any(c["before"] is None and c["after"]["cadre"] == "Phạm Minh Đức" for c in found["changes"])
+    same = json.loads(cli("diff", "--since", "19/12/2023 08:30", "--as-of", "31/12/2023", "--format",
+                          "json").stdout)
+    assert same == found  # stable
+    assert cli("diff", "--since", "19/12/2023 08:30", "--format", "csv").stdout.startswith("change,changeset")
+    assert "19/12/2023 8" in cli.refused("diff", "--since", "19/12/2023 8")
+
+
+def test_export_known_on_then_is_the_document_made_then(exported, tmp_path):
+    from cadretrack.readers.document import workbook_cells
+
+    cli, clock, out = exported
+    clock.step()
+    cli.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Tân Hòa")
+    again = tmp_path / "lai.xlsx"
+    cli.ok("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", again,
+           "--known-on", "19/12/2023 08:30")
+    now = tmp_path / "nay.xlsx"
+    cli.ok("export", "summary", "--year", "2023", "--as-of", "31/12/2023", "--output", now)
+    first = workbook_cells((out / "tong-hop.xlsx").read_bytes())
+    assert workbook_cells(again.read_bytes()) == first
+    assert workbook_cells(now.read_bytes()) != first
+    assert verify(cli, again, 0)["changeset"] == 3
+
+
+def test_verify_diff_and_known_on_leave_the_file_as_it_was(exported):
+    from test_read_only import at_rest, files
+
+    cli, clock, out = exported
+    clock.step()
+    cli.ok("record", "report", "--year", "2023", "--date", "01/12/2023", "--commune", "Tân Hòa")
+    at_rest(cli.db)
+    before = files(cli.db)
+    for args in (("verify", out / "tong-hop.xlsx"), ("verify", out / "bao-cao.docx", "--format", "json"),
+                 ("diff", "--since", out / "tong-hop.xlsx"), ("diff", "--since", "19/12/2023 08:30"),
+                 ("check", "--year", "2023", "--known-on", "19/12/2023 08:30"),
+                 ("show", "--commune", "Tân Hòa", "--known-on", "19/12/2023 08:30")):
+        assert cli(*args).exit_code in (0, 1), args
+    assert files(cli.db) == before
+
+
+def test_a_report_from_the_boards_own_template_is_checked_by_its_figures(exported, tmp_path):
+    from cadretrack.render.report import TEMPLATE  # the bundled one, copied as the Board's
+    from cadretrack.readers.bundled import bundled_path
+
+    cli, clock, _ = exported
+    own = tmp_path / "mau-cua-ban.docx"
+    shutil.copy(bundled_path("templates", TEMPLATE), own)
+    doc = docx.Document(own)
+    doc.paragraphs[0].insert_paragraph_before("Mẫu của Ban")
+    doc.save(own)
+    made = tmp_path / "bc-rieng.docx"
+    cli.ok("export", "report", "--year", "2023", "--as-of", "31/12/2023", "--output", made, "--template", own)
+    found = verify(cli, made, 0)
+    assert (found["compared"], found["unedited"]) == ("figures", True)
+    assert "mẫu riêng" in cli("verify", made, lang="vi").stdout
