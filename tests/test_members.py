@@ -332,3 +332,30 @@ def test_show_verify_and_difficulties_name_the_member(province, tmp_path):
     assert "Nguyễn Phi Long" in said
     items = cli.json("difficulties", "--as-of", "10/03/2023")
     assert [i["member"] for i in items] == ["Nguyễn Phi Long"]
+
+
+def test_known_on_rebuilds_the_members_of_a_past_change_set(province, tmp_path):
+    """Members are written through the change sets' journal, so the ledger as known after any
+    change set (--known-on, a document's stamp) has the members it had then."""
+    import datetime as dt
+
+    from cadretrack.ops.check import run_check
+    from cadretrack.ops.known import known_upto
+    from cadretrack.store.ledger import open_ledger
+
+    cli = province
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx"), "--effective", "01/01/2023"))
+    change = csv_file(tmp_path / "dc.csv", [HEADER, [1, "Đinh Công Sứ", "Phó Bí thư Tỉnh ủy", "Huyện Đà Bắc"]])
+    succeeded(cli("import", "members", change, "--effective", "01/07/2023", "--amend"))
+    db = open_ledger(cli.db, dt.datetime.now(dt.timezone.utc))
+    try:
+        last = db.execute("SELECT max(id) FROM changesets").fetchone()[0]
+        seen = []
+        for changeset in (last - 2, last - 1, last):
+            known, _ = known_upto(db, changeset)
+            report = run_check(known, 2023, dt.date(2023, 12, 31), include_all=True)
+            seen.append({(m.member if (m := report.member_of(i)) else None) for i in report.scope
+                         if i.owed.assignment.district == "Huyện Đà Bắc" and i.owed.kind == "report"})
+    finally:
+        db.close()
+    assert seen == [{None}, {"Nguyễn Phi Long"}, {"Đinh Công Sứ"}]
