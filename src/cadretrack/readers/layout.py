@@ -178,7 +178,7 @@ def section_title(
 
 
 def names_district(text: str) -> bool:
-    """The text opens with a district-level word ("huyện", "thành phố", "TP.", "thị xã")."""
+    """The text opens with a district-level word (domain.units.DISTRICT_WORDS: huyện, thành phố, TP.)."""
     return (text_key(text) + " ").startswith(_DISTRICT_WORDS)
 
 
