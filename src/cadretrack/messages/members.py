@@ -57,7 +57,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing to change: the ledger already matches {path} from {effective}.",
     ),
     "col_member": ("UVBTV phụ trách", "Member in charge"),
-    "col_member_position": ("Chức vụ UVBTV", "Member's position"),
     "members_title": ("Ủy viên Ban Thường vụ phụ trách địa bàn", "Standing Committee members in charge"),
     "members_count": ("{count} xã có đồng chí phụ trách, {members} đồng chí.",
                       "{count} commune(s) with a member in charge, {members} member(s)."),
