@@ -187,6 +187,11 @@ def bench_scale(scale: int, runs: int, today: dt.date) -> dict:
                           cli(dated, "check", "--year", year, "--as-of", as_of, "--all", "--format", "json"), turns),
             "check on the same ledger, as it is",
         )
+        rows["serve: the dashboard of a year"] = (
+            *measure_pair([sys.executable, str(HERE / "dashboard.py"), str(data["full"]), str(year), as_of],
+                          cli(data["full"], "check", "--year", year, "--as-of", as_of, "--format", "json"), turns),
+            "check --format json",
+        )
         rows["export summary"] = (
             *measure_pair(cli(data["full"], "export", "summary", "--year", year, "--as-of", as_of, "--output",
                               work / "ours.xlsx"),
@@ -242,6 +247,7 @@ GOALS = {
     "import assignments": ("ratio", 1.5),
     "check (a year, every status)": ("ratio", 1.5),
     "check --known-on (before the filings import)": ("ratio", 1.5),
+    "serve: the dashboard of a year": ("ratio", 1.5),
     "export summary": ("ratio", 1.5),
     "import filings: office register, 30 % filings": ("ratio", 2.0),
     "import filings: office register, 10 % filings": ("ratio", 2.0),

@@ -92,6 +92,14 @@ def test_cli_imports_nothing_from_the_store():
     assert reaching == []
 
 
+def test_web_reaches_the_ledger_only_through_ops():
+    """The web app parses, calls the same ops as the CLI, renders: no store, no reader."""
+    reaching = sorted(f"{m} -> {i}" for m in GRAPH if m.startswith("cadretrack.web")
+                      for i in GRAPH[m] if i.startswith(("cadretrack.store", "cadretrack.readers")))
+    assert reaching == []
+    assert any(m.startswith("cadretrack.web") for m in GRAPH)
+
+
 def test_domain_does_no_io():
     """No open(), no file reading, no package resources, no clock in the domain."""
     forbidden = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "resources", "today", "now"}

@@ -387,3 +387,71 @@ def test_random_bytes_never_break_an_import(filled, tmp_path_factory, data, suff
     code, printed = run_cli(place, args)
     assert code in EXITS, printed
     assert_refused_cleanly(place, before, code, printed, None)
+
+
+# --- hostile values of the options that filter lists -----------------------------------
+
+FILTERS = [
+    ("list", "filings", "--commune"), ("list", "filings", "--district"), ("list", "filings", "--cadre"),
+    ("list", "filings", "--agency"), ("list", "filings", "--number"), ("list", "filings", "--text"),
+    ("list", "filings", "--kind"), ("check", "--commune"), ("check", "--cadre"), ("history", "--since"),
+    ("history", "--until"), ("remind", "--district"), ("remind", "--kind"),
+]
+HOSTILE_VALUES = {
+    "nul": "Cao\x00Sơn", "huge": "Sơn " * 50_000, "sql": "x' OR 1=1; DROP TABLE filings; --",
+    "like": "%_%", "escape": "\x1b[2J\x1b[31mđỏ", "combining": "a" + "\u0301" * 5000, "rtl": "\u202eCTr",
+    "empty": "", "spaces": "   ", "emoji": "🏛️📄", "newline": "Tân\nHòa",
+}
+
+
+@pytest.mark.parametrize("value", sorted(HOSTILE_VALUES))
+@pytest.mark.parametrize("command", FILTERS, ids=lambda c: " ".join(c))
+def test_a_hostile_filter_value_is_answered_or_refused_in_one_sentence(place, command, value):
+    before = tree(place)
+    code, printed = run_cli(place, [*command, HOSTILE_VALUES[value]])
+    assert code in (0, 1, 2), (code, printed)
+    assert "Traceback" not in printed and "\x1b[2J" not in printed, printed
+    assert tree(place) == before  # a list or a refusal: nothing written
+
+
+# --- the web app (cadretrack serve): its upload takes a file, its ledger is --db ------------
+
+UPLOADABLE = {k: v for k, v in {**FILES, **DEADLY}.items() if k not in ("folder", "dangling link", "fifo")}
+
+
+@pytest.mark.parametrize("kind", sorted(UPLOADABLE))
+@pytest.mark.parametrize("name", ["hostile.xlsx", "../../hostile.xlsx", "C:\\\\Windows\\\\hostile.xlsx",
+                                  "x" * 1000 + ".xlsx", ".hostile.xlsx", "ho\x00stile.ods", "hostile"])
+def test_the_web_register_upload_refuses_a_hostile_file(place, kind, name):
+    """A file sent to Sổ văn bản đến: one sentence in the page (400), the ledger as it was,
+    nothing written outside the app's own upload folder, under whatever name it was sent."""
+    import io
+
+    from cadretrack.ops.ledger import watch
+    from cadretrack.web.app import create_app
+    from cadretrack.web.common import Settings
+
+    data = UPLOADABLE[kind](place / "source.bin").read_bytes()
+    (place / "source.bin").unlink()
+    before = tree(place)
+    settings = Settings(db=place / "ledger.db", watch=watch(place / "ledger.db"))
+    client = create_app(settings).test_client()
+    client.get(f"/?token={settings.token}")
+    answer = client.post("/register", data={"csrf": settings.csrf, "file": (io.BytesIO(data), name)},
+                         content_type="multipart/form-data")
+    page = answer.get_data(as_text=True)
+    settings.watch.close()
+    assert answer.status_code == 400, page
+    assert "Traceback" not in page and "cadretrack-serve-" not in page
+    assert_refused_cleanly(place, before, 2, page, None)
+    if settings.uploads is not None:
+        assert all(p.resolve().is_relative_to(settings.uploads.resolve()) for p in settings.uploads.rglob("*"))
+        shutil.rmtree(settings.uploads)
+
+
+def test_serve_on_a_fifo_ledger_does_not_hang(tmp_path):
+    os.mkfifo(tmp_path / "ledger.db")
+    before = tree(tmp_path)
+    code, printed = run_cli(tmp_path, ["serve", "--no-browser", "--port", "0"], subprocess_timeout=60)
+    assert code == 2, printed
+    assert_refused_cleanly(tmp_path, before, code, printed, None)

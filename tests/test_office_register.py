@@ -162,14 +162,17 @@ def test_the_same_register_again_asks_nothing_again_and_changes_nothing(office, 
     path = xlsx(tmp_path / "so-den.xlsx", hand_kept())
     first = office("import", "filings", path)
     assert first.exit_code == 1, first.output
-    assert "10 to review" in first.stdout and "0 rows decided at an earlier import" in first.stdout
+    reviews = sum(1 for r in ROWS if r[4][0] == "review")
+    assert f"{reviews} to review" in first.stdout and "0 rows decided at an earlier import" in first.stdout
     before = snapshot(office.db)
     again = office("import", "filings", path)
-    assert again.exit_code == 0 and snapshot(office.db) == before  # no question asked twice
+    # No question asked twice, nothing written; exit 1: the questions still await an answer.
+    assert again.exit_code == 1 and snapshot(office.db) == before
+    assert f"{reviews} row(s) asked about at an earlier import still await an answer" in again.stdout
     assert "0 new" in again.stdout and "0 to review" in again.stdout
     assert f"{len(ROWS)} rows decided at an earlier import" in again.stdout
     code, doc = run_json(office, path)
-    assert code == 0 and doc["counts"]["known"] == len(ROWS)
+    assert code == 1 and doc["counts"]["known"] == len(ROWS)
     earlier = [r["reason"] for r in sorted(doc["rows"], key=lambda r: r["row"])]
     assert earlier == [spec[4][0] for spec in ROWS]  # each row's earlier decision
 
@@ -188,7 +191,8 @@ def test_dry_run_shows_the_decisions_and_writes_nothing(office, tmp_path):
 def test_no_review_rows_exit_zero(office, tmp_path):
     rows = hand_kept()[:5] + [r for r, spec in zip(hand_kept()[5:], ROWS) if spec[4][0] != "review"]
     code, doc = run_json(office, xlsx(tmp_path / "clean.xlsx", rows))
-    assert code == 0 and doc["counts"]["review"] == 0 and doc["counts"]["filing"] == 6
+    assert code == 0 and doc["counts"]["review"] == 0
+    assert doc["counts"]["filing"] == sum(1 for r in ROWS if r[4][0] == "filing")
 
 
 def test_a_bad_file_exits_two_and_writes_nothing(office, tmp_path):
@@ -223,12 +227,15 @@ def test_the_review_workbook_round_trips(office, tmp_path):
     # The clerk completes two rows and deletes the others, then imports the workbook.
     ws.cell(5 + body.index(agency_row), 5, "Phường Phương Lâm")
     ws.cell(5 + body.index(cao_son), 6, "Đà Bắc")
+    for kept in (agency_row, cao_son):
+        ws.cell(5 + body.index(kept), header.index("Xử lý") + 1, "Ghi nhận")
     keep = {5 + body.index(agency_row), 5 + body.index(cao_son)}
     for r in sorted(set(range(5, 5 + len(body))) - keep, reverse=True):
         ws.delete_rows(r)
     wb.save(review)
     result = office("import", "filings", review)
-    assert result.exit_code == 0, result.output + result.stderr
+    assert result.exit_code == 1, result.output + result.stderr  # the deleted rows still wait, and are said to
+    assert "8 row(s) were deleted from the review file but still await an answer" in result.stdout
     items = office.json("check", "--year", "2024", "--as-of", "31/12/2024", "--all")["items"]
     filed = {(i["commune"], i["district"], i["kind"]): i for i in items if i["filed"]}
     assert filed[("Phường Phương Lâm", "Thành phố Hòa Bình", "program")]["filed"] == "2024-01-11"
@@ -237,7 +244,7 @@ def test_the_review_workbook_round_trips(office, tmp_path):
     # answered are remembered with the clerk's answers.
     code, doc = run_json(office, path)
     got = {r["row"]: r for r in doc["rows"]}
-    assert code == 0 and {r["decision"] for r in doc["rows"]} == {"known"}
+    assert code == 1 and {r["decision"] for r in doc["rows"]} == {"known"}  # 8 still wait
     assert got[FIRST + 7]["reason"] == "filing" and got[FIRST + 1]["reason"] == "filing"
 
 
@@ -265,3 +272,27 @@ def test_an_export_with_a_commune_column_but_no_year_is_the_office_register(offi
     code, doc = run_json(office, xlsx(tmp_path / "eoffice.xlsx", rows))
     assert code == 1 and doc["counts"]["unrelated"] == 4
     assert doc["counts"]["filing"] == sum(1 for r in ROWS if r[4][0] == "filing")
+
+
+@pytest.mark.parametrize("sender, expected", [
+    ("Hội Liên hiệp Phụ nữ tỉnh", "review"),  # a body that is not the cadre's agency, known to nobody
+    ("Hội LHPN tỉnh", "review"),
+    ("Sở Y tế", "review"),  # a known agency, not Tú Lý's cadre's
+    ("Sở Công Thương", "filing"),  # Bùi Văn Hải's agency
+    ("Sở Công thương tỉnh Hòa Bình", "filing"),
+    ("Đồng chí Bùi Văn Hải", "filing"),  # the cadre himself
+    ("", "filing"),  # the register does not say
+])
+def test_a_report_is_credited_to_the_cadre_only_when_his_agency_or_he_sent_it(office, tmp_path, sender, expected):
+    """A report on Tú Lý (followed by Bùi Văn Hải, Sở Công Thương) sent by the provincial Women's
+    Union is not his report: it waits for the clerk, saying who sent it and who follows the commune."""
+    rows = hand_kept()[:5] + [[D(2024, 12, 2), 1, sender, "15-BC", D(2024, 11, 30),
+                               "Báo cáo kết quả theo dõi xã Tú Lý năm 2024", "Văn phòng", None, "", ""]]
+    code, doc = run_json(office, xlsx(tmp_path / "so.xlsx", rows))
+    row = doc["rows"][0]
+    assert row["decision"] == expected, row
+    if expected == "review":
+        assert code == 1 and sender in row["reason"]
+        assert "Bùi Văn Hải" in row["reason"] or "has no cadre owing" in row["reason"]  # a known agency's sentence
+    else:
+        assert row["cadre"] == "Bùi Văn Hải" and row["kind"] == "report"

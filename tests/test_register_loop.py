@@ -234,7 +234,7 @@ def test_import_filings_replace_supersedes_a_different_filing(office, tmp_path):
         ["Ngày đến", "Số, ký hiệu", "Loại", "Năm", "Xã, phường, thị trấn"],
         [D(2024, 12, 5), "42-BC/SYT", "Báo cáo năm", 2024, "Tân Hòa"],
     ])
-    assert "--replace" in office.refused("import", "filings", listing)
+    assert "Ghi nhận, thay văn bản đã ghi" in office.refused("import", "filings", listing)
     office.ok("import", "filings", listing, "--replace")
     items = office.json("check", "--year", "2024", "--as-of", "31/12/2024", "--kind", "report", "--all")["items"]
     assert {i["commune"]: i["filed"] for i in items}["Phường Tân Hòa"] == "2024-12-05"
@@ -260,7 +260,7 @@ def test_the_same_command_again_into_the_same_review_file_loses_no_question(offi
     first = office("import", "filings", path, "--review", review)
     assert first.exit_code == 1 and len(review_places(review)) == 2
     again = office("import", "filings", path, "--review", review)
-    assert again.exit_code == 0  # nothing new is asked
+    assert again.exit_code == 1  # nothing new is asked, but two questions still wait
     assert len(review_places(review)) == 2  # but the two unanswered questions are still in the workbook
     assert "2 row(s) asked about at an earlier import still await an answer" in again.stdout
     answer(review, {"6 tháng đầu năm": ("Không phải văn bản theo Quy định", {}),

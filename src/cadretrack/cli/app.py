@@ -57,7 +57,8 @@ def root(
 
 
 from cadretrack.cli import (  # noqa: E402
-    cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_known, cmd_members, cmd_safety, cmd_setup,
+    cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_known, cmd_members, cmd_safety, cmd_serve,
+    cmd_setup,
 )
 
 cmd_setup.register(app, gazetteer_app)
@@ -66,6 +67,7 @@ cmd_filings.register(app, import_app)
 cmd_export.register(app)
 cmd_safety.register(app)
 cmd_known.register(app)
+cmd_serve.register(app)
 cmd_followup.register(app, cmd_filings.record_app, import_app)
 cmd_members.register(import_app, list_app)
 

@@ -17,6 +17,7 @@ from cadretrack.i18n import t
 def register(app: typer.Typer, import_app: typer.Typer, list_app: typer.Typer) -> None:
     import_app.command("assignments", cls=LocalizedCommand, help=t("help_import_assignments"))(import_assignments)
     list_app.command("assignments", cls=LocalizedCommand, help=t("help_list_assignments"))(list_assignments)
+    list_app.command("filings", cls=LocalizedCommand, help=t("help_list_filings"))(list_filings)
     app.command("show", cls=LocalizedCommand, help=t("help_show"))(show)
 
 
@@ -77,6 +78,29 @@ def list_assignments(
         raise CadretrackError("on_and_year")
     items = run(open_known(ctx, known_on)[0], on=date_option(on), year=year, district=district)
     print_assignments(items, format)
+
+
+@guarded
+def list_filings(
+    ctx: typer.Context,
+    year: Annotated[Optional[int], typer.Option("--year", help=t("help_list_filings_year"))] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
+    commune: Annotated[str, typer.Option("--commune", help=t("help_check_commune"))] = "",
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+    cadre: Annotated[str, typer.Option("--cadre", help=t("help_check_cadre"))] = "",
+    agency: Annotated[str, typer.Option("--agency", help=t("help_agency"))] = "",
+    number: Annotated[str, typer.Option("--number", help=t("help_number_search"))] = "",
+    text: Annotated[str, typer.Option("--text", help=t("help_text_search"))] = "",
+    format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
+) -> None:
+    from cadretrack.domain.criteria import FilingCriteria
+    from cadretrack.ops.listing import list_filings as run
+    from cadretrack.render.listing import print_filings
+
+    check_format(format)
+    criteria = FilingCriteria(kinds=kind or "", district=district, agency=agency, commune=commune, cadre=cadre,
+                              year=year, number=number, text=text)
+    print_filings(run(open_db(ctx), criteria), format)
 
 
 @guarded

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -36,14 +35,7 @@ def summary(
     out = output_of(ctx, output)
     day = date_option(as_of) or today()
     db, moment = open_known(ctx, known_on)
-    if sys.stdout.isatty():
-        from rich.progress import Progress
-
-        with Progress(transient=True) as bar:
-            task = bar.add_task(t("exporting"), total=None)
-            report = export_summary(db, year, day, out, today(), lambda n: bar.advance(task, n), moment)
-    else:
-        report = export_summary(db, year, day, out, today(), moment=moment)
+    report = export_summary(db, year, day, out, today(), moment=moment)
     echo(t("exported", path=str(output.resolve()), year=year, as_of=format_date(day), **report.counts))
 
 

@@ -94,12 +94,13 @@ def import_filings(
             echo(t("office_review_written", path=str(review)) if review else t("office_review_hint"))
         if result.awaiting > counts["review"]:
             echo(t("office_still_awaiting", count=result.awaiting - counts["review"]))
+    elif result.answers:  # a review workbook: what each answer did, and what still waits
+        for line in render.answer_lines(result, file):
+            echo(line)
     else:
         echo(t("filings_dry" if dry_run else "filings_done", path=str(file), added=result.added,
                unchanged=result.unchanged))
-        if result.answers:  # a review workbook: what the other answers did
-            echo(t("answers_dry" if dry_run else "answers_done", **result.answers))
-    if counts["review"]:
+    if counts["review"] or result.awaiting:
         raise typer.Exit(1)
 
 
@@ -114,11 +115,14 @@ def check(
     kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     agency: Annotated[str, typer.Option("--agency", help=t("help_agency"))] = "",
+    commune: Annotated[str, typer.Option("--commune", help=t("help_check_commune"))] = "",
+    cadre: Annotated[str, typer.Option("--cadre", help=t("help_check_cadre"))] = "",
     member: Annotated[str, typer.Option("--member", help=t("help_member"))] = "",
     format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_output"))] = None,
 ) -> None:
     from cadretrack.bulk import collector_paused
+    from cadretrack.domain.criteria import Criteria
     from cadretrack.ops.check import parse_statuses, run_check
     from cadretrack.render import check as render
 
@@ -127,10 +131,11 @@ def check(
     out = output_of(ctx, output)
     day = date_option(as_of) or today()
     statuses = parse_statuses(status)
+    criteria = Criteria(kinds=kind or "", district=district, agency=agency, commune=commune, cadre=cadre)
     with collector_paused():  # tens of thousands of records, no cycles
         db, _ = open_known(ctx, known_on)
-        report = run_check(db, year or day.year, day, status=statuses, include_all=all, kinds=kind,
-                           district=district, agency=agency, member=member)
+        report = run_check(db, day.year if year is None else year, day, status=statuses, include_all=all,
+                           criteria=criteria)
         render.emit(report, written, out, today())
     if output is not None:
         echo(t("written", path=str(output)))

@@ -27,6 +27,9 @@ def remind(
     ctx: typer.Context,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help=t("help_as_of"))] = None,
     within: Annotated[int, typer.Option("--within", help=t("help_within"))] = 14,
+    year: Annotated[Optional[int], typer.Option("--year", help=t("help_remind_year"))] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
+    district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_remind_output"))] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help=t("help_template"))] = None,
     to: Annotated[Optional[str], typer.Option("--to", help=t("help_remind_to"))] = None,
@@ -34,6 +37,7 @@ def remind(
 ) -> None:
     from cadretrack.domain.names import loose_key
     from cadretrack.errors import CadretrackError
+    from cadretrack.domain.criteria import Criteria
     from cadretrack.ops.remind import check_letters, reminders, write_letters
     from cadretrack.render.followup import print_reminders
 
@@ -44,9 +48,12 @@ def remind(
     inputs = [state(ctx).db]
     if output is not None:
         check_letters(output, template, inputs, to_members)  # before a thousand lines are printed
+    criteria = Criteria(kinds=kind or "", district=district)
     db, moment = open_known(ctx, known_on)
-    found = reminders(db, day, within, to_members)
+    found = reminders(db, day, within, year, criteria, to_members)
     print_reminders(found)
+    if found.earlier is not None:
+        echo(t("remind_earlier", year=found.earlier[0], count=found.earlier[1]))
     if output is not None:
         from cadretrack.ops.provenance import letters_stamp
 

@@ -25,13 +25,15 @@ def register(app: typer.Typer) -> None:
 def history(
     ctx: typer.Context,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help=t("help_limit"))] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help=t("help_since"))] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help=t("help_until"))] = None,
     format: Annotated[str, typer.Option("--format", help=t("help_format_table_json"))] = "table",
 ) -> None:
     from cadretrack.ops.history import history as run
     from cadretrack.render.safety import print_history
 
     check_format(format, ("table", "json"))
-    print_history(run(open_db(ctx), limit), format)
+    print_history(run(open_db(ctx), limit, since, until), format)
 
 
 @guarded

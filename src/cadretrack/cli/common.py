@@ -121,8 +121,12 @@ def guarded(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from cadretrack import progress
+        from cadretrack.render.progress import TerminalProgress
+
         root = _root_state(args, kwargs)
         interrupts.begin()
+        progress.listen(TerminalProgress())  # a bar while stderr is a terminal, the waiting line always
         if root is not None:
             root.run = None  # one run per command, even when a test process runs many
             run_of(kwargs.get("ctx") or args[0])
@@ -150,6 +154,7 @@ def guarded(fn):
             raise typer.Exit(130) from None
         finally:
             context.activate(None)
+            progress.listen(None)
 
     return wrapper
 
@@ -180,11 +185,12 @@ def _print_notice(message: str) -> None:
 
 
 def _print_error(message: str) -> None:
-    from rich.markup import escape
+    from rich.text import Text
 
-    from cadretrack.render.terminal import console
+    from cadretrack.render.terminal import console, safe_text
 
-    console(stderr=True).print(f"[bold red]{t('error')}:[/] {escape(message)}")
+    # The message may repeat what was typed: its control characters are shown, never obeyed.
+    console(stderr=True).print(Text.assemble((f"{t('error')}:", "bold red"), " ", safe_text(message)))
 
 
 def echo(text: str) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cadretrack.domain.gazetteer import Commune, Gazetteer
 from cadretrack.domain.generations import generation_of
-from cadretrack.domain.incoming import Document, agency_key, agency_matches
+from cadretrack.domain.incoming import Document, agency_key, agency_matches, sender_kind
 from cadretrack.domain.mentions import Mention
 from cadretrack.domain.names import exact_key, loose_key
 from cadretrack.domain.units import DISTRICT_WORDS, first_words
@@ -167,6 +168,10 @@ def attribute(doc: Document, pool: Pool, gazetteer: Gazetteer, filed: dt.date, k
     place = "; ".join(m.text for m in doc.summary_places or doc.sender_places)
     if len(candidates) == 1:
         chosen = candidates[0]
+        if _foreign_sender(doc, sender, agencies, chosen):
+            return Attribution(communes=communes or [], reason="review_sender_not_cadre", fields={
+                "sender": doc.sender, "cadre": chosen.cadre, "agency": chosen.agency or "—",
+                "place": _labels(communes) if communes else place})
         return Attribution(chosen, [c for c in (communes or []) if c.code == chosen.commune_code])
     if communes is None and not agencies and not named:
         return Attribution(reason="review_no_clue", fields={"sender": doc.sender or "—"})
@@ -186,6 +191,26 @@ def attribute(doc: Document, pool: Pool, gazetteer: Gazetteer, filed: dt.date, k
             "cadres": ", ".join(sorted({a.cadre for a in candidates}))})
     return Attribution(communes=communes or [], reason="review_several", fields={
         "cadres": ", ".join(sorted({a.cadre for a in candidates}))})
+
+
+def _foreign_sender(doc: Document, sender_places: list, agencies: list[str], chosen) -> bool:
+    """A body that sent a document the cadre files, and is neither the cadre's agency nor the
+    cadre ("Hội Liên hiệp Phụ nữ tỉnh" sending a report on the commune that a Sở Tài chính
+    leader follows): never credited to that cadre on the summary's word alone."""
+    if sender_places or not doc.sender.strip() or agencies:
+        return False  # a commune's sender, no sender, or a known agency (matched above)
+    if sender_kind(doc.sender, ()) != "agency" or not _ORGANISATION.search(loose_key(doc.sender)):
+        return False  # a person's name, or words that name no body: no contrary clue
+    if chosen.agency and agency_key(chosen.agency) in agency_key(doc.sender):
+        return False
+    return loose_key(chosen.cadre) not in loose_key(doc.sender)
+
+
+# Words that begin the name of a body (an agency, a union, a committee): a sender holding one
+# is an organisation whose identity can contradict the cadre's.
+_ORGANISATION = re.compile(r"\b(?:so|ban|hoi|uy ban|ubnd|van phong|cong an|bo chi huy|bchqs|chqs|lien doan|"
+                           r"dang uy|doan|mat tran|mttq|toa an|vien|cuc|chi cuc|truong|benh vien|bao|dai|"
+                           r"lien hiep|thanh doan|tinh doan|kho bac|ngan hang|cong ty|trung tam)\b")
 
 
 def _cadres(names: list[str], known: Known) -> set[str]:

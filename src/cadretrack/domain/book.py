@@ -33,12 +33,14 @@ def _tidy(value: object) -> str:
 
 def place_in_book(received: object, arrival: object, sender: object, number: object, summary: object) -> str:
     """`2024#123` (the year of Ngày đến, a date, and Số đến), else `<Ngày đến as written>|<digest
-    of sender, number, summary>`."""
+    of sender, number, summary>` (with Số đến when there is one: a Số đến without a readable
+    year is no place, as every year's book numbers from 1, and a new book's first row is
+    not the old book's first row corrected)."""
     arrival_text = _tidy(arrival)
-    if arrival_text:
-        year = str(received.year) if isinstance(received, (dt.date, dt.datetime)) else "?"
-        return f"{year}#{arrival_text}"
-    return f"{_tidy(received)}|{_digest(_tidy(sender).lower(), _tidy(number).lower(), _tidy(summary).lower())}"
+    if arrival_text and isinstance(received, (dt.date, dt.datetime)):
+        return f"{received.year}#{arrival_text}"
+    parts = [_tidy(sender).lower(), _tidy(number).lower(), _tidy(summary).lower()]
+    return f"{_tidy(received)}|{_digest(*([arrival_text] if arrival_text else []), *parts)}"
 
 
 def apart(places: list[str]) -> list[str]:
@@ -70,11 +72,12 @@ ANSWERS = {
     "record": "Ghi nhận",
     "difficulty": "Ghi khó khăn, vướng mắc",
     "unrelated": "Không phải văn bản theo Quy định",
+    "replace": "Ghi nhận, thay văn bản đã ghi",
 }
 
 
 def answer_of(text: object) -> str | None:
-    """The answer a cell gives ("record", "difficulty", "unrelated"), "" when empty, None when
+    """The answer a cell gives ("record", "difficulty", "unrelated", "replace"), "" when empty, None when
     it is none of them. Read loosely: "ghi nhan", "Không phải VB theo QĐ" …"""
     key = loose_key(clean(text))
     if not key:
@@ -82,6 +85,8 @@ def answer_of(text: object) -> str | None:
     for answer, words in ANSWERS.items():
         if key == loose_key(words):
             return answer
+    if key.startswith("ghi nhan") and "thay" in key.split():
+        return "replace"
     if key.startswith("khong phai"):
         return "unrelated"
     if "kho khan" in key or "vuong mac" in key:

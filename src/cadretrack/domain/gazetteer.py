@@ -241,6 +241,10 @@ class Gazetteer:
                 raise MatchError(
                     "code_name_mismatch", code=commune.official, name=name, actual=commune.name
                 )
+            if district and commune.district and (commune.province_code, commune.district_code) not in \
+                    self.districts(district):
+                raise MatchError("code_district_mismatch", code=commune.official, name=commune.name,
+                                 district=district, actual=commune.district)
             return commune
         if not name:
             raise MatchError("commune_missing")

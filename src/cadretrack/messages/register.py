@@ -99,6 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trích yếu không nêu xã; nơi gửi ({sender}) không phải cơ quan có cán bộ theo dõi.",
         "The summary names no commune and the sender ({sender}) is no agency with a cadre assigned.",
     ),
+    "review_sender_not_cadre": (
+        "Văn bản do {sender} gửi, nhưng {place} do đồng chí {cadre} ({agency}) theo dõi: hãy xem ai là người nộp.",
+        "Sent by {sender}, but {place} is followed by {cadre} ({agency}): check who filed it.",
+    ),
     "review_agency_other_commune": (
         "{agency} không có cán bộ phải nộp {kind} năm {year} cho {place}.",
         "{agency} has no cadre owing the {kind} of {year} for {place}.",
@@ -117,8 +121,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "review_several": ("Có nhiều cán bộ phù hợp: {cadres}.", "Several cadres fit: {cadres}."),
     "review_recorded": (
-        "Đã ghi nhận {kind} năm {year} của {commune} ngày {date}; nếu cần thay, dùng record --replace.",
-        "The {kind} of {year} for {commune} is already recorded on {date}; use record --replace to supersede it.",
+        "Đã ghi nhận {kind} năm {year} của {commune} ngày {date}; nếu văn bản này thay văn bản đó, chọn Xử lý "
+        "\"Ghi nhận, thay văn bản đã ghi\".",
+        "The {kind} of {year} for {commune} is already recorded on {date}; if this one supersedes it, answer "
+        "\"Ghi nhận, thay văn bản đã ghi\" in Xử lý.",
     ),
     "review_repeated": ("Trùng với văn bản ở dòng {row}.", "The same filing as row {row}."),
     # A review workbook read back: tied to its ledger and its book
@@ -136,18 +142,77 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This review file was written by another ledger (identity {value}), not this one: its answers are not "
         "taken here.",
     ),
-    "answers_done": (
-        "Các câu trả lời khác: {difficulties} khó khăn, vướng mắc ghi vào sổ khó khăn; {unrelated} dòng ghi nhớ "
-        "không phải văn bản theo Quy định; {replaced} văn bản thay cho câu trả lời trước, {withdrawn} văn bản rút "
-        "lại.",
-        "The other answers: {difficulties} difficulties entered in the log; {unrelated} row(s) remembered as no "
-        "filing of the regulation; {replaced} filing(s) replacing an earlier answer, {withdrawn} withdrawn.",
+    "answers_summary": (
+        "Đã nhập tệp xem lại {path}: {new} văn bản mới, {replaced} văn bản thay văn bản đã ghi, {unchanged} đã có; "
+        "{difficulties} khó khăn, vướng mắc ghi vào sổ khó khăn; {unrelated} dòng ghi nhớ không phải văn bản theo "
+        "Quy định; {withdrawn} văn bản rút lại; {waiting} dòng còn chờ trả lời.",
+        "Imported the review file {path}: {new} new filing(s), {replaced} replacing one on file, {unchanged} already "
+        "recorded; {difficulties} difficulties entered in the log; {unrelated} row(s) remembered as no filing of the "
+        "regulation; {withdrawn} filing(s) withdrawn; {waiting} row(s) still awaiting an answer.",
     ),
-    "answers_dry": (
-        "Các câu trả lời khác sẽ: ghi {difficulties} khó khăn, vướng mắc; ghi nhớ {unrelated} dòng không phải văn "
-        "bản theo Quy định; thay {replaced} văn bản của câu trả lời trước, rút lại {withdrawn} văn bản.",
-        "The other answers would: enter {difficulties} difficulties; remember {unrelated} row(s) as no filing of "
-        "the regulation; replace {replaced} filing(s) of an earlier answer, withdraw {withdrawn}.",
+    "answers_summary_dry": (
+        "Chạy thử tệp xem lại {path}: sẽ thêm {new} văn bản mới, thay {replaced} văn bản đã ghi, {unchanged} đã có; "
+        "sẽ ghi {difficulties} khó khăn, vướng mắc vào sổ khó khăn; ghi nhớ {unrelated} dòng không phải văn bản theo "
+        "Quy định; rút lại {withdrawn} văn bản; {waiting} dòng còn chờ trả lời. Chưa ghi gì vào sổ theo dõi.",
+        "Dry run of the review file {path}: {new} new filing(s) to add, {replaced} to replace one on file, "
+        "{unchanged} already recorded; {difficulties} difficulties to enter; {unrelated} row(s) to remember as no "
+        "filing of the regulation; {withdrawn} filing(s) to withdraw; {waiting} row(s) still awaiting an answer. "
+        "Nothing written to the ledger.",
+    ),
+    "row_needs_who": (
+        "Chưa biết văn bản của ai: ghi tên xã vào cột {commune_col} (hoặc mã vào cột {code_col}), hoặc tên cán bộ "
+        "vào cột {cadre_col}.",
+        "Whose filing is unknown: write the commune in the column {commune_col} (or its code in {code_col}), or the "
+        "cadre's name in {cadre_col}.",
+    ),
+    "row_ambiguous": (
+        "{who} có nhiều phân công trong năm {year}: {candidates}; ghi rõ cán bộ ở cột {cadre_col} hoặc xã ở cột "
+        "{commune_col}.",
+        "{who} has several assignments during {year}: {candidates}; write the cadre in the column {cadre_col} or "
+        "the commune in {commune_col}.",
+    ),
+    "row_commune_not_in_district": (
+        "Cột {commune_col} ghi \"{commune_value}\" nhưng cột {district_col} ghi \"{district_value}\": không có "
+        "\"{name}\" trong \"{district}\". Sửa một trong hai cột (hoặc xóa cột {district_col}).",
+        "The column {commune_col} says \"{commune_value}\" but {district_col} says \"{district_value}\": there is "
+        "no \"{name}\" in \"{district}\". Correct one of them (or clear {district_col}).",
+    ),
+    "row_code_district_mismatch": (
+        "Cột {code_col} ghi {code} ({name}, thuộc {actual}) nhưng cột {district_col} ghi \"{district_value}\". "
+        "Sửa một trong hai cột.",
+        "The column {code_col} says {code} ({name}, in {actual}) but {district_col} says \"{district_value}\". "
+        "Correct one of them.",
+    ),
+    "row_code_name_mismatch": (
+        "Cột {code_col} ghi {code} ({actual}) nhưng cột {commune_col} ghi \"{commune_value}\". Sửa một trong hai "
+        "cột (hoặc xóa cột {code_col}).",
+        "The column {code_col} says {code} ({actual}) but {commune_col} says \"{commune_value}\". Correct one of "
+        "them (or clear {code_col}).",
+    ),
+    "row_duplicate": (
+        "Đã ghi nhận {kind} (năm {year}) của {commune} ngày {date}. Nếu văn bản này thay văn bản đó, ghi "
+        "\"{replace}\" vào cột {action}.",
+        "The {kind} of {year} for {commune} is already recorded ({date}). If this one supersedes it, write "
+        "\"{replace}\" in the column {action}.",
+    ),
+    "answer_blank": (
+        "Chưa chọn {column}: dòng này chưa được trả lời, chưa ghi gì, vẫn chờ lần nhập sau.",
+        "No answer in {column} yet: the row is not answered, nothing was recorded, it waits for the next import.",
+    ),
+    "answers_blank": (
+        "{count} dòng để trống cột Xử lý (dòng {rows}): chưa ghi gì cho các dòng này, chúng vẫn chờ trả lời. Chọn "
+        "Xử lý cho từng dòng rồi nhập lại tệp này.",
+        "{count} row(s) leave the column Xử lý blank (rows {rows}): nothing was recorded for them, they still await "
+        "an answer. Choose an answer in Xử lý for each and import this file again.",
+    ),
+    "answers_deleted": (
+        "{count} dòng đã bị xóa khỏi tệp xem lại nhưng vẫn chờ trả lời (Vị trí trong sổ {places}): xóa dòng không "
+        "phải là trả lời. Ghi lại tệp xem lại bằng cadretrack import filings SỔ.xlsx --review TỆP.xlsx, rồi ở cột "
+        "Xử lý chọn Ghi nhận, Ghi khó khăn, vướng mắc hoặc Không phải văn bản theo Quy định cho từng dòng.",
+        "{count} row(s) were deleted from the review file but still await an answer (Vị trí trong sổ {places}): "
+        "deleting a row does not answer it. Write the review file again with cadretrack import filings BOOK.xlsx "
+        "--review FILE.xlsx, then choose Ghi nhận, Ghi khó khăn, vướng mắc or Không phải văn bản theo Quy định in "
+        "the column Xử lý of each row.",
     ),
     "answer_place_missing": (
         "Dòng không có Vị trí trong sổ: không biết là dòng nào của sổ văn bản đến.",
@@ -165,11 +230,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "review_sheet_title": ("VĂN BẢN CẦN XEM LẠI", "ROWS TO REVIEW"),
     "review_sheet_help": (
-        "Điền Loại, Năm và Xã, phường, thị trấn (hoặc Mã xã; thêm Huyện khi tên trùng), xóa các dòng không phải "
-        "văn bản theo Quy định 26, rồi nhập tệp này: cadretrack import filings <tệp>.",
-        "Fill in Loại, Năm and Xã, phường, thị trấn (or Mã xã; add Huyện where names repeat), delete the rows that "
-        "are no filing of Regulation 26, then import this file: cadretrack import filings <file>.",
+        "Chọn ở cột Xử lý một câu trả lời cho từng dòng, rồi nhập tệp này: cadretrack import filings <tệp>. Dòng "
+        "để trống Xử lý là chưa trả lời: không ghi gì, vẫn chờ lần sau. Đừng xóa dòng; đừng sửa cột Vị trí trong sổ.",
+        "Choose an answer in the column Xử lý for each row, then import this file: cadretrack import filings <file>. "
+        "A row whose Xử lý is blank is not answered: nothing is recorded, it waits for next time. Do not delete "
+        "rows; do not edit the column Vị trí trong sổ.",
     ),
+    "review_answer_record": (
+        "ghi nhận văn bản phải nộp, theo Loại, Năm, Xã, phường, thị trấn (hoặc Mã xã; thêm Huyện khi tên trùng) "
+        "và Cán bộ theo dõi đã điền; ghi vào sổ theo dõi vào Ngày đến.",
+        "record the filing owed, as Loại, Năm, Xã, phường, thị trấn (or Mã xã; Huyện where names repeat) and Cán "
+        "bộ theo dõi say; recorded on its Ngày đến.",
+    ),
+    "review_answer_difficulty": (
+        "báo cáo khó khăn, vướng mắc: ghi vào sổ khó khăn của xã ở cột Xã, phường, thị trấn, nêu ngày Ngày đến; "
+        "không phải văn bản phải nộp.",
+        "a report of difficulties: entered in the difficulties log of the commune in Xã, phường, thị trấn, raised "
+        "on its Ngày đến; no filing owed.",
+    ),
+    "review_answer_unrelated": (
+        "không phải văn bản phải nộp theo Quy định: ghi nhớ để không hỏi lại, không ghi gì vào sổ theo dõi.",
+        "no filing the regulation owes: remembered so it is not asked again, nothing recorded.",
+    ),
+    "review_answer_replace": (
+        "như Ghi nhận, khi văn bản cùng loại, cùng năm của xã đó đã được ghi nhận: văn bản này thay văn bản đã "
+        "ghi (bản cũ vẫn lưu trong lịch sử).",
+        "as Ghi nhận, when the same kind and year of that commune is already recorded: this one supersedes it "
+        "(the earlier one stays in history).",
+    ),
+    "review_answer_blank": ("(để trống) chưa trả lời: không ghi gì, dòng vẫn chờ.",
+                            "(blank) not answered yet: nothing recorded, the row waits."),
     "help_review": (
         "Ghi các dòng cần xem lại ra tệp .xlsx để điền và nhập lại.",
         "Write the rows to review to this .xlsx, to complete and import.",

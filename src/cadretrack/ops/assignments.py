@@ -18,6 +18,7 @@ from cadretrack.domain.titles import Title, parse_titles, split_title
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.context import Run
 from cadretrack.domain.assignment import Assignment
+from cadretrack.progress import steps
 from cadretrack.readers.assignments import AssignmentRow, read_assignment_rows
 from cadretrack.readers.bundled import bundled_text
 from cadretrack.store import journal
@@ -131,6 +132,15 @@ def import_assignments(
     """Import an assignment list: the complete list from `effective` on, or with `amend` only
     the communes it lists; `complete` confirms a complete list that ends most of the province
     (a new term, the reform). A dry run that the real import would refuse carries the refusal."""
+    with steps("progress_assignments"):
+        return _import_assignments(db, path, effective, run, decision, allow_future, sheet, amend, dry_run,
+                                   titles, complete)
+
+
+def _import_assignments(
+    db: Ledger, path: Path, effective: dt.date, run: Run, decision: str, allow_future: bool,
+    sheet: str | None, amend: bool, dry_run: bool, titles: Path | None, complete: bool,
+) -> ImportResult:
     if amend and complete:
         raise CadretrackError("amend_and_complete")
     if effective > run.today + dt.timedelta(days=366) and not allow_future:  # a typo for 2024, not a plan
@@ -211,11 +221,11 @@ class Lineage:
     abolished: dt.date | None = None
 
 
-def commune_history(db: Ledger, commune: str, district: str = "") -> tuple[list[Assignment], Lineage]:
+def commune_history(db: Ledger, commune: str, district: str = "", code: str = "") -> tuple[list[Assignment], Lineage]:
     """The assignments of one unit (the newest generation's of that name first) and its lineage."""
     units = load_units(db)
     try:
-        found = units.candidates(commune, district)[0]
+        found = units.candidates(commune, district, code)[0]
     except MatchError as exc:
         raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
     lineage = Lineage(formed_from=units.formed_from(found.code), became=units.became(found.code),

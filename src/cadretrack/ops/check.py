@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from cadretrack.domain.agencies import agency_key
-from cadretrack.domain.gazetteer import MatchError
+from cadretrack.domain.criteria import Criteria
+from cadretrack.domain.names import loose_key
 from cadretrack.domain.members import MemberIndex
-from cadretrack.domain.names import loose_key, nearest
 from cadretrack.domain.obligations import STATUS_WORDS, STATUSES, Status, count, statuses
-from cadretrack.domain.regime import Regime
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError, Label
 from cadretrack.ops.calendar import holidays_for
+from cadretrack.ops.criteria import check_year, select
 from cadretrack.ops.ledger import load_regime
 from cadretrack.ops.members import resolve_member_ids
 from cadretrack.store.assignments import load_assignments
 from cadretrack.store.filings import load_filings
 from cadretrack.store.ledger import Ledger
-from cadretrack.store.units import load_gazetteer
 
 @dataclass
 class CheckReport:
@@ -87,16 +86,12 @@ def parse_statuses(text: str | None) -> list[str] | None:
     return list(dict.fromkeys(found))
 
 
-def parse_kinds(text: str | None, regime: Regime) -> list[str] | None:
-    """Kinds named by key or label ("report", "Báo cáo năm", "bao cao nam"), comma-separated."""
-    if not text:
-        return None
-    values = [v.strip() for v in text.split(",") if v.strip()]
-    found = {v: regime.find_kind(v) for v in values}
-    bad = [v for v, rule in found.items() if rule is None]
-    if bad:
-        raise CadretrackError("kind_list_invalid", value=", ".join(bad), choices=", ".join(regime.kinds()))
-    return [rule.kind for rule in found.values()]
+def with_shorthands(criteria: Criteria, kinds, district: str, agency: str) -> Criteria:
+    """The criteria with the loose keyword filters folded in (each given one wins)."""
+    if isinstance(kinds, (list, tuple)):
+        kinds = ",".join(kinds)
+    given = {k: v for k, v in (("kinds", kinds), ("district", district), ("agency", agency)) if v}
+    return dataclasses.replace(criteria, **given) if given else criteria
 
 
 def run_check(
@@ -106,39 +101,32 @@ def run_check(
     *,
     status: list[str] | None = None,
     include_all: bool = False,
+    criteria: Criteria | None = None,
     kinds: str | list[str] | None = None,
     district: str = "",
     agency: str = "",
     member: str = "",
 ) -> CheckReport:
+    """Every filing owed in `year` within the criteria (counts over them all), the ones of
+    the statuses asked for listed. `kinds`, `district` and `agency` are shorthands for those
+    criteria (callers written before Criteria)."""
+    criteria = with_shorthands(criteria or Criteria(), kinds, district, agency)
+    check_year(year)
     regime = load_regime(db)
-    if isinstance(kinds, str):
-        kinds = parse_kinds(kinds, regime)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    chosen = select(db, criteria, regime, first, last)
     holidays = holidays_for(regime, year)
     rules = regime.for_documents(year, as_of, holidays)
     # To the end of the next year: an override may put a year's deadline in the next one.
-    assignments = load_assignments(db, between=(dt.date(year, 1, 1), dt.date(year + 1, 12, 31)))
-    if district:
-        gazetteer = load_gazetteer(db)
-        try:
-            wanted = gazetteer.districts(district)
-        except MatchError as exc:
-            raise CadretrackError(exc.key, suggestion=exc.suggestion, **exc.fields) from None
-        by_code = gazetteer.by_code
-        assignments = [
-            a for a in assignments
-            if (by_code[a.commune_code].province_code, by_code[a.commune_code].district_code) in wanted
-        ]
-    if agency:
-        assignments = _of_agency(assignments, agency, load_assignments(db))
+    assignments = chosen.assignments(load_assignments(db, between=(first, dt.date(year + 1, 12, 31))))
     items = statuses(assignments, load_filings(db, year), regime, year, as_of, holidays)
-    if kinds:
-        items = [i for i in items if i.owed.kind in kinds]
+    if chosen.kinds:
+        items = [i for i in items if i.owed.kind in chosen.kinds]
     members = _members(db, year)
     if member:
-        chosen = set(resolve_member_ids(db, member))
+        in_charge = set(resolve_member_ids(db, member))
         items = [i for i in items if (m := members.on(i.owed.assignment.commune_code, i.owed.due)) is not None
-                 and m.member_id in chosen]
+                 and m.member_id in in_charge]
 
     kind_order = {k: i for i, k in enumerate(rules.kinds)}
 
@@ -154,17 +142,9 @@ def run_check(
     )
 
 
+
 def _members(db: Ledger, year: int) -> MemberIndex:
     """The division of work over the year and the next (where a year's deadlines may fall)."""
     from cadretrack.ops.members import member_index
 
     return member_index(db, dt.date(year, 1, 1), dt.date(year + 1, 12, 31))
-
-
-def _of_agency(assignments: list, agency: str, every: list) -> list:
-    names = {a.agency for a in every if a.agency}
-    chosen = {n for n in names if agency_key(n) == agency_key(agency)}  # "Ban Tuyên giáo TU" too
-    if not chosen:
-        near = nearest(loose_key(agency), {loose_key(n): n for n in names})
-        raise CadretrackError("agency_unknown", name=agency, suggestion=", ".join(near))
-    return [a for a in assignments if a.agency in chosen]

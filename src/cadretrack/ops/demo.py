@@ -10,6 +10,7 @@ from pathlib import Path
 from cadretrack.context import Run
 from cadretrack.domain.dates import format_date
 from cadretrack.ops.assignments import import_assignments
+from cadretrack.domain.criteria import Criteria
 from cadretrack.ops.check import CheckReport, run_check
 from cadretrack.ops.export import export_report, export_summary
 from cadretrack.ops.followup import record_difficulty, resolve_difficulty
@@ -87,7 +88,8 @@ def run_demo(folder: Path, run: Run, say: Callable[..., None]) -> DemoResult:
                                           raised_by=by)
             if resolved:
                 resolve_difficulty(db, run, new_id, day=resolved, note=note, referred_to=referred)
-        district_check = run_check(db, 2023, SAMPLE_AS_OF, include_all=True, district=SAMPLE_DISTRICT)
+        district_check = run_check(db, 2023, SAMPLE_AS_OF, include_all=True,
+                                   criteria=Criteria(district=SAMPLE_DISTRICT))
         province_check = run_check(db, 2023, SAMPLE_AS_OF)
         workbook = folder / "tong-hop-2023.xlsx"
         export_summary(db, 2023, SAMPLE_AS_OF, workbook, run.today)

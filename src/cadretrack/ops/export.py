@@ -10,25 +10,26 @@ from cadretrack.errors import CadretrackError
 from cadretrack.ops.check import CheckReport, run_check
 from cadretrack.ops.followup import list_difficulties, meeting_counts
 from cadretrack.ops.provenance import make_stamp
+from cadretrack.progress import steps
 from cadretrack.render.files import write_atomically
 from cadretrack.store.known import Moment, last_changeset
 from cadretrack.store.ledger import Ledger
 
 
 def export_summary(
-    db: Ledger, year: int, as_of: dt.date, output: Path, today: dt.date, progress=None, moment: Moment | None = None
+    db: Ledger, year: int, as_of: dt.date, output: Path, today: dt.date, moment: Moment | None = None
 ) -> CheckReport:
     """The workbook; stamped with the ledger as known up to `moment` (default: now)."""
     if output.suffix.lower() != ".xlsx":
         raise CadretrackError("export_suffix", path=str(output))
     from cadretrack.render.workbook import write_summary  # XlsxWriter: loaded only to write
 
-    with collector_paused():
+    with collector_paused(), steps("exporting") as bar:
         report = run_check(db, year, as_of, include_all=True)
         report.stamp = make_stamp(db, report, moment or last_changeset(db), "summary", today)
         meetings = meeting_counts(db, year)
         difficulties = list_difficulties(db, as_of, year=year)
-        write_atomically(output, lambda tmp: write_summary(report, tmp, today, progress, meetings, difficulties))
+        write_atomically(output, lambda tmp: write_summary(report, tmp, today, bar, meetings, difficulties))
     return report
 
 
@@ -42,9 +43,10 @@ def export_report(
     from cadretrack.render.report import report_template, write_report
 
     source = report_template(template)  # a missing or foreign template is refused before any work
-    report = run_check(db, year, as_of, include_all=True)
-    report.stamp = make_stamp(db, report, moment or last_changeset(db), "report", today,
-                              own_template=template is not None)
-    difficulties = list_difficulties(db, as_of, year=year)
-    write_report(report, difficulties, output, source, today)
+    with steps("progress_report"):
+        report = run_check(db, year, as_of, include_all=True)
+        report.stamp = make_stamp(db, report, moment or last_changeset(db), "report", today,
+                                  own_template=template is not None)
+        difficulties = list_difficulties(db, as_of, year=year)
+        write_report(report, difficulties, output, source, today)
     return report

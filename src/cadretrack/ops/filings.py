@@ -43,6 +43,7 @@ class FilingInput(NamedTuple):
     rating: str = ""
     score: float | None = None
     note: str = ""
+    summary: str = ""  # the register row's trích yếu, when it came from one
 
 
 @dataclass

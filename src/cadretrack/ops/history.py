@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from cadretrack.context import Run
+from cadretrack.domain.dates import DateError
+from cadretrack.domain.moments import parse_moment
 from cadretrack.errors import CadretrackError
 from cadretrack.interrupts import critical
 from cadretrack.output import Output
@@ -35,11 +38,45 @@ class ChangeSet:
 SQLITE_MAX_INT = 2**63 - 1
 
 
-def history(db: Ledger, limit: int | None = None) -> list[ChangeSet]:
-    """The change sets, newest first; a limit beyond any ledger's count is no limit."""
+def history(db: Ledger, limit: int | None = None, since: str | None = None, until: str | None = None
+            ) -> list[ChangeSet]:
+    """Change sets, newest first: the latest `limit` of those made from the start of what
+    `since` names to the end of what `until` names (local time; a day alone is all of it); a
+    limit beyond any ledger's count is no limit."""
     if limit is not None and limit > SQLITE_MAX_INT:
         limit = None
-    return [ChangeSet(*row) for row in journal.history(db, limit)]
+    first = _moment(since)[0] if since else None
+    end = _moment(until)[1] if until else None
+    if first is not None and end is not None and first >= end:
+        raise CadretrackError("since_after_until", since=since, until=until)
+    if first is None and end is None:
+        return [ChangeSet(*row) for row in journal.history(db, limit)]
+    found = []
+    for row in journal.history(db):
+        at = _at(row[1])
+        if (first is None or at is None or at >= first) and (end is None or at is None or at < end):
+            found.append(ChangeSet(*row))
+            if limit and len(found) == limit:
+                break
+    return found
+
+
+def _moment(text: str):
+    """[start, end) of what a clerk wrote, as aware datetimes of the machine's local time."""
+    try:
+        start, end = parse_moment(text)
+        return start.astimezone(), end.astimezone()
+    except (DateError, OverflowError, ValueError):  # no such day, or none a clock can name (31/12/9999)
+        raise CadretrackError("moment_invalid", value=text) from None
+
+
+def _at(text: str):
+    """A change set's stored moment (ISO, UTC), None when unreadable (kept: never hidden)."""
+    try:
+        at = dt.datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.timezone.utc)
 
 
 def undo(db: Ledger, run: Run) -> tuple[dict, dict[str, int]]:
@@ -101,3 +138,8 @@ def restore(db: Ledger, source: Path, run: Run) -> Path:
         saved = restore_over(ledger, source, run.now)
         run.committed(None, {"restored": str(source)})
     return saved
+
+
+def latest_undoable(db: Ledger) -> dict | None:
+    """The change set `undo` would revert now (None: nothing to undo)."""
+    return journal.latest_undoable(db)

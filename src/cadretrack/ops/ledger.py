@@ -33,3 +33,9 @@ def explain(path: Path | None, exc: Exception) -> CadretrackError:
     if path is None:
         return CadretrackError("ledger_unreadable", path="?", reason=str(exc)[:200])
     return health.diagnosis(path, exc)
+
+
+def watch(path: Path):
+    """A watch on the ledger at `path` for a long-running process: `.version()` changes
+    whenever another connection (the command line, another request) commits."""
+    return store.Watch(path)

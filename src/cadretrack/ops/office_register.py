@@ -68,7 +68,8 @@ def own_filings(db: Ledger, ctx: Lookup, known: dict[str, Remembered], places: l
 def prepared(decisions: list[RowDecision], replacing: dict[int, object]) -> list[Prepared]:
     """The new filings to save (`replacing`: id(decision) -> the filing it supersedes)."""
     return [
-        Prepared(FilingInput(kind=d.kind, year=d.year, filed=d.filed, number=d.number, note=d.note), d.assignment,
+        Prepared(FilingInput(kind=d.kind, year=d.year, filed=d.filed, number=d.number, note=d.note,
+                             summary=d.summary), d.assignment,
                  replacing.get(id(d)))
         for d in decisions if d.decision == "filing" and not d.unchanged
     ]

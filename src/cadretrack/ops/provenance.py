@@ -28,9 +28,10 @@ def letters_digest(reminders) -> str:
 
 def letters_stamp(db: Ledger, reminders, moment: Moment, today: dt.date) -> Stamp:
     return Stamp(
-        ledger=ledger_identity(db), document="letters", year=reminders.as_of.year, as_of=reminders.as_of,
-        changeset=moment.changeset, at=moment.at, rule_set=reminders.rules.title_name, made=today,
-        digest=letters_digest(reminders), within=reminders.within,
+        ledger=ledger_identity(db), document="letters", year=reminders.year or reminders.as_of.year,
+        as_of=reminders.as_of, changeset=moment.changeset, at=moment.at, rule_set=reminders.rules.title_name,
+        made=today, digest=letters_digest(reminders), within=reminders.within,
+        kinds=reminders.criteria.kinds, district=reminders.criteria.district,  # remade with the same ones
     )
 
 

@@ -13,6 +13,7 @@ from cadretrack.context import Run
 from cadretrack.domain.regime import Regime
 from cadretrack.errors import CadretrackError, InputProblems, Label, Problem
 from cadretrack.ops.calendar import holidays_for
+from cadretrack.progress import steps
 from cadretrack.ops.filings import FilingInput, Lookup, Prepared, kind_of, normalize_rating, prepare
 from cadretrack.ops.review_answers import Answers, is_review_row
 from cadretrack.readers.filings import FilingRow, read_filing_rows
@@ -35,15 +36,20 @@ class RegisterResult:
     decisions: list = field(default_factory=list)  # RowDecision of every row
     labels: dict = field(default_factory=dict)  # kind -> (label vi, label en), of the ledger's rule sets
     awaiting: int = 0  # rows awaiting the clerk's answer, new or asked before (the review workbook's)
-    answers: dict = field(default_factory=dict)  # a review workbook's: difficulties, unrelated, withdrawn, replaced
+    answers: dict = field(default_factory=dict)  # a review workbook's: Answers.counts
+    waiting_rows: list = field(default_factory=list)  # a review workbook's rows with a blank Xử lý
+    deleted: list = field(default_factory=list)  # places the review workbook asked about, deleted, still awaited
 
     @property
     def counts(self) -> dict[str, int]:
         from cadretrack.ops.office_register import counts
 
         out = counts(self.decisions)
-        for key in ("withdrawn", "replaced"):
+        for key in ("withdrawn", "replaced", "unrelated"):
             out[key] += self.answers.get(key, 0)
+        out["review"] += self.answers.get("deleted", 0)
+        if self.answers:
+            out["difficulties"] = self.answers["difficulties"]
         return out
 
 
@@ -109,10 +115,21 @@ def to_input(row: FilingRow, regime: Regime) -> tuple[FilingInput | None, list[P
         district=clean(v["district"]), code=v["code"] if not isinstance(v["code"], str) else v["code"].strip(),
         cadre=person_name(clean(v["cadre"])), number=clean(v["number"]), rating=rating, score=score,
         note=v["note"] if isinstance(v["note"], str) else clean(v["note"]),  # notes are kept exactly
+        summary=clean(v["summary"]),  # a review workbook's trích yếu
     ), []
 
 
 def import_filings(
+    db: Ledger, path: Path, run: Run, sheet: str | None = None, dry_run: bool = False, review: Path | None = None,
+    replace: bool = False,
+) -> RegisterResult:
+    """The purpose-built list or a completed review workbook (all or nothing), or the office's
+    register (every row decided, once), with a bar while it works."""
+    with steps("progress_register"):
+        return _import_filings(db, path, run, sheet, dry_run, review, replace)
+
+
+def _import_filings(
     db: Ledger, path: Path, run: Run, sheet: str | None = None, dry_run: bool = False, review: Path | None = None,
     replace: bool = False,
 ) -> RegisterResult:
@@ -159,6 +176,8 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
         if id(row) in skip:
             continue
         answer = answer_of(row.values["action"])
+        if answer == "" and is_review_row(row):
+            continue  # not answered yet: it waits (Answers.waiting), whatever its other cells say
         if answer is None:
             problems.append(row.problem("action", "answer_unknown", value=clean(row.values["action"]),
                                         answers=", ".join(ANSWERS.values())))
@@ -176,7 +195,7 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
         try:
             prepared = prepare(item, ctx, run.today)
         except CadretrackError as exc:
-            problems.append(row.problem_of(exc))
+            problems.append(in_workbook(row, exc))
             continue
         own = answers.own.get(clean(row.values["place"])) if is_review_row(row) else None
         if own is not None:
@@ -187,26 +206,28 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
             continue
         seen[key] = row
         listed.append((row, prepared))
-        if prepared.existing is None or (replace and not prepared.same_as_existing) or (
+        if prepared.existing is None or ((replace or answer == "replace") and not prepared.same_as_existing) or (
                 own is not None and prepared.existing is own and not prepared.same_as_existing):
             ready.append(prepared)
         elif prepared.same_as_existing:
             unchanged += 1
         else:
             rule = prepared.rule
-            problems.append(row.problem("received", "filing_duplicate", kind=Label(rule.label_vi, rule.label_en),
-                                        year=item.year,
-                                        commune=prepared.assignment.commune,
-                                        date=format_date(prepared.existing.filed)))
+            problems.append(row.problem("received", "row_duplicate", kind=Label(rule.label_vi, rule.label_en),
+                                        year=item.year, commune=prepared.assignment.commune,
+                                        date=format_date(prepared.existing.filed),
+                                        action=row.labels.get("action", "Xử lý"), replace=ANSWERS["replace"]))
     if problems:
         if asked:  # the places' problems among the others, row by row as the clerk reads them
             sheets = list(dict.fromkeys(row.sheet for row in rows))
             problems.sort(key=lambda p: (sheets.index(p.sheet) if p.sheet in sheets else 0, p.row or 0))
         raise InputProblems(str(path), problems)
-    decisions = [_listed(row, p) for row, p in listed]
+    decisions = [_listed(row, p) for row, p in listed] + [_waiting(row) for row in answers.waiting]
+    done = answers.counts(ready) if asked else {}
     result = RegisterResult(added=len(ready), unchanged=unchanged, rows=len(rows), dry_run=dry_run,
-                            decisions=decisions, labels=ctx.regime.labels(),
-                            answers=answers.counts() if asked else {})
+                            decisions=decisions, labels=ctx.regime.labels(), answers=done,
+                            awaiting=len(answers.waiting) + len(answers.deleted),
+                            waiting_rows=[row.row for row in answers.waiting], deleted=answers.deleted)
     if review is not None:
         from cadretrack.render.review import write_review
 
@@ -227,6 +248,38 @@ def _listed(row: FilingRow, p: Prepared):
 
     return RowDecision(row.row, row.sheet, "filing", kind=p.item.kind, year=p.item.year, filed=p.item.filed,
                        assignment=p.assignment, unchanged=p.existing is not None)
+
+
+# Errors of `record` that speak of its options, said of a workbook row by its columns' headings.
+_WORKBOOK_KEYS = {
+    "filing_needs_who": ("row_needs_who", "commune"),
+    "filing_ambiguous": ("row_ambiguous", "cadre"),
+    "commune_not_in_district": ("row_commune_not_in_district", "district"),
+    "code_district_mismatch": ("row_code_district_mismatch", "district"),
+    "code_name_mismatch": ("row_code_name_mismatch", "code"),
+}
+_HEADINGS = {"commune": "Xã, phường, thị trấn", "district": "Huyện, thành phố", "code": "Mã xã",
+             "cadre": "Cán bộ theo dõi"}
+
+
+def in_workbook(row: FilingRow, exc: CadretrackError) -> Problem:
+    """The error about a row, in the workbook's words: its columns named by their headings
+    as the file writes them, never by the command line's options."""
+    if exc.key not in _WORKBOOK_KEYS:
+        return row.problem_of(exc)
+    key, column = _WORKBOOK_KEYS[exc.key]
+    headings = {f"{f}_col": row.labels.get(f, heading) for f, heading in _HEADINGS.items()}
+    values = {f"{f}_value": clean(row.values.get(f)) for f in _HEADINGS}
+    return row.problem(column, key, **{**exc.fields, **headings, **values})
+
+
+def _waiting(row: FilingRow):
+    """A row of the review workbook whose Xử lý is blank: still awaiting the clerk's answer."""
+    from cadretrack.ops.office_register import RowDecision
+
+    return RowDecision(row.row, row.sheet, "review",
+                       problem=Problem("answer_blank", {"column": row.labels.get("action", "Xử lý")},
+                                       sheet=row.sheet, row=row.row))
 
 
 def _check_review_path(review: Path) -> None:

@@ -6,17 +6,18 @@ commune's party committee (đảng ủy xã).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrack.domain.agencies import agency_key, preferred
+from cadretrack.domain.criteria import YEARS, Criteria
 from cadretrack.domain.names import loose_key, sort_key
 from cadretrack.domain.obligations import Status
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError
 from cadretrack.output import Output
+from cadretrack.progress import steps
 from cadretrack.ops.check import run_check
 from cadretrack.reports.summary import unit_words
 from cadretrack.store.ledger import Ledger
@@ -44,8 +45,11 @@ class Reminders:
     rules: Rules
     recipients: list[Recipient]
     units: str  # the kinds of unit followed, as the letters name them ("xã, phường, thị trấn")
+    earlier: tuple[int, int] | None = None  # (year, overdue filings) of the year before, not chased
     to_members: bool = False  # one letter per member in charge, to inform and direct
     stamp: object = None  # domain.provenance.Stamp of the letters' index
+    year: int | None = None  # the year chased
+    criteria: Criteria = Criteria()  # the kinds and district asked for
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
@@ -62,44 +66,52 @@ def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
     return f"Đảng ủy {a.commune}" + (f", {place}" if place else "")
 
 
-def reminders(db: Ledger, as_of: dt.date, within: int, to_members: bool = False) -> Reminders:
-    """Overdue filings of the as-of year and the year before, and those due within `within` days;
-    each recipient with the members in charge of its communes. `to_members`: one recipient per
-    member in charge, with the overdue and late filings of his or her area."""
-    if within < 0:
+MAX_WITHIN = 3660  # ten years ahead: more is a typo, and no calendar reaches 10^20 days
+
+
+def reminders(db: Ledger, as_of: dt.date, within: int, year: int | None = None,
+              criteria: Criteria = Criteria(), to_members: bool = False) -> Reminders:
+    """The overdue filings of one year (default: the as-of year) and those due within `within`
+    days, within the criteria. Without a year, the overdue filings of the year before are
+    counted, not chased: the Board has reported that year, and a letter in December about last
+    January's program buries this year's (named with --year, they are chased). Each recipient
+    names the members in charge of its communes; `to_members`: one recipient per member in
+    charge, with the overdue and late filings of his or her area."""
+    if not 0 <= within <= MAX_WITHIN:
         raise CadretrackError("within_invalid", value=within)
     from cadretrack.ops.members import member_index
 
     members = member_index(db)
     if to_members:
-        return _to_members(db, as_of, within, members)
+        return _to_members(db, as_of, within, members, as_of.year if year is None else year, criteria)
     horizon = as_of + dt.timedelta(days=within)
     groups: dict[tuple[str, ...], Recipient] = {}
-    rules = None
-    kinds: dict = {}  # of both years: a kind overdue from last year may be owed no more this year
     units = load_units(db) if len(load_generations(db)) > 1 else None  # successors only after a reform
-    for year in (as_of.year - 1, as_of.year):
-        report = run_check(db, year, as_of, status=["overdue", "pending"])
-        rules = report.rules
-        kinds.update(rules.kinds)
-        for item in report.items:
-            if item.status == "pending" and item.owed.due > horizon:
-                continue
-            a = item.owed.assignment
-            if kinds[item.owed.kind].filer == "commune":
-                key = ("commune", commune_committee(a, units, as_of))
-            else:  # one letter to one agency, however its cadres' rows write it
-                key = ("agency", agency_key(a.agency)) if a.agency else ("agency", "", a.cadre)
-            groups.setdefault(key, Recipient(key[0], key[1] or a.cadre)).items.append(item)
+    report = run_check(db, as_of.year if year is None else year, as_of, status=["overdue", "pending"], criteria=criteria)
+    rules = report.rules
+    for item in report.items:
+        if item.status == "pending" and item.owed.due > horizon:
+            continue
+        a = item.owed.assignment
+        if rules.kinds[item.owed.kind].filer == "commune":
+            key = ("commune", commune_committee(a, units, as_of))
+        else:  # one letter to one agency, however its cadres' rows write it
+            key = ("agency", agency_key(a.agency)) if a.agency else ("agency", "", a.cadre)
+        groups.setdefault(key, Recipient(key[0], key[1] or a.cadre)).items.append(item)
     for key, recipient in groups.items():
         if key[0] == "agency" and key[1]:
             recipient.name = preferred(i.owed.assignment.agency for i in recipient.items)
     agencies = sorted((r for r in groups.values() if r.kind == "agency"), key=lambda r: sort_key(r.name))
     communes = [r for r in groups.values() if r.kind == "commune"]  # already in the check's stable order
-    units = unit_words([i for r in groups.values() for i in r.items])
+    words = unit_words([i for r in groups.values() for i in r.items])
+    earlier = None
+    if year is None and as_of.year - 1 in YEARS:
+        before = run_check(db, as_of.year - 1, as_of, status=["overdue"], criteria=criteria)
+        if before.items:
+            earlier = (as_of.year - 1, len(before.items))
     for recipient in groups.values():
         recipient.members = members_in_charge(recipient.items, members, as_of)
-    return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), agencies + communes, units)
+    return Reminders(as_of, within, rules, agencies + communes, words, earlier, year=report.year, criteria=criteria)
 
 
 def _member_of(item: Status, members, as_of: dt.date):
@@ -121,26 +133,22 @@ def members_in_charge(items: list[Status], members, as_of: dt.date) -> list[tupl
     return [(name, position, ", ".join(places)) for name, (position, places) in found.items()]
 
 
-def _to_members(db: Ledger, as_of: dt.date, within: int, members) -> Reminders:
-    """One recipient per member in charge: the overdue and late filings of the area's communes
-    (the as-of year and the year before), in the check's order; members with none get no letter."""
+def _to_members(db: Ledger, as_of: dt.date, within: int, members, year: int, criteria: Criteria) -> Reminders:
+    """One recipient per member in charge: the year's overdue and late filings of the area's
+    communes within the criteria, in the check's order; members with none get no letter."""
     groups: dict[str, Recipient] = {}
-    rules, kinds = None, {}
-    for year in (as_of.year - 1, as_of.year):
-        report = run_check(db, year, as_of, status=["overdue", "late"])
-        rules = report.rules
-        kinds.update(rules.kinds)
-        for item in report.items:
-            m = _member_of(item, members, as_of)
-            if m is None:
-                continue
-            recipient = groups.setdefault(m.member, Recipient("member", m.member, position=m.position))
-            recipient.items.append(item)
+    report = run_check(db, year, as_of, status=["overdue", "late"], criteria=criteria)
+    for item in report.items:
+        m = _member_of(item, members, as_of)
+        if m is None:
+            continue
+        groups.setdefault(m.member, Recipient("member", m.member, position=m.position)).items.append(item)
     for recipient in groups.values():
         recipient.members = members_in_charge(recipient.items, members, as_of)
     recipients = sorted(groups.values(), key=lambda r: sort_key(r.name))
-    units = unit_words([i for r in recipients for i in r.items])
-    return Reminders(as_of, within, dataclasses.replace(rules, kinds=kinds), recipients, units, to_members=True)
+    words = unit_words([i for r in recipients for i in r.items])
+    return Reminders(as_of, within, report.rules, recipients, words, None, year=report.year, criteria=criteria,
+                     to_members=True)
 
 
 INDEX = "danh-sach-cong-van.xlsx"
@@ -183,7 +191,11 @@ def write_letters(reminders: Reminders, folder: Path, template: Path | None, tod
     source = check_letters(folder, template, inputs, reminders.to_members)
     wanted = [f"{index:03d}-{slug(recipient.name)}.docx" for index, recipient in enumerate(reminders.recipients, 1)]
     env = TemplateEnvironment()  # the template's parts compiled once, each letter its own budget
-    letters = [letter_bytes(reminders, r, source, today, env) for r in reminders.recipients]  # failures: here
+    letters = []
+    with steps("progress_letters", len(reminders.recipients)) as bar:
+        for r in reminders.recipients:  # failures: here, before the folder changes
+            letters.append(letter_bytes(reminders, r, source, today, env))
+            bar.advance()
     earlier = sets.earlier_set(folder, letters_listed)
     names, renamed = sets.free_names(folder, [*wanted, INDEX], set(earlier.ours))
     names, index_name = names[:-1], names[-1]

@@ -16,7 +16,8 @@ Answering the same way twice changes nothing.
 
 from __future__ import annotations
 
-from cadretrack.domain.dates import DateError, parse_cell_date
+from cadretrack.domain.book import answer_of
+from cadretrack.domain.dates import DateError, format_date, parse_cell_date
 from cadretrack.domain.names import clean, loose_key
 from cadretrack.errors import CadretrackError, Problem
 from cadretrack.ops.followup import in_force
@@ -43,11 +44,15 @@ class Answers:
         self.known: dict[str, Remembered] = {}
         self.own: dict[str, object] = {}  # place -> the current filing its earlier answer produced
         self.withdrawn: list[int] = []  # filings withdrawn: their place's new answer is no such filing
-        self.replaced = 0  # filings superseded, or withdrawn for another, by their place's new answer
+        self.replaced = 0  # filings superseded by their place's new answer (the same slot)
+        self.swapped: set[int] = set()  # id(Prepared): new filings taking the place of a withdrawn one
+        self.waiting: list = []  # rows whose Xử lý is blank, that the ledger still awaits an answer for
+        self.deleted: list[str] = []  # places the workbook asked about, no longer in it and still awaited
 
     def check_places(self, rows: list, stamp: tuple[str, set[str]] | None, ledger: str) -> tuple[list[Problem], set]:
-        """The problems of the workbook's places, and the rows they rule out (by id). Every
-        place checked is then known here, with the filing its earlier answer produced; those
+        """The problems of the workbook's places, and the rows they rule out (by id). A row
+        whose Xử lý is blank is no answer yet: it is only counted (`waiting`, `deleted`). Every
+        place answered is then known here, with the filing its earlier answer produced; those
         filings are set aside in the lookup: the new answers take their place."""
         if not rows:
             return [], set()
@@ -57,7 +62,23 @@ class Answers:
                             sheet=rows[0].sheet, column=rows[0].labels.get("place", "place"),
                             value=stamp[0] if stamp else "")], {id(r) for r in rows}
         asked = stamp[1]
-        self.known = remembered(self.db, [clean(r.values["place"]) for r in rows])
+        blank = [r for r in rows if answer_of(r.values["action"]) == ""]
+        rows = [r for r in rows if answer_of(r.values["action"]) != ""]
+        present = {clean(r.values["place"]) for r in rows} | {clean(r.values["place"]) for r in blank}
+        self.known = remembered(self.db, sorted(asked | present))
+        answered = {clean(r.values["place"]) for r in rows}
+
+        def awaits(place: str) -> bool:
+            k = self.known.get(place)
+            return k is not None and (k.decision, k.decided_by) == ("review", "cadretrack") and place not in answered
+
+        seen: set[str] = set()
+        for r in blank:
+            place = clean(r.values["place"])
+            if place in asked and awaits(place) and place not in seen:
+                seen.add(place)
+                self.waiting.append(r)
+        self.deleted = sorted((p for p in asked if p not in present and awaits(p)), key=_book_order)
         problems: list[Problem] = []
         bad: set = set()
         first: dict[str, int] = {}
@@ -105,7 +126,7 @@ class Answers:
             return
         self.withdrawn.append(own.id)
         if prepared is not None:
-            self.replaced += 1
+            self.swapped.add(id(prepared))
 
     def take(self, row, answer: str, today) -> list[Problem]:
         """An unrelated or difficulty answer, checked; its problems (none when fine)."""
@@ -124,7 +145,7 @@ class Answers:
         except DateError:
             return [row.problem("received", "date_invalid", value=clean(v["received"]))]
         if day > today:
-            return [row.problem("received", "date_future", date=day.strftime("%d/%m/%Y"))]
+            return [row.problem("received", "date_future", date=format_date(day))]
         text = clean(v["summary"]) or clean(v["note"])
         if not text:
             return [row.problem("summary", "difficulty_text_missing")]
@@ -161,9 +182,15 @@ class Answers:
     def any_to_write(self, listed: list) -> bool:
         return bool(self.unrelated or self.difficulties or self.withdrawn or self._filing_rows(listed, {}))
 
-    def counts(self) -> dict[str, int]:
-        return {"difficulties": len(self.difficulties), "unrelated": len(self.unrelated),
-                "withdrawn": len(self.withdrawn), "replaced": self.replaced}
+    def counts(self, ready: list) -> dict[str, int]:
+        """What the answers did: filings new and replacing one on file (`ready`: the filings to
+        save), difficulties logged, rows remembered as unrelated, filings withdrawn with no
+        filing in their place, rows still waiting (blank Xử lý, or deleted from the workbook)."""
+        replaced = sum(1 for p in ready if p.existing is not None or id(p) in self.swapped)
+        swapped = sum(1 for p in ready if id(p) in self.swapped)
+        return {"new": len(ready) - replaced, "replaced": replaced, "difficulties": len(self.difficulties),
+                "unrelated": len(self.unrelated), "withdrawn": len(self.withdrawn) - swapped,
+                "waiting": len(self.waiting), "deleted": len(self.deleted)}
 
     def write(self, listed: list, ids: dict, cs: Changeset) -> dict[str, int]:
         """Inside the import's change set: filings withdrawn, difficulties entered, every
@@ -183,6 +210,14 @@ class Answers:
                              "decision": "difficulty", "decided_by": CLERK, "assignment_id": a.id,
                              "difficulty_id": new_id})
         remember(self.db, rows, cs)
+        replaced = self.replaced + len(self.swapped & set(ids))
         return {"difficulties": len(self.difficulties), "register_rows": len(rows),
                 **({"withdrawn": len(self.withdrawn)} if self.withdrawn else {}),
-                **({"replaced": self.replaced} if self.replaced else {})}
+                **({"replaced": replaced} if replaced else {})}
+
+
+def _book_order(place: str) -> tuple:
+    """`2024#12` before `2024#103`: the year, then Số đến as a number where it is one."""
+    year, _, number = place.partition("#")
+    head = number.split(" ")[0]
+    return (year, int(head) if head.isdigit() else 10**9, place)

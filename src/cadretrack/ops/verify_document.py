@@ -104,7 +104,10 @@ def _remade(view: Ledger, stamp: Stamp) -> tuple[bytes, Stamp]:
         if stamp.document == "letters":
             from cadretrack.ops.remind import index_bytes, reminders
 
-            found = reminders(view, stamp.as_of, stamp.within)
+            from cadretrack.domain.criteria import Criteria
+
+            found = reminders(view, stamp.as_of, stamp.within, stamp.year,
+                              Criteria(kinds=stamp.kinds, district=stamp.district))
             found.stamp = letters_stamp(view, found, moment, stamp.made)
             return index_bytes(found, stamp.made), found.stamp
         report = run_check(view, stamp.year, stamp.as_of, include_all=True)

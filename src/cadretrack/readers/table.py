@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cadretrack.domain.dates import format_date
 from cadretrack.domain.names import clean
 from cadretrack.errors import CadretrackError, Problem
 from cadretrack.readers.grid import read_grids
@@ -22,11 +24,22 @@ class Record:
     def problem(self, field: str, key: str, **fields) -> Problem:
         """What is wrong with one of this row's cells, located as the clerk sees it."""
         return Problem(key, fields, sheet=self.sheet, row=self.row, column=self.labels.get(field, field),
-                       value=clean(self.values.get(field, "")), suggestion=str(fields.get("suggestion", "")))
+                       value=shown(self.values.get(field, "")), suggestion=str(fields.get("suggestion", "")))
 
     def problem_of(self, error: CadretrackError, default: str = "commune") -> Problem:
         """An error about this row, placed in the cell of the field it names (else `default`)."""
         return self.problem(error.column or default, error.key, **error.fields)
+
+
+def shown(value: object) -> str:
+    """A cell as a clerk reads it: a date cell day first (dd/mm/yyyy), never ISO."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return format_date(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return clean(value)
 
 
 def _blank(value: object) -> bool:

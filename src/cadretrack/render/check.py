@@ -148,10 +148,12 @@ def emit(report, format: str, output, today) -> None:
     """The check's listing on stdout (a table, JSON or CSV), or in `output` (JSON, CSV for
     spreadsheets, a workbook)."""
     if format == "xlsx":
+        from cadretrack.progress import steps
         from cadretrack.render.files import write_atomically
         from cadretrack.render.workbook import write_check_list
 
-        write_atomically(output, lambda tmp: write_check_list(report, tmp, today))
+        with steps("exporting"):  # a national list to chase: seconds
+            write_atomically(output, lambda tmp: write_check_list(report, tmp, today))
         return
     if format in ("json", "csv"):
         text = check_json(report) + "\n" if format == "json" else check_csv(report)

@@ -74,3 +74,23 @@ def print_tables(result) -> None:
         out.print(table(t("office_title_review"),
                         [t("col_row"), t("col_sender"), t("col_doc_summary"), t("col_reason")], rows))
         _cut(review, out)
+
+
+def answer_lines(result, path) -> list[str]:
+    """A completed review workbook imported: one line counting what the answers did, then
+    the rows not answered yet and the rows deleted from it that still wait, with how to
+    answer them."""
+    a = result.answers
+    lines = [t("answers_summary_dry" if result.dry_run else "answers_summary", path=str(path),
+           unchanged=result.unchanged, waiting=a["waiting"] + a["deleted"],
+           **{k: a[k] for k in ("new", "replaced", "difficulties", "unrelated", "withdrawn")})]
+    if result.waiting_rows:
+        lines.append(t("answers_blank", count=len(result.waiting_rows), rows=_some(result.waiting_rows)))
+    if result.deleted:
+        lines.append(t("answers_deleted", count=len(result.deleted), places=_some(result.deleted)))
+    return lines
+
+
+def _some(items: list, limit: int = 20) -> str:
+    shown = ", ".join(map(str, items[:limit]))
+    return shown + (" …" if len(items) > limit else "")

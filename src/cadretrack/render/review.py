@@ -40,8 +40,14 @@ def write_review(output: Path, source: str, decisions: list, today: dt.date,
         ws = wb.add_worksheet("Cần xem lại")
         width = len(COLUMNS)
         ws.merge_range(0, 0, 0, width - 1, f"{t('review_sheet_title')} — {source}", styles.title)
+        wrapped = wb.add_format({"text_wrap": True, "valign": "top", "align": "left", "font_name": "Times New Roman",
+                                 "font_size": 12})
         ws.set_row(1, 32)
-        ws.merge_range(1, 0, 1, width - 1, t("review_sheet_help"), styles.subtitle)
+        ws.merge_range(1, 0, 1, width - 1, t("review_sheet_help"), wrapped)
+        # What each answer of Xử lý does, a line each, above the header.
+        explained = [f"• {answer}: {t(f'review_answer_{key}')}" for key, answer in BOOK_ANSWERS.items()]
+        ws.set_row(2, 16 * (len(explained) + 1))
+        ws.merge_range(2, 0, 2, width - 1, "\n".join([*explained, f"• {t('review_answer_blank')}"]), wrapped)
         head = 3
         for c, (label, chars) in enumerate(COLUMNS):
             ws.set_column(c, c, chars)

@@ -26,6 +26,9 @@ def print_history(items: list, format: str) -> None:
     if format == "json":
         write_data(to_json([c.as_dict() for c in items]) + "\n")
         return
+    if not items:
+        console().print(t("history_none"))
+        return
     rows = []
     for c in items:
         summary = summary_text(c.summary)

@@ -10,19 +10,34 @@ from cadretrack.store.journal import Changeset
 from cadretrack.store.ledger import Ledger
 
 
-def load_filings(db: Ledger, year: int | None = None) -> list[Filing]:
-    """Current (not superseded) filings, optionally of one year."""
-    sql = (
-        "SELECT id, assignment_id, kind, year, filed, COALESCE(number, ''), COALESCE(rating, ''), "
-        "score, COALESCE(note, '') FROM filings WHERE superseded_by IS NULL AND voided_in IS NULL"
-    )
+_FILING = ("id, assignment_id, kind, year, filed, COALESCE(number, ''), COALESCE(rating, ''), score, "
+           "COALESCE(note, '')")
+
+
+def _current(db: Ledger, year: int | None, more: str = "") -> list:
+    """Rows of the current (not superseded, not voided) filings, optionally of one year, in
+    the order they were recorded: the Filing's columns, then `more`."""
+    sql = f"SELECT {_FILING}{more} FROM filings WHERE superseded_by IS NULL AND voided_in IS NULL"
     params: list = []
     if year is not None:
         sql += " AND year = ?"
         params.append(year)
-    day = dt.date.fromisoformat
-    return [Filing(r[0], r[1], r[2], r[3], day(r[4]), r[5], r[6], r[7], r[8])
-            for r in db.execute(sql + " ORDER BY id", params).fetchall()]
+    return db.execute(sql + " ORDER BY id", params).fetchall()
+
+
+def _filing(r, day=dt.date.fromisoformat) -> Filing:
+    return Filing(r[0], r[1], r[2], r[3], day(r[4]), r[5], r[6], r[7], r[8])
+
+
+def load_filings(db: Ledger, year: int | None = None) -> list[Filing]:
+    """Current (not superseded) filings, optionally of one year."""
+    return [_filing(r) for r in _current(db, year)]
+
+
+def load_recorded(db: Ledger, year: int | None = None) -> list[tuple[Filing, str, int]]:
+    """Current filings (optionally of one year) with the summary of the register row each came
+    from and the change set that recorded it, in the order they were recorded."""
+    return [(_filing(r), r[9], r[10]) for r in _current(db, year, ", COALESCE(summary, ''), created_in")]
 
 
 def save_filings(db: Ledger, items: list, cs: Changeset) -> list[int]:
@@ -33,10 +48,10 @@ def save_filings(db: Ledger, items: list, cs: Changeset) -> list[int]:
     for p in items:
         i = p.item
         cursor.execute(
-            "INSERT INTO filings (assignment_id, kind, year, filed, number, rating, score, note, created_in) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO filings (assignment_id, kind, year, filed, number, rating, score, note, summary, created_in) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (p.assignment.id, i.kind, i.year, i.filed.isoformat(), i.number, i.rating or None, i.score, i.note,
-             cs.id),
+             i.summary or None, cs.id),
         )
         added.append((cursor.lastrowid, None))
         if p.existing is not None:

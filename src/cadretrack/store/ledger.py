@@ -8,12 +8,13 @@ import datetime as dt
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from urllib.parse import quote
 
-from cadretrack import __version__
+from cadretrack import __version__, progress
 from cadretrack.errors import CadretrackError
 from cadretrack.interrupts import critical, pause_point
 from cadretrack.output import Output
@@ -22,6 +23,8 @@ from cadretrack.store.backup import auto_backup, copy_database
 from cadretrack.store.schema import APP, MIGRATIONS, migration_set
 
 BUSY_TIMEOUT_SECONDS = 15.0
+QUIET_WAIT_SECONDS = 0.5  # a lock released within this is taken without a word
+WAIT_TURN_SECONDS = 0.25  # then waited for in turns this long: a Ctrl-C is answered between them
 
 
 class Ledger:
@@ -210,7 +213,7 @@ def write(db: Ledger, committed: Callable[[], None] | None = None) -> Iterator[L
     if db.refusal is not None:
         raise db.refusal
     try:
-        db.execute("BEGIN IMMEDIATE")
+        _begin(db)
     except sqlite3.OperationalError as exc:
         if health.error_name(exc) in health.BUSY:
             raise CadretrackError("ledger_busy") from None
@@ -232,6 +235,39 @@ def write(db: Ledger, committed: Callable[[], None] | None = None) -> Iterator[L
             committed()
         pause_point("in-commit")
     pause_point("after-commit")
+
+
+def _begin(db: Ledger) -> None:
+    """The write lock taken: at once or within a moment silently; when another writer holds it
+    longer, the clerk is told that the command waits (and for how long at most), then it waits
+    in short turns, so that a Ctrl-C stops it at once rather than when the wait is over."""
+    timeout = busy_timeout()
+    first = min(timeout, QUIET_WAIT_SECONDS)
+    try:
+        if _try_begin(db, first):
+            return
+        if timeout > first:
+            progress.waiting("ledger_waiting", seconds=f"{timeout:g}")
+            deadline = time.monotonic() + timeout - first
+            while (left := deadline - time.monotonic()) > 0:
+                if _try_begin(db, min(WAIT_TURN_SECONDS, left)):
+                    return
+        db.execute("PRAGMA busy_timeout = 0")
+        db.execute("BEGIN IMMEDIATE")  # once more without waiting: SQLite's own busy error, said by write()
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+
+
+def _try_begin(db: Ledger, seconds: float) -> bool:
+    """BEGIN IMMEDIATE, waiting up to `seconds` for the lock; False when another writer kept it."""
+    db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        return True
+    except sqlite3.OperationalError as exc:
+        if health.error_name(exc) not in health.BUSY:
+            raise
+        return False
 
 
 def _roll_back(db: Ledger, exc: BaseException) -> None:
@@ -334,3 +370,24 @@ def restore_over(ledger: Path, source: Path, now: dt.datetime) -> Path:
         return replace_damaged(ledger, source, now)
     copy_into(source, ledger)
     return saved
+
+
+class Watch:
+    """A read-only connection kept for a long-running process (`serve`) only to ask SQLite
+    whether another connection committed since (PRAGMA data_version): a change from the
+    command line, or from another request. It reads nothing else and holds no transaction."""
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def version(self) -> int:
+        with self._lock:
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

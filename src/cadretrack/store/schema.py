@@ -276,7 +276,14 @@ def m009_register_produced(db) -> None:
 
 
 @migration
-def m010_members(db) -> None:
+def m010_filing_summary(db) -> None:
+    """A filing keeps the summary (trích yếu) of the register row it came from, so that the
+    clerk can find it by its words (`list filings --text`). Filings recorded before: none."""
+    db["filings"].add_column("summary", str)
+
+
+@migration
+def m011_members(db) -> None:
     """The Standing Committee members and the communes each is in charge of, in time: one
     row a commune, written and reverted through change sets exactly as assignments are."""
     db["members"].create(

@@ -1,0 +1,105 @@
+"""Tài liệu: the year-end workbook, the draft report and the chasing letters (a .zip), each
+written by the op its command runs (`export summary`, `export report`, `remind --output`)
+into a private temporary folder, sent, and removed. A download changes nothing in the ledger
+(it is allowed in read-only mode), so it needs the CSRF token but not write permission."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+from flask import Flask, abort, make_response, request
+
+from cadretrack.domain.dates import format_date
+from cadretrack.errors import CadretrackError
+from cadretrack.web.common import day_and_year, ledger, page, settings
+
+KINDS = ("workbook", "report", "letters")
+TYPES = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         ".zip": "application/zip"}
+
+
+def register(app: Flask) -> None:
+    app.add_url_rule("/documents", "documents", documents, methods=["GET", "POST"])
+
+
+def documents():
+    values = request.form if request.method == "POST" else request.args
+    year, day = day_and_year(values)
+    if request.method == "GET":
+        return page("documents.html", year=year, as_of_text=format_date(day), active="documents")
+    kind = request.form.get("document", "")
+    if kind not in KINDS:
+        abort(404)
+    name, data = _written(kind, year, day, (request.form.get("known_on") or "").strip()[:40])
+    response = make_response(data)
+    response.headers["Content-Type"] = TYPES[Path(name).suffix]
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _written(kind: str, year: int, day: dt.date, known_text: str = "") -> tuple[str, bytes]:
+    """The document as its command writes it (with --known-on when a moment is given): its
+    file name and its bytes."""
+    from cadretrack.ops.known import known_on
+    from cadretrack.output import Output
+
+    today = dt.date.today()
+    moment = _moment(known_text)
+    with tempfile.TemporaryDirectory(prefix="cadretrack-") as folder, ledger() as (current, _):
+        db, last = known_on(current, moment)
+        if moment is not None and last.changeset == 0:
+            raise CadretrackError("known_on_before_ledger", value=known_text)
+        try:
+            inputs = [settings().db]
+            if kind == "workbook":
+                from cadretrack.ops.export import export_summary
+
+                path = Path(folder) / f"tong-hop-{year}.xlsx"
+                export_summary(db, year, day, Output.check(path, inputs=inputs), today, moment=last)
+                return path.name, path.read_bytes()
+            if kind == "report":
+                from cadretrack.ops.export import export_report
+
+                path = Path(folder) / f"bao-cao-{year}.docx"
+                export_report(db, year, day, Output.check(path, inputs=inputs), today, moment=last)
+                return path.name, path.read_bytes()
+            from cadretrack.ops.provenance import letters_stamp
+            from cadretrack.ops.remind import reminders, write_letters
+
+            letters = Path(folder) / "cong-van-don-doc"
+            letters.mkdir()
+            found = reminders(db, day, 14)
+            found.stamp = letters_stamp(db, found, last, today)
+            write_letters(found, letters, None, today, inputs)
+            return f"cong-van-don-doc-{day.isoformat()}.zip", _zipped(letters)
+        finally:
+            if db is not current:
+                db.close()
+
+
+def _moment(text: str):
+    """`--known-on`'s value: dd/mm/yyyy[ HH:MM] in local time (a date alone: its end); None: now."""
+    from cadretrack.domain.dates import DateError, parse_moment
+    from cadretrack.ops.known import local_moment
+
+    if not text:
+        return None
+    try:
+        return local_moment(parse_moment(text))
+    except (DateError, ValueError, OverflowError, OSError):
+        raise CadretrackError("known_on_invalid", value=text) from None
+
+
+def _zipped(folder: Path) -> bytes:
+    """The letters' folder as one .zip, in memory (every file the run wrote, by name)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.iterdir()):
+            if path.is_file():
+                archive.writestr(path.name, path.read_bytes())
+    return buffer.getvalue()
