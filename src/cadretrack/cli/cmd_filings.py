@@ -135,7 +135,7 @@ def check(
     with collector_paused():  # tens of thousands of records, no cycles
         db, _ = open_known(ctx, known_on)
         report = run_check(db, day.year if year is None else year, day, status=statuses, include_all=all,
-                           criteria=criteria)
+                           criteria=criteria, member=member)
         render.emit(report, written, out, today())
     if output is not None:
         echo(t("written", path=str(output)))
