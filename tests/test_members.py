@@ -289,6 +289,33 @@ def test_letters_name_the_member_in_charge_and_members_get_their_own(province, t
     assert cli("remind", "--to", "everyone").exit_code == 2
 
 
+def test_remind_member_chases_that_area_and_verify_remakes_every_kind_of_letters(province, tmp_path):
+    """remind --member NAME: only the communes that member is in charge of, as check --member;
+    the letters' index of --member and of --to members is verified as unedited (its stamp says
+    how it was made)."""
+    cli = province
+    succeeded(cli("import", "members", division(tmp_path / "pc.xlsx"), "--effective", "01/01/2023"))
+    mine = cli.json("check", "--year", "2023", "--as-of", "15/12/2023", "--status", "overdue,pending",
+                    "--member", "Bùi Văn Tỉnh")["items"]
+    out = tmp_path / "one"
+    succeeded(cli("remind", "--as-of", "15/12/2023", "--within", "3660", "--member", "Bùi Văn Tỉnh", "--output", out))
+    everyone = tmp_path / "all"
+    succeeded(cli("remind", "--as-of", "15/12/2023", "--within", "3660", "--output", everyone))
+    assert 0 < len(list(out.glob("*.docx"))) < len(list(everyone.glob("*.docx")))
+    from openpyxl import load_workbook
+
+    def listed(folder):
+        ws = load_workbook(folder / "danh-sach-cong-van.xlsx").worksheets[0]
+        return [c for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+
+    assert all(any(i["commune"] in cell for cell in listed(out)) for i in mine)
+    members = tmp_path / "members"
+    succeeded(cli("remind", "--as-of", "15/12/2023", "--to", "members", "--output", members))
+    for folder in (out, everyone, members):
+        verified = cli("verify", folder / "danh-sach-cong-van.xlsx", lang="en")
+        assert verified.exit_code == 0, (folder.name, verified.stdout, verified.stderr)
+
+
 @pytest.mark.skipif(not __import__("conftest").libreoffice_has("writer"),
                     reason="LibreOffice Writer is not installed (.ci/run installs it)")
 @pytest.mark.parametrize("fonts", ["installed", "dejavu"])

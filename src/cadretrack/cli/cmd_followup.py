@@ -30,6 +30,7 @@ def remind(
     year: Annotated[Optional[int], typer.Option("--year", help=t("help_remind_year"))] = None,
     kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+    member: Annotated[str, typer.Option("--member", help=t("help_member"))] = "",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_remind_output"))] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help=t("help_template"))] = None,
     to: Annotated[Optional[str], typer.Option("--to", help=t("help_remind_to"))] = None,
@@ -50,7 +51,7 @@ def remind(
         check_letters(output, template, inputs, to_members)  # before a thousand lines are printed
     criteria = Criteria(kinds=kind or "", district=district)
     db, moment = open_known(ctx, known_on)
-    found = reminders(db, day, within, year, criteria, to_members)
+    found = reminders(db, day, within, year, criteria, to_members, member=member)
     print_reminders(found)
     if found.earlier is not None:
         echo(t("remind_earlier", year=found.earlier[0], count=found.earlier[1]))

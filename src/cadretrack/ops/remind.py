@@ -50,6 +50,7 @@ class Reminders:
     stamp: object = None  # domain.provenance.Stamp of the letters' index
     year: int | None = None  # the year chased
     criteria: Criteria = Criteria()  # the kinds and district asked for
+    member: str = ""  # the member in charge asked for (remind --member)
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
@@ -70,24 +71,26 @@ MAX_WITHIN = 3660  # ten years ahead: more is a typo, and no calendar reaches 10
 
 
 def reminders(db: Ledger, as_of: dt.date, within: int, year: int | None = None,
-              criteria: Criteria = Criteria(), to_members: bool = False) -> Reminders:
+              criteria: Criteria = Criteria(), to_members: bool = False, member: str = "") -> Reminders:
     """The overdue filings of one year (default: the as-of year) and those due within `within`
     days, within the criteria. Without a year, the overdue filings of the year before are
     counted, not chased: the Board has reported that year, and a letter in December about last
     January's program buries this year's (named with --year, they are chased). Each recipient
     names the members in charge of its communes; `to_members`: one recipient per member in
-    charge, with the overdue and late filings of his or her area."""
+    charge, with the overdue and late filings of his or her area. `member`: only the communes
+    that member is in charge of (as `check --member`)."""
     if not 0 <= within <= MAX_WITHIN:
         raise CadretrackError("within_invalid", value=within)
     from cadretrack.ops.members import member_index
 
     members = member_index(db)
     if to_members:
-        return _to_members(db, as_of, within, members, as_of.year if year is None else year, criteria)
+        return _to_members(db, as_of, within, members, as_of.year if year is None else year, criteria, member)
     horizon = as_of + dt.timedelta(days=within)
     groups: dict[tuple[str, ...], Recipient] = {}
     units = load_units(db) if len(load_generations(db)) > 1 else None  # successors only after a reform
-    report = run_check(db, as_of.year if year is None else year, as_of, status=["overdue", "pending"], criteria=criteria)
+    report = run_check(db, as_of.year if year is None else year, as_of, status=["overdue", "pending"],
+                       criteria=criteria, member=member)
     rules = report.rules
     for item in report.items:
         if item.status == "pending" and item.owed.due > horizon:
@@ -106,12 +109,13 @@ def reminders(db: Ledger, as_of: dt.date, within: int, year: int | None = None,
     words = unit_words([i for r in groups.values() for i in r.items])
     earlier = None
     if year is None and as_of.year - 1 in YEARS:
-        before = run_check(db, as_of.year - 1, as_of, status=["overdue"], criteria=criteria)
+        before = run_check(db, as_of.year - 1, as_of, status=["overdue"], criteria=criteria, member=member)
         if before.items:
             earlier = (as_of.year - 1, len(before.items))
     for recipient in groups.values():
         recipient.members = members_in_charge(recipient.items, members, as_of)
-    return Reminders(as_of, within, rules, agencies + communes, words, earlier, year=report.year, criteria=criteria)
+    return Reminders(as_of, within, rules, agencies + communes, words, earlier, year=report.year, criteria=criteria,
+                     member=member)
 
 
 def _member_of(item: Status, members, as_of: dt.date):
@@ -133,11 +137,12 @@ def members_in_charge(items: list[Status], members, as_of: dt.date) -> list[tupl
     return [(name, position, ", ".join(places)) for name, (position, places) in found.items()]
 
 
-def _to_members(db: Ledger, as_of: dt.date, within: int, members, year: int, criteria: Criteria) -> Reminders:
+def _to_members(db: Ledger, as_of: dt.date, within: int, members, year: int, criteria: Criteria,
+                member: str = "") -> Reminders:
     """One recipient per member in charge: the year's overdue and late filings of the area's
     communes within the criteria, in the check's order; members with none get no letter."""
     groups: dict[str, Recipient] = {}
-    report = run_check(db, year, as_of, status=["overdue", "late"], criteria=criteria)
+    report = run_check(db, year, as_of, status=["overdue", "late"], criteria=criteria, member=member)
     for item in report.items:
         m = _member_of(item, members, as_of)
         if m is None:
@@ -148,7 +153,7 @@ def _to_members(db: Ledger, as_of: dt.date, within: int, members, year: int, cri
     recipients = sorted(groups.values(), key=lambda r: sort_key(r.name))
     words = unit_words([i for r in recipients for i in r.items])
     return Reminders(as_of, within, report.rules, recipients, words, None, year=report.year, criteria=criteria,
-                     to_members=True)
+                     to_members=True, member=member)
 
 
 INDEX = "danh-sach-cong-van.xlsx"
