@@ -187,9 +187,43 @@ def main() -> None:
               "Ban Thường vụ Tỉnh ủy theo quy định./.",
          align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1), space_after=12)
 
-    signature(doc, ["- Như trên,", "- Thường trực Tỉnh ủy (để b/c),", "- Lưu Ban Tổ chức Tỉnh ủy."])
+    # The members in charge of the communes the letter concerns (none before `import members`).
+    signature(doc, ["- Như trên,", "{%p for m in members %}", "- {{ m }} (để biết, chỉ đạo),", "{%p endfor %}",
+                    "- Thường trực Tỉnh ủy (để b/c),", "- Lưu Ban Tổ chức Tỉnh ủy."])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     doc.save(OUT)
+    members_letter()
+
+
+def members_letter() -> None:
+    """`remind --to members`: to a Standing Committee member, the overdue and late filings of the
+    area in his or her charge, "để đồng chí biết, chỉ đạo"."""
+    doc = a4_document()
+    header(doc, "Số {{ number }}", "V/v tình hình thực hiện {{ regulation_short }} trên địa bàn đồng chí phụ trách")
+    para(doc, "")
+    p = para(doc, "", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
+    font(p.add_run("Kính gửi: "), 14)
+    font(p.add_run("Đồng chí {{ recipient }}, Ủy viên Ban Thường vụ {{ committee }}"
+                   "{% if member_position %}, {{ member_position }}{% endif %}"), 14, bold=True)
+    body = (
+        "Thực hiện {{ regulation }} về cán bộ lãnh đạo các cơ quan, đơn vị cấp tỉnh theo dõi các "
+        "{{ units }} và {{ guidance }} hướng dẫn thực hiện, Ban Tổ chức {{ committee }} báo cáo đồng chí "
+        "tình hình gửi văn bản của cán bộ theo dõi trên địa bàn đồng chí phụ trách"
+        "{% if member_area %} ({{ member_area }}){% endif %}. Tính đến ngày {{ as_of }}, còn {{ overdue }} văn bản "
+        "quá hạn chưa gửi và {{ late }} văn bản gửi quá hạn, cụ thể như sau:"
+    )
+    para(doc, body, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1), space_after=6)
+    headers = ["STT", "Văn bản", "Cán bộ theo dõi", "{{ units|capitalize }}", "Hạn nộp", "Tình trạng"]
+    sizes = [Cm(1.1), Cm(2.6), Cm(3.2), Cm(3.0), Cm(2.5), Cm(4.1)]
+    fields = ["{{ loop.index }}", "{{ item.kind }}", "{{ item.cadre }}", "{{ item.commune }}", "{{ item.due }}",
+              "{{ item.state }}"]
+    loop_table(doc, headers, fields, sizes, "items")
+    para(doc, "")
+    para(doc, "Ban Tổ chức {{ committee }} kính báo cáo để đồng chí biết, chỉ đạo cán bộ theo dõi và các "
+              "cấp ủy trên địa bàn hoàn thành, gửi các văn bản trên theo quy định./.",
+         align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=Cm(1), space_after=12)
+    signature(doc, ["- Như trên,", "- Lưu Ban Tổ chức {{ committee }}."])
+    doc.save(OUT.parent / "cong-van-uvbtv.docx")
 
 
 if __name__ == "__main__":

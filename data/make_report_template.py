@@ -69,6 +69,18 @@ def main() -> None:
            "{{ item.late_pct }}", "{{ item.not_filed }}", "{{ item.not_filed_pct }}"],
           [Cm(3.4), Cm(1.8), Cm(1.8), Cm(1.9), Cm(1.8), Cm(1.9), Cm(1.8), Cm(2.1)], "kinds")
     para(doc, "")
+    body(doc, "{%p if members %}")
+    body(doc, "Kết quả theo địa bàn các đồng chí Ủy viên Ban Thường vụ {{ committee }} phụ trách:")
+    table(doc, ["STT", "Đồng chí phụ trách", "Địa bàn", "Văn bản", "Phải nộp", "Đúng hạn", "Quá hạn", "Chưa nộp",
+                "Tỷ lệ đã nộp"],
+          ["{{ item.n }}", "{{ item.member }}", "{{ item.area }}", "{{ item.kind }}", "{{ item.owed }}",
+           "{{ item.on_time }}", "{{ item.late }}", "{{ item.not_filed }}", "{{ item.filed_pct }}"],
+          [Cm(0.9), Cm(3.0), Cm(3.2), Cm(2.4), Cm(1.3), Cm(1.3), Cm(1.3), Cm(1.3), Cm(1.6)], "members")
+    body(doc, "{%p for m in members_missing %}")
+    body(doc, "- Địa bàn đồng chí {{ m.member }} phụ trách: {{ m.count }} văn bản quá hạn chưa gửi "
+              "({{ m.places }}).")
+    body(doc, "{%p endfor %}")
+    body(doc, "{%p endif %}")
     body(doc, "3. Cán bộ, đảng ủy chưa gửi văn bản", bold=True)
     body(doc, "{% if missing %}Đến ngày {{ as_of }}, còn {{ missing|length }} văn bản quá hạn chưa gửi về "
               "Ban Tổ chức {{ committee }}:{% else %}Đến ngày {{ as_of }}, không có văn bản quá hạn chưa gửi."

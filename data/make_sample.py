@@ -345,5 +345,42 @@ def office_register(units: list[dict], assigned: list, changed: list[dict], newc
     wb.save(OUT / "so-dang-ky-van-ban-den-2024.xlsx")
 
 
+def members_division() -> None:
+    """The Standing Committee's division of work (fictional members): districts in one cell,
+    a district alone, and communes listed under a district heading, as offices write it."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Phân công"
+    rows = [
+        ["TỈNH ỦY HÒA BÌNH", None, None, "ĐẢNG CỘNG SẢN VIỆT NAM"],
+        [],
+        ["PHÂN CÔNG NHIỆM VỤ CÁC ĐỒNG CHÍ ỦY VIÊN BAN THƯỜNG VỤ TỈNH ỦY PHỤ TRÁCH ĐỊA BÀN"],
+        ["(Kèm theo Quyết định số 05-QĐ/TU ngày 01/01/2023 của Ban Thường vụ Tỉnh ủy)"],
+        [],
+        ["STT", "Họ và tên", "Chức vụ", "Địa bàn phụ trách"],
+        [1, "Bùi Đức Tĩnh", "Bí thư Tỉnh ủy", "Đảng bộ thành phố Hòa Bình"],
+        [2, "Nguyễn Phi Lâm", "Phó Bí thư Thường trực Tỉnh ủy", "Đảng bộ huyện Đà Bắc và huyện Mai Châu"],
+        [3, "Trần Thị Hòa", "Trưởng Ban Tổ chức Tỉnh ủy", "Huyện Lương Sơn;\nhuyện Kim Bôi;\nhuyện Cao Phong"],
+        [4, "Lê Quang Mạnh", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy", "Huyện Tân Lạc, huyện Lạc Sơn"],
+        [5, "Đinh Văn Sứ", "Trưởng Ban Tuyên giáo Tỉnh ủy", "Huyện Yên Thủy, huyện Lạc Thủy"],
+        [],
+        [None, None, None, "T/M BAN THƯỜNG VỤ"],
+    ]
+    for row in rows:
+        ws.append(row)
+    for column, width in zip("ABCD", (6, 24, 34, 48)):
+        ws.column_dimensions[column].width = width
+    for cells in ws.iter_rows(min_row=6, max_row=11):
+        for c in cells:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+    for c in ws[6]:
+        c.font = Font(bold=True)
+    wb.save(OUT / "phan-cong-uvbtv-2023.xlsx")
+
+
 if __name__ == "__main__":
     main()
+    members_division()

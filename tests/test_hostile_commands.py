@@ -161,6 +161,11 @@ READERS = [
     Command("import assignments docx", ("import", "assignments", "{file}", "--effective", "01/01/2025"), ".docx"),
     Command("import assignments --titles", ("import", "assignments", str(ASSIGNMENTS), "--effective", "14/12/2022",
                                             "--titles", "{file}"), ".txt"),
+    Command("import members", ("import", "members", "{file}", "--effective", "01/01/2025"), ".xlsx"),
+    Command("import members csv", ("import", "members", "{file}", "--effective", "01/01/2025"), ".csv"),
+    Command("import members docx", ("import", "members", "{file}", "--effective", "01/01/2025"), ".docx"),
+    Command("remind --to members --template", ("remind", "--as-of", "31/12/2024", "--to", "members", "--output",
+                                               "{out}", "--template", "{file}"), ".docx"),
     Command("import filings", ("import", "filings", "{file}"), ".xlsx"),
     Command("import filings ods", ("import", "filings", "{file}"), ".ods"),
     Command("import filings xls", ("import", "filings", "{file}"), ".xls"),
@@ -359,23 +364,25 @@ def test_remind_into_a_file_or_a_missing_parent_is_refused(place):
     (place / "letters").write_bytes(b"not a folder")
     before = tree(place)
     for target in (place / "letters", place / "missing" / "letters", place / ("a" * 300)):
-        code, printed = run_cli(place, ["remind", "--as-of", "31/12/2024", "--output", str(target)])
-        assert code == 2, printed
-        assert_refused_cleanly(place, before, code, printed, None)
-        assert tree(place) == before
+        for to in ([], ["--to", "members"]):
+            code, printed = run_cli(place, ["remind", "--as-of", "31/12/2024", *to, "--output", str(target)])
+            assert code == 2, printed
+            assert_refused_cleanly(place, before, code, printed, None)
+            assert tree(place) == before
 
 
 # --- random bytes under every extension ---------------------------------------------
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=2048), suffix=st.sampled_from([".xlsx", ".xls", ".ods", ".csv", ".docx"]),
-       command=st.sampled_from(["assignments", "filings", "meetings"]))
+       command=st.sampled_from(["assignments", "filings", "meetings", "members"]))
 def test_random_bytes_never_break_an_import(filled, tmp_path_factory, data, suffix, command):
     place = tmp_path_factory.mktemp("random")
     shutil.copy(filled, place / "ledger.db")
     path = place / f"random{suffix}"
     path.write_bytes(data)
-    args = ["import", command, str(path)] + (["--effective", "01/01/2025"] if command == "assignments" else [])
+    args = ["import", command, str(path)] + (["--effective", "01/01/2025"] if command in ("assignments", "members")
+                                             else [])
     before = tree(place)
     code, printed = run_cli(place, args)
     assert code in EXITS, printed

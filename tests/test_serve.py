@@ -676,3 +676,18 @@ def test_documents_as_the_ledger_knew_them_then_carry_the_stamp_of_then(web, led
     assert verified["same_ledger"] and verified["unedited"]
     letters = web.post("/documents", {**form, "known_on": "", "document": "letters"})
     assert letters.status_code == 200
+
+
+def test_the_list_filters_by_the_member_in_charge_as_check_does(ledger_copy):
+    """The Standing Committee member in charge: a POST filter, the same items as check --member."""
+    members = Path(__file__).resolve().parents[1] / "src" / "cadretrack" / "data" / "sample" / "phan-cong-uvbtv-2023.xlsx"
+    ledger_copy.ok("import", "members", members, "--effective", "01/01/2023")
+    name = ledger_copy.json("list", "members")[0]["member"]
+    web = Web(ledger_copy.db)
+    html = web.post("/list", {"year": "2024", "as_of": "31/12/2024", "status": "all", "member": name})
+    check = ledger_copy.json("check", "--year", "2024", "--as-of", AS_OF, "--all", "--member", name)
+    rows = counts_of(html.get_data(as_text=True)).rows
+    assert rows and [(r["data-commune-code"], r["data-kind"]) for r in rows] == [
+        (i["commune_code"], i["kind"]) for i in check["items"]][:500]
+    linked = counts_of(web.get(f"/list?year=2024&as_of=31/12/2024&status=all&member={name}").get_data(as_text=True))
+    assert len(linked.rows) > len(rows)  # a name in a link filters nothing

@@ -56,8 +56,10 @@ def root(
     ctx.obj = State(db=db, lang=lang, debug=debug)
 
 
-from cadretrack.cli import (cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_known,  # noqa: E402
-                            cmd_safety, cmd_serve, cmd_setup)
+from cadretrack.cli import (  # noqa: E402
+    cmd_assignments, cmd_export, cmd_filings, cmd_followup, cmd_known, cmd_members, cmd_safety, cmd_serve,
+    cmd_setup,
+)
 
 cmd_setup.register(app, gazetteer_app)
 cmd_assignments.register(app, import_app, list_app)
@@ -67,6 +69,7 @@ cmd_safety.register(app)
 cmd_known.register(app)
 cmd_serve.register(app)
 cmd_followup.register(app, cmd_filings.record_app, import_app)
+cmd_members.register(import_app, list_app)
 
 
 def main() -> None:

@@ -127,3 +127,7 @@ def show(
         return
     print_lineage(lineage)
     print_assignments(items, format)
+    from cadretrack.ops.members import commune_members
+    from cadretrack.render.members import print_commune_members
+
+    print_commune_members(commune_members(open_db(ctx), commune, district))

@@ -119,6 +119,7 @@ def check(
     agency: Annotated[str, typer.Option("--agency", help=t("help_agency"))] = "",
     commune: Annotated[str, typer.Option("--commune", help=t("help_check_commune"))] = "",
     cadre: Annotated[str, typer.Option("--cadre", help=t("help_check_cadre"))] = "",
+    member: Annotated[str, typer.Option("--member", help=t("help_member"))] = "",
     format: Annotated[str, typer.Option("--format", help=t("help_format"))] = "table",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_output"))] = None,
 ) -> None:
@@ -136,7 +137,7 @@ def check(
     with collector_paused():  # tens of thousands of records, no cycles
         db, _ = open_known(ctx, known_on)
         report = run_check(db, day.year if year is None else year, day, status=statuses, include_all=all,
-                           criteria=criteria)
+                           criteria=criteria, member=member)
         render.emit(report, written, out, today())
     if output is not None:
         echo(t("written", path=str(output)))

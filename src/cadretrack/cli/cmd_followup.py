@@ -30,21 +30,28 @@ def remind(
     year: Annotated[Optional[int], typer.Option("--year", help=t("help_remind_year"))] = None,
     kind: Annotated[Optional[str], typer.Option("--kind", help=t("help_kind"))] = None,
     district: Annotated[str, typer.Option("--district", help=t("help_district"))] = "",
+    member: Annotated[str, typer.Option("--member", help=t("help_member"))] = "",
     output: Annotated[Optional[Path], typer.Option("--output", help=t("help_remind_output"))] = None,
     template: Annotated[Optional[Path], typer.Option("--template", help=t("help_template"))] = None,
+    to: Annotated[Optional[str], typer.Option("--to", help=t("help_remind_to"))] = None,
     known_on: Annotated[Optional[str], typer.Option("--known-on", help=t("help_known_on"))] = None,
 ) -> None:
+    from cadretrack.domain.names import loose_key
+    from cadretrack.errors import CadretrackError
     from cadretrack.domain.criteria import Criteria
     from cadretrack.ops.remind import check_letters, reminders, write_letters
     from cadretrack.render.followup import print_reminders
 
+    if to is not None and loose_key(to) not in ("members", "uvbtv"):
+        raise CadretrackError("remind_to_invalid", value=to)
+    to_members = to is not None
     day = date_option(as_of) or today()
     inputs = [state(ctx).db]
     if output is not None:
-        check_letters(output, template, inputs)  # before a thousand lines are printed
+        check_letters(output, template, inputs, to_members)  # before a thousand lines are printed
     criteria = Criteria(kinds=kind or "", district=district)
     db, moment = open_known(ctx, known_on)
-    found = reminders(db, day, within, year, criteria)
+    found = reminders(db, day, within, year, criteria, to_members, member=member)
     print_reminders(found)
     if found.earlier is not None:
         echo(t("remind_earlier", year=found.earlier[0], count=found.earlier[1]))
@@ -75,9 +82,16 @@ def record_difficulty(
 ) -> None:
     from cadretrack.ops.followup import record_difficulty as run
 
-    new_id, a = run(open_db(ctx), run_of(ctx), commune=commune, district=district, cadre=cadre,
-                    day=date_option(date), text=text, raised_by=raised_by)
+    from cadretrack.ops.members import member_index
+
+    day = date_option(date)
+    db = open_db(ctx)
+    new_id, a = run(db, run_of(ctx), commune=commune, district=district, cadre=cadre,
+                    day=day, text=text, raised_by=raised_by)
     echo(t("difficulty_recorded", id=new_id, commune=a.commune, cadre=a.cadre))
+    member = member_index(db).on(a.commune_code, day)
+    if member is not None:  # the guidance reports a difficulty to the member in charge first
+        echo(t("difficulty_goes_to", member=member.member))
 
 
 @guarded

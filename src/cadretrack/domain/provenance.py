@@ -34,6 +34,8 @@ class Stamp:
     own_template: bool = False  # a report made from the Board's own template (not the bundled one)
     kinds: str = ""  # letters: the --kind asked for ("" every kind)
     district: str = ""  # letters: the --district asked for ("" every district)
+    member: str = ""  # letters: the --member asked for ("" every member)
+    to_members: bool = False  # letters: remind --to members
 
     def text(self) -> str:
         """One line of at most 255 characters (what Office keeps in a property); the rule set's
@@ -41,7 +43,8 @@ class Stamp:
         fields = [("L", self.ledger), ("D", self.document), ("Y", self.year), ("A", self.as_of.isoformat()),
                   ("C", self.changeset), ("T", self.at), ("M", self.made.isoformat()), ("W", self.within),
                   ("H", self.digest)] + ([("P", 1)] if self.own_template else []) + [
-            (k, v.replace("|", "/")) for k, v in (("K", self.kinds), ("G", self.district)) if v]
+            (k, v.replace("|", "/")) for k, v in (("K", self.kinds), ("G", self.district), ("N", self.member)) if v
+        ] + ([("U", 1)] if self.to_members else [])
         head = "|".join([PREFIX] + [f"{k}={v}" for k, v in fields]) + "|R="
         return head + self.rule_set.replace("|", "/")[: max(0, LIMIT - len(head))]
 
@@ -56,7 +59,7 @@ def parse_stamp(text: object) -> Stamp | None:
             ledger=f["L"], document=f["D"], year=int(f["Y"]), as_of=dt.date.fromisoformat(f["A"]),
             changeset=int(f["C"]), at=f["T"], rule_set=f["R"], made=dt.date.fromisoformat(f["M"]),
             digest=f["H"], within=int(f["W"]), own_template=f.get("P") == "1", kinds=f.get("K", ""),
-            district=f.get("G", ""),
+            district=f.get("G", ""), member=f.get("N", ""), to_members=f.get("U") == "1",
         )
     except (ValueError, KeyError, TypeError, OverflowError):
         return None

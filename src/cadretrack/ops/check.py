@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 from cadretrack.domain.criteria import Criteria
 from cadretrack.domain.names import loose_key
+from cadretrack.domain.members import MemberIndex
 from cadretrack.domain.obligations import STATUS_WORDS, STATUSES, Status, count, statuses
 from cadretrack.domain.rules import Rules
 from cadretrack.errors import CadretrackError, Label
 from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.criteria import check_year, select
 from cadretrack.ops.ledger import load_regime
+from cadretrack.ops.members import resolve_member_ids
 from cadretrack.store.assignments import load_assignments
 from cadretrack.store.filings import load_filings
 from cadretrack.store.ledger import Ledger
@@ -26,7 +28,12 @@ class CheckReport:
     counts: dict[str, int]
     items: list[Status]  # the listed ones, in the stable order
     scope: list[Status]  # every filing owed in the scope
+    members: MemberIndex | None = None  # who is in charge of each commune when (None: no members)
     stamp: object = None  # domain.provenance.Stamp of a document made from it
+
+    def member_of(self, item: Status):
+        """The member in charge of the item's commune on its due date, or None."""
+        return self.members.on(item.owed.assignment.commune_code, item.owed.due) if self.members else None
 
 
 def status_words() -> dict[str, str]:
@@ -98,6 +105,7 @@ def run_check(
     kinds: str | list[str] | None = None,
     district: str = "",
     agency: str = "",
+    member: str = "",
 ) -> CheckReport:
     """Every filing owed in `year` within the criteria (counts over them all), the ones of
     the statuses asked for listed. `kinds`, `district` and `agency` are shorthands for those
@@ -114,6 +122,11 @@ def run_check(
     items = statuses(assignments, load_filings(db, year), regime, year, as_of, holidays)
     if chosen.kinds:
         items = [i for i in items if i.owed.kind in chosen.kinds]
+    members = _members(db, year)
+    if member:
+        in_charge = set(resolve_member_ids(db, member))
+        items = [i for i in items if (m := members.on(i.owed.assignment.commune_code, i.owed.due)) is not None
+                 and m.member_id in in_charge]
 
     kind_order = {k: i for i, k in enumerate(rules.kinds)}
 
@@ -125,5 +138,13 @@ def run_check(
     listed = status or (list(STATUSES) if include_all else ["overdue", "late", "pending"])
     return CheckReport(
         year=year, as_of=as_of, rules=rules, counts=count(items),
-        items=[i for i in items if i.status in listed], scope=items,
+        items=[i for i in items if i.status in listed], scope=items, members=members or None,
     )
+
+
+
+def _members(db: Ledger, year: int) -> MemberIndex:
+    """The division of work over the year and the next (where a year's deadlines may fall)."""
+    from cadretrack.ops.members import member_index
+
+    return member_index(db, dt.date(year, 1, 1), dt.date(year + 1, 12, 31))

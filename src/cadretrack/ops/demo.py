@@ -15,6 +15,7 @@ from cadretrack.ops.check import CheckReport, run_check
 from cadretrack.ops.export import export_report, export_summary
 from cadretrack.ops.followup import record_difficulty, resolve_difficulty
 from cadretrack.ops.meetings import import_meetings
+from cadretrack.ops.members import import_members
 from cadretrack.ops.register import import_filings
 from cadretrack.ops.remind import reminders, write_letters
 from cadretrack.ops.setup import init_ledger
@@ -23,6 +24,7 @@ from cadretrack.store.ledger import open_ledger, remove_ledger
 
 SAMPLE_LIST = ("718-QD-TU-phan-cong.xlsx", dt.date(2022, 12, 14), "718-QĐ/TU")
 SAMPLE_AMENDMENT = ("bo-sung-2023-10-15.xlsx", dt.date(2023, 10, 15), "1032-QĐ/TU")
+SAMPLE_MEMBERS = ("phan-cong-uvbtv-2023.xlsx", dt.date(2023, 1, 1), "05-QĐ/TU")  # the members in charge
 SAMPLE_REGISTER = "so-van-ban-den-2023.xlsx"
 SAMPLE_MEETINGS = "cuoc-hop-2023.xlsx"
 SAMPLE_OFFICE_REGISTER = "so-dang-ky-van-ban-den-2024.xlsx"  # every incoming document of 2024
@@ -68,6 +70,10 @@ def run_demo(folder: Path, run: Run, say: Callable[..., None]) -> DemoResult:
             done = import_assignments(db, sample_path(name), effective, run, decision=decision,
                                       amend=name == SAMPLE_AMENDMENT[0])
             say("import_done", path=name, effective=format_date(effective), **done.plan.counts())
+        name, effective, decision = SAMPLE_MEMBERS
+        division = import_members(db, sample_path(name), effective, run, decision=decision)
+        say("members_done", path=name, effective=format_date(effective), members=division.members,
+            **division.plan.counts())
         filed = import_filings(db, sample_path(SAMPLE_REGISTER), run)
         say("filings_done", path=SAMPLE_REGISTER, added=filed.added, unchanged=filed.unchanged)
         met = import_meetings(db, sample_path(SAMPLE_MEETINGS), run)

@@ -95,6 +95,7 @@ class Difficulty:
     resolution: str
     referred_to: str
     age_days: int
+    member: str = ""  # the Standing Committee member in charge of the commune when it was raised
 
     def as_dict(self) -> dict:
         return {
@@ -102,18 +103,23 @@ class Difficulty:
             "district": self.district or None, "cadre": self.cadre, "raised_on": self.raised_on,
             "raised_by": self.raised_by, "text": self.text, "resolved_on": self.resolved_on,
             "resolution": self.resolution or None, "referred_to": self.referred_to or None,
-            "age_days": self.age_days,
+            "age_days": self.age_days, "member": self.member or None,
         }
 
 
 def list_difficulties(db: Ledger, as_of: dt.date, open_only: bool = False, year: int | None = None) -> list[Difficulty]:
     """Difficulties in the stable order, each with its age: open ones up to `as_of`."""
+    from cadretrack.ops.members import member_index
+
     out = []
+    members = member_index(db)  # the difficulty goes to the member in charge first
     for r in store.difficulty_rows(db, as_of, open_only, year):
         raised = dt.date.fromisoformat(r[5])
         resolved = dt.date.fromisoformat(r[8]) if r[8] and r[8] <= as_of.isoformat() else None
+        member = members.on(r[2], raised)
         out.append(Difficulty(r[0], r[1], official_code(r[2]), r[3], r[4], raised, r[6], r[7], resolved,
-                              r[9] if resolved else "", r[10] if resolved else "", ((resolved or as_of) - raised).days))
+                              r[9] if resolved else "", r[10] if resolved else "", ((resolved or as_of) - raised).days,
+                              member.member if member else ""))
     return out
 
 

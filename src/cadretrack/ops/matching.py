@@ -10,11 +10,16 @@ from cadretrack.store.ledger import Ledger
 
 def resolve_cadre_ids(db: Ledger, name: str) -> list[int]:
     """Ids of cadres whose name matches (exactly by tone-insensitive key, else loosely)."""
-    rows = load_cadres(db)
+    return resolve_person_ids(load_cadres(db), name, "cadre_unknown")
+
+
+def resolve_person_ids(rows: list, name: str, unknown: str) -> list[int]:
+    """Ids of the (id, name, …) rows whose name matches (exactly by tone-insensitive key, else
+    loosely); `unknown` is the message when none does, with the nearest names suggested."""
     name = person_name(name)
     exact = [r for r in rows if exact_key(r[1]) == exact_key(name)]
     found = exact or [r for r in rows if loose_key(r[1]) == loose_key(name)]
     if not found:
         near = nearest(loose_key(name), {loose_key(r[1]): r[1] for r in rows})
-        raise CadretrackError("cadre_unknown", name=name, suggestion=", ".join(near))
+        raise CadretrackError(unknown, name=name, suggestion=", ".join(near))
     return [r[0] for r in found]

@@ -32,6 +32,7 @@ def letters_stamp(db: Ledger, reminders, moment: Moment, today: dt.date) -> Stam
         as_of=reminders.as_of, changeset=moment.changeset, at=moment.at, rule_set=reminders.rules.title_name,
         made=today, digest=letters_digest(reminders), within=reminders.within,
         kinds=reminders.criteria.kinds, district=reminders.criteria.district,  # remade with the same ones
+        member=reminders.member, to_members=reminders.to_members,
     )
 
 

@@ -26,9 +26,12 @@ from cadretrack.store.units import load_generations, load_units
 
 @dataclass
 class Recipient:
-    kind: str  # "agency" or "commune"
+    kind: str  # "agency", "commune" or "member" (remind --to members)
     name: str
     items: list[Status] = field(default_factory=list)
+    # The members in charge of the communes the letter concerns: (name, position, area in words).
+    members: list[tuple[str, str, str]] = field(default_factory=list)
+    position: str = ""  # a member's, for a member's letter
 
     @property
     def overdue(self) -> int:
@@ -43,9 +46,11 @@ class Reminders:
     recipients: list[Recipient]
     units: str  # the kinds of unit followed, as the letters name them ("xã, phường, thị trấn")
     earlier: tuple[int, int] | None = None  # (year, overdue filings) of the year before, not chased
+    to_members: bool = False  # one letter per member in charge, to inform and direct
     stamp: object = None  # domain.provenance.Stamp of the letters' index
     year: int | None = None  # the year chased
     criteria: Criteria = Criteria()  # the kinds and district asked for
+    member: str = ""  # the member in charge asked for (remind --member)
 
 
 def commune_committee(a, units=None, as_of: dt.date | None = None) -> str:
@@ -66,17 +71,26 @@ MAX_WITHIN = 3660  # ten years ahead: more is a typo, and no calendar reaches 10
 
 
 def reminders(db: Ledger, as_of: dt.date, within: int, year: int | None = None,
-              criteria: Criteria = Criteria()) -> Reminders:
+              criteria: Criteria = Criteria(), to_members: bool = False, member: str = "") -> Reminders:
     """The overdue filings of one year (default: the as-of year) and those due within `within`
     days, within the criteria. Without a year, the overdue filings of the year before are
     counted, not chased: the Board has reported that year, and a letter in December about last
-    January's program buries this year's (named with --year, they are chased)."""
+    January's program buries this year's (named with --year, they are chased). Each recipient
+    names the members in charge of its communes; `to_members`: one recipient per member in
+    charge, with the overdue and late filings of his or her area. `member`: only the communes
+    that member is in charge of (as `check --member`)."""
     if not 0 <= within <= MAX_WITHIN:
         raise CadretrackError("within_invalid", value=within)
+    from cadretrack.ops.members import member_index
+
+    members = member_index(db)
+    if to_members:
+        return _to_members(db, as_of, within, members, as_of.year if year is None else year, criteria, member)
     horizon = as_of + dt.timedelta(days=within)
     groups: dict[tuple[str, ...], Recipient] = {}
     units = load_units(db) if len(load_generations(db)) > 1 else None  # successors only after a reform
-    report = run_check(db, as_of.year if year is None else year, as_of, status=["overdue", "pending"], criteria=criteria)
+    report = run_check(db, as_of.year if year is None else year, as_of, status=["overdue", "pending"],
+                       criteria=criteria, member=member)
     rules = report.rules
     for item in report.items:
         if item.status == "pending" and item.owed.due > horizon:
@@ -95,10 +109,51 @@ def reminders(db: Ledger, as_of: dt.date, within: int, year: int | None = None,
     words = unit_words([i for r in groups.values() for i in r.items])
     earlier = None
     if year is None and as_of.year - 1 in YEARS:
-        before = run_check(db, as_of.year - 1, as_of, status=["overdue"], criteria=criteria)
+        before = run_check(db, as_of.year - 1, as_of, status=["overdue"], criteria=criteria, member=member)
         if before.items:
             earlier = (as_of.year - 1, len(before.items))
-    return Reminders(as_of, within, rules, agencies + communes, words, earlier, year=report.year, criteria=criteria)
+    for recipient in groups.values():
+        recipient.members = members_in_charge(recipient.items, members, as_of)
+    return Reminders(as_of, within, rules, agencies + communes, words, earlier, year=report.year, criteria=criteria,
+                     member=member)
+
+
+def _member_of(item: Status, members, as_of: dt.date):
+    """The member in charge of the item's commune now (who directs), else on its due date."""
+    code = item.owed.assignment.commune_code
+    return members.on(code, as_of) or members.on(code, item.owed.due)
+
+
+def members_in_charge(items: list[Status], members, as_of: dt.date) -> list[tuple[str, str, str]]:
+    """(name, position, area) of each member in charge of the items' communes, in the items'
+    order; the area names the districts (or, after the reform, the communes) concerned."""
+    found: dict[str, tuple[str, dict]] = {}
+    for item in items:
+        m = _member_of(item, members, as_of)
+        if m is None:
+            continue
+        a = item.owed.assignment
+        found.setdefault(m.member, (m.position, {}))[1].setdefault(a.district or a.commune, None)
+    return [(name, position, ", ".join(places)) for name, (position, places) in found.items()]
+
+
+def _to_members(db: Ledger, as_of: dt.date, within: int, members, year: int, criteria: Criteria,
+                member: str = "") -> Reminders:
+    """One recipient per member in charge: the year's overdue and late filings of the area's
+    communes within the criteria, in the check's order; members with none get no letter."""
+    groups: dict[str, Recipient] = {}
+    report = run_check(db, year, as_of, status=["overdue", "late"], criteria=criteria, member=member)
+    for item in report.items:
+        m = _member_of(item, members, as_of)
+        if m is None:
+            continue
+        groups.setdefault(m.member, Recipient("member", m.member, position=m.position)).items.append(item)
+    for recipient in groups.values():
+        recipient.members = members_in_charge(recipient.items, members, as_of)
+    recipients = sorted(groups.values(), key=lambda r: sort_key(r.name))
+    words = unit_words([i for r in recipients for i in r.items])
+    return Reminders(as_of, within, report.rules, recipients, words, None, year=report.year, criteria=criteria,
+                     to_members=True, member=member)
 
 
 INDEX = "danh-sach-cong-van.xlsx"
@@ -118,14 +173,15 @@ class LettersWritten:
         return iter((self.written, self.removed))
 
 
-def check_letters(folder: Path, template: Path | None, inputs=()) -> Path:
+def check_letters(folder: Path, template: Path | None, inputs=(), to_members: bool = False) -> Path:
     """Refuse, before any work, a template that cannot be used or a folder that cannot hold
-    the letters (a file, a link, a missing parent, read-only)."""
+    the letters (a file, a link, a missing parent, read-only). The members' letters have a
+    bundled template of their own."""
     from cadretrack.render.letter_set import check_folder
     from cadretrack.render.letters import template_path
 
     check_folder(folder, [*inputs, template])
-    return template_path(template)
+    return template_path(template, to_members)
 
 
 def write_letters(reminders: Reminders, folder: Path, template: Path | None, today: dt.date,
@@ -137,7 +193,7 @@ def write_letters(reminders: Reminders, folder: Path, template: Path | None, tod
     from cadretrack.render.letters import _index, letter_bytes, letters_listed
     from cadretrack.render.sandbox import TemplateEnvironment
 
-    source = check_letters(folder, template, inputs)
+    source = check_letters(folder, template, inputs, reminders.to_members)
     wanted = [f"{index:03d}-{slug(recipient.name)}.docx" for index, recipient in enumerate(reminders.recipients, 1)]
     env = TemplateEnvironment()  # the template's parts compiled once, each letter its own budget
     letters = []

@@ -8,7 +8,7 @@ advice (exit 0).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadretrack.domain.dates import format_date
@@ -21,6 +21,7 @@ from cadretrack.ops.calendar import holidays_for
 from cadretrack.ops.ledger import load_regime, open_ledger
 from cadretrack.store.assignments import load_assignments
 from cadretrack.store.filings import load_filings
+from cadretrack.store.members import load_member_areas
 from cadretrack.store.ledger import Ledger, foreign_key_faults, integrity_faults
 from cadretrack.store.units import load_units, unknown_commune_codes
 
@@ -42,6 +43,7 @@ class Facts:
     regime: Regime
     units: Units
     today: dt.date
+    members: list = field(default_factory=list)  # the members' areas (MemberArea)
 
 
 def _foreign_keys(v: Facts):
@@ -111,7 +113,35 @@ def _abolished(v: Facts):
                           date=format_date(until), became=became)
 
 
-CHECKS = (_foreign_keys, _unknown_communes, _overlaps, _filings, _unfollowed, _abolished)
+def _member_overlaps(v: Facts):
+    """Two members in charge of one commune at once (an import refuses it; a ledger edited by
+    hand may hold it)."""
+    by_commune: dict[str, list] = {}
+    for m in v.members:
+        by_commune.setdefault(m.commune_code, []).append(m)
+    for items in by_commune.values():
+        items.sort(key=lambda m: m.start)
+        for prev, cur in zip(items, items[1:]):
+            if prev.end is None or prev.end >= cur.start:
+                yield finding("overlapping-members", "error", "verify_member_overlap", commune=cur.commune,
+                              first=prev.member, second=cur.member, start=format_date(cur.start))
+
+
+def _without_member(v: Facts):
+    """Followed units with no member in charge today (only once members exist)."""
+    in_charge = {m.commune_code for m in v.members if m.in_force_on(v.today)}
+    if not in_charge:
+        return
+    seen = set()
+    for a in v.assignments:
+        if a.in_force_on(v.today) and a.commune_code not in in_charge and a.commune_code not in seen:
+            seen.add(a.commune_code)
+            yield finding("commune-without-member", "warning", "verify_without_member", commune=a.commune,
+                          commune_code=a.official_code)
+
+
+CHECKS = (_foreign_keys, _unknown_communes, _overlaps, _filings, _unfollowed, _abolished, _member_overlaps,
+          _without_member)
 
 
 def verify_at(path: Path, run: Run) -> list[Problem]:
@@ -139,7 +169,8 @@ def verify(db: Ledger, today: dt.date) -> list[Problem]:
     findings = [finding("integrity", "error", "verify_integrity", detail=d) for d in faults]
     if findings:
         return findings  # a damaged file: the domain checks would read garbage
-    view = Facts(db, load_assignments(db), load_filings(db), load_regime(db), load_units(db), today)
+    view = Facts(db, load_assignments(db), load_filings(db), load_regime(db), load_units(db), today,
+                 load_member_areas(db))
     for check in CHECKS:
         findings.extend(check(view))
     return findings

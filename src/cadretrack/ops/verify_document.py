@@ -107,7 +107,8 @@ def _remade(view: Ledger, stamp: Stamp) -> tuple[bytes, Stamp]:
             from cadretrack.domain.criteria import Criteria
 
             found = reminders(view, stamp.as_of, stamp.within, stamp.year,
-                              Criteria(kinds=stamp.kinds, district=stamp.district))
+                              Criteria(kinds=stamp.kinds, district=stamp.district), stamp.to_members,
+                              member=stamp.member)
             found.stamp = letters_stamp(view, found, moment, stamp.made)
             return index_bytes(found, stamp.made), found.stamp
         report = run_check(view, stamp.year, stamp.as_of, include_all=True)

@@ -12,13 +12,9 @@ from cadretrack.errors import CadretrackError
 from cadretrack.readers.grid import read_grids
 from cadretrack.readers.layout import (
     cell,
+    data_rows,
     find_header,
-    is_column_number_row,
-    is_heading,
-    is_footer,
-    section_title,
     title_rows,
-    titles,
 )
 
 
@@ -111,19 +107,7 @@ def read_assignment_rows(path: Path, sheet: str | None, is_district: Callable[[s
 
 
 def _rows_of(grid, header, is_district, section=""):
-    for index in range(header.row + 1, len(grid.rows)):
-        row = grid.rows[index]
-        if is_column_number_row(row):
-            continue
-        if is_footer(row):
-            break
-        texts = titles(row)
-        title = section_title(row, is_district, texts)
-        if title is not None:
-            section = title
-            continue
-        if is_heading(row, header, texts):
-            continue
+    for index, row, district_section in data_rows(grid, header, is_district, section):
         name = person_name(clean(cell(row, header, "name")))
         commune = clean(cell(row, header, "commune"))
         code = cell(row, header, "code")
@@ -138,7 +122,7 @@ def _rows_of(grid, header, is_district, section=""):
             position=clean(cell(row, header, "position") or cell(row, header, "title")),
             agency=clean(cell(row, header, "agency")),
             commune=commune,
-            district=district or section,
+            district=district or district_section,
             district_column=bool(district),
             province=clean(cell(row, header, "province")),
             code=code if not isinstance(code, str) else code.strip(),

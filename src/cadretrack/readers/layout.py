@@ -107,6 +107,18 @@ def is_column_number_row(row: list[object]) -> bool:
     return seen
 
 
+_SIGNATURE = ("t m ", "tm ", "k t ", "kt ", "thay mat ", "noi nhan", "nguoi lap")
+
+
+def is_signature(row: list[object]) -> bool:
+    """The row opens the signature block ("T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", "Nơi nhận:"),
+    in whichever column it stands: nothing below it is data."""
+    texts = [v for v in row if v not in (None, "")]
+    if len(texts) != 1 or not isinstance(texts[0], str):
+        return False
+    return (text_key(_cell_text(texts[0])) + " ").startswith(_SIGNATURE)
+
+
 def is_footer(row: list[object]) -> bool:
     first = next((v for v in row if v not in (None, "")), None)
     if not isinstance(first, str) or first.strip()[:1].lower() not in ("t", "c"):
@@ -165,9 +177,34 @@ def section_title(
     return None
 
 
+def names_district(text: str) -> bool:
+    """The text opens with a district-level word (domain.units.DISTRICT_WORDS: huyện, thành phố, TP.)."""
+    return (text_key(text) + " ").startswith(_DISTRICT_WORDS)
+
+
 def cell(row: list[object], header: Header, field: str) -> object:
     index = header.columns.get(field)
     if index is None or index >= len(row):
         return ""
     value = row[index]
     return "" if value is None else value
+
+
+def data_rows(grid, header: Header, is_district: Callable[[str], bool], section: str = ""):
+    """(index, row, district of the section it lies in) of every data row under the header:
+    column-number rows, section rows ("II. HUYỆN ĐÀ BẮC") and headings skipped, up to the footer.
+    Every list laid out as an annex (assignments, members) is read through it."""
+    for index in range(header.row + 1, len(grid.rows)):
+        row = grid.rows[index]
+        if is_column_number_row(row):
+            continue
+        if is_footer(row) or is_signature(row):
+            break
+        texts = titles(row)
+        title = section_title(row, is_district, texts)
+        if title is not None:
+            section = title
+            continue
+        if is_heading(row, header, texts):
+            continue
+        yield index, row, section

@@ -12,7 +12,7 @@ from cadretrack.render.streams import write_data
 from cadretrack.render.text import to_csv, to_json, who_and_where
 
 FIELDS = ["kind", "year", "due", "filed", "status", "days_late", "cadre", "position", "agency",
-          "commune", "commune_code", "district", "number", "rating", "score", "note", "rule"]
+          "commune", "commune_code", "district", "member", "member_position", "number", "rating", "score", "note", "rule"]
 STYLES = {"overdue": "bold red", "late": "yellow", "pending": "cyan", "on_time": "green"}
 
 
@@ -38,7 +38,7 @@ def rule_text(item: Status, rules: Rules) -> str:
     return text
 
 
-def item_dicts(items: list[Status], rules: Rules) -> list[dict]:
+def item_dicts(items: list[Status], rules: Rules, member_of=None) -> list[dict]:
     """Each item as the JSON/CSV row of the contract (FIELDS). Each assignment's fields, each
     rule's text and each date's ISO form are worked out once (a national check has 30,000)."""
     texts: dict = {}
@@ -51,6 +51,8 @@ def item_dicts(items: list[Status], rules: Rules) -> list[dict]:
         who = people.get(a.id)
         if who is None:
             who = people[a.id] = tuple(who_and_where(a).values())
+        m = member_of(item) if member_of else None
+        who = (*who, m.member, m.position or None) if m else (*who, None, None)
         key = (owed.kind, owed.year, owed.basis, owed.moved_from, a.start if owed.basis == "grace" else None)
         rule = texts.get(key)
         if rule is None:
@@ -71,12 +73,12 @@ def check_json(report) -> str:
         "year": report.year,
         "as_of": report.as_of,
         "counts": report.counts,
-        "items": item_dicts(report.items, report.rules),
+        "items": item_dicts(report.items, report.rules, report.member_of),
     })
 
 
 def check_csv(report) -> str:
-    return to_csv(item_dicts(report.items, report.rules), FIELDS)
+    return to_csv(item_dicts(report.items, report.rules, report.member_of), FIELDS)
 
 
 def summary_line(report) -> str:
@@ -104,8 +106,11 @@ def check_tables(report, limit: int | None = TABLE_ROWS):
         tbl = Table(title=f"{t('status_' + status)} ({len(every)})", title_style=STYLES[status],
                     title_justify="left", header_style="bold",
                     caption=t("table_more", count=more) if more else None, caption_justify="left")
-        for key in ("col_kind", "col_district", "col_commune", "col_cadre", "col_agency", "col_due",
-                    "col_filed", "col_days_late", "col_rule"):
+        columns = ["col_kind", "col_district", "col_commune", "col_cadre", "col_agency", "col_due",
+                   "col_filed", "col_days_late", "col_rule"]
+        if report.members:  # once the division of work is imported: the member in charge
+            columns.insert(3, "col_member")
+        for key in columns:
             tbl.add_column(t(key), overflow="fold")
         for i in rows:
             a, f = i.owed.assignment, i.filing
@@ -115,6 +120,9 @@ def check_tables(report, limit: int | None = TABLE_ROWS):
                 format_date(i.owed.due), (format_date(f.filed) + extra) if f else "",
                 "" if i.days_late is None else str(i.days_late), rule_text(i, report.rules),
             ]
+            if report.members:
+                m = report.member_of(i)
+                cells.insert(3, m.member if m else "")
             tbl.add_row(*map(safe_text, cells), style=STYLES[status] if status == "overdue" else None)
         tables.append(tbl)
     return tables

@@ -41,6 +41,9 @@ def check_template(source: Path) -> None:
     try:
         with zipfile.ZipFile(source) as archive:
             members = archive.infolist()
+            if "word/document.xml" not in {m.filename for m in members}:
+                # No Word document: refused before any work, even when no letter is to be written.
+                raise CadretrackError("template_not_word", path=str(source))
             unzipped = sum(m.file_size for m in members)
             packed = sum(m.compress_size for m in members) or 1
             if len(members) > MAX_MEMBERS or unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_RATIO:

@@ -8,7 +8,7 @@ from cadretrack.render.terminal import console, table
 from cadretrack.render.text import print_for_scripts
 
 DIFFICULTY_FIELDS = ["id", "commune", "commune_code", "district", "cadre", "raised_on", "raised_by", "text",
-                     "resolved_on", "resolution", "referred_to", "age_days"]
+                     "resolved_on", "resolution", "referred_to", "age_days", "member"]
 
 
 def progress(item, as_of) -> str:
@@ -50,4 +50,8 @@ def print_difficulties(items: list, format: str) -> None:
                               "col_resolved_on", "col_age")]
     body = [[str(d.id), d.commune, d.cadre, format_date(d.raised_on), t("raiser_" + d.raised_by), d.text,
              format_date(d.resolved_on) or t("still_open"), str(d.age_days)] for d in items]
+    if any(d.member for d in items):  # once members exist: whom the difficulty goes to first
+        headers.insert(3, t("col_member"))
+        for row, d in zip(body, items):
+            row.insert(3, d.member)
     out.print(table(t("difficulties_title"), headers, body))

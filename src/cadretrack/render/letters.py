@@ -13,11 +13,14 @@ from cadretrack.render.xlsx_print import plan_pages, print_setup, set_widths
 from cadretrack.render.xlsx_style import DEFAULT_SIGNER, Styles, data_row, header_block, new_workbook, number, text
 
 TEMPLATE = "cong-van-don-doc.docx"
+MEMBERS_TEMPLATE = "cong-van-uvbtv.docx"  # remind --to members: to inform and direct
 
 
 def state(item, as_of: dt.date) -> str:
     if item.status == "overdue":
         return f"Quá hạn {item.days_late} ngày"
+    if item.status == "late":
+        return f"Nộp ngày {format_date(item.filing.filed)}, chậm {item.days_late} ngày"
     days = (item.owed.due - as_of).days
     return "Đến hạn hôm nay" if days == 0 else f"Còn {days} ngày"
 
@@ -26,9 +29,21 @@ def context(reminders, recipient, today: dt.date) -> dict:
     """Every field a template may use (see data/templates/README.md)."""
     from cadretrack.render.xlsx_style import place_and_date
 
+    from cadretrack.render.report import committee_word
+
     rules = reminders.rules
     org = rules.organization
+    committee = committee_word(org.get("party_committee", ""))
     return {
+        "committee": committee,
+        # Nơi nhận: "Đồng chí …, Ủy viên Ban Thường vụ Tỉnh ủy phụ trách huyện Đà Bắc" (to inform and direct)
+        "members": [f"Đồng chí {name}, Ủy viên Ban Thường vụ {committee} phụ trách {in_running_text(area)}"
+                    for name, _, area in recipient.members],
+        "member_position": recipient.position,
+        "member_area": in_running_text(recipient.members[0][2]) if recipient.kind == "member" and recipient.members
+        else "",
+        "overdue": recipient.overdue,
+        "late": sum(i.status == "late" for i in recipient.items),
         "party_committee": org.get("party_committee", ""),
         "board": org.get("board", ""),
         "place_date": place_and_date(org.get("place", ""), today),
@@ -61,9 +76,9 @@ def context(reminders, recipient, today: dt.date) -> dict:
     }
 
 
-def template_path(template: Path | None) -> Path:
+def template_path(template: Path | None, to_members: bool = False) -> Path:
     """The letter template to use; refused before any letter is written when it cannot be."""
-    return docx_template.template_path(template, TEMPLATE)
+    return docx_template.template_path(template, MEMBERS_TEMPLATE if to_members else TEMPLATE)
 
 
 def letter_bytes(reminders, recipient, source: Path, today: dt.date, env=None) -> bytes:

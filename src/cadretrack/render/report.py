@@ -12,7 +12,7 @@ from cadretrack.domain.dates import format_date
 from cadretrack.domain.ratings import RATINGS
 from cadretrack.render.docx_template import template_path, write_docx
 from cadretrack.render.xlsx_style import DEFAULT_SIGNER, place_and_date
-from cadretrack.reports.summary import SummaryRow, unit_words
+from cadretrack.reports.summary import NO_MEMBER, SummaryRow, member_table, unit_words
 
 TEMPLATE = "bao-cao-ket-qua.docx"
 
@@ -78,6 +78,7 @@ def context(report, difficulties: list, today: dt.date) -> dict:
         "resolved": sum(1 for d in difficulties if d.resolved_on and not d.referred_to),
         "referred": sum(1 for d in difficulties if d.resolved_on and d.referred_to),
         "open": sum(1 for d in difficulties if not d.resolved_on),
+        **_members(report, labels),
         "signer_title": org.get("signer_title") or DEFAULT_SIGNER,
         "signer_name": org.get("signer_name", ""),
     }
@@ -91,6 +92,36 @@ def _row(n: int, item, labels: dict) -> dict:
         "kind": labels[item.owed.kind], "due": format_date(item.owed.due),
         "filed": format_date(f.filed) if f is not None else "", "days_late": item.days_late or "",
     }
+
+
+def _members(report, labels: dict) -> dict:
+    """The table per member in charge (one row per member and kind, as the workbook's sheet
+    counts them) and the overdue filings grouped by member; empty before any member."""
+    if not report.members:
+        return {"members": [], "members_missing": []}
+    table = member_table(report.scope, report.member_of, "Tổng cộng")
+    rows = []
+    for n, row in enumerate(table.rows + [table.total], start=1):
+        is_total = row is table.total
+        who = row.label + (f", {table.positions[row.label]}" if row.label in table.positions else "")
+        for k, (key, label) in enumerate(labels.items()):
+            c = row.kinds[key]
+            first = k == 0
+            rows.append({
+                "n": n if first and not is_total else "", "member": who if first else "",
+                "area": table.areas.get(row.label, "") if first and not is_total else "", "kind": label,
+                "owed": c.owed, "on_time": c.on_time, "late": c.late, "not_filed": c.overdue + c.pending,
+                "filed_pct": percent(c.filed, c.owed),
+            })
+    missing: dict[str, list] = {}
+    for item in report.scope:
+        if item.status == "overdue":
+            m = report.member_of(item)
+            missing.setdefault(m.member if m else NO_MEMBER, []).append(item)
+    grouped = [{"member": name, "count": len(items),
+                "places": ", ".join(dict.fromkeys(i.owed.assignment.commune for i in items))}
+               for name, items in missing.items() if name != NO_MEMBER]
+    return {"members": rows, "members_missing": grouped}
 
 
 def _ratings(items, rules) -> list[dict]:

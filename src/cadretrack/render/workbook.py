@@ -33,6 +33,7 @@ from cadretrack.reports.summary import (
     SummaryRow,
     agency_grouping,
     detail,
+    member_table,
     place_grouping,
     summarize,
     to_chase,
@@ -46,7 +47,8 @@ STATUS_VI = {
     "pending": "Chưa nộp, còn trong hạn",
 }
 COUNT_HEADERS = ["Đúng hạn", "Nộp muộn", "Chưa nộp, đã quá hạn", "Chưa đến hạn", "Tỷ lệ đã nộp"]
-SHEETS = ("Tổng hợp", "Biểu đồ", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Khó khăn, vướng mắc", "Căn cứ")
+SHEETS = ("Tổng hợp", "Biểu đồ", "Chi tiết", "Theo cơ quan", "Chưa nộp, nộp muộn", "Khó khăn, vướng mắc", "Căn cứ",
+          "Theo UVBTV phụ trách")
 Progress = Callable[[int], None]
 
 
@@ -62,10 +64,11 @@ class SummaryCells:
     first: int  # the first data row (0-based)
     rows: list[SummaryRow]  # the data rows, then the total row
     kinds: list[str]
+    fixed: int = 4  # the columns before the first kind's
 
     def column(self, kind: str, offset: int) -> int:
         """The column of a kind's count (0 on time, 1 late, 2 overdue, 3 pending, 4 share)."""
-        return 4 + 5 * self.kinds.index(kind) + offset
+        return self.fixed + 5 * self.kinds.index(kind) + offset
 
 
 def write_summary(
@@ -90,6 +93,11 @@ def write_summary(
     rows, total = summarize(items, agency_grouping(items), "Tổng cộng", by_name=True)
     _summary_sheet(wb, styles, report, today, SHEETS[3], "Cơ quan, đơn vị", "Số cán bộ", rows, total, communes=False)
     progress(len(rows))
+    if report.members:  # once the Standing Committee's division of work is imported
+        table = member_table(items, report.member_of, "Tổng cộng")
+        _summary_sheet(wb, styles, report, today, SHEETS[7], "Đồng chí Ủy viên Ban Thường vụ phụ trách", "Số xã",
+                       table.rows, table.total, communes=True, members=table)
+        progress(len(table.rows))
     _list_sheet(wb, styles, report, today, SHEETS[4], to_chase(items), place, units,
                 "DANH SÁCH CHƯA NỘP, NỘP MUỘN", progress)
     _difficulties_sheet(wb, styles, report, today, place, units, difficulties or [])
@@ -156,11 +164,17 @@ def _blocks(fixed: int, groups: list[int]) -> list[tuple[int, int]]:
 
 
 def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: list[SummaryRow], total: SummaryRow,
-                   communes: bool) -> SummaryCells:
+                   communes: bool, members=None) -> SummaryCells:
+    """A summary table: per group its units (or cadres), assignments and each kind's counts;
+    per member in charge (`members`, a reports.summary.MemberTable) also the area and cadres."""
     ws = wb.add_worksheet(name)
     kinds = list(report.rules.kinds)  # owed in the year, in the rules' order
     fixed = ["STT", label, unit_label, "Số phân công"]
-    widths = [5, 24, 8, 8] + [7, 7, 8, 7, 7.5] * len(kinds)
+    widths = [5, 24, 8, 8]
+    if members is not None:
+        fixed = ["STT", label, "Địa bàn phụ trách", unit_label, "Số cán bộ"]
+        widths = [5, 20, 26, 7, 7]
+    widths += [7, 7, 8, 7, 7.5] * len(kinds)
     width = len(widths)
     set_widths(ws, widths)
     plan = plan_pages(widths, _blocks(len(fixed), [5] * len(kinds)), keys=2)
@@ -175,13 +189,22 @@ def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: lis
         fmt_text = styles.total_text if is_total else styles.text
         fmt_num = styles.total_number if is_total else styles.number
         fmt_pct = styles.total_percent if is_total else styles.percent
-        data_row(ws, r, [(row.label, 24)], styles.text)
         if not is_total:
             number(ws, r, 0, index + 1, styles.center)
-        text(ws, r, 1, row.label, fmt_text)
-        number(ws, r, 2, len(row.communes if communes else row.cadres), fmt_num)
-        number(ws, r, 3, len(row.assignments), fmt_num)
-        col = 4
+        if members is not None:
+            who = row.label + (f", {members.positions[row.label]}" if row.label in members.positions else "")
+            area = "" if is_total else members.areas.get(row.label, "")
+            data_row(ws, r, [(who, 20), (area, 26)], styles.text)
+            text(ws, r, 1, who, fmt_text)
+            text(ws, r, 2, area, fmt_text)
+            number(ws, r, 3, len(row.communes), fmt_num)
+            number(ws, r, 4, len(row.cadres), fmt_num)
+        else:
+            data_row(ws, r, [(row.label, 24)], styles.text)
+            text(ws, r, 1, row.label, fmt_text)
+            number(ws, r, 2, len(row.communes if communes else row.cadres), fmt_num)
+            number(ws, r, 3, len(row.assignments), fmt_num)
+        col = len(fixed)
         for kind in kinds:
             counts = row.kinds[kind]
             for value in (counts.on_time, counts.late, counts.overdue, counts.pending):
@@ -198,7 +221,7 @@ def _summary_sheet(wb, styles, report, today, name, label, unit_label, rows: lis
     print_setup(ws, (start, start + 1), plan)
     if not communes:
         ws.autofilter(start + 1, 0, first + len(rows) - 1, width - 1)
-    return SummaryCells(name, first, rows + [total], kinds)
+    return SummaryCells(name, first, rows + [total], kinds, len(fixed))
 
 
 def _detail_sheet(wb, styles, report, today, place, units, progress, meetings):

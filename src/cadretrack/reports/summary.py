@@ -174,3 +174,54 @@ def district_words(districts: set[str]) -> str:
     names = {d.lower() for d in districts}
     present = [w for w in DISTRICT_ORDER if any(n.startswith(w + " ") for n in names)]
     return ", ".join(present or ("huyện", "thành phố"))
+
+
+NO_MEMBER = "Chưa phân công Ủy viên Ban Thường vụ phụ trách"
+
+
+@dataclass
+class MemberTable:
+    """Per member in charge: the summary row (counted on each item's due date), the position
+    and the area in words; the units without a member last; the total as the summary's."""
+
+    rows: list[SummaryRow]
+    positions: dict[str, str]
+    areas: dict[str, str]
+    total: SummaryRow
+
+
+def member_table(items: list[Status], member_of: Callable[[Status], object], total_label: str) -> MemberTable:
+    """The table *Theo UVBTV phụ trách*: a member's area is named by its districts where it
+    holds all of a district's communes (as the decision says it), by its communes otherwise."""
+    found = {}
+    for item in items:
+        found[id(item)] = member_of(item)
+
+    def group(item: Status) -> str:
+        m = found[id(item)]
+        return m.member if m is not None else NO_MEMBER
+
+    rows, total = summarize(items, group, total_label)
+    rows = [r for r in rows if r.label != NO_MEMBER] + [r for r in rows if r.label == NO_MEMBER]
+    positions: dict[str, str] = {}
+    for item in items:
+        m = found[id(item)]
+        if m is not None and m.position:
+            positions.setdefault(m.member, m.position)
+    of_district: dict[str, set] = defaultdict(set)  # every commune of each district among the items
+    held: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    for item in items:
+        a = item.owed.assignment
+        of_district[a.district].add(a.commune_code)
+        held[group(item)][a.district][a.commune_code] = a.commune
+    areas = {}
+    for label, districts in held.items():
+        parts = []
+        for district, communes in districts.items():
+            if district and set(communes) == of_district[district]:
+                parts.append(district)
+            else:
+                names = ", ".join(communes.values())
+                parts.append(f"{names} ({district})" if district else names)
+        areas[label] = "; ".join(parts)
+    return MemberTable(rows, positions, areas, total)

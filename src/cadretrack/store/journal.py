@@ -25,6 +25,7 @@ from cadretrack.store.units import refresh_name_keys
 
 UNDOABLE_TABLES = {
     "assignments", "filings", "difficulties", "meetings", "generations", "rule_sets", "register_rows",
+    "member_areas",
 }
 
 

@@ -280,3 +280,31 @@ def m010_filing_summary(db) -> None:
     """A filing keeps the summary (trích yếu) of the register row it came from, so that the
     clerk can find it by its words (`list filings --text`). Filings recorded before: none."""
     db["filings"].add_column("summary", str)
+
+
+@migration
+def m011_members(db) -> None:
+    """The Standing Committee members and the communes each is in charge of, in time: one
+    row a commune, written and reverted through change sets exactly as assignments are."""
+    db["members"].create(
+        {"id": int, "name": str, "name_key": str},
+        pk="id",
+        not_null={"name", "name_key"},
+    )
+    db["members"].create_index(["name_key"], unique=True)
+    db["member_areas"].create(
+        {
+            "id": int, "commune_code": str, "member_id": int, "position": str, "start": str, "end": str,
+            "decision_id": int, "end_decision_id": int, "created_in": int, "ended_in": int, "voided_in": int,
+        },
+        pk="id",
+        not_null={"commune_code", "member_id", "start", "created_in"},
+        foreign_keys=[
+            ("commune_code", "communes", "code"), ("member_id", "members", "id"),
+            ("decision_id", "decisions", "id"), ("end_decision_id", "decisions", "id"),
+            ("created_in", "changesets", "id"), ("ended_in", "changesets", "id"),
+            ("voided_in", "changesets", "id"),
+        ],
+    )
+    db["member_areas"].create_index(["commune_code", "start"])
+    db["member_areas"].create_index(["member_id"])

@@ -16,7 +16,7 @@ FIELD_OF = {"received": "date", "date": "date", "kind": "kind", "year": "year", 
 RECORD_OPTIONS = ("year", "date", "commune", "district", "cadre", "number", "note", "rating")
 
 
-PEOPLE_FILTERS = ("commune", "cadre")  # names of people and places they follow: POST bodies only
+PEOPLE_FILTERS = ("commune", "cadre")  # (and the member, given to check apart) names of people and places they follow: POST bodies only
 
 
 def check_filters(values, private: bool = False):

@@ -53,11 +53,13 @@ def _list_report(values):
     from cadretrack.ops.check import parse_statuses, run_check
 
     year, day = day_and_year(values)
-    criteria = check_filters(values, private=request.method == "POST")
+    private = request.method == "POST"
+    criteria = check_filters(values, private=private)
+    member = (values.get("member") or "").strip() if private else ""
     status = values.get("status") or ""
     with ledger() as (db, _):
         report = run_check(db, year, day, status=None if status in ("", "all") else parse_statuses(status),
-                           include_all=status == "all", criteria=criteria)
+                           include_all=status == "all", criteria=criteria, member=member)
     return report, year, day
 
 
