@@ -230,3 +230,20 @@ def test_a_report_from_the_boards_own_template_is_checked_by_its_figures(exporte
     found = verify(cli, made, 0)
     assert (found["compared"], found["unedited"]) == ("figures", True)
     assert "mẫu riêng" in cli("verify", made, lang="vi").stdout
+
+
+def test_every_document_the_demo_writes_is_verified_as_the_ledgers(tmp_path):
+    """The demo's workbook, draft report and letters' index carry their stamps as the commands'
+    do: a clerk trying verify on the demo is told they are this ledger's and unedited."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "demo"
+    made = subprocess.run([sys.executable, "-m", "cadretrack", "demo", "--dir", str(folder)], capture_output=True,
+                          text=True, timeout=600)
+    assert made.returncode == 0, made.stderr
+    db = folder / "cadretrack-demo.db"
+    for document in ("tong-hop-2023.xlsx", "bao-cao-2023.docx", "cong-van-don-doc/danh-sach-cong-van.xlsx"):
+        verified = subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(db), "--lang", "en", "verify",
+                                   str(folder / document)], capture_output=True, text=True, timeout=600)
+        assert verified.returncode == 0, (document, verified.stdout, verified.stderr)

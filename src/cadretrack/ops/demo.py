@@ -17,6 +17,8 @@ from cadretrack.ops.followup import record_difficulty, resolve_difficulty
 from cadretrack.ops.meetings import import_meetings
 from cadretrack.ops.members import import_members
 from cadretrack.ops.register import import_filings
+from cadretrack.ops.provenance import letters_stamp
+from cadretrack.store.known import last_changeset
 from cadretrack.ops.remind import reminders, write_letters
 from cadretrack.ops.setup import init_ledger
 from cadretrack.readers.bundled import bundled_path
@@ -96,6 +98,8 @@ def run_demo(folder: Path, run: Run, say: Callable[..., None]) -> DemoResult:
         draft = folder / "bao-cao-2023.docx"
         export_report(db, 2023, SAMPLE_AS_OF, draft, run.today)
         letters_folder = folder / "cong-van-don-doc"
-        letters, _ = write_letters(reminders(db, SAMPLE_AS_OF, 14), letters_folder, None, run.today)
+        found = reminders(db, SAMPLE_AS_OF, 14)
+        found.stamp = letters_stamp(db, found, last_changeset(db), run.today)  # verify FILE knows it, as remind's
+        letters, _ = write_letters(found, letters_folder, None, run.today)
     return DemoResult(path, SAMPLE_DISTRICT, SAMPLE_AS_OF, district_check, province_check, workbook, draft, len(letters),
                       letters_folder)
