@@ -52,7 +52,7 @@ MORE_MISTAKES = [  # (arguments, Vietnamese, English)
     (["check", "--all=yes"], "Tùy chọn --all không nhận giá trị", "The option --all takes no value"),
     (["--debug"], "Thiếu tên lệnh", "A command is missing"),
     (["chek"], "Có phải: 'check'?", "Did you mean: 'check'?"),
-    (["check", "--yer", "2023"], "Có phải: --year?", "Did you mean: --year?"),  # --yaer: --cadre too
+    (["check", "--yearr", "2023"], "Có phải: --year?", "Did you mean: --year?"),  # --yaer, --yer: --cadre, --member too
     (["check", "--year", "2023", "x", "y"], "Thừa tham số: x y", "Unexpected extra arguments: x y"),
     (["check", "--year", "hai nghìn"], "\"hai nghìn\" không phải số nguyên", "\"hai nghìn\" is not a whole number"),
 ]

@@ -70,6 +70,15 @@ def wait(driver, how, what, timeout: float = 30):
     return WebDriverWait(driver, timeout).until(EC.presence_of_element_located((how, what)))
 
 
+def click_and_load(driver, element, timeout: float = 30) -> None:
+    """Click what sends a form or follows a link, and wait until the page it leaves is gone:
+    the next page has elements of the same ids (a summary, a table), and a wait for them alone
+    may find the old page's (the race that once read "Chạy thử" after confirming)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, timeout).until(EC.staleness_of(page))
+
+
 def no_console_errors(driver) -> None:
     """Nothing the CSP blocked, no script error (the page is all 'self'); an answer's status
     (a form sent back with its mistakes is a 400) is the network's, not an error of the page."""
@@ -89,11 +98,11 @@ def test_dashboard_then_a_number_then_the_filtered_list(browser, server):
     overdue = int(total.get_attribute("data-count"))
     assert overdue > 0
     shoot(browser, "1-tong-quan")
-    total.click()
+    click_and_load(browser, total)
     wait(browser, By.ID, "items")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#items tbody tr")) == overdue
     Select(browser.find_element(By.NAME, "kind")).select_by_value("report")
-    browser.find_element(By.ID, "apply").click()
+    click_and_load(browser, browser.find_element(By.ID, "apply"))
     wait(browser, By.ID, "items")
     rows = browser.find_elements(By.CSS_SELECTOR, "#items tbody tr")
     assert rows and all(r.get_attribute("data-kind") == "report" and r.get_attribute("data-status") == "overdue"
@@ -115,7 +124,7 @@ def test_record_with_a_mistake_then_correctly_then_undo(browser, server):
     year.send_keys("2024")
     form.find_element(By.NAME, "date").send_keys("31/02/2024")
     form.find_element(By.NAME, "commune").send_keys("Thịnh Lang")
-    form.find_element(By.ID, "submit").click()
+    click_and_load(browser, form.find_element(By.ID, "submit"))
     error = wait(browser, By.ID, "error-date")
     assert "31/02/2024" in error.text
     shoot(browser, "3-ghi-nhan-loi")
@@ -123,18 +132,18 @@ def test_record_with_a_mistake_then_correctly_then_undo(browser, server):
     date.clear()
     date.send_keys("01/03/2024")
     assert browser.find_element(By.NAME, "commune").get_attribute("value") == "Thịnh Lang"
-    browser.find_element(By.ID, "submit").click()
+    click_and_load(browser, browser.find_element(By.ID, "submit"))
     done = wait(browser, By.ID, "done")
     assert "Đã ghi nhận" in done.text and "Thịnh Lang" in done.text
     shoot(browser, "4-ghi-nhan")
     browser.get(f"http://127.0.0.1:{port}/history")
     wait(browser, By.ID, "history")
     assert "cadretrack record program --year 2024 --date 01/03/2024" in browser.page_source
-    browser.find_element(By.ID, "undo-link").click()
+    click_and_load(browser, browser.find_element(By.ID, "undo-link"))
     confirm = wait(browser, By.ID, "confirm")
     assert "record program" in confirm.text
     shoot(browser, "5-hoan-tac")
-    browser.find_element(By.ID, "undo-yes").click()
+    click_and_load(browser, browser.find_element(By.ID, "undo-yes"))
     assert "Đã hoàn tác" in wait(browser, By.ID, "done").text
     no_console_errors(browser)
 
@@ -150,7 +159,7 @@ def test_a_change_from_the_command_line_offers_a_reload(browser, server):
                     "--date", "01/03/2024", "--commune", "Thịnh Lang"], check=True, capture_output=True)
     link = wait(browser, By.ID, "reload", timeout=30)  # htmx asks every few seconds
     shoot(browser, "6-thay-doi")
-    link.click()
+    click_and_load(browser, link)
     wait(browser, By.ID, "overview")
     no_console_errors(browser)
 
@@ -181,15 +190,15 @@ def test_upload_a_register_confirm_and_answer_a_review_row(browser, fresh_server
     wait(browser, By.ID, "overview")
     browser.get(f"http://127.0.0.1:{port}/register")
     wait(browser, By.ID, "f-file").send_keys(str(REGISTER))
-    browser.find_element(By.ID, "upload-submit").click()
+    click_and_load(browser, browser.find_element(By.ID, "upload-submit"))
     assert "Chạy thử" in wait(browser, By.ID, "summary").text
     shoot(browser, "7-so-den-doc-thu")
-    browser.find_element(By.ID, "confirm-submit").click()
+    click_and_load(browser, browser.find_element(By.ID, "confirm-submit"))
     assert "Đã đọc sổ" in wait(browser, By.ID, "summary").text
     Select(wait(browser, By.ID, "action-0")).select_by_value("unrelated")
     shoot(browser, "8-so-den-tra-loi")
-    browser.find_element(By.ID, "answers-submit").click()
-    wait(browser, By.ID, "confirm-submit").click()
+    click_and_load(browser, browser.find_element(By.ID, "answers-submit"))
+    click_and_load(browser, wait(browser, By.ID, "confirm-submit"))
     wait(browser, By.ID, "summary")
     browser.get(f"http://127.0.0.1:{port}/history")
     assert "so-den-can-xem-lai.xlsx" in wait(browser, By.ID, "history").text
