@@ -182,3 +182,25 @@ def test_diff_names_the_undo_that_withdrew_a_filing(built):
     assert [(c["kind"], c["changeset"], c["command"], c["before"]) for c in withdrawn] == [
         ("report", 6, "cadretrack undo", "on_time")]
     assert found["counts_before"] == seen[4][1]["counts"]
+
+
+def test_a_moment_in_the_future_is_refused_and_today_is_not(tmp_path):
+    """What the ledger will know is no question: --known-on and diff --since after today are
+    exit 2 in one sentence; today (a date alone is its end) is the ledger as it is now."""
+    import datetime as dt
+    import subprocess
+    import sys
+
+    db = tmp_path / "so.db"
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(db), "--lang", "en", *args],
+                              capture_output=True, text=True, timeout=120)
+
+    assert run("init").returncode == 0
+    later = (dt.date.today() + dt.timedelta(days=400)).strftime("%d/%m/%Y")
+    for args in (("check", "--known-on", later), ("diff", "--since", later)):
+        refused = run(*args)
+        assert refused.returncode == 2 and "is in the future" in refused.stderr, refused.stderr
+        assert "Traceback" not in refused.stderr
+    assert run("check", "--known-on", dt.date.today().strftime("%d/%m/%Y")).returncode == 0

@@ -39,7 +39,9 @@ def diff(
     else:
         try:
             moment = moment_option(since)
-        except CadretrackError:
+        except CadretrackError as exc:
+            if exc.key == "known_on_future":
+                raise
             raise CadretrackError("diff_since_invalid", value=since) from None
         db = open_db(ctx)
         _, last = known_on(db, moment)

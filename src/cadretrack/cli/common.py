@@ -92,15 +92,19 @@ def open_db(ctx: typer.Context):
 
 def moment_option(value: str | None) -> dt.datetime | None:
     """`--known-on`: dd/mm/yyyy[ HH:MM] in local time (a date alone: the end of that day), as UTC."""
-    from cadretrack.domain.dates import DateError, parse_moment
+    from cadretrack.domain.dates import DateError, format_date, parse_moment
     from cadretrack.ops.known import local_moment
 
     if value is None:
         return None
     try:
-        return local_moment(parse_moment(value))
+        naive = parse_moment(value)
+        moment = local_moment(naive)
     except (DateError, ValueError, OverflowError, OSError):
         raise CadretrackError("known_on_invalid", value=value) from None
+    if naive.date() > today():  # what the ledger will know is no question it can answer
+        raise CadretrackError("known_on_future", value=value, today=format_date(today()))
+    return moment
 
 
 def open_known(ctx: typer.Context, known_on: str | None):

@@ -7,6 +7,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "As the ledger stood at this moment (dd/mm/yyyy or dd/mm/yyyy HH:MM, local time; a date alone: the "
         "end of that day): only the change sets committed by then count.",
     ),
+    "known_on_future": (
+        "\"{value}\" là một thời điểm trong tương lai (hôm nay là {today}): sổ theo dõi chỉ biết những gì đã ghi đến nay.",
+        "\"{value}\" is in the future (today is {today}): the ledger knows only what has been recorded so far.",
+    ),
     "known_on_invalid": (
         "\"{value}\" không phải thời điểm hợp lệ (dùng dd/mm/yyyy hoặc dd/mm/yyyy HH:MM, ví dụ 19/12/2023 16:30).",
         "\"{value}\" is not a valid moment (use dd/mm/yyyy or dd/mm/yyyy HH:MM, e.g. 19/12/2023 16:30).",
