@@ -5,6 +5,7 @@ not stays waiting and is said so, and the exit code says rows await review."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 import sqlite3
 
 import pytest
@@ -183,3 +184,38 @@ def test_a_replacement_is_not_counted_as_new(office, tmp_path):
     result = office("import", "filings", listing, "--replace")
     assert result.exit_code == 0, result.output + result.stderr
     assert "1 new filings" in " ".join(result.stdout.split()) and "1 filing(s) replacing one recorded earlier" in " ".join(result.stdout.split()), result.stdout
+
+
+def test_rows_to_review_are_never_written_over_a_review_file_the_clerk_has_answered(tmp_path):
+    """--review OUT where OUT already holds the clerk's answers: exit 2, the file untouched; a
+    review file with no answer yet is written again as before."""
+    import subprocess
+    import sys
+
+    from openpyxl import load_workbook
+
+    sample = Path(__file__).resolve().parents[1] / "src" / "cadretrack" / "data" / "sample"
+    db = tmp_path / "so.db"
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(db), "--lang", "en", *map(str, args)],
+                              capture_output=True, text=True, timeout=300)
+
+    assert run("init").returncode == 0
+    assert run("import", "assignments", sample / "718-QD-TU-phan-cong.xlsx", "--effective", "14/12/2022").returncode == 0
+    register, review = sample / "so-dang-ky-van-ban-den-2024.xlsx", tmp_path / "xem-lai.xlsx"
+    assert run("import", "filings", register, "--review", review).returncode == 1
+    assert run("import", "filings", register, "--review", review).returncode == 1  # no answer yet: written again
+    wb = load_workbook(review)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[4]]
+    ws.cell(5, header.index("Xử lý") + 1, "Không phải văn bản theo Quy định")
+    wb.save(review)
+    before = review.read_bytes()
+    refused = run("import", "filings", register, "--review", review)
+    assert refused.returncode == 2 and "would lose those answers" in refused.stderr, refused.stderr
+    assert review.read_bytes() == before
+    # Imported, its answers are in the ledger: the rows still waiting may be written over it.
+    assert run("import", "filings", review).returncode == 1
+    assert run("import", "filings", register, "--review", review).returncode == 1
+    assert review.read_bytes() != before

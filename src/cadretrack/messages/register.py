@@ -101,6 +101,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trích yếu không nêu xã; nơi gửi ({sender}) không phải cơ quan có cán bộ theo dõi.",
         "The summary names no commune and the sender ({sender}) is no agency with a cadre assigned.",
     ),
+    "review_out_answered": (
+        "{path} là tệp xem lại có {count} dòng đã chọn Xử lý mà chưa nhập: ghi đè sẽ mất các câu trả lời đó. "
+        "Hãy nhập tệp này trước (cadretrack import filings {path}), rồi ghi lại các dòng còn chờ.",
+        "{path} is a review file with {count} row(s) answered in Xử lý and not imported yet: writing over it "
+        "would lose those answers. Import it first (cadretrack import filings {path}), then write the rows still "
+        "waiting again.",
+    ),
     "review_sender_not_cadre": (
         "Văn bản do {sender} gửi, nhưng {place} do đồng chí {cadre} ({agency}) theo dõi: hãy xem ai là người nộp.",
         "Sent by {sender}, but {place} is followed by {cadre} ({agency}): check who filed it.",

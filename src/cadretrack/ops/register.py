@@ -154,7 +154,7 @@ def _import_filings(
     if not rows:
         raise CadretrackError("file_no_filings", path=str(path))
     if review is not None:
-        _check_review_path(review)
+        _check_review_path(db, review)
     return _import_list(db, path, rows, run, dry_run, review, replace)
 
 
@@ -285,11 +285,33 @@ def _waiting(row: FilingRow):
                                        sheet=row.sheet, row=row.row))
 
 
-def _check_review_path(review: Path) -> None:
+def _check_review_path(db: Ledger, review) -> None:
     if review.suffix.lower() != ".xlsx":
         raise CadretrackError("export_suffix", path=str(review))
     if not review.parent.is_dir():
         raise CadretrackError("folder_missing", path=str(review.parent))
+    answered = _answers_in(db, review)
+    if answered:  # writing the questions again over it would throw the clerk's answers away
+        raise CadretrackError("review_out_answered", path=str(review), count=answered)
+
+
+def _answers_in(db: Ledger, review) -> int:
+    """How many rows of an existing review workbook at `review` (a path or a checked Output)
+    the clerk has answered (chosen a Xử lý for) and not imported yet (their places still wait);
+    0 when there is none, or it is no review workbook."""
+    from cadretrack.store.register import remembered
+
+    review = Path(getattr(review, "path", review))
+    try:
+        if not review.is_file() or read_review_stamp(review) is None:
+            return 0
+        rows = read_filing_rows(review, None, read_grids(review, None))
+    except (CadretrackError, OSError):
+        return 0
+    places = [clean(row.values["place"]) for row in rows
+              if is_review_row(row) and answer_of(row.values["action"]) not in ("", None)]
+    known = remembered(db, sorted(set(places))) if places else {}
+    return sum(1 for p in places if p in known and (known[p].decision, known[p].decided_by) == ("review", "cadretrack"))
 
 
 def _import_office(db: Ledger, path: Path, records: list, run: Run, dry_run: bool, review: Path | None
@@ -297,7 +319,7 @@ def _import_office(db: Ledger, path: Path, records: list, run: Run, dry_run: boo
     from cadretrack.ops.office_register import import_office
 
     if review is not None:
-        _check_review_path(review)
+        _check_review_path(db, review)
     decisions, added, unchanged, kinds, to_review = import_office(db, path, records, run, dry_run, review)
     return RegisterResult(added=added, unchanged=unchanged, rows=len(records), dry_run=dry_run,
                           office=True, decisions=decisions, labels=kinds, awaiting=len(to_review))
