@@ -95,6 +95,12 @@ def test_a_number_that_is_not_there_lists_nothing(ledger_2024):
     assert "Không có văn bản nào" in result.stdout
 
 
+@pytest.mark.parametrize("option, value", [("--text", "%"), ("--text", "_ -"), ("--number", "%"), ("--number", "/-")])
+def test_a_search_with_nothing_to_find_is_refused_not_taken_as_every_filing(ledger_2024, option, value):
+    result = ledger_2024("list", "filings", option, value, lang="en")
+    assert result.exit_code == 2 and "has no letter or digit" in result.stderr and not result.stdout
+
+
 def test_words_of_the_summary_find_a_filing_with_or_without_diacritics(ledger_2024):
     bare = listed(ledger_2024, "--text", "bao cao tan hoa")
     assert [(i["commune"], i["kind"]) for i in bare] == [("Phường Tân Hòa", "report")]

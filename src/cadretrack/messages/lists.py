@@ -1,6 +1,10 @@
 """The lists a clerk asks for (list filings, check/history/remind filters), progress and waiting."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "filter_nothing_to_find": (
+        "{option} \"{value}\" không có chữ hay số nào để tìm: hãy ghi một phần số, ký hiệu hoặc vài chữ của trích yếu.",
+        "{option} \"{value}\" has no letter or digit to look for: write part of the number or a few words of the summary.",
+    ),
     "help_list_filings": (
         "Liệt kê văn bản đã ghi nhận. Không kể văn bản đã được thay; lọc theo năm, loại, địa bàn, cán bộ, "
         "cơ quan, số ký hiệu hoặc từ trong trích yếu, ghi chú.",

@@ -6,7 +6,9 @@ import datetime as dt
 from typing import NamedTuple
 
 from cadretrack.domain.assignment import Assignment
-from cadretrack.domain.criteria import FilingCriteria, number_matches, text_keys, text_matches, text_words
+from cadretrack.errors import CadretrackError
+from cadretrack.domain.criteria import (FilingCriteria, number_matches, number_tokens, text_keys, text_matches,
+                                        text_words)
 from cadretrack.domain.obligations import Filing
 from cadretrack.ops.assignments import one_agency_name
 from cadretrack.ops.criteria import check_year, select
@@ -42,6 +44,10 @@ def list_filings(db: Ledger, criteria: FilingCriteria = FilingCriteria()) -> Lis
     assignments = {a.id: a for a in one_agency_name(chosen.assignments(load_assignments(db)))}
     wanted_kind = chosen.kind_filter()
     words = text_words(criteria.text) if criteria.text.strip() else None
+    for option, value, empty in (("--number", criteria.number, not number_tokens(criteria.number)),
+                                 ("--text", criteria.text, not words)):
+        if value.strip() and empty:  # "%" or "_": nothing to look for is no filter, nor all filings
+            raise CadretrackError("filter_nothing_to_find", option=option, value=value)
     found = []
     for filing, summary, changeset in load_recorded(db, year):
         a = assignments.get(filing.assignment_id)
