@@ -219,3 +219,39 @@ def test_rows_to_review_are_never_written_over_a_review_file_the_clerk_has_answe
     assert run("import", "filings", review).returncode == 1
     assert run("import", "filings", register, "--review", review).returncode == 1
     assert review.read_bytes() != before
+
+
+def test_a_difficulty_sent_by_another_body_is_not_logged_as_the_cadres(tmp_path):
+    """A letter of the provincial Women's Union marked "Ghi khó khăn, vướng mắc" is neither the
+    commune's nor its cadre's: refused naming the sender and who follows the commune, nothing logged."""
+    import subprocess
+    import sys
+
+    from openpyxl import load_workbook
+
+    sample = Path(__file__).resolve().parents[1] / "src" / "cadretrack" / "data" / "sample"
+    db = tmp_path / "so.db"
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(db), "--lang", "en", *map(str, args)],
+                              capture_output=True, text=True, timeout=300)
+
+    assert run("init").returncode == 0
+    assert run("import", "assignments", sample / "718-QD-TU-phan-cong.xlsx", "--effective", "14/12/2022").returncode == 0
+    review = tmp_path / "xem-lai.xlsx"
+    assert run("import", "filings", sample / "so-dang-ky-van-ban-den-2024.xlsx", "--review", review).returncode == 1
+    wb = load_workbook(review)
+    ws = wb.worksheets[0]
+    action = [c.value for c in ws[4]].index("Xử lý") + 1
+    marked = 0
+    for r in range(5, ws.max_row + 1):
+        if any(isinstance(c.value, str) and "Phụ nữ" in c.value for c in ws[r]):
+            ws.cell(r, action, "Ghi khó khăn, vướng mắc")
+            marked += 1
+    assert marked
+    wb.save(review)
+    before = db.read_bytes()
+    refused = run("import", "filings", review)
+    assert refused.returncode == 2 and "difficulties log holds what the cadre or the commune raised" in refused.stdout \
+        + refused.stderr
+    assert db.read_bytes() == before and run("difficulties", "--format", "json").stdout.strip() == "[]"

@@ -101,6 +101,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trích yếu không nêu xã; nơi gửi ({sender}) không phải cơ quan có cán bộ theo dõi.",
         "The summary names no commune and the sender ({sender}) is no agency with a cadre assigned.",
     ),
+    "difficulty_sender_other": (
+        "văn bản do {sender} gửi, không phải của Đảng ủy {commune} hay của đồng chí {cadre} ({agency}), người theo dõi xã: "
+        "sổ khó khăn, vướng mắc chỉ ghi những gì cán bộ theo dõi hoặc xã nêu. Nếu đúng là của họ, hãy sửa cột Tác giả; "
+        "nếu không, chọn \"Không phải văn bản theo Quy định\".",
+        "sent by {sender}, neither the Party committee of {commune} nor {cadre} ({agency}), who follows it: the "
+        "difficulties log holds what the cadre or the commune raised. If it is theirs, correct the Tác giả column; "
+        "if not, choose \"Không phải văn bản theo Quy định\".",
+    ),
     "review_out_answered": (
         "{path} là tệp xem lại có {count} dòng đã chọn Xử lý mà chưa nhập: ghi đè sẽ mất các câu trả lời đó. "
         "Hãy nhập tệp này trước (cadretrack import filings {path}), rồi ghi lại các dòng còn chờ.",

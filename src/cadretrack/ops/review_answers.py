@@ -155,6 +155,10 @@ class Answers:
             return [row.problem_of(exc)]
         sender = loose_key(clean(v["sender"]))
         by = "commune" if sender.startswith(("dang uy", "du ", "dang bo")) else "cadre"
+        if by == "cadre" and sender and not _from_the_cadre(clean(v["sender"]), a):
+            # The log holds what the cadre or the commune raised: another body's letter is neither.
+            return [row.problem("sender", "difficulty_sender_other", sender=clean(v["sender"]), cadre=a.cadre,
+                                agency=a.agency or "—", commune=a.commune)]
         self.difficulties.append((place, a, day, text, by))
         if place:
             self.follow(place)
@@ -221,3 +225,12 @@ def _book_order(place: str) -> tuple:
     year, _, number = place.partition("#")
     head = number.split(" ")[0]
     return (year, int(head) if head.isdigit() else 10**9, place)
+
+
+def _from_the_cadre(sender: str, a) -> bool:
+    """Whether a sender is the assignment's cadre or the cadre's agency ("Sở Tài chính tỉnh
+    Hòa Bình", "Đồng chí Nguyễn Văn An")."""
+    from cadretrack.domain.agencies import agency_key
+
+    written = agency_key(sender)
+    return bool(a.agency and agency_key(a.agency) in written) or loose_key(a.cadre) in loose_key(sender)
