@@ -731,3 +731,19 @@ def test_the_documents_page_shows_the_stamp_and_checks_a_document_the_clerk_hold
     no_token = web.client.post("/documents/verify", data={"file": (io.BytesIO(book.read_bytes()), "t.xlsx")},
                                content_type="multipart/form-data")
     assert no_token.status_code in (400, 403)
+
+
+def test_a_commune_page_shows_its_meetings_and_the_change_sets_that_touched_it(web, ledger_copy):
+    ledger_copy.ok("record", "meeting", "--commune", "Thịnh Lang", "--date", "05/03/2024", "--kind", "thường kỳ",
+                   "--attended", "có", "--topic", "Sơ kết quý I")
+    ledger_copy.ok("record", "difficulty", "--commune", "Tân Hòa", "--date", "06/03/2024", "--text", "khác xã")
+    mine = {c["id"] for c in ledger_copy.json("history")
+            if any("Thịnh Lang" in part for part in c["command"]) or c["command"][1:3] == ["import", "assignments"]}
+    code = ledger_copy.json("show", "--commune", "Thịnh Lang")[0]["commune_code"]
+    page = html.unescape(web.get(f"/commune/{code}").get_data(as_text=True))
+    meetings = page.split('id="meetings"')[1].split("</table>")[0]
+    assert "05/03/2024" in meetings and "Thường kỳ" in meetings and "Sơ kết quý I" in meetings and ">Có<" in meetings
+    listed = {int(n) for n in re.findall(r'data-id="(\d+)"', page.split('id="profile-history"')[1].split("</table>")[0])}
+    assert mine <= listed  # its assignments, its register filings, its meeting
+    other = ledger_copy.json("history")[0]["id"]  # Tân Hòa's difficulty: not this commune's
+    assert other not in listed
