@@ -36,7 +36,7 @@ s AS (
 SELECT s.kind, :year, s.due, s.filed, s.status,
   CASE s.status WHEN 'late' THEN CAST(julianday(s.filed) - julianday(s.due) AS INTEGER)
                 WHEN 'overdue' THEN CAST(julianday(:as_of) - julianday(s.due) AS INTEGER) END,
-  k.name, a.position, k.agency, c.name, c.code, NULLIF(c.district, ''),
+  k.name, a.position, k.agency, c.name, c.code, NULLIF(c.district, ''), m.name, NULLIF(ma.position, ''),
   NULLIF(s.number, ''), NULLIF(s.rating, ''), s.score, NULLIF(s.note, ''),
   CASE WHEN s.grace THEN '30 ngày sau khi nhận nhiệm vụ (' || strftime('%d/%m/%Y', a.start) || ')'
        WHEN s.kind = 'program' AND :year = 2023 THEN 'riêng năm 2023: chậm nhất 31/05/2023'
@@ -44,11 +44,14 @@ SELECT s.kind, :year, s.due, s.filed, s.status,
        ELSE 'trước ngày 10/12 hằng năm' END
 FROM s JOIN assignments a ON a.id = s.aid JOIN cadres k ON k.id = a.cadre_id
 JOIN communes c ON c.code = a.commune_code
+LEFT JOIN member_areas ma ON ma.commune_code = a.commune_code AND ma.voided_in IS NULL AND ma.start <= s.due
+  AND (ma."end" IS NULL OR ma."end" >= s.due)
+LEFT JOIN members m ON m.id = ma.member_id
 ORDER BY CAST(c.province_code AS INTEGER), CAST(c.district_code AS INTEGER), CAST(a.commune_code AS INTEGER),
   s.rank, s.due, a.start
 """
 FIELDS = ("kind", "year", "due", "filed", "status", "days_late", "cadre", "position", "agency",
-          "commune", "commune_code", "district", "number", "rating", "score", "note", "rule")
+          "commune", "commune_code", "district", "member", "member_position", "number", "rating", "score", "note", "rule")
 STATUS = 4
 
 
