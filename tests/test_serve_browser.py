@@ -25,6 +25,7 @@ if not (BROWSER and os.path.exists(DRIVER)):
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
@@ -71,12 +72,20 @@ def wait(driver, how, what, timeout: float = 30):
 
 
 def click_and_load(driver, element, timeout: float = 30) -> None:
-    """Click what sends a form or follows a link, and wait until the page it leaves is gone:
-    the next page has elements of the same ids (a summary, a table), and a wait for them alone
-    may find the old page's (the race that once read "Chạy thử" after confirming)."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    """Click what sends a form or follows a link, and wait until the page it leaves is gone and
+    the next one loaded: the next page has elements of the same ids (a summary, a table), and a
+    wait for them alone may find the old page's (the race that once read "Chạy thử" after
+    confirming).
+
+    The old page is marked in its own window object, which a new document does not inherit.
+    Not `staleness_of(<html>)`: asked about a node of a document being replaced, chromedriver
+    answers "Node with given id does not belong to the document" (an unknown error, not a stale
+    element), which WebDriverWait does not ignore; that failed one run in a few under load.
+    While the page changes, a script may fail to run: such errors are retried until it has."""
+    driver.execute_script("window.__cadretrackLeaving = true;")
     element.click()
-    WebDriverWait(driver, timeout).until(EC.staleness_of(page))
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return window.__cadretrackLeaving !== true && document.readyState === 'complete';"))
 
 
 def no_console_errors(driver) -> None:
