@@ -165,6 +165,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "grace_days must be a whole number of days from 0 to 366.",
     ),
     "rules_boolean_invalid": ("{key} phải là true hoặc false.", "{key} must be true or false."),
+    "rules_text_invalid": (
+        "{key} phải là chữ trong dấu nháy, ví dụ \"Báo cáo năm\".",
+        "{key} must be a text in quotes, e.g. \"Annual report\".",
+    ),
+    "rules_date_invalid": (
+        "{key} phải là một ngày, ví dụ 2022-12-14.",
+        "{key} must be a date such as 2022-12-14.",
+    ),
+    "rules_integer_invalid": ("{key} phải là số nguyên.", "{key} must be a whole number."),
     "rules_kinds_missing": ("Thiếu các bảng [kinds.*].", "The [kinds.*] tables are missing."),
     "rules_not_table": ("{key} phải là một bảng.", "{key} must be a table."),
     "rules_unknown_key": (
