@@ -168,3 +168,28 @@ def test_init_rules_then_rules_format_toml_then_rules_set_keeps_the_rules(tmp_pa
     second.ok("init", "--rules", again)
     assert second.ok("rules", "--format", "toml", lang="vi").stdout == printed
     first.ok("rules", "set", again, "--effective", "01/01/2030", "--dry-run")
+
+
+def builtin() -> str:
+    from importlib.resources import files
+
+    return files("cadretrack").joinpath("data", "rules-26-QD-TU.toml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("change, line_key", [
+    # Each of these was a traceback before the keys were read by their type.
+    (lambda b: b.replace(b[b.index("[regulation]"):b.index("\n[organization]")], "[regulation]\n"), "regulation.effective"),
+    (lambda b: b.replace('overrides = { "2023" = 2023-05-31 }', "overrides = 5"), "kinds.program.overrides"),
+    (lambda b: b.replace('overrides = { "2023" = 2023-05-31 }', 'overrides = { "²" = 2023-05-31 }'),
+     "kinds.program.overrides.²"),
+    (lambda b: "organization = 5\n" + b.replace("[organization]", "[organization_old]").split("[organization_old]")[0]
+     + "[kinds.program]" + b.split("[kinds.program]", 1)[1], "organization"),
+    (lambda b: b.replace("grace_days = 30", "grace_days = " + "9" * 400), "regulation.grace_days"),
+    (lambda b: b.replace('label_vi = "Báo cáo năm"', 'label_vi = ["' + "y" * 200_000 + '"]'), "kinds.report.label_vi"),
+])
+def test_a_hostile_rules_file_is_one_sentence_per_wrong_key_and_nothing_written(cli, tmp_path, change, line_key):
+    path = tmp_path / "quy-dinh.toml"
+    path.write_text(change(builtin()), "utf-8")
+    err = cli.refused("init", "--rules", path, lang="vi")
+    assert line_key in err and "Traceback" not in err and len(err) < 5000, err[-3000:]
+    assert not cli.db.exists()

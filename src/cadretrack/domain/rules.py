@@ -113,7 +113,7 @@ def parse_rules(text: str, source: str) -> Rules:
             for name in names:
                 if name not in given:
                     if key.required:
-                        fail(table, name, key.error_key, None, key=name)
+                        fail(table, name, key.error_key, None, key=name, **_check_fields(key))
                         wrong = True
                     values[name] = default_value(key)
                     continue
@@ -162,8 +162,8 @@ def parse_rules(text: str, source: str) -> Rules:
         if not _due_or_before(spec, lambda name: fail(table, name, "rules_due_or_before")) or values is None:
             continue
         kinds[kind] = KindRule(kind=kind, **_derived(kind, position, values))
-    if problems:
-        raise InputProblems(source, problems)
+    if problems:  # in the file's order, as the clerk reads it
+        raise InputProblems(source, sorted(problems, key=lambda p: p.line or 0))
     return Rules(
         name=regulation["name"] or "",
         guidance=regulation["guidance"] or "",
