@@ -59,7 +59,7 @@ def read_entries(raw: object) -> tuple[dict[int, dt.date], list[tuple[str, str]]
     return read, bad
 
 
-def read_text(raw: object) -> object:
+def read_string(raw: object) -> object:
     return raw if isinstance(raw, str) else WRONG
 
 
@@ -109,7 +109,7 @@ def _or_wrong(reader):
 
 
 READERS = {
-    "text": read_text,
+    "text": read_string,
     "date": _or_wrong(read_date),
     "month-day": _or_wrong(read_month_day),
     "integer": read_integer,
