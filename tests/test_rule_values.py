@@ -186,6 +186,9 @@ def builtin() -> str:
      + "[kinds.program]" + b.split("[kinds.program]", 1)[1], "organization"),
     (lambda b: b.replace("grace_days = 30", "grace_days = " + "9" * 400), "regulation.grace_days"),
     (lambda b: b.replace('label_vi = "Báo cáo năm"', 'label_vi = ["' + "y" * 200_000 + '"]'), "kinds.report.label_vi"),
+    # A 200 KB key, of a kind or of a table, is named in a line, not said back whole.
+    (lambda b: b.replace("[kinds.report]", "[kinds." + "a" * 200_000 + "]"), "kinds.aaaaaaaaaa"),
+    (lambda b: b.replace("grace_days = 30", "g" * 200_000 + " = 30"), "regulation.gggggggggg"),
 ])
 def test_a_hostile_rules_file_is_one_sentence_per_wrong_key_and_nothing_written(cli, tmp_path, change, line_key):
     path = tmp_path / "quy-dinh.toml"

@@ -18,7 +18,7 @@ from cadretrack.domain.rule_values import WRONG, default_value, read_entries, re
 from cadretrack.domain.toml_text import MAX_NESTING, key_lines, line_key, nesting_too_deep, table_header
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 
-KIND_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+KIND_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")  # as rules_kind_key says
 # The keys each table may hold: the one table of rule_keys.
 KIND_KEYS = keys_of(KIND)
 REGULATION_KEYS = keys_of("regulation")
@@ -100,6 +100,8 @@ def parse_rules(text: str, source: str) -> Rules:
 
     def fail(table: str, name: str, reason: str, value: object = "", /, **fields) -> None:
         line = lines.get((table, name)) or lines.get((table, "")) or 1
+        table, name = _shown(table, 100), _shown(name, 100)  # a 200 KB key is not said back whole
+        fields = {k: _shown(v, 100) if isinstance(v, str) else v for k, v in fields.items()}
         problems.append(Problem(reason, fields, file=source, line=line,
                                 column=f"{table}.{name}" if table and name else table or name,
                                 value=_shown(value)))

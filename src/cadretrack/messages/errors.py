@@ -181,10 +181,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No such key \"{key}\"; did you mean \"{nearest}\"?",
     ),
     "rules_kind_key": (
-        "Tên loại văn bản \"{kind}\" chỉ gồm chữ thường không dấu, số và _, ví dụ half_year, và không "
-        "trùng lệnh difficulty, meeting.",
-        "A kind's key \"{kind}\" holds lower-case ASCII letters, digits and _ only, e.g. half_year, and is "
-        "not difficulty or meeting (commands of record).",
+        "Tên loại văn bản \"{kind}\" chỉ gồm chữ thường không dấu, số và _ (tối đa 40 ký tự), ví dụ "
+        "half_year, và không trùng lệnh difficulty, meeting.",
+        "A kind's key \"{kind}\" holds lower-case ASCII letters, digits and _ only (at most 40), e.g. "
+        "half_year, and is not difficulty or meeting (commands of record).",
     ),
     "rules_earliest_year_invalid": (
         "{key} là -1 (năm trước), 0 (cùng năm) hoặc 1 (năm sau).",
