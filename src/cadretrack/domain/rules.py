@@ -13,12 +13,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
-from cadretrack.domain.rule_keys import KIND, keys_of
+from cadretrack.domain.rule_keys import KIND, Between, OneOf, keys_in, keys_of
+from cadretrack.domain.rule_values import WRONG, default_value, read_entries, read_value
 from cadretrack.domain.toml_text import MAX_NESTING, key_lines, line_key, nesting_too_deep, table_header
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 
-FILERS = ("cadre", "commune")
-KIND_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+KIND_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")  # as rules_kind_key says
 # The keys each table may hold: the one table of rule_keys.
 KIND_KEYS = keys_of(KIND)
 REGULATION_KEYS = keys_of("regulation")
@@ -26,36 +26,46 @@ TABLES = {"regulation", "organization", "kinds"}
 # Commands of `record` that are no kind: a kind may not take their names.
 RESERVED = {"difficulty", "meeting", "kind"}
 BUILTIN = "rules-26-QD-TU.toml"  # in the package's data folder
-_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
 
 
 @dataclass(frozen=True)
 class KindRule:
-    kind: str
+    """A kind as its [kinds.KEY] table states it: one field per kind key of rule_keys, with
+    that table's default (tests/test_rule_schema.py holds them equal)."""
+
+    kind: str  # the table's KEY
     label_vi: str
     label_en: str
-    filer: str
-    month: int
-    day: int
-    before: bool  # the month-day is the first late day ("trước ngày 10/12")
+    order: int
+    filer: str = "cadre"
+    due: tuple[int, int] | None = None  # (month, day): the last on-time day
+    before: tuple[int, int] | None = None  # (month, day): the first late day ("trước ngày 10/12")
     overrides: dict[int, dt.date] = field(default_factory=dict)
     late_start_grace: bool = False
     rating: bool = False  # carries a rating (xếp loại) and a score
-    earliest: tuple[int, int, int] = (1, 1, 0)  # (month, day, year offset): no filing of year Y before it
-    order: int = 0
+    earliest: tuple[int, int] = (1, 1)  # (month, day): no filing of year Y before it ...
+    earliest_year: int = 0  # ... of year Y + this
     types: tuple[str, ...] = ()  # document types that carry it ("Chương trình")
     codes: tuple[str, ...] = ()  # type codes in a document number ("CTr" of 05-CTr/STC)
     words: tuple[str, ...] = ()  # words that say it whatever the type ("nhận xét")
     hints: tuple[str, ...] = ()  # words that suggest it when the type says nothing ("báo cáo")
     not_words: tuple[str, ...] = ()  # words that rule it out ("6 tháng": not the annual report)
 
+    @property
+    def month(self) -> int:
+        return (self.due or self.before or (12, 31))[0]
+
+    @property
+    def day(self) -> int:
+        return (self.due or self.before or (12, 31))[1]
+
     def label(self, lang: str = "vi") -> str:
         return self.label_en if lang == "en" else self.label_vi
 
     def earliest_on(self, year: int) -> dt.date:
         """The first day a filing of `year` could plausibly be received."""
-        month, day, offset = self.earliest
-        return dt.date(year + offset, month, day)
+        month, day = self.earliest
+        return dt.date(year + self.earliest_year, month, day)
 
 
 @dataclass(frozen=True)
@@ -83,50 +93,63 @@ class Rules:
 def parse_rules(text: str, source: str) -> Rules:
     """Rules from TOML text. A syntax error stops the reading (CadretrackError naming its
     line); every other problem is collected, each on its own line, and raised together
-    (InputProblems)."""
-    deep = nesting_too_deep(text)
-    if deep is not None:
-        raise CadretrackError("rules_too_deep", path=source, line=deep, depth=MAX_NESTING)
-    try:
-        data = tomllib.loads(text)
-    except RecursionError:  # nesting the scan above let through; tomllib still went too deep
-        raise CadretrackError("rules_too_deep", path=source, line="?", depth=MAX_NESTING) from None
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise CadretrackError(
-            "rules_syntax", path=source, line=match.group(1) if match else "?", reason=str(exc)
-        ) from None
+    (InputProblems). Each key is read by its type and check in rule_keys' table."""
+    data = _toml(text, source)
     lines = key_lines(text)
     problems: list[Problem] = []
 
     def fail(table: str, name: str, reason: str, value: object = "", /, **fields) -> None:
         line = lines.get((table, name)) or lines.get((table, "")) or 1
+        table, name = _shown(table, 100), _shown(name, 100)  # a 200 KB key is not said back whole
+        fields = {k: _shown(v, 100) if isinstance(v, str) else v for k, v in fields.items()}
         problems.append(Problem(reason, fields, file=source, line=line,
                                 column=f"{table}.{name}" if table and name else table or name,
-                                value="" if value is None else str(value)))
+                                value=_shown(value)))
+
+    def read_table(table: str, group: str, given: dict) -> dict[str, object] | None:
+        """The keys of `group` that `given` (the file's [table]) holds, read and checked,
+        with the defaults of those it leaves out; None when one was wrong (said by fail)."""
+        values, wrong = {}, False
+        for key in keys_in(group):
+            names = [n for n in given if n not in keys_of(group)] if key.name == "*" else [key.name]
+            for name in names:
+                if name not in given:
+                    if key.required:
+                        fail(table, name, key.error_key, None, key=name, **_check_fields(key))
+                        wrong = True
+                    values[name] = default_value(key)
+                    continue
+                value = read_value(key, given[name])
+                if key.type == "table" and value is not WRONG:
+                    value, bad = read_entries(given[name])
+                    for year, shown in bad:
+                        fail(f"{table}.{name}", year, key.error_key, shown, key=name)
+                    wrong |= bool(bad)
+                elif value is WRONG:
+                    fail(table, name, key.error_key, given[name], key=name, **_check_fields(key))
+                    wrong = True
+                values[name] = value
+        return None if wrong else values
 
     reg = data.get("regulation")
     if not isinstance(reg, dict):
         fail("regulation", "", "rules_regulation_missing")
-        reg = {}
-    effective = _date(reg.get("effective"))
-    if reg and effective is None:
-        fail("regulation", "effective", "rules_effective_invalid", reg.get("effective"))
-    grace = reg.get("grace_days", 30)
-    if not isinstance(grace, int) or isinstance(grace, bool) or not 0 <= grace <= 366:
-        fail("regulation", "grace_days", "rules_grace_invalid", grace)
-    nwd = reg.get("next_working_day", False)
-    if not isinstance(nwd, bool):
-        fail("regulation", "next_working_day", "rules_boolean_invalid", nwd, key="next_working_day")
+        reg = None
     kinds_data = data.get("kinds")
     if not isinstance(kinds_data, dict) or not kinds_data:
         fail("kinds", "", "rules_kinds_missing")
         kinds_data = {}
-    kinds: dict[str, KindRule] = {}
     for section in set(data) - TABLES:
         fail(section, "", "rules_unknown_key", section, key=section, nearest=_nearest(section, TABLES))
-    for key in set(reg) - REGULATION_KEYS:
+    for key in set(reg or {}) - REGULATION_KEYS:
         fail("regulation", key, "rules_unknown_key", key, key=key, nearest=_nearest(key, REGULATION_KEYS))
+    regulation = read_table("regulation", "regulation", reg) if reg is not None else None
+    org = data.get("organization", {})
+    if not isinstance(org, dict):
+        fail("organization", "", "rules_not_table", org, key="organization")
+        org = {}
+    organization = read_table("organization", "organization", org)
+    kinds: dict[str, KindRule] = {}
     for position, (kind, spec) in enumerate(kinds_data.items()):
         table = f"kinds.{kind}"
         if not KIND_KEY.match(kind) or kind in RESERVED:
@@ -137,112 +160,80 @@ def parse_rules(text: str, source: str) -> Rules:
             continue
         for key in set(spec) - KIND_KEYS:
             fail(table, key, "rules_unknown_key", key, key=key, nearest=_nearest(key, KIND_KEYS))
-        filer = spec.get("filer", "cadre")
-        if filer not in FILERS:
-            fail(table, "filer", "rules_filer_invalid", filer, known=", ".join(FILERS))
-        has_due, has_before = "due" in spec, "before" in spec
-        month_day = None
-        if has_due == has_before:
-            fail(table, "due" if has_due else "", "rules_due_or_before")
-        else:
-            name = "due" if has_due else "before"
-            month_day = _month_day(spec[name])
-            if month_day is None:
-                fail(table, name, "rules_month_day_invalid", spec[name])
-        overrides = {}
-        for year, value in (spec.get("overrides") or {}).items():
-            day = _date(value)
-            if not str(year).isdigit() or day is None:
-                fail(f"{table}.overrides", str(year), "rules_override_invalid", f"{year} = {value}")
-                continue
-            overrides[int(year)] = day
-        earliest = _month_day(spec.get("earliest", "01/01"))
-        if earliest is None:
-            fail(table, "earliest", "rules_month_day_invalid", spec.get("earliest"))
-        offset = spec.get("earliest_year", 0)
-        if not isinstance(offset, int) or isinstance(offset, bool) or not -1 <= offset <= 1:
-            fail(table, "earliest_year", "rules_earliest_year_invalid", offset)
-        order = spec.get("order", position + 1)
-        if not isinstance(order, int) or isinstance(order, bool):
-            fail(table, "order", "rules_order_invalid", order)
-        flags = {}
-        for name in ("late_start_grace", "rating"):
-            flags[name] = spec.get(name, False)
-            if not isinstance(flags[name], bool):
-                fail(table, name, "rules_boolean_invalid", flags[name], key=name)
-        lists = {}
-        for name in ("types", "codes", "words", "hints", "not_words"):
-            value = spec.get(name, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                fail(table, name, "rules_words_invalid", value, key=name)
-                value = []
-            lists[name] = tuple(v.strip() for v in value)
-        if month_day is None or filer not in FILERS or earliest is None:
+        values = read_table(table, KIND, spec)
+        if not _due_or_before(spec, lambda name: fail(table, name, "rules_due_or_before")) or values is None:
             continue
-        kinds[kind] = KindRule(
-            kind=kind,
-            # A kind the file gives no label: its key as words ("half year"), never "half_year".
-            label_vi=str(spec.get("label_vi") or spec.get("label_en") or kind.replace("_", " ")),
-            label_en=str(spec.get("label_en") or spec.get("label_vi") or kind.replace("_", " ")),
-            filer=filer,
-            month=month_day[0],
-            day=month_day[1],
-            before=has_before,
-            overrides=overrides,
-            late_start_grace=flags["late_start_grace"] is True,
-            rating=flags["rating"] is True,
-            earliest=(earliest[0], earliest[1], offset if isinstance(offset, int) else 0),
-            order=order if isinstance(order, int) else position + 1,
-            **lists,
-        )
-    if problems:
-        raise InputProblems(source, problems)
-    org = data.get("organization") or {}
+        kinds[kind] = KindRule(kind=kind, **_derived(kind, position, values))
+    if problems:  # in the file's order, as the clerk reads it
+        raise InputProblems(source, sorted(problems, key=lambda p: p.line or 0))
     return Rules(
-        name=str(reg.get("name", "")),
-        guidance=str(reg.get("guidance", "")),
-        effective=effective,
-        grace_days=grace,
-        next_working_day=nwd,
-        holiday_country=str(reg.get("holiday_country", "VN")),
+        name=regulation["name"] or "",
+        guidance=regulation["guidance"] or "",
+        effective=regulation["effective"],
+        grace_days=regulation["grace_days"],
+        next_working_day=regulation["next_working_day"],
+        holiday_country=regulation["holiday_country"],
         kinds=dict(sorted(kinds.items(), key=lambda item: item[1].order)),
-        organization={str(k): str(v) for k, v in org.items()},
-        short_name=str(reg.get("short_name", "")),
+        organization=organization,
+        short_name=regulation["short_name"] or "",
     )
+
+
+def _toml(text: str, source: str) -> dict:
+    deep = nesting_too_deep(text)
+    if deep is not None:
+        raise CadretrackError("rules_too_deep", path=source, line=deep, depth=MAX_NESTING)
+    try:
+        return tomllib.loads(text)
+    except RecursionError:  # nesting the scan above let through; tomllib still went too deep
+        raise CadretrackError("rules_too_deep", path=source, line="?", depth=MAX_NESTING) from None
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise CadretrackError(
+            "rules_syntax", path=source, line=match.group(1) if match else "?", reason=str(exc)
+        ) from None
+
+
+def _due_or_before(spec: dict, fail) -> bool:
+    """The cross-key check of due and before (EitherOf): exactly one of them is given."""
+    has_due, has_before = "due" in spec, "before" in spec
+    if has_due == has_before:
+        fail("due" if has_due else "")
+        return False
+    return True
+
+
+def _derived(kind: str, position: int, values: dict) -> dict:
+    """A kind's values with those the file left out and that come from the file itself (the
+    keys marked derived): a label from the other label, else its key as words ("half
+    year", never "half_year"); its order, its place in the file."""
+    words = kind.replace("_", " ")
+    return {**values,
+            "label_vi": values["label_vi"] or values["label_en"] or words,
+            "label_en": values["label_en"] or values["label_vi"] or words,
+            "order": position + 1 if values["order"] is None else values["order"]}
+
+
+def _check_fields(key) -> dict:
+    """The fields a key's error message may name: the texts it may be, its range."""
+    if isinstance(key.check, OneOf):
+        return {"known": ", ".join(key.check.values)}
+    if isinstance(key.check, Between):
+        return {"low": key.check.low, "high": key.check.high}
+    return {}
+
+
+def _shown(value: object, limit: int = 200) -> str:
+    """A value as a problem shows it: at most `limit` characters of it."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _nearest(word: str, known: set[str]) -> str:
     import difflib
 
-    found = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.5)
+    found = difflib.get_close_matches(word[:100], sorted(known), n=1, cutoff=0.5)
     return found[0] if found else ", ".join(sorted(known))
-
-
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        from cadretrack.domain.dates import DateError, parse_date
-
-        try:
-            return parse_date(value)
-        except DateError:
-            return None
-    return None
-
-
-def _month_day(value: object) -> tuple[int, int] | None:
-    match = _MONTH_DAY.match(str(value))
-    if not match:
-        return None
-    day, month = int(match.group(1)), int(match.group(2))
-    try:
-        dt.date(2024, month, day)  # a leap year accepts 29/02
-    except ValueError:
-        return None
-    return month, day
 
 
 CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")

@@ -157,14 +157,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rules_regulation_missing": ("Thiếu bảng [regulation].", "The [regulation] table is missing."),
     "rules_effective_invalid": (
-        "effective phải là một ngày, ví dụ 2022-12-14.",
-        "effective must be a date such as 2022-12-14.",
+        "{key} phải là một ngày, ví dụ 2022-12-14.",
+        "{key} must be a date such as 2022-12-14.",
     ),
     "rules_grace_invalid": (
-        "grace_days phải là số ngày nguyên từ 0 đến 366.",
-        "grace_days must be a whole number of days from 0 to 366.",
+        "{key} phải là số ngày nguyên từ {low} đến {high}.",
+        "{key} must be a whole number of days from {low} to {high}.",
     ),
     "rules_boolean_invalid": ("{key} phải là true hoặc false.", "{key} must be true or false."),
+    "rules_text_invalid": (
+        "{key} phải là chữ trong dấu nháy, ví dụ \"Báo cáo năm\".",
+        "{key} must be a text in quotes, e.g. \"Annual report\".",
+    ),
+    "rules_date_invalid": (
+        "{key} phải là một ngày, ví dụ 2022-12-14.",
+        "{key} must be a date such as 2022-12-14.",
+    ),
+    "rules_integer_invalid": ("{key} phải là số nguyên.", "{key} must be a whole number."),
     "rules_kinds_missing": ("Thiếu các bảng [kinds.*].", "The [kinds.*] tables are missing."),
     "rules_not_table": ("{key} phải là một bảng.", "{key} must be a table."),
     "rules_unknown_key": (
@@ -172,21 +181,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No such key \"{key}\"; did you mean \"{nearest}\"?",
     ),
     "rules_kind_key": (
-        "Tên loại văn bản \"{kind}\" chỉ gồm chữ thường không dấu, số và _, ví dụ half_year, và không "
-        "trùng lệnh difficulty, meeting.",
-        "A kind's key \"{kind}\" holds lower-case ASCII letters, digits and _ only, e.g. half_year, and is "
-        "not difficulty or meeting (commands of record).",
+        "Tên loại văn bản \"{kind}\" chỉ gồm chữ thường không dấu, số và _ (tối đa 40 ký tự), ví dụ "
+        "half_year, và không trùng lệnh difficulty, meeting.",
+        "A kind's key \"{kind}\" holds lower-case ASCII letters, digits and _ only (at most 40), e.g. "
+        "half_year, and is not difficulty or meeting (commands of record).",
     ),
     "rules_earliest_year_invalid": (
-        "earliest_year là -1 (năm trước), 0 (cùng năm) hoặc 1 (năm sau).",
-        "earliest_year is -1 (the year before), 0 (the same year) or 1 (the year after).",
+        "{key} là -1 (năm trước), 0 (cùng năm) hoặc 1 (năm sau).",
+        "{key} is -1 (the year before), 0 (the same year) or 1 (the year after).",
     ),
-    "rules_order_invalid": ("order phải là số nguyên.", "order must be a whole number."),
+    "rules_order_invalid": ("{key} phải là số nguyên.", "{key} must be a whole number."),
     "rules_words_invalid": (
         "{key} phải là danh sách các cụm từ, ví dụ [\"6 tháng\", \"quý\"].",
         "{key} must be a list of words, e.g. [\"6 tháng\", \"quý\"].",
     ),
-    "rules_filer_invalid": ("Giá trị của filer (người nộp) phải là một trong: {known} (cadre: cán bộ theo dõi, commune: đảng ủy xã).", "filer must be one of: {known}."),
+    "rules_filer_invalid": ("Giá trị của {key} (người nộp) phải là một trong: {known} (cadre: cán bộ theo dõi, commune: đảng ủy xã).", "{key} must be one of: {known}."),
     "rules_due_or_before": (
         "Ghi đúng một trong hai: due (ngày cuối còn đúng hạn) hoặc before (ngày đầu tiên bị muộn).",
         "Give exactly one of due (last on-time day) or before (first late day).",
@@ -196,8 +205,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A day/month such as \"31/01\" is expected.",
     ),
     "rules_override_invalid": (
-        "overrides ghi năm và ngày, ví dụ \"2023\" = 2023-05-31.",
-        "overrides map a year to a date: \"2023\" = 2023-05-31.",
+        "{key} ghi năm và ngày, ví dụ \"2023\" = 2023-05-31.",
+        "{key} map a year to a date: \"2023\" = 2023-05-31.",
     ),
     "date_invalid": (
         "\"{value}\" không phải ngày hợp lệ (dùng dd/mm/yyyy, ví dụ 09/12/2023).",

@@ -98,6 +98,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chữ loại trừ: báo cáo sáu tháng không phải báo cáo năm",
         "words that rule it out: a six-month report",
     ),
+    # The type of a key and the check its value must pass, as the comments and the README say them.
+    "ruletype_text": ("chữ trong dấu nháy", "a text in quotes"),
+    "ruletype_date": ("ngày, 2022-12-14 hoặc \"dd/mm/yyyy\"", "a date, 2022-12-14 or \"dd/mm/yyyy\""),
+    "ruletype_month_day": ("ngày trong năm \"dd/mm\"", "a day of the year, \"dd/mm\""),
+    "ruletype_integer": ("số nguyên", "a whole number"),
+    "ruletype_boolean": ("true hoặc false", "true or false"),
+    "ruletype_words": ("danh sách cụm từ [\"…\", \"…\"]", "a list of words [\"…\", \"…\"]"),
+    "ruletype_table": ("bảng năm = ngày { \"2023\" = 2023-05-31 }", "a table year = date { \"2023\" = 2023-05-31 }"),
+    "rulecheck_between": ("từ {low} đến {high}", "from {low} to {high}"),
+    "rulecheck_one_of": ("một trong: {values}", "one of: {values}"),
+    "rulecheck_either": ("ghi {name} hoặc {other}, không ghi cả hai", "{name} or {other}, not both"),
+    "rulecheck_required": ("bắt buộc", "required"),
+    "ruledoc_table": ("Bảng / table", "Table"),
+    "ruledoc_key": ("Khóa / key", "Key"),
+    "ruledoc_type": ("Kiểu, điều kiện / type, check", "Type, check"),
+    "ruledoc_default": ("Mặc định / default", "Default"),
+    "ruledoc_meaning": ("Ý nghĩa", "Meaning"),
     "rules_toml_intro": (
         "# Quy định theo dõi của cadretrack. Sửa rồi nạp bằng: cadretrack init --rules TỆP (sổ mới)\n"
         "# hoặc cadretrack rules set TỆP --effective NGÀY (sổ đang dùng). Ngày viết 2023-05-31 hoặc\n"
@@ -106,6 +123,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "# or cadretrack rules set FILE --effective DATE (a ledger in use). Dates are 2023-05-31 or\n"
         "# \"dd/mm/yyyy\"; month-days are \"dd/mm\". Each [kinds.KEY] is a kind of filing owed.",
     ),
-    "rules_toml_key": ("# {name}: {help}", "# {name}: {help}"),
-    "rules_toml_key_default": ("# {name}: {help} (mặc định: {default})", "# {name}: {help} (default: {default})"),
+    "rules_toml_key": ("# {name}: {help} — {type}", "# {name}: {help} — {type}"),
+    "rules_toml_key_default": ("# {name}: {help} — {type}; mặc định: {default}", "# {name}: {help} — {type}; default: {default}"),
 }

@@ -7,15 +7,18 @@ from __future__ import annotations
 from cadretrack.domain.rule_keys import KIND, RULE_KEYS, key_of
 from cadretrack.domain.toml_text import line_key, table_header
 from cadretrack.i18n import t
+from cadretrack.render.rules_doc import type_text
 from cadretrack.messages import MESSAGES
 
 
 def key_comment(key) -> str:
+    """"# grace_days: what it means (its type, check and default)", in the user's language."""
+    said = {"help": t(key.help), "type": type_text(key)}
     if key.name == "*":  # any key of its table
-        return t("rules_toml_key", name=f"[{key.table}]", help=t(key.help))
+        return t("rules_toml_key", name=f"[{key.table}]", **said)
     if key.default:
-        return t("rules_toml_key_default", name=key.name, help=t(key.help), default=key.default)
-    return t("rules_toml_key", name=key.name, help=t(key.help))
+        return t("rules_toml_key_default", name=key.name, default=key.default, **said)
+    return t("rules_toml_key", name=key.name, **said)
 
 
 def _explains_a_key(comment: str) -> bool:
