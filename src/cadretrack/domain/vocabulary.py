@@ -1,0 +1,202 @@
+"""The words cadretrack reads a clerk's text with, as data (data/vocabulary.toml).
+
+`parse_vocabulary` checks a parsed file and builds one frozen `Vocabulary`; a wrong file is
+one `VocabularyError` naming the key. The domain never reads the file: the package edge
+(cadretrack.vocabulary) reads it and installs the result here once, before any domain
+module builds its tables from `installed()`; a caller may pass another `Vocabulary` to the
+functions that take one (parse_rating, incoming.Vocabulary, units.word_sequences …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that cannot be used: `key` is where, `problem` what (English, for
+    the log; the CLI says it in the user's language from the key)."""
+
+    def __init__(self, source: str, key: str, problem: str) -> None:
+        super().__init__(f"{source}: {key}: {problem}")
+        self.source, self.key, self.problem = source, key, problem
+
+
+@dataclass(frozen=True)
+class Rating:
+    code: str
+    label: str  # Vietnamese, as the forms write it
+    abbreviation: str
+    english: str
+    also: tuple[str, ...]  # more ways a clerk writes it
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: compiled tables are cached per vocabulary
+class Vocabulary:
+    commune_words: Mapping[str, tuple[str, str]]  # unit -> (full word, short form)
+    district_words: Mapping[str, tuple[str, str]]
+    province_words: Mapping[str, tuple[str, str]]
+    unit_english: Mapping[str, str]
+    ratings: tuple[Rating, ...]
+    first_look: tuple[str, ...]  # loose words every related summary holds
+    related: tuple[str, ...]  # regular expressions over loose text
+    any_kind_types: tuple[str, ...]
+    no_filing_types: tuple[str, ...]
+    any_kind_codes: tuple[str, ...]
+    no_filing_codes: tuple[str, ...]
+    difficulties: tuple[tuple[str, str], ...]  # (first, then) words, loose
+    district_senders: tuple[str, ...]
+    organisations: tuple[str, ...]
+    bare_before: tuple[tuple[str, ...], ...]  # loose word sequences
+    honorifics: tuple[tuple[str, ...], ...]
+    link_words: frozenset[str]
+
+    @property
+    def levels(self) -> dict[str, Mapping[str, tuple[str, str]]]:
+        return {"commune": self.commune_words, "district": self.district_words, "province": self.province_words}
+
+
+_installed: Vocabulary | None = None
+
+
+def install(vocabulary: Vocabulary) -> None:
+    """Called once by the package edge with the bundled file's vocabulary."""
+    global _installed
+    _installed = vocabulary
+
+
+def installed() -> Vocabulary:
+    if _installed is None:
+        raise RuntimeError("no vocabulary installed: cadretrack.vocabulary installs it when the package is imported")
+    return _installed
+
+
+# --- checking a parsed file ------------------------------------------------------------
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, key: str, problem: str):
+        raise VocabularyError(self.source, key, problem)
+
+    def table(self, data: object, key: str) -> dict:
+        if not isinstance(data, dict):
+            self.fail(key, "must be a table")
+        return data
+
+    def get(self, data: dict, key: str, name: str) -> object:
+        if name not in data:
+            self.fail(f"{key}.{name}" if key else name, "is missing")
+        return data[name]
+
+    def text(self, value: object, key: str, loose: bool = False) -> str:
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, "must be a non-empty text")
+        if loose and value != " ".join(value.split()):
+            self.fail(key, f"{value!r} must be words separated by one space")
+        if loose and value != value.lower():
+            self.fail(key, f"{value!r} must be lower case")
+        return value
+
+    def texts(self, value: object, key: str, loose: bool = False, empty: bool = False) -> tuple[str, ...]:
+        if not isinstance(value, list) or (not value and not empty):
+            self.fail(key, "must be a list of texts" + ("" if empty else ", not empty"))
+        return tuple(self.text(v, f"{key}[{i}]", loose) for i, v in enumerate(value))
+
+
+def _units(r: _Reader, data: dict, level: str) -> Mapping[str, tuple[str, str]]:
+    key = f"units.{level}"
+    table = r.table(r.get(data, "units", level), key)
+    if not table:
+        r.fail(key, "must name at least one unit type")
+    out = {}
+    for unit, forms in table.items():
+        words = r.texts(forms, f"{key}.{unit}")
+        if len(words) != 2:
+            r.fail(f"{key}.{unit}", "must be [full word, short form]")
+        out[r.text(unit, key)] = words
+    return MappingProxyType(out)
+
+
+def _ratings(r: _Reader, data: object) -> tuple[Rating, ...]:
+    if not isinstance(data, list) or not data:
+        r.fail("ratings", "must be a list of [[ratings]] tables")
+    out = []
+    for i, item in enumerate(data):
+        key = f"ratings[{i}]"
+        item = r.table(item, key)
+        fields = {name: r.text(r.get(item, key, name), f"{key}.{name}")
+                  for name in ("code", "label", "abbreviation", "english")}
+        also = r.texts(item.get("also", []), f"{key}.also", empty=True)
+        unknown = set(item) - {"code", "label", "abbreviation", "english", "also"}
+        if unknown:
+            r.fail(f"{key}.{sorted(unknown)[0]}", "is not a key of a rating")
+        out.append(Rating(**fields, also=also))
+    codes = [x.code for x in out]
+    for code in codes:
+        if codes.count(code) > 1:
+            r.fail("ratings", f"the code {code!r} is given twice")
+    return tuple(out)
+
+
+def _patterns(r: _Reader, value: object, key: str) -> tuple[str, ...]:
+    patterns = r.texts(value, key)
+    for i, p in enumerate(patterns):
+        try:
+            re.compile(p)
+        except re.error as e:
+            r.fail(f"{key}[{i}]", f"is not a regular expression: {e}")
+    return patterns
+
+
+def _pairs(r: _Reader, value: object, key: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not value:
+        r.fail(key, "must be a list of [first, then] word pairs")
+    out = []
+    for i, pair in enumerate(value):
+        words = r.texts(pair, f"{key}[{i}]", loose=True)
+        if len(words) != 2:
+            r.fail(f"{key}[{i}]", "must be two texts: [first, then]")
+        out.append((words[0], words[1]))
+    return tuple(out)
+
+
+def _sequences(r: _Reader, value: object, key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.split()) for w in r.texts(value, key, loose=True))
+
+
+def parse_vocabulary(data: dict, source: str) -> Vocabulary:
+    """A vocabulary from a parsed TOML file; a `VocabularyError` naming the first wrong key."""
+    r = _Reader(source)
+    data = r.table(data, "(file)")
+    units = r.table(r.get(data, "", "units"), "units")
+    levels = {level: _units(r, units, level) for level in ("commune", "district", "province")}
+    english = r.table(r.get(units, "units", "english"), "units.english")
+    for unit in (u for table in levels.values() for u in table):
+        r.text(english.get(unit), f"units.english.{unit}")
+    register = r.table(r.get(data, "", "register"), "register")
+    mentions = r.table(r.get(data, "", "mentions"), "mentions")
+
+    def words(table: dict, section: str, name: str) -> tuple[str, ...]:
+        return r.texts(r.get(table, section, name), f"{section}.{name}", loose=True)
+
+    return Vocabulary(
+        commune_words=levels["commune"], district_words=levels["district"], province_words=levels["province"],
+        unit_english=MappingProxyType({u: r.text(e, f"units.english.{u}") for u, e in english.items()}),
+        ratings=_ratings(r, r.get(data, "", "ratings")),
+        first_look=r.texts(r.get(register, "register", "first_look"), "register.first_look"),
+        related=_patterns(r, r.get(register, "register", "related"), "register.related"),
+        any_kind_types=words(register, "register", "any_kind_types"),
+        no_filing_types=words(register, "register", "no_filing_types"),
+        any_kind_codes=words(register, "register", "any_kind_codes"),
+        no_filing_codes=words(register, "register", "no_filing_codes"),
+        difficulties=_pairs(r, r.get(register, "register", "difficulties"), "register.difficulties"),
+        district_senders=words(register, "register", "district_senders"),
+        organisations=words(register, "register", "organisations"),
+        bare_before=_sequences(r, r.get(mentions, "mentions", "bare_before"), "mentions.bare_before"),
+        honorifics=_sequences(r, r.get(mentions, "mentions", "honorifics"), "mentions.honorifics"),
+        link_words=frozenset(words(mentions, "mentions", "link_words")),
+    )
