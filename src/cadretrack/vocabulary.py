@@ -21,7 +21,7 @@ def read_vocabulary(text: str, source: str = FILE) -> Vocabulary:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise VocabularyError(source, "(file)", f"is not TOML: {e}") from None
+        raise VocabularyError(source, "", "not_toml", str(e)) from None
     return parse_vocabulary(data, source)
 
 
@@ -30,7 +30,7 @@ def bundled_vocabulary() -> Vocabulary:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise VocabularyError(str(path), "(file)", f"cannot be read: {e}") from None
+        raise VocabularyError(str(path), "", "unreadable", str(e)) from None
     return read_vocabulary(text, str(path))
 
 
@@ -48,3 +48,11 @@ def _install_bundled() -> None:
 
 
 _install_bundled()
+
+
+def problem_sentence(error: VocabularyError) -> str:
+    """The damaged file in one sentence, in the user's language."""
+    from cadretrack.i18n import t
+
+    return t("vocabulary_broken", path=error.source, key=error.key or t("vocabulary_whole_file"),
+             problem=t(f"vocabulary_{error.problem}", value=error.value))

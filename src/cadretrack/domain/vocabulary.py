@@ -10,18 +10,23 @@ functions that take one (parse_rating, incoming.Vocabulary, units.word_sequences
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from cadretrack.domain.names import strip_marks
+
 
 class VocabularyError(ValueError):
-    """A vocabulary file that cannot be used: `key` is where, `problem` what (English, for
-    the log; the CLI says it in the user's language from the key)."""
+    """A vocabulary file that cannot be used: `key` is where, `problem` what (a code the CLI
+    says in the user's language: not_table, missing, not_text, spaces, case, not_list,
+    forms, pair, unknown_key, twice, not_regex, not_toml, unreadable), `value` the text at
+    fault (or the library's own words for not_regex, not_toml, unreadable)."""
 
-    def __init__(self, source: str, key: str, problem: str) -> None:
-        super().__init__(f"{source}: {key}: {problem}")
-        self.source, self.key, self.problem = source, key, problem
+    def __init__(self, source: str, key: str, problem: str, value: str = "") -> None:
+        super().__init__(f"{source}: {key}: {problem}" + (f": {value}" if value else ""))
+        self.source, self.key, self.problem, self.value = source, key, problem, value
 
 
 @dataclass(frozen=True)
@@ -79,31 +84,31 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, key: str, problem: str):
-        raise VocabularyError(self.source, key, problem)
+    def fail(self, key: str, problem: str, value: str = ""):
+        raise VocabularyError(self.source, key, problem, value)
 
     def table(self, data: object, key: str) -> dict:
         if not isinstance(data, dict):
-            self.fail(key, "must be a table")
+            self.fail(key, "not_table")
         return data
 
     def get(self, data: dict, key: str, name: str) -> object:
         if name not in data:
-            self.fail(f"{key}.{name}" if key else name, "is missing")
+            self.fail(f"{key}.{name}" if key else name, "missing")
         return data[name]
 
     def text(self, value: object, key: str, loose: bool = False) -> str:
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, "must be a non-empty text")
+            self.fail(key, "not_text")
         if loose and value != " ".join(value.split()):
-            self.fail(key, f"{value!r} must be words separated by one space")
-        if loose and value != value.lower():
-            self.fail(key, f"{value!r} must be lower case")
+            self.fail(key, "spaces", value)
+        if loose and value != strip_marks(unicodedata.normalize("NFD", value.casefold())):
+            self.fail(key, "case", value)
         return value
 
     def texts(self, value: object, key: str, loose: bool = False, empty: bool = False) -> tuple[str, ...]:
         if not isinstance(value, list) or (not value and not empty):
-            self.fail(key, "must be a list of texts" + ("" if empty else ", not empty"))
+            self.fail(key, "not_list")
         return tuple(self.text(v, f"{key}[{i}]", loose) for i, v in enumerate(value))
 
 
@@ -111,19 +116,19 @@ def _units(r: _Reader, data: dict, level: str) -> Mapping[str, tuple[str, str]]:
     key = f"units.{level}"
     table = r.table(r.get(data, "units", level), key)
     if not table:
-        r.fail(key, "must name at least one unit type")
+        r.fail(key, "not_list")
     out = {}
     for unit, forms in table.items():
         words = r.texts(forms, f"{key}.{unit}")
         if len(words) != 2:
-            r.fail(f"{key}.{unit}", "must be [full word, short form]")
+            r.fail(f"{key}.{unit}", "forms")
         out[r.text(unit, key)] = words
     return MappingProxyType(out)
 
 
 def _ratings(r: _Reader, data: object) -> tuple[Rating, ...]:
     if not isinstance(data, list) or not data:
-        r.fail("ratings", "must be a list of [[ratings]] tables")
+        r.fail("ratings", "not_list")
     out = []
     for i, item in enumerate(data):
         key = f"ratings[{i}]"
@@ -133,12 +138,12 @@ def _ratings(r: _Reader, data: object) -> tuple[Rating, ...]:
         also = r.texts(item.get("also", []), f"{key}.also", empty=True)
         unknown = set(item) - {"code", "label", "abbreviation", "english", "also"}
         if unknown:
-            r.fail(f"{key}.{sorted(unknown)[0]}", "is not a key of a rating")
+            r.fail(f"{key}.{sorted(unknown)[0]}", "unknown_key")
         out.append(Rating(**fields, also=also))
     codes = [x.code for x in out]
     for code in codes:
         if codes.count(code) > 1:
-            r.fail("ratings", f"the code {code!r} is given twice")
+            r.fail("ratings", "twice", code)
     return tuple(out)
 
 
@@ -148,18 +153,18 @@ def _patterns(r: _Reader, value: object, key: str) -> tuple[str, ...]:
         try:
             re.compile(p)
         except re.error as e:
-            r.fail(f"{key}[{i}]", f"is not a regular expression: {e}")
+            r.fail(f"{key}[{i}]", "not_regex", str(e))
     return patterns
 
 
 def _pairs(r: _Reader, value: object, key: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, list) or not value:
-        r.fail(key, "must be a list of [first, then] word pairs")
+        r.fail(key, "not_list")
     out = []
     for i, pair in enumerate(value):
         words = r.texts(pair, f"{key}[{i}]", loose=True)
         if len(words) != 2:
-            r.fail(f"{key}[{i}]", "must be two texts: [first, then]")
+            r.fail(f"{key}[{i}]", "pair")
         out.append((words[0], words[1]))
     return tuple(out)
 
@@ -171,7 +176,7 @@ def _sequences(r: _Reader, value: object, key: str) -> tuple[tuple[str, ...], ..
 def parse_vocabulary(data: dict, source: str) -> Vocabulary:
     """A vocabulary from a parsed TOML file; a `VocabularyError` naming the first wrong key."""
     r = _Reader(source)
-    data = r.table(data, "(file)")
+    data = r.table(data, "")
     units = r.table(r.get(data, "", "units"), "units")
     levels = {level: _units(r, units, level) for level in ("commune", "district", "province")}
     english = r.table(r.get(units, "units", "english"), "units.english")
