@@ -212,3 +212,12 @@ def test_unit_words_are_written_once():
     assert ("thi", "tran") in mentions.COMMUNE_WORDS and ("dk", ".") in mentions.COMMUNE_WORDS
     assert ("h", ".") in mentions.DISTRICT_WORDS and ("h",) not in mentions.DISTRICT_WORDS  # a bare letter is a name
     assert set(mentions.DISTRICT_WORDS) == set(units.word_sequences(units.DISTRICT_WORDS))
+
+
+def test_an_unknown_kind_is_answered_with_the_kinds_labels(year):
+    """`--kind foo` lists the kinds as the clerk names them, not only their codes; a label's own
+    comma ("Nhận xét, đánh giá") is not taken for a separator between kinds."""
+    done = year("check", "--year", "2024", "--kind", "foo", lang="vi")
+    assert done.exit_code == 2
+    line = done.stderr or done.stdout
+    assert "Chương trình" in line and "Nhận xét, đánh giá (evaluation)" in line and "; " in line

@@ -264,3 +264,18 @@ def test_a_cell_of_blanks_is_no_answer(text):
     from cadretrack.domain.book import answer_of
 
     assert answer_of(text) == ""
+
+
+def test_an_unknown_answer_lists_the_answers_whole(asked):
+    """The answers hold commas ("Ghi khó khăn, vướng mắc"): listed each in quotes, apart by
+    semicolons, so the clerk can copy one whole; the sheet never says "ngày Ngày đến"."""
+    cli, path, review = asked
+    edit(review, {"Mông Hóa năm 2024": {"Xử lý": "Đồng ý"}})
+    err = cli.refused("import", "filings", review, lang="vi")
+    assert '"Đồng ý"' in err
+    assert '"Ghi khó khăn, vướng mắc"; "Không phải văn bản theo Quy định"' in err
+    vi = review.with_name("xem-lai-vi.xlsx")
+    assert cli("import", "filings", path, "--review", vi, lang="vi").exit_code == 1
+    ws = load_workbook(vi)[SHEET]
+    above = " ".join(str(ws.cell(r, 1).value or "") for r in range(1, header_row(ws)))
+    assert "ngày Ngày" not in above and "cột Ngày đến" in above

@@ -39,6 +39,7 @@ def check_filing(regime: Regime, kind: str, year: int, filed: dt.date, run_day: 
 
 
 def kinds_label(kinds: dict[str, KindRule]) -> Label:
-    """The kinds as a list a clerk reads: "Báo cáo năm (report), …"."""
-    return Label(", ".join(f"{rule.label_vi} ({key})" for key, rule in kinds.items()) or "-",
-                 ", ".join(f"{rule.label_en} ({key})" for key, rule in kinds.items()) or "-")
+    """The kinds as a list a clerk reads: "Báo cáo năm (report); …" (a label may hold a
+    comma: "Nhận xét, đánh giá")."""
+    return Label("; ".join(f"{rule.label_vi} ({key})" for key, rule in kinds.items()) or "-",
+                 "; ".join(f"{rule.label_en} ({key})" for key, rule in kinds.items()) or "-")

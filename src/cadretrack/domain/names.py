@@ -67,13 +67,32 @@ def loose_key(name: str) -> str:
 text_key = loose_key  # free text (a header cell) is keyed like a name
 
 
+# Control characters (a terminal's escape, NUL, a bell, a tab) and the zero-width space count
+# as a space; the other invisible formatting characters (a soft hyphen, zero-width joiners,
+# bidirectional overrides that reverse what a reader sees, a byte-order mark) as nothing, as
+# they look. None is ever part of a name, a number or a note, so none is stored.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b]")
+_INVISIBLE = re.compile("[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+
 def clean(text: object) -> str:
-    """A cell or option value as tidy NFC text: stray spaces and line breaks collapsed."""
+    """A cell or option value as tidy NFC text: stray spaces and line breaks collapsed,
+    control and invisible characters gone."""
     if text is None:
         return ""
     if isinstance(text, float) and text.is_integer():
         text = int(text)
-    return " ".join(unicodedata.normalize("NFC", str(text)).split())
+    text = unicodedata.normalize("NFC", str(text))
+    if not text.isprintable():
+        text = _INVISIBLE.sub("", _CONTROL.sub(" ", text))
+    return " ".join(text.split())
+
+
+def clean_lines(text: object) -> str:
+    """Free text of several lines (a difficulty, a note on its outcome): `clean` on each
+    line, blank lines dropped."""
+    lines = (clean(line) for line in unicodedata.normalize("NFC", "" if text is None else str(text)).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 _HONORIFIC = re.compile(r"^\s*(?:đồng\s+chí|đ\s*/\s*c\.?)\s+", re.IGNORECASE)

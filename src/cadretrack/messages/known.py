@@ -81,7 +81,7 @@ MESSAGES.update({
 MESSAGES.update({
     "help_diff": (
         "Những gì đã thay đổi từ một thời điểm (hoặc từ lúc lập một văn bản đã xuất) đến nay: văn bản đã nộp, "
-        "thay thế, rút ra, trạng thái đổi, phân công đổi.",
+        "thay thế, rút lại, trạng thái đổi, phân công đổi.",
         "What changed between a moment (or the moment an exported document states) and now: filings recorded, "
         "replaced and withdrawn, statuses that moved, assignments that changed.",
     ),
@@ -119,7 +119,7 @@ MESSAGES.update({
     "col_when": ("Lúc", "When"),
     "change_filed": ("đã nộp", "filed"),
     "change_replaced": ("thay thế", "replaced"),
-    "change_withdrawn": ("rút ra", "withdrawn"),
+    "change_withdrawn": ("rút lại", "withdrawn"),
     "change_status": ("đổi trạng thái", "status"),
     "change_assignment": ("phân công", "assignment"),
     "change_member": ("UVBTV phụ trách", "member"),

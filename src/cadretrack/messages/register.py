@@ -260,7 +260,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bộ theo dõi say; recorded on its Ngày đến.",
     ),
     "review_answer_difficulty": (
-        "báo cáo khó khăn, vướng mắc: ghi vào sổ khó khăn của xã ở cột Xã, phường, thị trấn, nêu ngày Ngày đến; "
+        "báo cáo khó khăn, vướng mắc: ghi vào sổ khó khăn của xã ở cột Xã, phường, thị trấn, nêu vào ngày ở cột Ngày đến; "
         "không phải văn bản phải nộp.",
         "a report of difficulties: entered in the difficulties log of the commune in Xã, phường, thị trấn, raised "
         "on its Ngày đến; no filing owed.",

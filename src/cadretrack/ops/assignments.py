@@ -13,7 +13,7 @@ from cadretrack.domain.changes import Plan, Wanted, plan_changes
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.full_list import full_list_refusal
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
-from cadretrack.domain.names import exact_key
+from cadretrack.domain.names import clean, exact_key
 from cadretrack.domain.titles import Title, parse_titles, split_title
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.context import Run
@@ -133,7 +133,7 @@ def import_assignments(
     the communes it lists; `complete` confirms a complete list that ends most of the province
     (a new term, the reform). A dry run that the real import would refuse carries the refusal."""
     with steps("progress_assignments"):
-        return _import_assignments(db, path, effective, run, decision, allow_future, sheet, amend, dry_run,
+        return _import_assignments(db, path, effective, run, clean(decision), allow_future, sheet, amend, dry_run,
                                    titles, complete)
 
 

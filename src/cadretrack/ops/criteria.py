@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from cadretrack.domain.agencies import agency_key
 from cadretrack.domain.criteria import YEARS, Criteria
+from cadretrack.domain.filing_window import kinds_label
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.names import loose_key, nearest
 from cadretrack.domain.regime import Regime
@@ -59,7 +60,7 @@ def parse_kinds(text: str | None, regime: Regime) -> list[str] | None:
     found = {v: regime.find_kind(v) for v in values}
     bad = [v for v, rule in found.items() if rule is None]
     if bad:
-        raise CadretrackError("kind_list_invalid", value=", ".join(bad), choices=", ".join(regime.kinds()))
+        raise CadretrackError("kind_list_invalid", value=", ".join(bad), choices=kinds_label(regime.kinds()))
     return [rule.kind for rule in found.values()] or None
 
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.filing_window import check_filing
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
-from cadretrack.domain.names import exact_key, loose_key, person_name
+from cadretrack.domain.names import clean, exact_key, loose_key, person_name
 from cadretrack.domain.obligations import Filing, owes
 from cadretrack.domain.ratings import RATINGS, parse_rating
 from cadretrack.domain.regime import Regime
@@ -167,6 +167,8 @@ def prepare(item: FilingInput, ctx: Lookup, today: dt.date) -> Prepared:
     rule = validate(item, ctx, today)
     if rule.kind != item.kind:
         item = item._replace(kind=rule.kind)
+    if not (item.number.isprintable() and item.note.isprintable()):  # from the CLI or the web form
+        item = item._replace(number=clean(item.number), note=clean(item.note))
     assignment = resolve_assignment(item, ctx)
     return Prepared(
         item, assignment, ctx.current.get((assignment.id, item.kind, item.year)),

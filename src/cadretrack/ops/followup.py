@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import MatchError
 from cadretrack.domain.generations import official_code
-from cadretrack.domain.names import exact_key, loose_key, person_name, text_key
+from cadretrack.domain.names import clean, clean_lines, exact_key, loose_key, person_name, text_key
 from cadretrack.context import Run
 from cadretrack.errors import CadretrackError
 from cadretrack.store import followup as store
@@ -55,7 +55,8 @@ def record_difficulty(
     raised_by: str = "commune",
 ) -> tuple[int, object]:
     raised_by = raiser(raised_by)
-    if not text.strip():
+    text = clean_lines(text)
+    if not text:
         raise CadretrackError("difficulty_text_missing")
     _not_future(day, run.today)
     a = in_force(db, commune, district, "", cadre, day)
@@ -77,7 +78,7 @@ def resolve_difficulty(db: Ledger, run: Run, difficulty: int, *, day: dt.date, n
         raise CadretrackError("resolved_before_raised", id=difficulty, date=format_date(raised))
     _not_future(day, run.today)
     with journal.changeset(db, run) as cs:
-        store.resolve_difficulty(db, difficulty, day, note, referred_to, cs)
+        store.resolve_difficulty(db, difficulty, day, clean_lines(note), clean(referred_to), cs)
         cs.summary = {"resolved": 1}
 
 
@@ -162,7 +163,7 @@ def record_meeting(
     if (a.commune_code, day.isoformat(), kind) in existing_meetings(db):
         raise CadretrackError("meeting_duplicate", commune=a.commune, date=format_date(day))
     with journal.changeset(db, run) as cs:
-        store.add_meetings(db, [(a, day, kind, topic, attended)], cs)
+        store.add_meetings(db, [(a, day, kind, clean(topic), attended)], cs)
         cs.summary = {"meetings": 1}
     return a
 

@@ -11,7 +11,7 @@ from cadretrack.domain.changes import Plan, Wanted, plan_changes
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.gazetteer import Commune, Gazetteer, MatchError
 from cadretrack.domain.members import MemberArea, MemberIndex, area_parts
-from cadretrack.domain.names import exact_key
+from cadretrack.domain.names import clean, exact_key
 from cadretrack.errors import CadretrackError, InputProblems, Problem
 from cadretrack.ops.assignments import SUGGESTION_LIMIT, check_full_list
 from cadretrack.readers.layout import names_district
@@ -107,6 +107,7 @@ def import_members(db: Ledger, path: Path, effective: dt.date, run: Run, decisio
                    amend: bool = False, dry_run: bool = False, complete: bool = False) -> MembersResult:
     """Import a division of work: the complete one from `effective` on, or with `amend` only the
     communes it lists change member; the same guard, backup and change set as assignments."""
+    decision = clean(decision)
     if amend and complete:
         raise CadretrackError("amend_and_complete")
     units = load_units(db)

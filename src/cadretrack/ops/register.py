@@ -82,7 +82,7 @@ def _kind(value: object, regime: Regime) -> str:
     kind = kind_of(clean(value), regime)
     if kind is None:
         raise CadretrackError("kind_unknown", column="kind", kind=clean(value),
-                              kinds=", ".join(rule.label_vi for rule in regime.kinds().values()))
+                              kinds="; ".join(rule.label_vi for rule in regime.kinds().values()))
     return kind
 
 
@@ -181,7 +181,7 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
             continue  # not answered yet: it waits (Answers.waiting), whatever its other cells say
         if answer is None:
             problems.append(row.problem("action", "answer_unknown", value=clean(row.values["action"]),
-                                        answers=", ".join(ANSWERS.values())))
+                                        answers="; ".join(f'"{a}"' for a in ANSWERS.values())))
             continue
         if answer in ("unrelated", "difficulty"):
             problems += answers.take(row, answer, run.today)

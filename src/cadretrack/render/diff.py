@@ -6,7 +6,7 @@ from cadretrack.domain.dates import format_date
 from cadretrack.domain.obligations import STATUSES
 from cadretrack.i18n import t
 from cadretrack.render.check import kind_label
-from cadretrack.render.provenance import local_time
+from cadretrack.render.text import local_time
 from cadretrack.render.streams import write_data
 from cadretrack.render.text import to_csv, to_json
 

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from cadretrack.domain.dates import format_date
 from cadretrack.domain.provenance import PROPERTY, Stamp
 from cadretrack.i18n import in_lang
+from cadretrack.render.text import local_time
 
 
-
-def local_time(at: str) -> str:
-    """A change set's UTC time as the clerk's wall clock shows it (dd/mm/yyyy HH:MM)."""
-    try:
-        return dt.datetime.fromisoformat(at).astimezone().strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return at
 
 
 def stamp_line(stamp: Stamp, lang: str = "vi") -> str:

@@ -63,3 +63,15 @@ def print_for_scripts(rows: list[dict], fields: list[str], format: str) -> bool:
     else:
         return False
     return True
+
+
+def local_time(stamp: str) -> str:
+    """A change set's moment (stored as UTC ISO) as a clerk reads it: the wall clock's local
+    time, day first (dd/mm/yyyy HH:MM)."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return str(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cadretrack.domain.dates import format_date
 from cadretrack.i18n import t
-from cadretrack.render.provenance import local_time
+from cadretrack.render.text import local_time
 from cadretrack.render.streams import write_data
 from cadretrack.render.text import to_json
 

@@ -43,7 +43,7 @@ class Styles:
         base = {"font_name": FONT, "font_size": 11, "valign": "vcenter"}
         cell = {**base, "border": 1, "text_wrap": True}
         self.plain = wb.add_format(base)
-        self.stamp = wb.add_format({**base, "font_size": 9, "italic": True, "text_wrap": True, "valign": "top"})
+        self.stamp = wb.add_format({**base, "italic": True, "text_wrap": True, "valign": "top"})
         self.left_head = wb.add_format({**base, "font_size": 12, "align": "center"})
         self.left_head_bold = wb.add_format({**base, "font_size": 12, "bold": True, "align": "center"})
         self.right_head = wb.add_format({**base, "font_size": 12, "bold": True, "underline": True, "align": "center"})
