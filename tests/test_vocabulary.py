@@ -142,7 +142,7 @@ def test_a_file_that_is_not_toml_is_one_error():
     assert caught.value.problem == "not_toml" and caught.value.key == ""
 
 
-@pytest.mark.parametrize("damage", ["abbreviation", "bytes", "missing", "folder"])
+@pytest.mark.parametrize("damage", ["abbreviation", "bytes", "missing", "folder", "device", "huge"])
 def test_a_local_build_with_a_damaged_vocabulary_says_so_and_exits_2(tmp_path, damage):
     """A copy of the package whose data file is damaged: every command says so in one
     sentence in the user's language, exit 2, no traceback."""
@@ -153,10 +153,14 @@ def test_a_local_build_with_a_damaged_vocabulary_says_so_and_exits_2(tmp_path, d
         target.write_text(TEXT.replace('abbreviation = "HTTNV"', 'abbreviation = ""'), "utf-8")
     elif damage == "bytes":
         target.write_bytes(os.urandom(64) + b"\xff\xfe")
+    elif damage == "huge":
+        target.write_text(TEXT + "#" * (2 << 20), "utf-8")
     else:
         target.unlink()
         if damage == "folder":
             target.mkdir()
+        elif damage == "device":  # an endless file in its place
+            target.symlink_to("/dev/zero")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     for lang, words in (("vi", "Tệp từ vựng"), ("en", "vocabulary file")):
         done = subprocess.run([sys.executable, "-m", "cadretrack", "--lang", lang, "check"], env=env,

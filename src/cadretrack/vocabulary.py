@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from importlib import resources
+from pathlib import Path
 
 from cadretrack.domain.vocabulary import Vocabulary, VocabularyError, install, parse_vocabulary
 
@@ -25,9 +26,16 @@ def read_vocabulary(text: str, source: str = FILE) -> Vocabulary:
     return parse_vocabulary(data, source)
 
 
+MAX_BYTES = 1 << 20  # the bundled file is a few kilobytes
+
+
 def bundled_vocabulary() -> Vocabulary:
-    path = resources.files("cadretrack").joinpath("data", FILE)
+    path = Path(str(resources.files("cadretrack").joinpath("data", FILE)))
     try:
+        if path.exists() and not path.is_file():  # a folder, a device (/dev/zero) in its place
+            raise VocabularyError(str(path), "", "not_file")
+        if path.stat().st_size > MAX_BYTES:
+            raise VocabularyError(str(path), "", "too_big")
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise VocabularyError(str(path), "", "unreadable", str(e)) from None
@@ -54,5 +62,7 @@ def problem_sentence(error: VocabularyError) -> str:
     """The damaged file in one sentence, in the user's language."""
     from cadretrack.i18n import t
 
-    return t("vocabulary_broken", path=error.source, key=error.key or t("vocabulary_whole_file"),
-             problem=t(f"vocabulary_{error.problem}", value=error.value))
+    problem = t(f"vocabulary_{error.problem}", value=error.value)
+    if not error.key:  # the file as a whole
+        return t("vocabulary_broken_file", path=error.source, problem=problem)
+    return t("vocabulary_broken", path=error.source, key=error.key, problem=problem)
