@@ -32,6 +32,15 @@ KINDS = list(parse_rules(bundled_text(BUILTIN), "built-in").kinds.values())
 V = installed()
 
 
+# The register's patterns when they were Python: the data builds exactly these.
+FORMER_RELATED = [
+    r"\btheo doi ?,? (?:(?:va )?(?:giup do|chi dao|huong dan) ?,? )?(?:cac |tai |doi voi )?(?:dang bo |dang uy )?"
+    r"(?:xa(?! hoi)|phuong|thi tran|dac khu|dia ban|tt|(?:x|p|dk) ?\.)(?!\w)",
+    r"\bcan bo (?:lanh dao )?(?:duoc phan cong )?theo doi\b",
+    r"\b26 ?- ?qd ?/ ?tu\b|\bquy dinh (?:so )?26\b",
+]
+
+
 def test_the_bundled_file_parses_and_is_what_the_domain_uses():
     assert problem() is None
     fresh = bundled_vocabulary()
@@ -41,7 +50,7 @@ def test_the_bundled_file_parses_and_is_what_the_domain_uses():
     assert list(ratings.RATINGS) == [r.code for r in V.ratings]
     assert set(incoming.TYPES) == {*V.any_kind_types, *V.no_filing_types}
     assert set(incoming.TYPE_CODES) == {*V.any_kind_codes, *V.no_filing_codes}
-    assert incoming.RELATED == list(V.related)
+    assert incoming.RELATED == FORMER_RELATED[:2] + FORMER_RELATED[2].split("|")
     assert mentions.BARE_BEFORE == V.bare_before and mentions.HONORIFICS == V.honorifics
     assert all(re.escape(w) in attribution._ORGANISATION.pattern for w in V.organisations)
 
@@ -101,6 +110,19 @@ def test_district_senders_and_unit_words_come_from_the_data():
     assert "ban" in units.first_words(villages) and "ban" not in units.first_words(V.commune_words)
 
 
+def test_unit_words_and_phrases_make_a_summary_related():
+    villages = changed(commune_words={**V.commune_words, "bản": ("bản", "b.")})
+    assert not incoming.register_words(V).related.search("theo doi ban na lo")
+    assert incoming.register_words(villages).related.search("theo doi ban na lo")
+    assert incoming.register_words(villages).related.search("theo doi b . na lo")
+    assert not incoming.register_words(villages).related.search("theo doi b na lo")  # a letter counts with its dot
+    more = changed(related=(*V.related, "nghi quyet [so] 26 [-nq/tu]"))
+    assert incoming.register_words(more).related.search("thuc hien nghi quyet 26 - nq / tu")
+    assert incoming.register_words(more).related.search("thuc hien nghi quyet so 26")
+    assert not incoming.register_words(V).related.search("thuc hien nghi quyet so 26")
+    assert not incoming.register_words(V).related.search("theo doi xa hoi")
+
+
 def damaged(edit) -> dict:
     data = tomllib.loads(TEXT)
     edit(data)
@@ -115,7 +137,12 @@ def damaged(edit) -> dict:
     (lambda d: d["units"]["commune"].update({"xã": ["xã"]}), "units.commune.xã", "forms"),
     (lambda d: d["units"]["english"].pop("phường"), "units.english.phường", "not_text"),
     (lambda d: d["units"].update(district=[]), "units.district", "not_table"),
-    (lambda d: d["register"]["related"].append("(theo doi"), "register.related[3]", "not_regex"),
+    (lambda d: d["register"]["related"].append("[theo doi"), "register.related[3]", "phrase"),
+    (lambda d: d["register"]["related"].append("[theo doi]"), "register.related[3]", "phrase"),
+    (lambda d: d["register"]["related"].append("quy dinh 27"), "register.related[3]", "first_look"),
+    (lambda d: d["register"]["following"].update(verb="giup do"), "register.following.verb", "first_look"),
+    (lambda d: d["register"]["following"].pop("with"), "register.following.with", "missing"),
+    (lambda d: d["register"]["following"].update(colour=1), "register.following.colour", "unknown_key"),
     (lambda d: d["register"]["difficulties"].append(["kho khan"]), "register.difficulties[3]", "pair"),
     (lambda d: d["register"].update(district_senders=["Huyện ủy"]), "register.district_senders[0]", "case"),
     (lambda d: d["register"].update(district_senders=["huyen  uy"]), "register.district_senders[0]", "spaces"),

@@ -14,7 +14,6 @@ it catches; the kinds' own words are in the rules.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,48 +31,19 @@ from cadretrack.domain.mentions import (
     tokens,
 )
 from cadretrack.domain.names import strip_marks
+from cadretrack.domain.register_words import RegisterWords, register_words
 from cadretrack.domain.vocabulary import Vocabulary as Words
 from cadretrack.domain.vocabulary import installed
 
 # The fixed words of the register (data/vocabulary.toml, [register]), compiled once per
-# vocabulary. The kinds' own words (types, type codes, decisive words, hints, words that
-# rule a kind out) come from the rule set: see `Vocabulary`.
-
-
-@dataclass(frozen=True)
-class RegisterWords:
-    first_look: tuple[str, ...]  # every related summary holds one of these (loose)
-    related: re.Pattern  # the summary speaks of following communes
-    types: dict[str, str]  # document types that carry any kind ("") or no filing ("other")
-    codes: dict[str, str]  # the same as type codes of a document number
-    difficulties: re.Pattern  # a report of difficulties, for the difficulties log
-    district_senders: re.Pattern  # a district's Party committee: its summary is no filing
-    honorific_hint: re.Pattern  # a cadre may be named: "đồng chí", "đ/c"
-
-
-def _any_of(words, around: str = r"\b") -> str:
-    return around + "(?:" + "|".join(words) + ")" + around
-
-
-@functools.lru_cache(maxsize=8)
-def register_words(words: Words) -> RegisterWords:
-    """The register's fixed words as the classifier uses them."""
-    return RegisterWords(
-        first_look=words.first_look,
-        related=re.compile("|".join(f"(?:{p})" for p in words.related)),
-        types={**dict.fromkeys(words.any_kind_types, ""), **dict.fromkeys(words.no_filing_types, "other")},
-        codes={**dict.fromkeys(words.any_kind_codes, ""), **dict.fromkeys(words.no_filing_codes, "other")},
-        difficulties=re.compile("|".join(rf"\b{re.escape(a)}\b.*\b{re.escape(b)}\b" for a, b in words.difficulties)),
-        district_senders=re.compile(_any_of(re.escape(w) for w in words.district_senders)),
-        honorific_hint=re.compile(_any_of(" ?".join(map(re.escape, h)) for h in words.honorifics)),
-    )
-
-
+# vocabulary (`register_words`). The kinds' own words (types, type codes, decisive words,
+# hints, words that rule a kind out) come from the rule set: see `Vocabulary`.
 _WORDS = register_words(installed())
 # The bundled lists, as the tests and the property strategies read them.
-RELATED = list(installed().related)
+RELATED = list(_WORDS.related_patterns)
 TYPES = _WORDS.types
 TYPE_CODES = _WORDS.codes
+
 _YEAR = re.compile(r"\bnam (20\d\d)\b")
 _LOOSE_YEAR = re.compile(r"(?<![/\-.\d])\b(20\d\d)\b(?![/\-.]\d)")
 

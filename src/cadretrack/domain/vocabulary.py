@@ -21,8 +21,9 @@ from cadretrack.domain.names import strip_marks
 class VocabularyError(ValueError):
     """A vocabulary file that cannot be used: `key` is where, `problem` what (a code the CLI
     says in the user's language: not_table, missing, not_text, spaces, case, not_list,
-    forms, pair, unknown_key, twice, not_regex, not_toml, unreadable), `value` the text at
-    fault (or the library's own words for not_regex, not_toml, unreadable)."""
+    forms, pair, phrase, first_look, unknown_key, twice, not_file, too_big, not_toml,
+    unreadable), `value` the text at
+    fault (or the library's own words for not_toml, unreadable)."""
 
     def __init__(self, source: str, key: str, problem: str, value: str = "") -> None:
         super().__init__(f"{source}: {key}: {problem}" + (f": {value}" if value else ""))
@@ -38,6 +39,19 @@ class Rating:
     also: tuple[str, ...]  # more ways a clerk writes it
 
 
+@dataclass(frozen=True)
+class Following:
+    """ "theo dõi" and what may stand between it and a commune's unit word (loose words)."""
+
+    verb: str
+    and_word: str
+    also: tuple[str, ...]  # theo dõi, giúp đỡ
+    before: tuple[str, ...]  # theo dõi các / tại / đối với
+    bodies: tuple[str, ...]  # theo dõi Đảng bộ xã
+    places: tuple[str, ...]  # theo dõi địa bàn
+    not_places: tuple[str, ...]  # not: theo dõi xã hội
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: compiled tables are cached per vocabulary
 class Vocabulary:
     commune_words: Mapping[str, tuple[str, str]]  # unit -> (full word, short form)
@@ -46,7 +60,8 @@ class Vocabulary:
     unit_english: Mapping[str, str]
     ratings: tuple[Rating, ...]
     first_look: tuple[str, ...]  # loose words every related summary holds
-    related: tuple[str, ...]  # regular expressions over loose text
+    following: Following
+    related: tuple[str, ...]  # more phrases, "[words]" optional: "quy dinh [so] 26"
     any_kind_types: tuple[str, ...]
     no_filing_types: tuple[str, ...]
     any_kind_codes: tuple[str, ...]
@@ -147,14 +162,40 @@ def _ratings(r: _Reader, data: object) -> tuple[Rating, ...]:
     return tuple(out)
 
 
-def _patterns(r: _Reader, value: object, key: str) -> tuple[str, ...]:
-    patterns = r.texts(value, key)
-    for i, p in enumerate(patterns):
-        try:
-            re.compile(p)
-        except re.error as e:
-            r.fail(f"{key}[{i}]", "not_regex", str(e))
-    return patterns
+_PHRASE = re.compile(r"(?:[^\s\[\]]+|\[[^\[\]]+\])(?: (?:[^\s\[\]]+|\[[^\[\]]+\]))*")
+
+
+def _phrases(r: _Reader, value: object, key: str, first_look: tuple[str, ...]) -> tuple[str, ...]:
+    phrases = r.texts(value, key, loose=True)
+    for i, p in enumerate(phrases):
+        if not _PHRASE.fullmatch(p) or p.startswith("[") and p.endswith("]") and p.count("[") == 1:
+            r.fail(f"{key}[{i}]", "phrase", p)
+        _looked_at(r, p.replace("[", "").replace("]", ""), f"{key}[{i}]", first_look)
+    return phrases
+
+
+def _looked_at(r: _Reader, words: str, key: str, first_look: tuple[str, ...]) -> None:
+    if not any(w in words for w in first_look):
+        r.fail(key, "first_look", words)
+
+
+def _following(r: _Reader, data: object, first_look: tuple[str, ...]) -> Following:
+    key = "register.following"
+    data = r.table(data, key)
+    unknown = set(data) - {"verb", "and_word", "with", "before", "bodies", "places", "not_places"}
+    if unknown:
+        r.fail(f"{key}.{sorted(unknown)[0]}", "unknown_key")
+
+    def one(name: str) -> str:
+        return r.text(r.get(data, key, name), f"{key}.{name}", loose=True)
+
+    def some(name: str, empty: bool = False) -> tuple[str, ...]:
+        return r.texts(r.get(data, key, name), f"{key}.{name}", loose=True, empty=empty)
+
+    found = Following(one("verb"), one("and_word"), some("with"), some("before"), some("bodies"),
+                      some("places", empty=True), some("not_places", empty=True))
+    _looked_at(r, found.verb, f"{key}.verb", first_look)
+    return found
 
 
 def _pairs(r: _Reader, value: object, key: str) -> tuple[tuple[str, str], ...]:
@@ -188,12 +229,14 @@ def parse_vocabulary(data: dict, source: str) -> Vocabulary:
     def words(table: dict, section: str, name: str) -> tuple[str, ...]:
         return r.texts(r.get(table, section, name), f"{section}.{name}", loose=True)
 
+    first_look = words(register, "register", "first_look")
     return Vocabulary(
         commune_words=levels["commune"], district_words=levels["district"], province_words=levels["province"],
         unit_english=MappingProxyType({u: r.text(e, f"units.english.{u}") for u, e in english.items()}),
         ratings=_ratings(r, r.get(data, "", "ratings")),
-        first_look=r.texts(r.get(register, "register", "first_look"), "register.first_look"),
-        related=_patterns(r, r.get(register, "register", "related"), "register.related"),
+        first_look=first_look,
+        following=_following(r, r.get(register, "register", "following"), first_look),
+        related=_phrases(r, r.get(register, "register", "related"), "register.related", first_look),
         any_kind_types=words(register, "register", "any_kind_types"),
         no_filing_types=words(register, "register", "no_filing_types"),
         any_kind_codes=words(register, "register", "any_kind_codes"),

@@ -40,7 +40,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vocabulary_pair": ("phải là hai từ [trước, sau]", "must be two words [first, then]"),
     "vocabulary_unknown_key": ("không phải khóa của một mức xếp loại", "is not a key of a rating"),
     "vocabulary_twice": ("có mã \"{value}\" hai lần", "gives the code \"{value}\" twice"),
-    "vocabulary_not_regex": ("không phải biểu thức chính quy ({value})", "is not a regular expression ({value})"),
+    "vocabulary_phrase": (
+        "(\"{value}\") phải là các từ, từ có thể bỏ trong [ngoặc vuông], không lồng nhau",
+        "(\"{value}\") must be words, those that may be left out in [brackets], not nested",
+    ),
+    "vocabulary_first_look": (
+        "(\"{value}\") không chứa từ nào của register.first_look nên không bao giờ được xét",
+        "(\"{value}\") holds no word of register.first_look, so it would never be tried",
+    ),
     "vocabulary_not_toml": ("tệp không phải TOML ({value})", "it is not TOML ({value})"),
     "vocabulary_not_file": ("đó không phải là một tệp", "it is not a file"),
     "vocabulary_too_big": ("tệp lớn quá 1 MB", "it is larger than 1 MB"),
