@@ -197,6 +197,22 @@ def test_a_local_build_with_a_damaged_vocabulary_says_so_and_exits_2(tmp_path, d
         assert len(done.stderr.strip().splitlines()) == 1 and done.stdout == ""
 
 
+@given(st.text(alphabet="theodi 26[]()-/.\\|?*+", max_size=24), st.text(max_size=40))
+def test_any_phrase_is_refused_in_one_error_or_compiled_safely(phrase, summary):
+    """Whatever a phrase holds (regex marks, brackets), it is refused by name or read as words."""
+    data = damaged(lambda d: d["register"]["related"].append(phrase))
+    try:
+        words = parse_vocabulary(data, "v.toml")
+    except VocabularyError as e:
+        assert e.key.startswith("register.related[3]")
+        return
+    compiled = incoming.register_words(words)
+    compiled.related.search(summary)
+    plain = " ".join(phrase.replace("[", " ").replace("]", " ").split())
+    if plain and "[" not in phrase:
+        assert compiled.related.search(f"x {plain} y") or not re.fullmatch(r"[\w ]+", plain)
+
+
 def listed_spellings(vocabulary) -> set[str]:
     return {text_key(s) for r in vocabulary.ratings
             for s in (r.code, r.code.replace("-", " "), r.label, r.label.replace(" nhiệm vụ", ""), r.abbreviation,

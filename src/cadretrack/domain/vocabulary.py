@@ -162,7 +162,8 @@ def _ratings(r: _Reader, data: object) -> tuple[Rating, ...]:
     return tuple(out)
 
 
-_PHRASE = re.compile(r"(?:[^\s\[\]]+|\[[^\[\]]+\])(?: (?:[^\s\[\]]+|\[[^\[\]]+\]))*")
+_ITEM = r"(?:[^\s\[\]]+|\[[^\s\[\]](?:[^\[\]]*[^\s\[\]])?\])"  # a word, or [words] that may be left out
+_PHRASE = re.compile(f"{_ITEM}(?: {_ITEM})*")
 
 
 def _phrases(r: _Reader, value: object, key: str, first_look: tuple[str, ...]) -> tuple[str, ...]:
