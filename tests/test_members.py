@@ -52,6 +52,16 @@ def test_districts_mean_all_their_communes_and_check_names_the_member(province, 
     assert "member,member_position" in csv_text.splitlines()[0] and "Bùi Văn Tỉnh" in csv_text
     table = cli("check", "--year", "2023", "--as-of", "31/12/2023", lang="vi").stdout
     assert "UVBTV phụ trách" in table
+    # The list to chase as a workbook carries the member too, row for row as the JSON.
+    from openpyxl import load_workbook
+
+    book = tmp_path / "danh-sach.xlsx"
+    assert cli("check", "--year", "2023", "--as-of", "31/12/2023", "--all", "--output", book).exit_code == 1  # overdue
+    ws = load_workbook(book).active
+    head = next(r for r in ws.iter_rows(values_only=True) if r[0] == "STT")
+    column = head.index("UVBTV phụ trách")
+    rows = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
+    assert [r[column] for r in rows] == [i["member"] for i in data["items"]]
 
 
 def test_a_check_before_any_member_has_null_members(province):

@@ -109,6 +109,51 @@ def test_an_edited_report_paragraph_is_named(exported, tmp_path):
     found = verify(cli, edited, 1)
     assert found["unedited"] is False and len(found["differences"]) == 1
     assert found["differences"][0]["where"].startswith("¶")
+    said = cli("verify", edited, lang="vi").stdout
+    assert "Đoạn " in said and "¶" not in said
+
+
+def test_an_edit_deep_in_a_long_paragraph_is_shown(exported, tmp_path):
+    """A paragraph of the report edited after its first 120 characters: the table shows the
+    stretch where the two differ, not the same beginning twice; a table's cell is named in words."""
+    cli, _, out = exported
+    edited = tmp_path / "sua-doan.docx"
+    doc = docx.Document(out / "bao-cao.docx")
+    paragraph = next(p for p in doc.paragraphs if len(p.text) > 200 and p.runs)
+    paragraph.runs[-1].text = paragraph.runs[-1].text + " SỬA ĐỔI"
+    number, table = next((n, t) for n, t in enumerate(doc.tables, start=1) if len(t.rows) > 1)
+    table.rows[1].cells[1].paragraphs[0].add_run(" (sửa)")
+    doc.save(edited)
+    from cadretrack.render.verify_document import contrast
+
+    found = verify(cli, edited, 1)["differences"]
+    deep = next(d for d in found if d["where"].startswith("¶"))
+    shown_file, shown_ledger = contrast(deep["document"], deep["ledger"])
+    assert shown_file != shown_ledger and "SỬA ĐỔI" in shown_file and len(shown_file) <= 122
+    said = cli("verify", edited, lang="vi").stdout
+    assert f"Bảng {number}, dòng 2, cột 2" in said and f"T{number}:" not in said
+
+
+def test_contrast_always_shows_where_two_texts_differ():
+    from cadretrack.render.verify_document import SHOWN, contrast
+
+    for at in (0, 50, 119, 121, 400, 999):
+        a = "a" * 1000
+        b = a[:at] + "B" + a[at + 1:]
+        left, right = contrast(a, b)
+        assert left != right and len(left) <= SHOWN + 2
+    assert contrast("ngắn", None) == ("ngắn", "—")
+
+
+def test_an_office_file_far_too_large_to_be_ours_says_so(exported, tmp_path):
+    import zipfile
+
+    cli, _, _ = exported
+    big = tmp_path / "lon.docx"
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b" " * (301 * 2**20))
+    err = cli.refused("verify", big, lang="vi")
+    assert "lon.docx" in err and "MB" in err and "không phải văn bản do cadretrack" not in err
 
 
 def test_another_ledgers_workbook_says_so(exported, tmp_path):

@@ -122,7 +122,12 @@ def test_a_blank_answer_records_nothing_and_waits(asked):
     doc = json.loads(result.stdout)
     # The difficulty row comes with its answer written in; the three others wait.
     assert (doc["counts"]["review"], doc["counts"]["unrelated"], doc["counts"]["difficulties"]) == (3, 1, 1)
-    assert [r["decision"] for r in doc["rows"]] == ["review"] * 3
+    # Every row of the workbook is listed: the two answered as no filing, the three waiting.
+    assert sorted(r["decision"] for r in doc["rows"]) == ["review"] * 3 + ["unrelated"] * 2
+    answered = {r["row"]: r["reason"] for r in doc["rows"] if r["decision"] == "unrelated"}
+    assert any("difficulties log" in why for why in answered.values())
+    assert any("not asked again" in why for why in answered.values())
+    assert [r["row"] for r in doc["rows"]] == sorted(r["row"] for r in doc["rows"])
     assert filed(cli) == {}
     # The unanswered rows are asked again; the answered one is not.
     again = cli("import", "filings", path, "--review", review)
@@ -279,3 +284,14 @@ def test_an_unknown_answer_lists_the_answers_whole(asked):
     ws = load_workbook(vi)[SHEET]
     above = " ".join(str(ws.cell(r, 1).value or "") for r in range(1, header_row(ws)))
     assert "ngày Ngày" not in above and "cột Ngày đến" in above
+
+
+def test_a_review_workbook_imported_with_review_is_refused_before_anything(asked):
+    """Its unanswered rows stay in it; a new review workbook from it would be empty."""
+    cli, path, review = asked
+    edit(review, {"Kế hoạch kiểm tra": {"Xử lý": "Không phải văn bản theo Quy định"}})
+    out = review.with_name("lan-hai.xlsx")
+    before = snapshot(cli.db)
+    err = cli.refused("import", "filings", review, "--review", out, lang="vi")
+    assert "tệp xem lại" in err and "lan-hai.xlsx" in err and not out.exists()
+    assert snapshot(cli.db) == before

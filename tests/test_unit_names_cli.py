@@ -102,3 +102,17 @@ def test_a_ledger_made_with_older_keys_is_read_as_is_and_rekeyed_by_the_next_wri
         assert ("4807", "phương lâm", "phuong lam") in old.execute(keys).fetchall()
     old.close()
     new.close()
+
+
+def test_a_commune_typed_as_its_code_is_that_commune_in_every_command(ledger, tmp_path):
+    """`--commune 04789` (the code a clerk reads off a table, its leading zero or not) means
+    the unit of that code in show, check and record alike; a code no unit has is not found."""
+    from sheets import assign
+
+    assign(ledger, tmp_path, [("Nguyễn Văn An", "Sở Tài chính", "Phường Thái Bình")])
+    by_name = ledger.json("show", "--commune", "Thái Bình")
+    assert by_name and ledger.json("show", "--commune", "04789") == by_name == ledger.json("show", "--commune", "4789")
+    ledger.ok("record", "program", "--year", "2024", "--date", "10/01/2024", "--commune", "04789")
+    items = ledger.json("check", "--year", "2024", "--as-of", "31/01/2024", "--all", "--commune", "4789")["items"]
+    assert [(i["commune"], i["kind"], i["filed"]) for i in items if i["filed"]] == [("Phường Thái Bình", "program", "2024-01-10")]
+    assert "99999" in ledger.refused("show", "--commune", "99999", lang="vi")

@@ -225,7 +225,14 @@ class Gazetteer:
         province: str = "",
         suggest: bool = True,
     ) -> Commune:
-        """Exactly one commune for a code and/or a name narrowed by district and province."""
+        """Exactly one commune for a code and/or a name narrowed by district and province. A
+        name of digits alone ("04789", typed into --commune) is a code when a unit has it in
+        the district given; otherwise it is a name ("1" in Thành phố Đông Hà is its Phường 1)."""
+        if code in ("", None) and name and name.strip().isascii() and name.strip().isdigit():
+            try:
+                return self.resolve("", district, name.strip(), province, suggest)
+            except MatchError:
+                pass
         if code not in ("", None):
             if self._by_official is None:
                 self._by_official = {}

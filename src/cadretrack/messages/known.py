@@ -76,6 +76,8 @@ MESSAGES.update({
     "col_where": ("Vị trí", "Place"),
     "col_in_file": ("Trong tệp", "In the file"),
     "col_in_ledger": ("Theo sổ lúc đó", "In the ledger then"),
+    "where_table_cell": ("Bảng {table}, dòng {row}, cột {column}", "Table {table}, row {row}, column {column}"),
+    "where_paragraph": ("Đoạn {number}", "Paragraph {number}"),
     "where_stamp": ("dấu nguồn số liệu", "the provenance stamp"),
 })
 MESSAGES.update({

@@ -212,6 +212,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {kind} of {year} for {commune} is already recorded ({date}). If this one supersedes it, write "
         "\"{replace}\" in the column {action}.",
     ),
+    "answered_difficulty": (
+        "Đã trả lời \"{answer}\": ghi vào sổ khó khăn, vướng mắc; không phải văn bản phải nộp.",
+        "Answered \"{answer}\": entered in the difficulties log; no filing owed.",
+    ),
+    "answered_unrelated": (
+        "Đã trả lời \"{answer}\": ghi nhớ để không hỏi lại; không ghi gì vào sổ theo dõi.",
+        "Answered \"{answer}\": remembered so it is not asked again; nothing recorded.",
+    ),
+    "review_of_review": (
+        "{path} là tệp xem lại: các dòng chưa trả lời vẫn nằm trong chính tệp đó, không ghi tệp {review}. "
+        "Bỏ --review, hoặc nhập lại sổ văn bản đến với --review để có tệp xem lại mới.",
+        "{path} is a review workbook: the rows not yet answered stay in it, so {review} is not written. Leave "
+        "out --review, or import the register again with --review for a new review workbook.",
+    ),
     "answer_blank": (
         "Chưa chọn {column}: dòng này chưa được trả lời, chưa ghi gì, vẫn chờ lần nhập sau.",
         "No answer in {column} yet: the row is not answered, nothing was recorded, it waits for the next import.",

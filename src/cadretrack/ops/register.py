@@ -45,8 +45,10 @@ class RegisterResult:
     def counts(self) -> dict[str, int]:
         from cadretrack.ops.office_register import counts
 
-        out = counts(self.decisions)
-        for key in ("withdrawn", "replaced", "unrelated"):
+        # A row answered as a difficulty is listed as no filing ("unrelated") but counted
+        # among the difficulties only; one answered "unrelated" is a decision of its own.
+        out = counts([d for d in self.decisions if d.problem is None or d.problem.key != "answered_difficulty"])
+        for key in ("withdrawn", "replaced"):
             out[key] += self.answers.get(key, 0)
         out["review"] += self.answers.get("deleted", 0)
         if self.answers:
@@ -170,6 +172,9 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
     holidays_loaded: set[int] = set()
     skip: set = set()
     asked = [row for row in rows if is_review_row(row)]
+    taken: list = []  # the rows answered "difficulty" or "unrelated", as decisions for --format json
+    if asked and review is not None:  # its questions still waiting are in it: a new one would be empty
+        raise CadretrackError("review_of_review", path=str(path), review=str(review))
     if asked:  # a review workbook: its own ledger's, each place once, places it asked about
         found, skip = answers.check_places(asked, read_review_stamp(path), ledger_identity(db))
         problems += found
@@ -185,6 +190,7 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
             continue
         if answer in ("unrelated", "difficulty"):
             problems += answers.take(row, answer, run.today)
+            taken.append(_answered(row, answer))
             continue
         item, found = to_input(row, ctx.regime)
         if found:
@@ -223,7 +229,8 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
             sheets = list(dict.fromkeys(row.sheet for row in rows))
             problems.sort(key=lambda p: (sheets.index(p.sheet) if p.sheet in sheets else 0, p.row or 0))
         raise InputProblems(str(path), problems)
-    decisions = [_listed(row, p) for row, p in listed] + [_waiting(row) for row in answers.waiting]
+    decisions = sorted([_listed(row, p) for row, p in listed] + taken + [_waiting(row) for row in answers.waiting],
+                       key=lambda d: d.row)
     done = answers.counts(ready) if asked else {}
     superseding = sum(1 for p in ready if p.existing is not None)  # replacements (--replace), not new filings
     result = RegisterResult(added=len(ready) - superseding, superseding=superseding, unchanged=unchanged,
@@ -274,6 +281,15 @@ def in_workbook(row: FilingRow, exc: CadretrackError) -> Problem:
     headings = {f"{f}_col": row.labels.get(f, heading) for f, heading in _HEADINGS.items()}
     values = {f"{f}_value": clean(row.values.get(f)) for f in _HEADINGS}
     return row.problem(column, key, **{**exc.fields, **headings, **values})
+
+
+def _answered(row: FilingRow, answer: str):
+    """A row of the review workbook answered as no filing: a difficulty logged, or a row
+    remembered as not the regulation's."""
+    from cadretrack.ops.office_register import RowDecision
+
+    return RowDecision(row.row, row.sheet, "unrelated",
+                       problem=Problem(f"answered_{answer}", {"answer": ANSWERS[answer]}, sheet=row.sheet, row=row.row))
 
 
 def _waiting(row: FilingRow):

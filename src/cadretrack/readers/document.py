@@ -39,10 +39,13 @@ def read_document(path: Path) -> Document:
     data = read_input(path, LIMIT)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        if sum(i.file_size for i in archive.infolist()) > UNPACKED_LIMIT:
-            raise CadretrackError("verify_not_ours", path=str(path))
+        unpacked = sum(i.file_size for i in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise CadretrackError("verify_not_ours", path=str(path)) from None
+    if unpacked > UNPACKED_LIMIT:  # an Office file, but far beyond any document we export
+        archive.close()
+        raise CadretrackError("file_unzipped_too_big", path=str(path), size=unpacked // 2**20,
+                              limit=UNPACKED_LIMIT // 2**20)
     with archive:
         guard_archive_xml(archive, str(path))
         stamp = _stamp(archive, suffix)

@@ -311,6 +311,10 @@ def _list_sheet(wb, styles, report, today, name, items, place, units, heading, p
     headers = ["STT", "Loại", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", units.capitalize(), place,
                "Hạn nộp", "Ngày nộp", "Số ngày chậm", "Trạng thái"]
     sizes = [5, 16, 22, 16, 22, 18, 16, 11, 11, 8, 14]
+    member_of = report.member_of if getattr(report, "members", None) else None
+    if member_of:  # once the division of work is imported: the member in charge, last
+        headers.append("UVBTV phụ trách")
+        sizes.append(18)
     set_widths(ws, sizes)
     plan = plan_pages(sizes, keys=3)
     page = plan.first_page_columns(len(headers))
@@ -327,7 +331,9 @@ def _list_sheet(wb, styles, report, today, name, items, place, units, heading, p
         a, f = item.owed.assignment, item.filing
         values = (labels[item.owed.kind], a.cadre, a.position, a.agency, a.commune, a.district or a.province)
         status = STATUS_VI[item.status]
-        data_row(ws, r, [(v, size) for v, (size, _) in zip(values, columns)] + [(status, sizes[10])], styles.text)
+        member = (getattr(member_of(item), "member", "") or "") if member_of else ""
+        data_row(ws, r, [(v, size) for v, (size, _) in zip(values, columns)] + [(status, sizes[10])]
+                 + ([(member, sizes[11])] if member_of else []), styles.text)
         put_number(r, 0, index + 1, styles.center)
         for value, (_, col) in zip(values, columns):
             if value:
@@ -338,6 +344,8 @@ def _list_sheet(wb, styles, report, today, name, items, place, units, heading, p
         if item.days_late is not None:
             put_number(r, 9, item.days_late, styles.number)
         put_text(r, 10, status, styles.status[item.status])
+        if member:
+            put_text(r, 11, member, styles.text)
         if index % 500 == 499:
             progress(500)
     progress(len(items) % 500)

@@ -27,6 +27,7 @@ class Settings:
     watch: object | None = None  # ops.ledger.watch: has the ledger changed since a page was drawn?
     uploads: Path | None = None  # the launch's private folder of uploaded registers (made on first use)
     uploaded: dict = field(default_factory=dict)  # upload id -> (its path there, the name it was sent by)
+    answered: set = field(default_factory=set)  # upload ids that are review workbooks (their dry run said so)
 
 
 class Refused(Exception):

@@ -82,16 +82,21 @@ def _run(upload_id: str, dry_run: bool):
     path, name = _uploaded(upload_id)
     review = path.parent / "xem-lai" / REVIEW
     review.parent.mkdir(mode=0o700, exist_ok=True)
-    command = ["cadretrack", "import", "filings", name] + ([] if dry_run else ["--review", review.name])
+    # A review workbook's questions still waiting stay in it (import filings refuses --review
+    # for one): only a register's confirmation writes the rows left for review.
+    asks = not dry_run and upload_id not in settings().answered
+    command = ["cadretrack", "import", "filings", name] + (["--review", review.name] if asks else [])
     try:
         with ledger(command) as (db, run):
             result = import_filings(db, path, run, dry_run=dry_run,
-                                    review=None if dry_run else Output.check(review, inputs=[settings().db, path]))
+                                    review=Output.check(review, inputs=[settings().db, path]) if asks else None)
     except CadretrackError as exc:  # the file as the clerk sent it, not where we keep it
         for key, value in exc.fields.items():
             if isinstance(value, str) and str(path) in value:
                 exc.fields[key] = value.replace(str(path), name)
         raise
+    if result.answers:
+        settings().answered.add(upload_id)
     asked = []
     if review.exists() and not dry_run:
         from cadretrack.ops.review_form import review_rows
