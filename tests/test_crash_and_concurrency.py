@@ -226,3 +226,33 @@ def test_a_command_closes_its_ledger_when_it_ends(tmp_path):
     cli.ok("verify")
     assert cli("record", "report", "--year", "2023", "--date", "02/12/2023", "--commune", "Hiền Lương").exit_code == 2
     assert open_files_of(cli.db) == []  # after a refusal too
+
+
+def test_undo_never_reverts_a_change_committed_between_its_look_and_its_lock(year, monkeypatch):
+    """Another command commits while undo makes its backup (after it chose its target, before
+    it holds the write lock): undo reverts nothing and says so; asked again, it reverts the new
+    latest. The web page's confirmation names the change set it showed, and gets the same."""
+    import cadretrack.ops.history as history
+
+    year.ok("record", "report", "--year", "2023", "--date", "20/11/2023", "--commune", "Hiền Lương")
+    shown = year.json("history")[0]["id"]
+    real_backup = history.auto_backup
+
+    def backup_then_another_writer(*args, **kwargs):
+        made = real_backup(*args, **kwargs)
+        done = subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(year.db), "record", "program",
+                               "--year", "2023", "--date", "10/01/2023", "--commune", "Tân Hòa"],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return made
+
+    monkeypatch.setattr(history, "auto_backup", backup_then_another_writer)
+    refused = year("undo", lang="vi")  # (the ledger did change meanwhile: by the other writer)
+    assert refused.exit_code == 2 and "Traceback" not in refused.output + refused.stderr
+    assert "chưa hoàn tác gì" in refused.stderr and str(shown) in refused.stderr
+    monkeypatch.setattr(history, "auto_backup", real_backup)
+    filed = {(i["commune"], i["kind"]) for i in year.json("check", "--year", "2023", "--as-of", "31/12/2023",
+                                                          "--all")["items"] if i["filed"]}
+    assert {("Xã Hiền Lương", "report"), ("Phường Tân Hòa", "program")} <= filed  # both still there
+    assert year("undo").exit_code == 0
+    assert year.json("history")[0]["undoes"] == shown + 1  # the newer one, now that it was asked again

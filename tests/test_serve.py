@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import html
 import json
 import re
 import shutil
@@ -691,3 +692,58 @@ def test_the_list_filters_by_the_member_in_charge_as_check_does(ledger_copy):
         (i["commune_code"], i["kind"]) for i in check["items"]][:500]
     linked = counts_of(web.get(f"/list?year=2024&as_of=31/12/2024&status=all&member={name}").get_data(as_text=True))
     assert len(linked.rows) > len(rows)  # a name in a link filters nothing
+
+
+def test_the_documents_page_shows_the_stamp_and_checks_a_document_the_clerk_holds(web, ledger_copy, tmp_path):
+    """Tài liệu shows the stamp a workbook exported now carries (the line printed in it), and
+    checks an uploaded document as `verify FILE` does: unedited, then one count edited (the
+    cell named), then a file from elsewhere (one sentence, exit-2 words, status 400)."""
+    from openpyxl import load_workbook
+
+    page = web.get("/documents?year=2024&as_of=31/12/2024").get_data(as_text=True)
+    book = tmp_path / "tong-hop.xlsx"
+    ledger_copy.ok("export", "summary", "--year", "2024", "--as-of", AS_OF, "--output", book, lang="vi")
+    printed = {c.value for ws in load_workbook(book) for r in ws.iter_rows() for c in r if isinstance(c.value, str)}
+    line = re.search(r'<p class="stamp" id="stamp">[^<]*?: (.*?)</p>', page).group(1)
+    assert html.unescape(line) in printed
+    sent = web.client.post("/documents/verify", data={"csrf": web.settings.csrf, "year": "2024", "as_of": "31/12/2024",
+                                                     "file": (io.BytesIO(book.read_bytes()), "tong-hop.xlsx")},
+                           content_type="multipart/form-data")
+    said = html.unescape(sent.get_data(as_text=True))
+    assert sent.status_code == 200 and "tong-hop.xlsx" in said and "đúng như sổ theo dõi" in said
+    wb = load_workbook(book)
+    ws = wb["Tổng hợp"]
+    cell = next(c for r in ws.iter_rows() for c in r if isinstance(c.value, int) and c.value > 1 and c.column > 2)
+    cell.value -= 1
+    edited = tmp_path / "sua.xlsx"
+    wb.save(edited)
+    sent = web.client.post("/documents/verify", data={"csrf": web.settings.csrf,
+                                                     "file": (io.BytesIO(edited.read_bytes()), "sua.xlsx")},
+                           content_type="multipart/form-data")
+    said = html.unescape(sent.get_data(as_text=True))
+    assert sent.status_code == 200 and f"Tổng hợp!{cell.coordinate}" in said and "1 chỗ" in said
+    junk = web.client.post("/documents/verify", data={"csrf": web.settings.csrf,
+                                                     "file": (io.BytesIO(b"PK\x03\x04 nothing"), "la.docx")},
+                           content_type="multipart/form-data")
+    text = junk.get_data(as_text=True)
+    assert junk.status_code == 400 and "la.docx" in text and "cadretrack-verify-" not in text
+    assert "Traceback" not in text
+    no_token = web.client.post("/documents/verify", data={"file": (io.BytesIO(book.read_bytes()), "t.xlsx")},
+                               content_type="multipart/form-data")
+    assert no_token.status_code in (400, 403)
+
+
+def test_a_commune_page_shows_its_meetings_and_the_change_sets_that_touched_it(web, ledger_copy):
+    ledger_copy.ok("record", "meeting", "--commune", "Thịnh Lang", "--date", "05/03/2024", "--kind", "thường kỳ",
+                   "--attended", "có", "--topic", "Sơ kết quý I")
+    ledger_copy.ok("record", "difficulty", "--commune", "Tân Hòa", "--date", "06/03/2024", "--text", "khác xã")
+    mine = {c["id"] for c in ledger_copy.json("history")
+            if any("Thịnh Lang" in part for part in c["command"]) or c["command"][1:3] == ["import", "assignments"]}
+    code = ledger_copy.json("show", "--commune", "Thịnh Lang")[0]["commune_code"]
+    page = html.unescape(web.get(f"/commune/{code}").get_data(as_text=True))
+    meetings = page.split('id="meetings"')[1].split("</table>")[0]
+    assert "05/03/2024" in meetings and "Thường kỳ" in meetings and "Sơ kết quý I" in meetings and ">Có<" in meetings
+    listed = {int(n) for n in re.findall(r'data-id="(\d+)"', page.split('id="profile-history"')[1].split("</table>")[0])}
+    assert mine <= listed  # its assignments, its register filings, its meeting
+    other = ledger_copy.json("history")[0]["id"]  # Tân Hòa's difficulty: not this commune's
+    assert other not in listed

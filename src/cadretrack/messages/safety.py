@@ -3,6 +3,12 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # Data safety
     "undo_nothing": ("Không có thay đổi nào để hoàn tác.", "There is no change to undo."),
+    "undo_moved": (
+        "Trong lúc đó sổ theo dõi đã có thay đổi mới (số {latest}, không phải số {shown}); chưa hoàn tác gì. "
+        "Xem lại lịch sử rồi hoàn tác lần nữa.",
+        "The ledger changed meanwhile (change set {latest}, not {shown}); nothing was undone. Look at the "
+        "history again, then undo again.",
+    ),
     "undone": (
         "Đã hoàn tác thay đổi số {id} ({command}: {what}); sổ theo dõi trở lại như trước thay đổi đó.",
         "Undid change set {id} ({command}: {what}); the ledger is as it was before it.",

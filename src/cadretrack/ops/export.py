@@ -50,3 +50,10 @@ def export_report(
         difficulties = list_difficulties(db, as_of, year=year)
         write_report(report, difficulties, output, source, today)
     return report
+
+
+def summary_stamp(db: Ledger, year: int, as_of: dt.date, today: dt.date):
+    """The stamp the year's workbook would carry if exported now (the page of documents shows
+    it before any download): the same statuses and digest as `export summary`, nothing written."""
+    report = run_check(db, year, as_of, include_all=True)
+    return make_stamp(db, report, last_changeset(db), "summary", today)

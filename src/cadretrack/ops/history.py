@@ -79,13 +79,21 @@ def _at(text: str):
     return at if at.tzinfo is not None else at.replace(tzinfo=dt.timezone.utc)
 
 
-def undo(db: Ledger, run: Run) -> tuple[dict, dict[str, int]]:
-    """Revert the latest change set that changed records; itself a change set."""
+def undo(db: Ledger, run: Run, expected: int | None = None) -> tuple[dict, dict[str, int]]:
+    """Revert the latest change set that changed records; itself a change set. `expected`:
+    the change set the clerk was shown (the web page's confirmation). The latest is read again
+    under the write lock, so a change committed meanwhile by another command is never the one
+    reverted in its place: nothing is done and the clerk is asked again."""
     target = journal.latest_undoable(db)
     if target is None:
         raise CadretrackError("undo_nothing")
+    if expected is not None and target["id"] != expected:
+        raise CadretrackError("undo_moved", shown=expected, latest=target["id"])
     auto_backup(db.path, "undo", run.now)
     with journal.changeset(db, run) as cs:
+        latest = journal.latest_undoable(db)
+        if latest is None or latest["id"] != target["id"]:  # committed between the look and the lock
+            raise CadretrackError("undo_moved", shown=target["id"], latest=latest["id"] if latest else "-")
         counts = journal.revert(db, target["id"], cs)
         cs.summary = {"undoes": target["id"], **counts}
     return target, counts

@@ -19,6 +19,8 @@ class Profile:
     lineage: Lineage | None = None
     years: list = field(default_factory=list)  # (year, rules, [Status]) newest first
     difficulties: list[Difficulty] = field(default_factory=list)
+    meetings: list = field(default_factory=list)  # (held on, kind, topic, attended, cadre) newest first
+    history: list = field(default_factory=list)  # the change sets that touched these assignments
 
 
 def commune_profile(db: Ledger, today: dt.date, commune: str = "", district: str = "", code: str = "") -> Profile:
@@ -42,9 +44,19 @@ def cadre_profile(db: Ledger, today: dt.date, cadre: str) -> Profile:
 
 
 def _fill(db: Ledger, profile: Profile, today: dt.date, mine) -> None:
-    """Each year the rules owe anything in, up to this one, as `check --all` lists it."""
+    """Each year the rules owe anything in, up to this one, as `check --all` lists it; the
+    meetings of those assignments and the change sets that touched them."""
     if not profile.assignments:
         return
+    from cadretrack.ops.history import ChangeSet
+    from cadretrack.store import journal
+    from cadretrack.store.followup import meetings_of
+
+    ids = [a.id for a in profile.assignments]
+    cadre = {a.id: a.cadre for a in profile.assignments}
+    profile.meetings = [(dt.date.fromisoformat(held), kind, topic or "", attended, cadre.get(aid, ""))
+                        for held, kind, topic, attended, aid in meetings_of(db, ids)]
+    profile.history = [ChangeSet(*row) for row in journal.history_of(db, ids)]
     first = load_regime(db).first_year()
     for year in range(today.year, first - 1, -1):
         report = run_check(db, year, today, include_all=True)

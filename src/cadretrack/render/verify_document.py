@@ -11,42 +11,57 @@ from cadretrack.render.streams import write_data
 from cadretrack.render.text import local_time, to_json
 
 
+def document_check_text(result) -> tuple[list[str], list[tuple[str, str, str]], list[str]]:
+    """What `verify FILE` says, for the terminal and the web page alike: the sentences before
+    the table of differences, its rows (place in words, in the file, in the ledger), and the
+    sentences after it."""
+    s = result.stamp
+    name = Path(result.file).name
+    document = t("doc_" + s.document)
+    if not result.same_ledger:
+        return [t("doc_other_ledger", file=name, document=document, year=s.year, ledger=s.ledger[:8])], [], []
+    before = [t("doc_from_here", file=name, document=document, year=s.year, as_of=format_date(s.as_of),
+                changeset=s.changeset, at=local_time(s.at))]
+    if result.compared == "figures":
+        before.append(t("doc_own_template"))
+    rows: list[tuple[str, str, str]] = []
+    after: list[str] = []
+    if result.unedited:
+        before.append(t("doc_unedited"))
+    else:
+        before.append(t("doc_edited", count=len(result.differences) + result.more))
+        rows = [(place_words(d["where"]), *contrast(d["document"], d["ledger"])) for d in result.differences]
+        if result.more:
+            after.append(t("doc_more_differences", count=result.more))
+    if result.changes_since:
+        after.append(t("doc_changed_since", count=result.changes_since, file=result.file))
+    else:
+        after.append(t("doc_unchanged_since"))
+    return before, rows, after
+
+
 def print_document_check(result, format: str) -> None:
     if format == "json":
         write_data(to_json(result.as_dict()))
         return
     from rich.table import Table
+    from rich.text import Text
 
     from cadretrack.render.terminal import console
 
     out = console()
-    s = result.stamp
-    name = Path(result.file).name
-    document = t("doc_" + s.document)
-    if not result.same_ledger:
-        out.print(t("doc_other_ledger", file=name, document=document, year=s.year, ledger=s.ledger[:8]),
-                  markup=False)
-        return
-    out.print(t("doc_from_here", file=name, document=document, year=s.year, as_of=format_date(s.as_of),
-                changeset=s.changeset, at=local_time(s.at)), markup=False)
-    if result.compared == "figures":
-        out.print(t("doc_own_template"), markup=False)
-    if result.unedited:
-        out.print(t("doc_unedited"), markup=False)
-    else:
-        out.print(t("doc_edited", count=len(result.differences) + result.more), markup=False)
+    before, rows, after = document_check_text(result)
+    for line in before:
+        out.print(line, markup=False)
+    if rows:
         table = Table(header_style="bold")
         for key in ("col_where", "col_in_file", "col_in_ledger"):
             table.add_column(t(key), overflow="fold")
-        for d in result.differences:
-            table.add_row(place_words(d["where"]), *contrast(d["document"], d["ledger"]))
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))  # a file's text, never markup
         out.print(table)
-        if result.more:
-            out.print(t("doc_more_differences", count=result.more), markup=False)
-    if result.changes_since:
-        out.print(t("doc_changed_since", count=result.changes_since, file=result.file), markup=False)
-    else:
-        out.print(t("doc_unchanged_since"), markup=False)
+    for line in after:
+        out.print(line, markup=False)
 
 
 _TABLE_CELL = re.compile(r"^T(\d+):(\d+)\.(\d+)$")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from cadretrack.store import journal
 from cadretrack.store.journal import Changeset
@@ -74,6 +75,15 @@ def add_meetings(db: Ledger, rows: list[tuple], cs: Changeset) -> None:
         )
         added.append((cursor.lastrowid, None))
     journal.note(db, cs, "meetings", "add", added)
+
+
+def meetings_of(db: Ledger, assignment_ids: list[int]) -> list[tuple]:
+    """(held on as ISO, kind, topic, attended, assignment id) of these assignments' meetings,
+    newest first."""
+    return [tuple(r) for r in db.execute(
+        "SELECT held_on, kind, topic, attended, assignment_id FROM meetings WHERE voided_in IS NULL "
+        "AND assignment_id IN (SELECT value FROM json_each(?)) ORDER BY held_on DESC, id DESC",
+        [json.dumps(sorted(set(assignment_ids)))]).fetchall()]
 
 
 def meeting_keys(db: Ledger) -> set[tuple[str, str, str]]:

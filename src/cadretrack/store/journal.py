@@ -77,6 +77,22 @@ def history(db: Ledger, limit: int | None = None) -> list[tuple]:
             for r in rows]
 
 
+def history_of(db: Ledger, assignment_ids: list[int], limit: int = 100) -> list[tuple]:
+    """As `history`, only the change sets that touched these assignments, their filings, their
+    meetings or their difficulties (a commune's or a cadre's page), newest first."""
+    ids = json.dumps(sorted(set(assignment_ids)))
+    mine = "(SELECT value FROM json_each(?))"
+    rows = db.execute(
+        "SELECT id, at, user, command, summary, undoes, undone_by FROM changesets WHERE id IN ("
+        f"SELECT changeset_id FROM changes WHERE (tbl = 'assignments' AND row_id IN {mine}) "
+        f"OR (tbl = 'filings' AND row_id IN (SELECT id FROM filings WHERE assignment_id IN {mine})) "
+        f"OR (tbl = 'meetings' AND row_id IN (SELECT id FROM meetings WHERE assignment_id IN {mine})) "
+        f"OR (tbl = 'difficulties' AND row_id IN (SELECT id FROM difficulties WHERE assignment_id IN {mine}))"
+        ") ORDER BY id DESC LIMIT ?", [ids, ids, ids, ids, limit]).fetchall()
+    return [(r[0], r[1], r[2], json.loads(r[3] or "[]"), json.loads(r[4]) if r[4] else {}, r[5], r[6])
+            for r in rows]
+
+
 def latest_undoable(db: Ledger) -> dict | None:
     """The newest change set that changed records, is not an undo and is not undone."""
     row = db.execute(

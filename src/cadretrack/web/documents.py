@@ -15,6 +15,7 @@ from flask import Flask, abort, make_response, request
 
 from cadretrack.domain.dates import format_date
 from cadretrack.errors import CadretrackError
+from cadretrack.i18n import t
 from cadretrack.web.common import day_and_year, ledger, page, settings
 
 KINDS = ("workbook", "report", "letters")
@@ -25,13 +26,21 @@ TYPES = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 def register(app: Flask) -> None:
     app.add_url_rule("/documents", "documents", documents, methods=["GET", "POST"])
+    app.add_url_rule("/documents/verify", "documents_verify", verify_upload, methods=["POST"])
 
 
-def documents():
-    values = request.form if request.method == "POST" else request.args
-    year, day = day_and_year(values)
-    if request.method == "GET":
-        return page("documents.html", year=year, as_of_text=format_date(day), active="documents")
+def documents(checked=None, year: int | None = None, day: dt.date | None = None):
+    if checked is None:
+        values = request.form if request.method == "POST" else request.args
+        year, day = day_and_year(values)
+    if request.method == "GET" or checked is not None:
+        from cadretrack.ops.export import summary_stamp
+        from cadretrack.render.provenance import stamp_line
+
+        with ledger() as (db, _):
+            stamp = summary_stamp(db, year, day, dt.date.today())
+        return page("documents.html", year=year, as_of_text=format_date(day), active="documents",
+                    stamp=stamp_line(stamp, settings().lang), checked=checked)
     kind = request.form.get("document", "")
     if kind not in KINDS:
         abort(404)
@@ -80,6 +89,35 @@ def _written(kind: str, year: int, day: dt.date, known_text: str = "") -> tuple[
         finally:
             if db is not current:
                 db.close()
+
+
+def verify_upload():
+    """A document the clerk holds, checked as `verify FILE` checks it: from this ledger? its
+    figures still what the ledger said then (else where they differ)? changed since? The file
+    is kept only while it is read, in the launch's private folder; nothing else is written."""
+    from cadretrack.ops.verify_document import verify_document
+    from cadretrack.output import write_file
+    from cadretrack.render.verify_document import document_check_text
+
+    sent = request.files.get("file")
+    if sent is None or not sent.filename:
+        raise CadretrackError("cli_missing_argument", name=t("cli_arg_file"))
+    name = Path(sent.filename.replace("\\", "/")).name
+    suffix = Path(name).suffix.lower()[:10]
+    with tempfile.TemporaryDirectory(prefix="cadretrack-verify-") as folder:
+        path = Path(folder) / ("tep" + suffix)
+        write_file(path, lambda tmp: sent.save(str(tmp)))
+        try:
+            with ledger() as (db, _):
+                result = verify_document(db, path)
+        except CadretrackError as exc:  # the file as the clerk sent it, not where we kept it
+            for key, value in exc.fields.items():
+                if isinstance(value, str) and str(path) in value:
+                    exc.fields[key] = value.replace(str(path), name)
+            raise
+    result.file = name
+    year, day = day_and_year(request.form)
+    return documents(checked=document_check_text(result), year=year, day=day)
 
 
 def _moment(text: str):

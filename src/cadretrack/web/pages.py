@@ -179,13 +179,15 @@ def _undo_post():
     from cadretrack.ops.history import undo as run
 
     expected = request.form.get("target", "")
-    with ledger(["cadretrack", "undo"]) as (db, run_ctx):
-        from cadretrack.ops.history import latest_undoable
-
-        target = latest_undoable(db)
-        if target is None or str(target["id"]) != expected:  # the page showed another one: ask again
+    if not expected.isdigit():
+        return redirect("/undo", 303)
+    try:
+        with ledger(["cadretrack", "undo"]) as (db, run_ctx):
+            target, counts = run(db, run_ctx, expected=int(expected))
+    except CadretrackError as exc:
+        if exc.key in ("undo_moved", "undo_nothing"):  # the page showed another one: ask again
             return redirect("/undo", 303)
-        target, counts = run(db, run_ctx)
+        raise
     from cadretrack.render.stopped import summary_text
 
     text = t("undone", id=target["id"], command=" ".join(target["command"]), what=summary_text(target["summary"]))

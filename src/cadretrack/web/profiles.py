@@ -37,8 +37,7 @@ def _commune(name: str = "", district: str = "", code: str = ""):
     with ledger() as (db, _):
         profile = commune_profile(db, dt.date.today(), name, district, code)
     title = profile.assignments[0].commune if profile.assignments else (name or code)
-    return page("profile.html", profile=profile, title=title, what="commune", active="find",
-                format_date=format_date)
+    return _page(profile, title, "commune")
 
 
 def cadre():
@@ -48,4 +47,11 @@ def cadre():
     with ledger() as (db, _):
         profile = cadre_profile(db, dt.date.today(), name)
     title = profile.assignments[0].cadre if profile.assignments else name
-    return page("profile.html", profile=profile, title=title, what="cadre", active="find", format_date=format_date)
+    return _page(profile, title, "cadre")
+
+
+def _page(profile, title: str, what: str):
+    from cadretrack.render.stopped import summary_text
+
+    return page("profile.html", profile=profile, title=title, what=what, active="find", format_date=format_date,
+                summary_text=summary_text)
