@@ -14,6 +14,7 @@ def main() -> None:
     from cadretrack import interrupts
 
     interrupts.install()
+    vocabulary_or_exit()
     try:
         interrupts.pause_point("start")
         from cadretrack.cli.app import main as run_cli
@@ -21,6 +22,22 @@ def main() -> None:
         run_cli()  # it answers a Ctrl-C itself once it runs
     except KeyboardInterrupt:  # while starting: nothing was done
         interrupted_at_start()
+
+
+def vocabulary_or_exit() -> None:
+    """A damaged data/vocabulary.toml: one sentence and exit 2, before any command runs."""
+    from cadretrack import vocabulary
+
+    error = vocabulary.problem()
+    if error is None:
+        return
+    import os
+
+    from cadretrack.i18n import detect_lang, set_lang
+
+    set_lang(detect_lang(sys.argv, os.environ))
+    sys.stderr.write(vocabulary.problem_sentence(error) + "\n")
+    sys.exit(2)
 
 
 def interrupted_at_start() -> None:

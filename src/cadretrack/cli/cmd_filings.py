@@ -11,6 +11,7 @@ from cadretrack.cli.localized import KindCommand, KindsGroup, LocalizedCommand, 
 
 from cadretrack.cli.common import check_format, date_option, echo, guarded, open_db, open_known, output_of, run_of, today
 from cadretrack.domain.dates import format_date
+from cadretrack.domain.ratings import RATINGS
 from cadretrack.i18n import t
 
 record_app = typer.Typer(cls=KindsGroup, help=t("help_record"), no_args_is_help=True)
@@ -39,7 +40,7 @@ def record(
     cadre: Annotated[str, typer.Option("--cadre", help=t("help_cadre"))] = "",
     number: Annotated[str, typer.Option("--number", help=t("help_number"))] = "",
     note: Annotated[str, typer.Option("--note", help=t("help_note"))] = "",
-    rating: Annotated[str, typer.Option("--rating", help=t("help_rating"))] = "",
+    rating: Annotated[str, typer.Option("--rating", help=t("help_rating", codes=", ".join(RATINGS)))] = "",
     score: Annotated[Optional[float], typer.Option("--score", help=t("help_score"))] = None,
     replace: Annotated[bool, typer.Option("--replace", help=t("help_replace"))] = False,
 ) -> None:

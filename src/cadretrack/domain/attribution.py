@@ -20,6 +20,7 @@ from cadretrack.domain.incoming import Document, agency_key, agency_matches, sen
 from cadretrack.domain.mentions import Mention
 from cadretrack.domain.names import exact_key, loose_key
 from cadretrack.domain.units import DISTRICT_WORDS, first_words
+from cadretrack.domain.vocabulary import installed
 
 
 class Pool:
@@ -207,10 +208,9 @@ def _foreign_sender(doc: Document, sender_places: list, agencies: list[str], cho
 
 
 # Words that begin the name of a body (an agency, a union, a committee): a sender holding one
-# is an organisation whose identity can contradict the cadre's.
-_ORGANISATION = re.compile(r"\b(?:so|ban|hoi|uy ban|ubnd|van phong|cong an|bo chi huy|bchqs|chqs|lien doan|"
-                           r"dang uy|doan|mat tran|mttq|toa an|vien|cuc|chi cuc|truong|benh vien|bao|dai|"
-                           r"lien hiep|thanh doan|tinh doan|kho bac|ngan hang|cong ty|trung tam)\b")
+# is an organisation whose identity can contradict the cadre's (data/vocabulary.toml,
+# register.organisations).
+_ORGANISATION = re.compile(r"\b(?:" + "|".join(map(re.escape, installed().organisations)) + r")\b")
 
 
 def _cadres(names: list[str], known: Known) -> set[str]:

@@ -7,7 +7,8 @@ e-office column, the type code in its number, the summary's first words); its *c
 are the commune(s) it names, the sender (a commune's party committee, or an agency),
 a cadre it names and the year. `attribution` turns those clues into one assignment.
 
-The word lists are data: extend them here, each with an example of what it catches.
+The word lists are data: data/vocabulary.toml ([register]), each with an example of what
+it catches; the kinds' own words are in the rules.
 """
 
 from __future__ import annotations
@@ -30,39 +31,19 @@ from cadretrack.domain.mentions import (
     tokens,
 )
 from cadretrack.domain.names import strip_marks
+from cadretrack.domain.register_words import RegisterWords, register_words
+from cadretrack.domain.vocabulary import Vocabulary as Words
+from cadretrack.domain.vocabulary import installed
 
-# The summary speaks of following communes (loose text, words separated by spaces).
-RELATED = [
-    # theo dõi xã Cao Sơn, theo dõi các phường, theo dõi địa bàn, theo dõi P. Tân Hòa, theo dõi,
-    # giúp đỡ xã …, theo dõi đối với Đảng bộ xã … (not: xã hội)
-    r"\btheo doi ?,? (?:(?:va )?(?:giup do|chi dao|huong dan) ?,? )?(?:cac |tai |doi voi )?(?:dang bo |dang uy )?"
-    r"(?:xa(?! hoi)|phuong|thi tran|dac khu|dia ban|tt|(?:x|p|dk) ?\.)(?!\w)",
-    r"\bcan bo (?:lanh dao )?(?:duoc phan cong )?theo doi\b",  # cán bộ theo dõi
-    r"\b26 ?- ?qd ?/ ?tu\b|\bquy dinh (?:so )?26\b",  # Quy định số 26-QĐ/TU
-]
-# The kinds' own words (types, type codes, decisive words, hints, words that rule a kind
-# out) come from the rule set: see `Vocabulary`. Here only the document types that carry
-# no filing, or any: from the e-office "Loại văn bản" column or the summary's first words
-# (the "Tên loại" of "Tên loại và trích yếu"), before the type code of the number.
-TYPES = {
-    "cong van": "",  # a công văn may carry any of them: decided by its words
-    "to trinh": "",
-    "ke hoach": "other", "thong bao": "other", "quyet dinh": "other", "huong dan": "other",
-    "nghi quyet": "other", "giay moi": "other", "ket luan": "other", "chi thi": "other",
-    "bien ban": "other", "danh sach": "other",
-}
-# Type codes in a document number: 05-CTr/STC (Party style), 123/BC-UBND (State style).
-TYPE_CODES = {
-    "cv": "", "ttr": "",
-    "kh": "other", "tb": "other", "qd": "other", "hd": "other", "nq": "other", "gm": "other",
-    "kl": "other", "ct": "other", "bb": "other", "ds": "other",
-}
-# A report of difficulties ("khó khăn, vướng mắc"): the prompt report the guidance asks for,
-# which belongs in the difficulties log, not among the filings.
-DIFFICULTIES = re.compile(r"\bkho khan\b.*\bvuong mac\b|\bvuong mac\b.*\bkho khan\b|\bkien nghi\b.*\bkho khan\b")
-# A sender that is a district's (or a provincial city's) Party committee: its summary is no filing.
-DISTRICT_SENDERS = re.compile(r"\b(?:huyen uy|thanh uy|thi uy|quan uy)\b")
-# Unit words before a commune's name, and before a district's.
+# The fixed words of the register (data/vocabulary.toml, [register]), compiled once per
+# vocabulary (`register_words`). The kinds' own words (types, type codes, decisive words,
+# hints, words that rule a kind out) come from the rule set: see `Vocabulary`.
+_WORDS = register_words(installed())
+# The bundled lists, as the tests and the property strategies read them.
+RELATED = list(_WORDS.related_patterns)
+TYPES = _WORDS.types
+TYPE_CODES = _WORDS.codes
+
 _YEAR = re.compile(r"\bnam (20\d\d)\b")
 _LOOSE_YEAR = re.compile(r"(?<![/\-.\d])\b(20\d\d)\b(?![/\-.]\d)")
 
@@ -84,12 +65,14 @@ def _phrase(words: tuple[str, ...]) -> re.Pattern | None:
 class Vocabulary:
     """The words of a rule set's kinds, compiled once per command: the document types and
     number codes that carry each kind, the words that say it whatever the type, the hints
-    that suggest it when the type says nothing, and the words that rule it out."""
+    that suggest it when the type says nothing, and the words that rule it out; with the
+    register's fixed words of `words` (the bundled vocabulary unless given)."""
 
-    def __init__(self, kinds) -> None:
+    def __init__(self, kinds, words: Words | None = None) -> None:
         kinds = list(kinds)
-        self.types = dict(TYPES)
-        self.codes = dict(TYPE_CODES)
+        self.register = register_words(words or installed())
+        self.types = dict(self.register.types)
+        self.codes = dict(self.register.codes)
         for rule in reversed(kinds):  # the first kind in order wins a shared word
             for word in rule.types:
                 self.types[_words(word)] = rule.kind
@@ -149,11 +132,7 @@ def _code_of_number(number: str) -> str:
     return parts[1].strip() if len(parts) > 1 else number
 
 
-_HONORIFIC_HINT = re.compile(r"\bdong chi\b|\bd ?/ ?c\b")
-_RELATED = re.compile("|".join(f"(?:{p})" for p in RELATED))
-
-
-def sender_kind(sender: str, places_in_sender) -> str:
+def sender_kind(sender: str, places_in_sender, words: RegisterWords = _WORDS) -> str:
     """Who sent a document: "commune" (it names a commune: Đảng ủy xã …), "district" (a
     district's Party committee), "agency", or "" when the register does not say."""
     if places_in_sender:
@@ -161,13 +140,13 @@ def sender_kind(sender: str, places_in_sender) -> str:
     text = loose_line(sender)
     if not text:
         return ""
-    return "district" if DISTRICT_SENDERS.search(text) else "agency"
+    return "district" if words.district_senders.search(text) else "agency"
 
 
-def maybe_related(summary: str) -> bool:
+def maybe_related(summary: str, words: RegisterWords = _WORDS) -> bool:
     """A first look: every sign of a related summary holds "theo dõi" or the number 26."""
     first_look = loose_line(summary)
-    return "theo doi" in first_look or "26" in first_look
+    return any(w in first_look for w in words.first_look)
 
 
 _THEO_DOI = re.compile(r"(?i:theo\s+d[oõ]i)\s+(\w)")
@@ -187,9 +166,10 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
     commune written bare after "theo dõi", speaks of following it too. `vocabulary` holds
     the kinds' words, from the ledger's rule sets.
     """
-    if not maybe_related(summary):
+    words = vocabulary.register
+    if not maybe_related(summary, words):
         return Document(related=False, sender=sender)
-    related = _RELATED.search(loose_line(summary))
+    related = words.related.search(loose_line(summary))
     if not related and (is_place is None or not _bare_after_theo_doi(summary)):
         return Document(related=False, sender=sender)
     toks = tokens(summary)
@@ -223,11 +203,11 @@ def read_document(summary: str, sender: str = "", number: str = "", doc_type: st
     year = int(year_match.group(1)) if year_match else (received.year if received else None)
     return Document(
         related=True, kind=kind, other_type="" if kind else other, ruled_out=ruled_out, year=year,
-        difficulties=bool(DIFFICULTIES.search(text)),
+        difficulties=bool(words.difficulties.search(text)),
         summary_places=places(summary, toks) if summary_places is None else summary_places,
         sender_places=list(sender_places(sender)),
-        cadre_names=(cadre_names(summary, toks) if _HONORIFIC_HINT.search(text) else [])
-        + (cadre_names(sender) if _HONORIFIC_HINT.search(loose_line(sender)) else []), sender=sender,
+        cadre_names=(cadre_names(summary, toks) if words.honorific_hint.search(text) else [])
+        + (cadre_names(sender) if words.honorific_hint.search(loose_line(sender)) else []), sender=sender,
     )
 
 

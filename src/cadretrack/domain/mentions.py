@@ -6,7 +6,7 @@ A place follows a unit word ("xã", "P.", "thị trấn") or, written bare, "đ�
 "theo dõi"; its name is the capitalised words that follow (one lower-case word may
 belong to it: "Đại áng"; "-" and "'" join: "Phương Liên - Trung Tự", "Ch'ơm"), perhaps
 with its district after a comma. Whoever resolves a place tries its longest start first.
-The word lists are data: extend them here.
+The word lists are data: data/vocabulary.toml ([units], [mentions]).
 """
 
 from __future__ import annotations
@@ -22,26 +22,28 @@ from cadretrack.domain.units import COMMUNE_WORDS as UNIT_COMMUNE_WORDS
 from cadretrack.domain.units import DISTRICT_WORDS as UNIT_DISTRICT_WORDS
 from cadretrack.domain.units import LEVELS as UNIT_LEVELS
 from cadretrack.domain.units import word_sequences
+from cadretrack.domain.vocabulary import installed
 
 # The unit words, from the one table of them (units.py), as this scanner reads them.
 COMMUNE_WORDS = word_sequences(UNIT_COMMUNE_WORDS)
 # Words after which a capitalised name is a commune written bare: "theo dõi địa bàn Tân Pheo".
-BARE_BEFORE = (("dia", "ban"), ("theo", "doi"))
+BARE_BEFORE = installed().bare_before
 DISTRICT_WORDS = word_sequences(UNIT_DISTRICT_WORDS)
 
-HONORIFICS = (("dong", "chi"), ("d/c",), ("d", "/", "c"))
+HONORIFICS = installed().honorifics  # "đồng chí", "đ/c" before a cadre's name
 MAX_NAME_WORDS = 5  # a district's name after its unit word
 MAX_RUN_WORDS = 9  # a commune's name, perhaps followed by its district
 # The first word of any unit word of any level (one letter left out: a name may begin so).
 _UNIT_WORDS = {w[0] for level in UNIT_LEVELS.values() for w in word_sequences(level) if len(w[0]) > 1}
-_LINK_WORDS = {"cua", "va", "theo", "tai", "ve", "cho", "voi", "thuoc", "tren", "trong", "giai", "nhiem", "den",
-               "tu", "la", "o", "nam", "do", "dong", "can", "bo", "gui", "kem"}
+_LINK_WORDS = installed().link_words  # lower-case words that end a place's name: "của", "và"
 
 # A word may hold an apostrophe or a dot between letters ("Ch'ơm", "M'Đrắk", "N.T Phong
 # Hải"), or slashes ("QĐ/TU", "đ/c"); any other mark stands alone.
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*(?:/\w+)*|[^\w\s]")
 # "P.Tân Hòa", "TT.Đà Bắc": a unit word's abbreviation stuck to the name is split off.
-_STUCK = re.compile(r"^(x|p|tt|dk|h|q|tx|tp)\.(?=\w)")
+_STUCK = re.compile(r"^(" + "|".join(dict.fromkeys(
+    re.escape(w[0]) for level in (UNIT_COMMUNE_WORDS, UNIT_DISTRICT_WORDS) for w in word_sequences(level)
+    if w[1:] == (".",))) + r")\.(?=\w)")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d$")
 
 

@@ -1,34 +1,35 @@
-"""The four evaluation levels and the ways a clerk writes them."""
+"""The four evaluation levels and the ways a clerk writes them: data (data/vocabulary.toml,
+[[ratings]])."""
 
 from __future__ import annotations
 
+import functools
+
 from cadretrack.domain.names import text_key
+from cadretrack.domain.vocabulary import Vocabulary, installed
 
-RATINGS = {
-    "xuat-sac": ("Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", "Excellent"),
-    "tot": ("Hoàn thành tốt nhiệm vụ", "HTTNV", "Good"),
-    "hoan-thanh": ("Hoàn thành nhiệm vụ", "HTNV", "Completed"),
-    "khong-hoan-thanh": ("Không hoàn thành nhiệm vụ", "KHTNV", "Not completed"),
-}
+# code -> (Vietnamese label, abbreviation, English), best first.
+RATINGS = {r.code: (r.label, r.abbreviation, r.english) for r in installed().ratings}
 
 
-def _spellings() -> dict[str, str]:
+@functools.lru_cache(maxsize=8)
+def spellings(vocabulary: Vocabulary) -> dict[str, str]:
+    """Every accepted spelling's key -> its rating code: the code (with "-" or a space), the
+    label, the label without " nhiệm vụ", the abbreviation, the English, then the extra ones."""
     table: dict[str, str] = {}
-    for code, (label, abbreviation, english) in RATINGS.items():
-        short = label.replace(" nhiệm vụ", "")
-        for text in (code, code.replace("-", " "), label, abbreviation, short, english):
-            table[text_key(text)] = code
-    table[text_key("xuất sắc")] = "xuat-sac"
-    table[text_key("tốt")] = "tot"
+    for r in vocabulary.ratings:
+        short = r.label.replace(" nhiệm vụ", "")
+        for text in (r.code, r.code.replace("-", " "), r.label, r.abbreviation, short, r.english):
+            table[text_key(text)] = r.code
+    for r in vocabulary.ratings:
+        for text in r.also:
+            table[text_key(text)] = r.code
     return table
 
 
-_SPELLINGS = _spellings()
-
-
-def parse_rating(text: str) -> str | None:
+def parse_rating(text: str, vocabulary: Vocabulary | None = None) -> str | None:
     """The rating code for any accepted spelling; None when it is none of them."""
-    return _SPELLINGS.get(text_key(text))
+    return spellings(vocabulary or installed()).get(text_key(text))
 
 
 def rating_label(code: str | None) -> str:

@@ -18,35 +18,25 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from typing import Callable, Generic, NamedTuple, TypeVar
+from typing import Callable, Generic, Mapping, NamedTuple, TypeVar
 
 from cadretrack.domain.names import nearest, strip_marks, syllable_key
+from cadretrack.domain.vocabulary import installed
 
-# Each unit type, as the lists write it, with the ways a clerk writes it. A
-# one-letter abbreviation counts only with its dot ("X. Hiền Lương"), since a
-# name may begin with such a letter.
-COMMUNE_WORDS = {  # in the order headings list them: "xã, phường, thị trấn"
-    "xã": ("xã", "x."),
-    "phường": ("phường", "p."),
-    "thị trấn": ("thị trấn", "tt"),
-    "đặc khu": ("đặc khu", "đk."),
-}
-DISTRICT_WORDS = {  # in the order headings list them: "quận, huyện, thị xã"
-    "quận": ("quận", "q."),
-    "huyện": ("huyện", "h."),
-    "thị xã": ("thị xã", "tx"),
-    "thành phố": ("thành phố", "tp"),
-}
-PROVINCE_WORDS = {
-    "tỉnh": ("tỉnh", "t."),
-    "thành phố": ("thành phố", "tp"),
-}
+# Each unit type, as the lists write it, with the ways a clerk writes it: data
+# (data/vocabulary.toml, [units]), in the order headings list them ("xã, phường, thị trấn").
+# A one-letter abbreviation counts only with its dot ("X. Hiền Lương"), since a name may
+# begin with such a letter.
+_VOCABULARY = installed()
+COMMUNE_WORDS = _VOCABULARY.commune_words
+DISTRICT_WORDS = _VOCABULARY.district_words
+PROVINCE_WORDS = _VOCABULARY.province_words
 LEVELS = {"commune": COMMUNE_WORDS, "district": DISTRICT_WORDS, "province": PROVINCE_WORDS}
 
-def word_sequences(level: dict[str, tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
-    """The unit words of a level as the register's scanner reads them, from the one table
-    above: loose words ("thị trấn" -> ("thi", "tran")), an abbreviation with its dot as a
-    word ("x." -> ("x", ".")), one written without a dot also with one ("tt": ("tt", "."),
+def word_sequences(level: Mapping[str, tuple[str, str]]) -> tuple[tuple[str, ...], ...]:
+    """The unit words of a level (a table of the vocabulary) as the register's scanner
+    reads them: loose words ("thị trấn" -> ("thi", "tran")), an abbreviation with its dot
+    as a word ("x." -> ("x", ".")), one written without a dot also with one ("tt": ("tt", "."),
     ("tt",)); the longer spellings of a first word first."""
     out: list[tuple[str, ...]] = []
     for full, short in level.values():
@@ -56,7 +46,7 @@ def word_sequences(level: dict[str, tuple[str, str]]) -> tuple[tuple[str, ...], 
     return tuple(sorted(dict.fromkeys(out), key=len, reverse=True))
 
 
-def first_words(level: dict[str, tuple[str, str]]) -> set[str]:
+def first_words(level: Mapping[str, tuple[str, str]]) -> set[str]:
     """The first word of each way a level's unit is written, with and without its marks,
     without a dot ("huyện", "huyen", "thị", "thi", "tp", "h")."""
     words = set()
@@ -72,11 +62,7 @@ def _loose(text: str) -> str:
 
 
 # English names of the unit types, for messages in English.
-UNIT_EN = {
-    "xã": "commune", "phường": "ward", "thị trấn": "township", "đặc khu": "special zone",
-    "huyện": "district", "quận": "urban district", "thị xã": "town", "thành phố": "city",
-    "tỉnh": "province",
-}
+UNIT_EN = _VOCABULARY.unit_english
 
 # A word of NFD text and whether a dot follows it.
 _TOKEN = re.compile(r"([^\W_](?:[^\W_]|[\u0300-\u036f])*)(\s*\.)?")

@@ -21,6 +21,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {path} có {count} lỗi; sổ theo dõi không thay đổi.",
         "{path} has {count} problem(s); the ledger was not changed.",
     ),
+    # The bundled vocabulary (data/vocabulary.toml) of a damaged installation: {problem} is one of vocabulary_*.
+    "vocabulary_broken": (
+        "Tệp từ vựng {path} của cadretrack bị hỏng: {key} {problem}. Hãy sửa tệp đó hoặc cài lại cadretrack.",
+        "cadretrack's vocabulary file {path} is damaged: {key} {problem}. Fix that file or reinstall cadretrack.",
+    ),
+    "vocabulary_broken_file": (
+        "Tệp từ vựng {path} của cadretrack bị hỏng: {problem}. Hãy sửa tệp đó hoặc cài lại cadretrack.",
+        "cadretrack's vocabulary file {path} is damaged: {problem}. Fix that file or reinstall cadretrack.",
+    ),
+    "vocabulary_not_table": ("phải là một bảng", "must be a table"),
+    "vocabulary_missing": ("bị thiếu", "is missing"),
+    "vocabulary_not_text": ("phải là một chữ, không để trống", "must be a text, not empty"),
+    "vocabulary_spaces": ("(\"{value}\") phải là các từ cách nhau một dấu cách", "(\"{value}\") must be words separated by one space"),
+    "vocabulary_case": ("(\"{value}\") phải viết chữ thường, không dấu", "(\"{value}\") must be written in lower case, without diacritics"),
+    "vocabulary_not_list": ("phải là một danh sách, không để trống", "must be a list, not empty"),
+    "vocabulary_forms": ("phải là [chữ đầy đủ, chữ viết tắt]", "must be [full word, short form]"),
+    "vocabulary_pair": ("phải là hai từ [trước, sau]", "must be two words [first, then]"),
+    "vocabulary_unknown_key": ("không phải khóa của một mức xếp loại", "is not a key of a rating"),
+    "vocabulary_twice": ("có mã \"{value}\" hai lần", "gives the code \"{value}\" twice"),
+    "vocabulary_phrase": (
+        "(\"{value}\") phải là các từ, từ có thể bỏ trong [ngoặc vuông], không lồng nhau",
+        "(\"{value}\") must be words, those that may be left out in [brackets], not nested",
+    ),
+    "vocabulary_first_look": (
+        "(\"{value}\") không chứa từ nào của register.first_look nên không bao giờ được xét",
+        "(\"{value}\") holds no word of register.first_look, so it would never be tried",
+    ),
+    "vocabulary_not_toml": ("tệp không phải TOML ({value})", "it is not TOML ({value})"),
+    "vocabulary_not_file": ("đó không phải là một tệp", "it is not a file"),
+    "vocabulary_too_big": ("tệp lớn quá 1 MB", "it is larger than 1 MB"),
+    "vocabulary_unreadable": ("không đọc được tệp ({value})", "it cannot be read ({value})"),
     "file_missing": ("Không tìm thấy tệp {path}.", "File {path} does not exist."),
     "file_save_first": (
         "Tệp {path} ({suffix}) không đọc được trực tiếp: hãy mở và lưu thành .docx (hoặc .xlsx) rồi nhập lại.",

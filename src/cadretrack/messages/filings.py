@@ -18,8 +18,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "date_future": ("Ngày {date} chưa tới; không thể ghi nhận văn bản đến vào ngày tương lai.", "{date} is in the future; a filing cannot be received then."),
     "rating_unknown": (
-        "Xếp loại \"{rating}\" không rõ; dùng xuat-sac, tot, hoan-thanh, khong-hoan-thanh (hoặc HTXSNV, HTTNV, HTNV, KHTNV).",
-        "Unknown rating \"{rating}\"; use xuat-sac, tot, hoan-thanh, khong-hoan-thanh (or HTXSNV, HTTNV, HTNV, KHTNV).",
+        "Xếp loại \"{rating}\" không rõ; dùng {codes} (hoặc {abbreviations}).",
+        "Unknown rating \"{rating}\"; use {codes} (or {abbreviations}).",
     ),
     "score_invalid": ("Điểm \"{score}\" phải từ 0 đến 100.", "The score \"{score}\" must be between 0 and 100."),
     "filing_needs_who": ("Hãy ghi --commune hoặc --cadre.", "Give --commune or --cadre."),
@@ -115,8 +115,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_number": ("Số, ký hiệu văn bản.", "Document number."),
     "help_note": ("Ghi chú.", "Note."),
     "help_rating": (
-        "Xếp loại, chỉ cho loại có xếp loại (nhận xét, đánh giá): xuat-sac, tot, hoan-thanh, khong-hoan-thanh.",
-        "Rating, only for a kind that carries one (the evaluation): xuat-sac, tot, hoan-thanh, khong-hoan-thanh.",
+        "Xếp loại, chỉ cho loại có xếp loại (nhận xét, đánh giá): {codes}.",
+        "Rating, only for a kind that carries one (the evaluation): {codes}.",
     ),
     "help_score": ("Điểm (thang 100), chỉ cho loại có xếp loại.", "Score (out of 100), only for a kind rated."),
     "help_replace": ("Thay văn bản đã ghi (bản cũ vẫn lưu).", "Supersede the recorded filing (kept in history)."),

@@ -12,7 +12,7 @@ from cadretrack.domain.filing_window import check_filing
 from cadretrack.domain.gazetteer import Gazetteer, MatchError
 from cadretrack.domain.names import clean, exact_key, loose_key, person_name
 from cadretrack.domain.obligations import Filing, owes
-from cadretrack.domain.ratings import parse_rating
+from cadretrack.domain.ratings import RATINGS, parse_rating
 from cadretrack.domain.regime import Regime
 from cadretrack.domain.rules import KindRule
 from cadretrack.domain.unitset import Units
@@ -142,7 +142,8 @@ def normalize_rating(text: str) -> str:
         return ""
     code = parse_rating(text)
     if code is None:
-        raise CadretrackError("rating_unknown", rating=text)
+        raise CadretrackError("rating_unknown", rating=text, codes=", ".join(RATINGS),
+                              abbreviations=", ".join(r[1] for r in RATINGS.values()))
     return code
 
 

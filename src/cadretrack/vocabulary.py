@@ -1,0 +1,68 @@
+"""The package edge that reads data/vocabulary.toml and installs it in the domain.
+
+Imported by cadretrack/__init__.py, so the words are in place before any domain module
+builds its tables. A damaged file installs nothing and is kept as `problem()`: the entry
+point says it in one sentence (exit 2) before anything else runs.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from cadretrack.domain.vocabulary import Vocabulary, VocabularyError, install, parse_vocabulary
+
+FILE = "vocabulary.toml"
+_problem: VocabularyError | None = None
+
+
+def read_vocabulary(text: str, source: str = FILE) -> Vocabulary:
+    """A vocabulary from a file's text; one `VocabularyError` for bad TOML or a wrong key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise VocabularyError(source, "", "not_toml", str(e)) from None
+    return parse_vocabulary(data, source)
+
+
+MAX_BYTES = 1 << 20  # the bundled file is a few kilobytes
+
+
+def bundled_vocabulary() -> Vocabulary:
+    path = Path(str(resources.files("cadretrack").joinpath("data", FILE)))
+    try:
+        if path.exists() and not path.is_file():  # a folder, a device (/dev/zero) in its place
+            raise VocabularyError(str(path), "", "not_file")
+        if path.stat().st_size > MAX_BYTES:
+            raise VocabularyError(str(path), "", "too_big")
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise VocabularyError(str(path), "", "unreadable", str(e)) from None
+    return read_vocabulary(text, str(path))
+
+
+def problem() -> VocabularyError | None:
+    """Why the bundled vocabulary could not be installed, or None."""
+    return _problem
+
+
+def _install_bundled() -> None:
+    global _problem
+    try:
+        install(bundled_vocabulary())
+    except VocabularyError as e:
+        _problem = e
+
+
+_install_bundled()
+
+
+def problem_sentence(error: VocabularyError) -> str:
+    """The damaged file in one sentence, in the user's language."""
+    from cadretrack.i18n import t
+
+    problem = t(f"vocabulary_{error.problem}", value=error.value)
+    if not error.key:  # the file as a whole
+        return t("vocabulary_broken_file", path=error.source, problem=problem)
+    return t("vocabulary_broken", path=error.source, key=error.key, problem=problem)
