@@ -1,8 +1,9 @@
 """The package edge that reads data/vocabulary.toml and installs it in the domain.
 
-Imported by cadretrack/__init__.py, so the words are in place before any domain module
-builds its tables. A damaged file installs nothing and is kept as `problem()`: the entry
-point says it in one sentence (exit 2) before anything else runs.
+cadretrack/__init__.py provides `bundled_vocabulary` to the domain (domain/words_source.py),
+which calls it the first time a domain module needs the words. A damaged file is a
+VocabularyError: the entry point asks `problem()` and says it in one sentence (exit 2)
+before any command runs.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
-from cadretrack.domain.vocabulary import Vocabulary, VocabularyError, install, parse_vocabulary
+from cadretrack.domain.vocabulary import Vocabulary, VocabularyError, parse_vocabulary
 
 FILE = "vocabulary.toml"
 _problem: VocabularyError | None = None
@@ -43,19 +44,14 @@ def bundled_vocabulary() -> Vocabulary:
 
 
 def problem() -> VocabularyError | None:
-    """Why the bundled vocabulary could not be installed, or None."""
-    return _problem
+    """Why the bundled vocabulary cannot be read, or None (it is read now if not yet)."""
+    from cadretrack.domain import words_source
 
-
-def _install_bundled() -> None:
-    global _problem
     try:
-        install(bundled_vocabulary())
+        words_source.current()
     except VocabularyError as e:
-        _problem = e
-
-
-_install_bundled()
+        return e
+    return None
 
 
 def problem_sentence(error: VocabularyError) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from cadretrack.domain import words_source
 from cadretrack.domain.names import strip_marks
 
 
@@ -78,19 +79,14 @@ class Vocabulary:
         return {"commune": self.commune_words, "district": self.district_words, "province": self.province_words}
 
 
-_installed: Vocabulary | None = None
-
-
 def install(vocabulary: Vocabulary) -> None:
-    """Called once by the package edge with the bundled file's vocabulary."""
-    global _installed
-    _installed = vocabulary
+    """A vocabulary to read with from now on (the package edge provides the bundled one)."""
+    words_source.install(vocabulary)
 
 
 def installed() -> Vocabulary:
-    if _installed is None:
-        raise RuntimeError("no vocabulary installed: cadretrack.vocabulary installs it when the package is imported")
-    return _installed
+    """The vocabulary in use: the bundled file's, read the first time it is asked for."""
+    return words_source.current()
 
 
 # --- checking a parsed file ------------------------------------------------------------
