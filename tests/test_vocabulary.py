@@ -229,3 +229,13 @@ def test_parse_rating_accepts_every_spelling_the_data_lists(spelling, case):
 def test_parse_rating_accepts_nothing_else(text):
     code = ratings.parse_rating(text)
     assert (code is not None) == (text_key(text) in listed_spellings(V))
+
+
+def test_a_provinces_header_strips_every_province_word_the_vocabulary_has():
+    from cadretrack.domain.rules import province_header
+
+    for written in ("Tỉnh Phú Thọ", "tỉnh  Phú Thọ", "T. Phú Thọ", "Phú Thọ"):
+        assert province_header(written) == ("TỈNH ỦY PHÚ THỌ", "Phú Thọ"), written
+    for written in ("Thành phố Hà Nội", "TP. Hà Nội", "tp Hà Nội"):
+        assert province_header(written) == ("THÀNH ỦY HÀ NỘI", "Hà Nội"), written
+    assert province_header("T Hòa Bình")[1] == "T Hòa Bình"  # a one-letter abbreviation counts only with its dot

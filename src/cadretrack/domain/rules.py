@@ -237,7 +237,20 @@ def _nearest(word: str, known: set[str]) -> str:
 
 
 CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
-_PROVINCE_WORDS = re.compile(r"^(?:Tỉnh|Thành phố|TP\.?)\s+", re.IGNORECASE)
+
+
+def _province_words() -> re.Pattern:
+    """A province's unit word at the start of its name, every spelling the vocabulary has
+    ("Tỉnh", "T.", "Thành phố", "TP", "TP.")."""
+    from cadretrack.domain.units import PROVINCE_WORDS
+
+    spellings = sorted({s for forms in PROVINCE_WORDS.values() for s in forms}, key=len, reverse=True)
+    # An abbreviation with its dot counts only with it ("T. Hòa Bình"); others may take one ("TP.").
+    words = "|".join(re.escape(s).replace(r"\ ", r"\s+") + ("" if s.endswith(".") else r"\.?") for s in spellings)
+    return re.compile(rf"^(?:{words})\s+", re.IGNORECASE)
+
+
+_PROVINCE_WORDS = _province_words()
 
 
 def province_header(province: str) -> tuple[str, str]:
