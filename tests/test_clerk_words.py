@@ -221,3 +221,12 @@ def test_an_unknown_kind_is_answered_with_the_kinds_labels(year):
     assert done.exit_code == 2
     line = done.stderr or done.stdout
     assert "Chương trình" in line and "Nhận xét, đánh giá (evaluation)" in line and "; " in line
+
+
+def test_a_new_rule_set_of_the_same_name_is_named_once(year, tmp_path):
+    toml = year("rules", "--format", "toml").stdout.replace("grace_days = 30", "grace_days = 45")
+    path = tmp_path / "quy-dinh.toml"
+    path.write_text(toml, encoding="utf-8")
+    said = year("rules", "set", path, "--effective", "01/01/2030", "--dry-run", lang="vi").stdout
+    name = said.split(" sẽ áp dụng")[0]
+    assert said.count(name) == 1 and "bản đang áp dụng còn hiệu lực đến 31/12/2029" in said

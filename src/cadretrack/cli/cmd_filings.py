@@ -184,6 +184,7 @@ def rules_set(
 
     added = set_rules(open_db(ctx), file, run_of(ctx), date_option(effective), dry_run)
     new, old = added.rule_set, added.previous
-    echo(t("rules_set_dry" if dry_run else "rules_set_done", name=new.rules.name or new.name,
-           start=format_date(new.start), previous=old.rules.name or old.name,
+    name, previous = new.rules.name or new.name, old.rules.name or old.name
+    echo(t("rules_set_dry" if dry_run else "rules_set_done", name=name,  # a name said once, not twice
+           start=format_date(new.start), previous=t("rules_previous_same") if previous == name else previous,
            end=format_date(new.start - dt.timedelta(days=1))))

@@ -150,13 +150,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rules_period": ("Áp dụng từ {start} đến {end}", "In force from {start} to {end}"),
     "rules_period_open": ("Áp dụng từ {start}", "In force from {start}"),
     "rules_set_dry": (
-        "{name} sẽ áp dụng từ {start}; {previous} áp dụng đến {end}. Chưa ghi gì (--dry-run).",
+        "{name} sẽ áp dụng từ {start}; {previous} còn hiệu lực đến {end}. Chưa ghi gì (--dry-run).",
         "{name} would govern from {start}; {previous} until {end}. Nothing written (--dry-run).",
     ),
     "rules_set_done": (
-        "Đã thêm {name}, áp dụng từ {start}; {previous} áp dụng đến {end}.",
+        "Đã thêm {name}, áp dụng từ {start}; {previous} còn hiệu lực đến {end}.",
         "Added {name}, in force from {start}; {previous} governs until {end}.",
     ),
+    "rules_previous_same": ("bản đang áp dụng", "the set in force"),
     "rules_not_after": (
         "Ngày {date} không sau ngày bắt đầu của quy định mới nhất ({name}, từ {latest}).",
         "{date} is not after the start of the latest rule set ({name}, from {latest}).",
