@@ -173,3 +173,6 @@ def test_control_characters_typed_into_free_text_are_never_stored(year):
     assert "\x1b" not in text and "\u202e" not in text and "thiếu ]0;x kinh phí" in text
     history = year("history", lang="vi")
     assert "\x1b" not in history.stdout and "\x00" not in history.stdout
+    undone = year("undo", lang="vi")  # it names the command it undid: as history shows it
+    assert undone.exit_code == 0 and "\x1b" not in undone.stdout and "\u202e" not in undone.stdout
+    assert "\x07" not in undone.stdout and "thiếu ]0;x kinh phí" in undone.stdout

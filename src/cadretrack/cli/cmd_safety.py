@@ -41,9 +41,10 @@ def undo(ctx: typer.Context) -> None:
     from cadretrack.ops.history import undo as run
 
     from cadretrack.render.stopped import summary_text
+    from cadretrack.render.text import command_text
 
     target, _ = run(open_db(ctx), run_of(ctx))
-    echo(t("undone", id=target["id"], command=" ".join(target["command"]), what=summary_text(target["summary"])))
+    echo(t("undone", id=target["id"], command=command_text(target["command"]), what=summary_text(target["summary"])))
 
 
 @guarded

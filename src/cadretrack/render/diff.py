@@ -6,7 +6,7 @@ from cadretrack.domain.dates import format_date
 from cadretrack.domain.obligations import STATUSES
 from cadretrack.i18n import t
 from cadretrack.render.check import kind_label
-from cadretrack.render.text import local_time
+from cadretrack.render.text import command_text, local_time
 from cadretrack.render.streams import write_data
 from cadretrack.render.text import to_csv, to_json
 
@@ -48,7 +48,7 @@ def print_diff(diff, format: str) -> None:
         kind = kind_label(diff.rules, c["kind"]) if c["kind"] and c["kind"] in diff.rules.kinds else c["kind"] or ""
         table.add_row(t("change_" + c["change"]), kind, c.get("commune") or c["commune_code"] or "", c["cadre"] or "",
                       _value(c["before"]), _value(c["after"]), str(c["changeset"] or ""),
-                      local_time(c["at"]) if c["at"] else "", c["command"] or "")
+                      local_time(c["at"]) if c["at"] else "", command_text(c["command"]))
     out.print(table)
     out.print(t("diff_count", count=len(diff.changes)), markup=False)
 

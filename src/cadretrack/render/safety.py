@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from cadretrack.domain.names import clean
 from cadretrack.i18n import t
 from cadretrack.render.stopped import summary_text
 from cadretrack.render.streams import write_data
 from cadretrack.render.terminal import console, table
-from cadretrack.render.text import local_time, to_json
+from cadretrack.render.text import command_text, local_time, to_json
 
 
 def print_history(items: list, format: str) -> None:
@@ -21,6 +20,6 @@ def print_history(items: list, format: str) -> None:
     for c in items:
         summary = summary_text(c.summary)
         state = t("undone_by", id=c.undone_by) if c.undone_by else ""
-        rows.append([str(c.id), local_time(c.at), c.user, clean(" ".join(c.command)), summary, state])
+        rows.append([str(c.id), local_time(c.at), c.user, command_text(c.command), summary, state])
     headers = [t(k) for k in ("col_id", "col_at", "col_user", "col_command", "col_summary", "col_state")]
     console().print(table(t("history_title"), headers, rows))

@@ -75,3 +75,12 @@ def local_time(stamp: str) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
     return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def command_text(command) -> str:
+    """A change set's command line as shown anywhere (history, undo, diff, the web): its words
+    joined, control and invisible characters never replayed (a --text pasted with a terminal's
+    escape sets no window title when the history is read)."""
+    from cadretrack.domain.names import clean
+
+    return clean(" ".join(command) if isinstance(command, (list, tuple)) else command or "")

@@ -15,9 +15,8 @@ from urllib.parse import urlencode
 
 from flask import Flask, make_response, redirect, render_template, request
 
-from cadretrack.domain.names import clean
 from cadretrack.i18n import set_lang, t
-from cadretrack.render.text import local_time
+from cadretrack.render.text import command_text, local_time
 from cadretrack.web import documents, followup, pages, profiles, register
 from cadretrack.web.common import Refused, Settings, format_share, page, settings
 
@@ -31,7 +30,7 @@ def create_app(settings: Settings) -> Flask:
     app = Flask(__name__)
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = 64 * 1024 * 1024  # a register upload, at most
-    app.jinja_env.globals.update(t=t, format_share=format_share, local_time=local_time, clean=clean)
+    app.jinja_env.globals.update(t=t, format_share=format_share, local_time=local_time, command_text=command_text)
     app.before_request(_guard)
     app.after_request(_headers)
     app.register_error_handler(Refused, _refused)

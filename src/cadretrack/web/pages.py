@@ -189,8 +189,9 @@ def _undo_post():
             return redirect("/undo", 303)
         raise
     from cadretrack.render.stopped import summary_text
+    from cadretrack.render.text import command_text
 
-    text = t("undone", id=target["id"], command=" ".join(target["command"]), what=summary_text(target["summary"]))
+    text = t("undone", id=target["id"], command=command_text(target["command"]), what=summary_text(target["summary"]))
     return page("undo.html", target=None, done=text)
 
 
