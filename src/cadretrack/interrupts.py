@@ -20,9 +20,10 @@ outright (`ignore_from_now()`: Python puts the default handlers back while it fi
 
 A test-only hook makes the moments deterministic: CADRETRACK_PAUSE_AT names points
 (comma-separated: start, file-staged, file-written, before-commit, in-commit,
-after-commit); at a named point the process writes the point's name and a newline to the
-file descriptor CADRETRACK_PAUSE_FD (when given) and waits for a signal, which it then takes
-as if it had arrived there.
+after-commit; "file-staged#2": its second passage, when a command writes more than one
+file); at a named point the process writes the point's name and a newline to the file
+descriptor CADRETRACK_PAUSE_FD (when given) and waits for a signal, which it then takes as
+if it had arrived there.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class _State:
 
 
 _state = _State()
+_passages: dict[str, int] = {}  # pause_point: how often each point was passed
 
 
 def install() -> None:
@@ -162,8 +164,14 @@ def _unmark() -> None:
 def pause_point(name: str) -> None:
     """The test-only hook (see the module's text): wait here for a signal, when asked to."""
     wanted = os.environ.get("CADRETRACK_PAUSE_AT")
-    if not wanted or name not in wanted.split(",") or not _state.installed:
+    if not wanted or not _state.installed:
         return
+    _passages[name] = _passages.get(name, 0) + 1
+    points = wanted.split(",")
+    if name not in points:
+        name = f"{name}#{_passages[name]}"
+        if name not in points:
+            return
     old = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
     try:
         fd = os.environ.get("CADRETRACK_PAUSE_FD")

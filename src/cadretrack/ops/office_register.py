@@ -124,12 +124,6 @@ def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_r
     replacing = {id(decided[i]): f for i, f in kept.items() if not decided[i].unchanged}
     ready = prepared(decisions, replacing)
     unchanged = sum(1 for d in decisions if d.decision == "filing" and d.unchanged)
-    if review is not None:
-        from cadretrack.render.review import write_review
-        from cadretrack.store.ledger import ledger_identity
-
-        write_review(review, path.name, sorted(to_review, key=lambda d: (d.sheet, d.row)), run.today, labels,
-                     ledger_identity(db))
     new = [d for d in decisions if d.decision != "known"]
     if not dry_run and new:
         auto_backup(db.path, "import", run.now)
@@ -159,4 +153,10 @@ def import_office(db: Ledger, path: Path, records: list[Record], run: Run, dry_r
             cs.summary = {"filings": len(ready), "register_rows": len(rows),
                           **({"withdrawn": len(withdrawn)} if withdrawn else {}),
                           **({"replaced": len(replacing)} if replacing else {})}
+    if review is not None:  # after the commit: its questions are the ledger's once remembered there
+        from cadretrack.render.review import write_review
+        from cadretrack.store.ledger import ledger_identity
+
+        write_review(review, path.name, sorted(to_review, key=lambda d: (d.sheet, d.row)), run.today, labels,
+                     ledger_identity(db))
     return decisions, len(ready), unchanged, labels, to_review
