@@ -528,7 +528,7 @@ def test_a_register_is_read_shown_and_recorded_only_when_confirmed(assigned, tmp
     assert decisions == [(str(r["row"]), r["decision"]) for r in dry["rows"]]
     upload = re.search(r'name="upload" value="([0-9a-f]{16})"', html).group(1)
     done = web.post("/register/confirm", {"upload": upload})
-    assert done.status_code == 200 and "Đã đọc sổ" in done.get_data(as_text=True)
+    assert done.status_code == 200 and "Đã nhập sổ" in done.get_data(as_text=True)
     assert twin("import", "filings", REGISTER, "--review", tmp_path / "review.xlsx").exit_code == 1
     same_rows(assigned.db, twin.db)
     assert assigned.json("history")[0]["command"][:4] == ["cadretrack", "import", "filings", REGISTER.name]
@@ -747,3 +747,42 @@ def test_a_commune_page_shows_its_meetings_and_the_change_sets_that_touched_it(w
     assert mine <= listed  # its assignments, its register filings, its meeting
     other = ledger_copy.json("history")[0]["id"]  # Tân Hòa's difficulty: not this commune's
     assert other not in listed
+
+
+def _upload(web, path: Path, name: str | None = None) -> tuple[str, str]:
+    sent = web.client.post("/register", data={"csrf": web.settings.csrf,
+                                              "file": (io.BytesIO(path.read_bytes()), name or path.name)},
+                           content_type="multipart/form-data")
+    text = sent.get_data(as_text=True)
+    assert sent.status_code == 200, text
+    return text, re.search(r'name="upload" value="([0-9a-f]{16})"', text).group(1)
+
+
+def test_the_register_page_says_what_the_command_says_and_asks_only_when_rows_wait(assigned):
+    """Confirmed, a register with nothing to review offers no review file; read again, the page
+    says the rows still waiting from the first import, as the command line does, and names the
+    earlier decisions in words, not codes."""
+    import datetime as dt
+
+    from sheets import xlsx
+
+    web = Web(assigned.db)
+    nothing = xlsx(assigned.db.parent / "so-den-khac.xlsx", [
+        ["SỔ ĐĂNG KÝ VĂN BẢN ĐẾN"],
+        ["Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu văn bản", "Tên loại và trích yếu nội dung văn bản"],
+        [dt.date(2024, 3, 1), 1, "Sở Tài chính", "12-KH/STC", "Kế hoạch tổ chức hội nghị tổng kết năm 2023"],
+        [dt.date(2024, 3, 2), 2, "Sở Y tế", "30-TB/SYT", "Thông báo lịch tiếp công dân tháng 3"]])
+    _, upload = _upload(web, nothing)
+    done = html.unescape(web.post("/register/confirm", {"upload": upload}).get_data(as_text=True))
+    assert 'id="review"' not in done and "Các dòng cần xem lại" not in done
+    _, upload = _upload(web, REGISTER)
+    done = html.unescape(web.post("/register/confirm", {"upload": upload}).get_data(as_text=True))
+    assert 'id="review"' in done  # this one has rows to review
+    again, _ = _upload(web, REGISTER)
+    again = html.unescape(again)
+    waiting = assigned("import", "filings", REGISTER, "--dry-run", lang="vi").stdout
+    line = next(ln for ln in waiting.splitlines() if "vẫn chờ trả lời" in ln)
+    assert line in again
+    reasons = re.findall(r'data-decision="known"[^>]*>(?:<td>[^<]*</td>){7}<td>([^<]*)</td>', again)
+    assert reasons and not {"filing", "unrelated", "review"} & set(reasons)
+    web.close()

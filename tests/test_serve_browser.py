@@ -203,7 +203,7 @@ def test_upload_a_register_confirm_and_answer_a_review_row(browser, fresh_server
     assert "Chạy thử" in wait(browser, By.ID, "summary").text
     shoot(browser, "7-so-den-doc-thu")
     click_and_load(browser, browser.find_element(By.ID, "confirm-submit"))
-    assert "Đã đọc sổ" in wait(browser, By.ID, "summary").text
+    assert "Đã nhập sổ" in wait(browser, By.ID, "summary").text
     Select(wait(browser, By.ID, "action-0")).select_by_value("unrelated")
     shoot(browser, "8-so-den-tra-loi")
     click_and_load(browser, browser.find_element(By.ID, "answers-submit"))

@@ -82,19 +82,8 @@ def import_filings(
         render.emit_json(result, file)
     elif result.office:
         render.print_tables(result)
-        echo(t("office_dry" if dry_run else "office_done", path=str(file), added=result.added,
-               unchanged=result.unchanged, **counts))
-        changed = [d.row for d in result.decisions if d.changed]
-        if changed:
-            echo(t("office_changed", count=len(changed), rows=", ".join(map(str, changed[:20]))))
-        followed = [d.row for d in result.decisions if d.withdrawn is not None]
-        if followed:
-            echo(t("office_withdrawn_dry" if dry_run else "office_withdrawn", withdrawn=counts["withdrawn"],
-                   replaced=counts["replaced"], rows=", ".join(map(str, followed[:20]))))
-        if counts["review"] or (review and result.awaiting):
-            echo(t("office_review_written", path=str(review)) if review else t("office_review_hint"))
-        if result.awaiting > counts["review"]:
-            echo(t("office_still_awaiting", count=result.awaiting - counts["review"]))
+        for line in render.office_lines(result, file, review):
+            echo(line)
     elif result.answers:  # a review workbook: what each answer did, and what still waits
         for line in render.answer_lines(result, file):
             echo(line)

@@ -5,9 +5,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "office_title_filing_dry": ("Văn bản theo Quy định 26 sẽ được ghi nhận", "Filings of Regulation 26 to record"),
     "office_title_review": ("Văn bản cần xem lại", "Rows to review"),
     "office_done": (
-        "Đã đọc sổ {path}: {filing} văn bản theo Quy định 26 ({added} mới, {unchanged} đã có), "
+        "Đã nhập sổ {path}: {filing} văn bản theo Quy định 26 ({added} mới ghi nhận, {unchanged} đã có), "
         "{unrelated} văn bản khác, {review} cần xem lại; {known} dòng đã quyết định ở lần nhập trước.",
-        "Read the register {path}: {filing} filings of Regulation 26 ({added} new, {unchanged} already recorded), "
+        "Imported the register {path}: {filing} filings of Regulation 26 ({added} newly recorded, {unchanged} already recorded), "
         "{unrelated} other documents, {review} to review; {known} rows decided at an earlier import.",
     ),
     "office_still_awaiting": (

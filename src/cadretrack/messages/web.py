@@ -96,6 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_nav_difficulties": ("Khó khăn, vướng mắc", "Difficulties"),
     "web_assignments": ("Phân công theo dõi", "Assignments"),
     "web_none": ("Không có.", "None."),
+    "web_col_received": ("Ngày đến", "Received"),
     "web_meetings": ("Hội nghị, cuộc họp của xã", "The commune's meetings"),
     "web_held_on": ("Ngày họp", "Held on"),
     "web_meeting_kind": ("Loại cuộc họp", "Kind"),

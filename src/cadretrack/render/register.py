@@ -76,6 +76,27 @@ def print_tables(result) -> None:
         _cut(review, out)
 
 
+def office_lines(result, path, review=None, hints: bool = True) -> list[str]:
+    """What importing an office register did, line by line (the terminal and the web page):
+    the counts, rows whose content changed, filings withdrawn or replaced, the review file or
+    how to get one (`hints`: the command line's words), questions still waiting from before."""
+    counts = result.counts
+    lines = [t("office_dry" if result.dry_run else "office_done", path=str(path), added=result.added,
+               unchanged=result.unchanged, **counts)]
+    changed = [d.row for d in result.decisions if d.changed]
+    if changed:
+        lines.append(t("office_changed", count=len(changed), rows=", ".join(map(str, changed[:20]))))
+    followed = [d.row for d in result.decisions if d.withdrawn is not None]
+    if followed:
+        lines.append(t("office_withdrawn_dry" if result.dry_run else "office_withdrawn", withdrawn=counts["withdrawn"],
+                       replaced=counts["replaced"], rows=", ".join(map(str, followed[:20]))))
+    if hints and (counts["review"] or (review and result.awaiting)):
+        lines.append(t("office_review_written", path=str(review)) if review else t("office_review_hint"))
+    if result.awaiting > counts["review"]:
+        lines.append(t("office_still_awaiting", count=result.awaiting - counts["review"]))
+    return lines
+
+
 def answer_lines(result, path) -> list[str]:
     """A completed review workbook imported: one line counting what the answers did, then
     the rows not answered yet and the rows deleted from it that still wait, with how to

@@ -103,10 +103,11 @@ def _run(upload_id: str, dry_run: bool):
 
         asked = review_rows(review)
     return page("register.html", result=result, upload=upload_id, name=name, active="register",
-                has_review=review.exists(), summary=_summary(result, name, dry_run), rows=_rows(result),
+                has_review=bool(asked), summary=_summary(result, name, dry_run), rows=_rows(result),
                 asked=asked, answer_words=ANSWER_KEYS)
 
 
+DECISION_WORDS = ("filing", "review", "unrelated", "known")  # web_decision_* in messages/web.py
 ANSWER_KEYS = ("record", "difficulty", "unrelated")  # the review workbook's three answers (domain/book)
 MAX_ROWS = 20_000
 
@@ -144,9 +145,10 @@ def _count(text) -> int:
 
 
 def _summary(result, name: str, dry_run: bool) -> str:
-    if result.office:
-        return t("office_dry" if dry_run else "office_done", path=name, added=result.added,
-                 unchanged=result.unchanged, **result.counts)
+    if result.office:  # as the command says it, without its words for --review (the page offers the file)
+        from cadretrack.render.register import office_lines
+
+        return " ".join(office_lines(result, name, hints=False))
     if result.answers:  # a review workbook: what each answer did, and what still waits
         from cadretrack.render.register import answer_lines
 
@@ -164,6 +166,8 @@ def _rows(result) -> list[dict]:
         row = row_dict(d, result.labels)
         row["sender"], row["summary"] = d.sender, d.summary
         row["commune"] = d.assignment.commune if d.assignment is not None else d.place
+        if d.decision == "known" and d.earlier:  # the earlier decision in words, not its code
+            row["reason"] = t("web_decision_" + d.earlier) if d.earlier in DECISION_WORDS else d.earlier
         out.append(row)
     return out
 
