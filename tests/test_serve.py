@@ -786,3 +786,15 @@ def test_the_register_page_says_what_the_command_says_and_asks_only_when_rows_wa
     reasons = re.findall(r'data-decision="known"[^>]*>(?:<td>[^<]*</td>){7}<td>([^<]*)</td>', again)
     assert reasons and not {"filing", "unrelated", "review"} & set(reasons)
     web.close()
+
+
+def test_the_record_form_speaks_of_its_fields_not_of_options(web):
+    """A duplicate points at the form's tick box, a field left empty is 'not filled in': never
+    --replace, never 'tùy chọn' (the command line's words)."""
+    assert web.post("/record", RECORD).status_code == 200
+    again = html.unescape(web.post("/record", {**RECORD, "date": "02/03/2024"}).get_data(as_text=True))
+    assert "Thay văn bản đã ghi nhận" in again and "--replace" not in again
+    empty = html.unescape(web.post("/record", {**RECORD, "date": ""}).get_data(as_text=True))
+    assert "Chưa điền" in empty and "tùy chọn" not in empty
+    none = web.client.post("/register", data={"csrf": web.settings.csrf}, content_type="multipart/form-data")
+    assert none.status_code == 400 and "Chưa chọn tệp" in html.unescape(none.get_data(as_text=True))

@@ -97,6 +97,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_assignments": ("Phân công theo dõi", "Assignments"),
     "web_none": ("Không có.", "None."),
     "web_col_received": ("Ngày đến", "Received"),
+    "web_filing_duplicate": (
+        "Đã ghi nhận {kind} (năm {year}) của {commune} (ngày {date}); đánh dấu ô \"Thay văn bản đã ghi nhận\" để thay.",
+        "The {kind} of {year} for {commune} is already recorded ({date}); tick \"Replace the one recorded\" to "
+        "supersede it.",
+    ),
+    "web_field_missing": ("Chưa điền {name}.", "{name} is not filled in."),
+    "web_file_missing": ("Chưa chọn tệp để tải lên.", "No file was chosen to upload."),
+    "web_filing_ambiguous": (
+        "{who} có nhiều phân công trong năm {year}: {candidates}; hãy điền rõ xã hoặc cán bộ theo dõi.",
+        "{who} has several assignments during {year}: {candidates}; fill in the commune or the cadre.",
+    ),
     "web_meetings": ("Hội nghị, cuộc họp của xã", "The commune's meetings"),
     "web_held_on": ("Ngày họp", "Held on"),
     "web_meeting_kind": ("Loại cuộc họp", "Kind"),

@@ -101,7 +101,7 @@ def verify_upload():
 
     sent = request.files.get("file")
     if sent is None or not sent.filename:
-        raise CadretrackError("cli_missing_argument", name=t("cli_arg_file"))
+        raise CadretrackError("web_file_missing")
     name = Path(sent.filename.replace("\\", "/")).name
     suffix = Path(name).suffix.lower()[:10]
     with tempfile.TemporaryDirectory(prefix="cadretrack-verify-") as folder:

@@ -53,7 +53,7 @@ def record_difficulty():
     try:
         day = parse_day(f["date"])
         if day is None:
-            raise CadretrackError("cli_missing_option", name=t("col_raised_on"))
+            raise CadretrackError("web_field_missing", name=t("col_raised_on"))
         with ledger(command) as (db, run_ctx):
             new_id, a = run(db, run_ctx, commune=f["commune"], district=f["district"], cadre=f["cadre"], day=day,
                             text=f["text"], raised_by=raised_by)
@@ -75,7 +75,7 @@ def resolve(number: int):
     try:
         day = parse_day(f["date"])
         if day is None:
-            raise CadretrackError("cli_missing_option", name=t("col_resolved_on"))
+            raise CadretrackError("web_field_missing", name=t("col_resolved_on"))
         with ledger(command) as (db, run_ctx):
             resolve_difficulty(db, run_ctx, number, day=day, note=f["note"], referred_to=f["referred_to"])
     except CadretrackError as exc:

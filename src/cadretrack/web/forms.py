@@ -43,7 +43,7 @@ def filing_input(values):
                               detail=t("cli_not_integer", value=year_text)) from None
     date_text = (values.get("date") or "").strip()
     if not date_text:
-        raise CadretrackError("cli_missing_option", column="date", name=t("web_record_date"))
+        raise CadretrackError("web_field_missing", column="date", name=t("web_record_date"))
     try:
         filed = parse_day(date_text)
     except CadretrackError as exc:

@@ -124,6 +124,10 @@ def record():
     return _record_post(kinds, values)
 
 
+# Errors of `record` that speak of its options, said of the form's fields instead.
+FORM_WORDS = {"filing_duplicate": "web_filing_duplicate", "filing_ambiguous": "web_filing_ambiguous"}
+
+
 @writes
 def _record_post(kinds, values):
     from cadretrack.i18n import get_lang
@@ -135,6 +139,8 @@ def _record_post(kinds, values):
             done = record_filing(db, item, run, replace=replace)
     except CadretrackError as exc:
         field = FIELD_OF.get(exc.column, "") or _field_of(exc.key)
+        if exc.key in FORM_WORDS:  # said in the form's words, not the command line's (--replace, option)
+            exc = CadretrackError(FORM_WORDS[exc.key], **exc.fields)
         return make_response(page("record.html", kinds=kinds, values=values, errors={field: exc.message()},
                                   done=""), 400)
     a, label = done.assignment, done.rule.label(get_lang())

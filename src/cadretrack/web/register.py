@@ -59,7 +59,7 @@ def upload():
 
     sent = request.files.get("file")
     if sent is None or not sent.filename:
-        raise CadretrackError("cli_missing_argument", name=t("cli_arg_file"))
+        raise CadretrackError("web_file_missing")
     name = _safe_name(sent.filename)
     upload_id = secrets.token_hex(8)
     folder = _folder() / upload_id
