@@ -5,6 +5,7 @@ listing exactly the filings recorded after T. Real ledgers, real files, the real
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import docx
@@ -292,3 +293,21 @@ def test_every_document_the_demo_writes_is_verified_as_the_ledgers(tmp_path):
         verified = subprocess.run([sys.executable, "-m", "cadretrack", "--db", str(db), "--lang", "en", "verify",
                                    str(folder / document)], capture_output=True, text=True, timeout=600)
         assert verified.returncode == 0, (document, verified.stdout, verified.stderr)
+
+
+def test_a_letter_is_checked_through_its_index_and_dates_read_day_first(exported, tmp_path):
+    cli, _, out = exported
+    letter = next((out / "letters").glob("*.docx"))
+    err = cli.refused("verify", letter, lang="vi")
+    assert "công văn đôn đốc" in err and "danh-sach-cong-van.xlsx" in err
+    alone = tmp_path / letter.name
+    alone.write_bytes(letter.read_bytes())  # away from its index: no stamp, not ours to check
+    assert "không phải văn bản do cadretrack" in cli.refused("verify", alone, lang="vi")
+    wb = load_workbook(out / "tong-hop.xlsx")
+    ws = wb["Chi tiết"]
+    cell = next(c for r in ws.iter_rows() for c in r if hasattr(c.value, "year"))
+    cell.value = cell.value.replace(day=1 if cell.value.day != 1 else 2)
+    edited = tmp_path / "sua-ngay.xlsx"
+    wb.save(edited)
+    [found] = verify(cli, edited, 1)["differences"]
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", found["document"]) and re.fullmatch(r"\d\d/\d\d/\d{4}", found["ledger"])

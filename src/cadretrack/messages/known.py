@@ -43,6 +43,12 @@ MESSAGES.update({
         "Tệp {path} không phải văn bản do cadretrack xuất ra (không mang dấu nguồn số liệu).",
         "{path} is not a document cadretrack exported (it carries no provenance stamp).",
     ),
+    "verify_a_letter": (
+        "Tệp {path} là một công văn đôn đốc: công văn không mang dấu riêng, mà được kiểm tra qua danh sách công "
+        "văn cùng thư mục: cadretrack verify \"{index}\".",
+        "{path} is one of the chasing letters: letters carry no stamp of their own and are checked through "
+        "their index in the same folder: cadretrack verify \"{index}\".",
+    ),
     "doc_summary": ("bảng tổng hợp", "year-end workbook"),
     "doc_report": ("báo cáo", "report"),
     "doc_letters": ("danh sách công văn đôn đốc", "letters index"),

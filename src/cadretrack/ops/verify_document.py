@@ -57,6 +57,10 @@ def document_stamp(path: Path) -> Stamp:
 def verify_document(db: Ledger, path: Path) -> DocumentCheck:
     doc = read_document(path)
     stamp = parse_stamp(doc.stamp)
+    if stamp is None and doc.suffix == ".docx":
+        index = _letters_index_beside(path)
+        if index is not None:  # one of the letters: they are checked through their index
+            raise CadretrackError("verify_a_letter", path=str(path), index=str(index))
     if stamp is None or (stamp.document == "report") != (doc.suffix == ".docx"):
         raise CadretrackError("verify_not_ours", path=str(path))
     result = DocumentCheck(str(path), stamp, stamp.ledger == ledger_identity(db))
@@ -94,6 +98,22 @@ def verify_document(db: Ledger, path: Path) -> DocumentCheck:
                 result.more += 1
     result.unedited = not result.differences and not result.more
     return result
+
+
+def _letters_index_beside(path: Path, most: int = 20) -> Path | None:
+    """The letters index (a workbook stamped as letters) in the same folder as `path`, if any."""
+    try:
+        workbooks = sorted(p for p in path.parent.glob("*.xlsx") if p.is_file())[:most]
+    except OSError:
+        return None
+    for candidate in workbooks:
+        try:
+            stamp = parse_stamp(read_document(candidate).stamp)
+        except CadretrackError:
+            continue
+        if stamp is not None and stamp.document == "letters":
+            return candidate
+    return None
 
 
 def _remade(view: Ledger, stamp: Stamp) -> tuple[bytes, Stamp]:

@@ -114,6 +114,8 @@ def document_texts(data: bytes) -> dict[str, str]:
 def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
+    if hasattr(value, "strftime"):  # as the clerk reads the cell: day first (both sides alike)
+        if getattr(value, "hour", 0) or getattr(value, "minute", 0):
+            return value.strftime("%d/%m/%Y %H:%M")
+        return value.strftime("%d/%m/%Y")
     return str(value)
