@@ -230,3 +230,16 @@ def test_a_new_rule_set_of_the_same_name_is_named_once(year, tmp_path):
     said = year("rules", "set", path, "--effective", "01/01/2030", "--dry-run", lang="vi").stdout
     name = said.split(" sẽ áp dụng")[0]
     assert said.count(name) == 1 and "bản đang áp dụng còn hiệu lực đến 31/12/2029" in said
+
+
+def test_a_files_kind_is_named_as_it_is(ledger, tmp_path):
+    """A rules file that is not UTF-8 is not asked to be saved 'as CSV'; random bytes named .ods
+    are not called an Excel file."""
+    rules = tmp_path / "quy-dinh.toml"
+    rules.write_bytes("[regulation]\nname = \"Quy định\"\n".encode("utf-16"))
+    said = ledger.refused("rules", "set", rules, "--effective", "01/01/2030", lang="vi")
+    assert "UTF-8" in said and "CSV" not in said
+    sheet = tmp_path / "phan-cong.ods"
+    sheet.write_bytes(os.urandom(2000))
+    said = ledger.refused("import", "assignments", sheet, "--effective", "01/01/2024", lang="vi")
+    assert ".ods" in said and "Excel dù" not in said

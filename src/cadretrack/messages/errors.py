@@ -70,8 +70,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot read {path}: the file is broken or not what its name says.",
     ),
     "file_not_excel": (
-        "Tệp {path} không phải bảng tính Excel dù có đuôi Excel.",
-        "{path} has an Excel extension but is not an Excel workbook.",
+        "Tệp {path} có đuôi {suffix} nhưng không phải bảng tính (Excel hay LibreOffice).",
+        "{path} has the extension {suffix} but is not a spreadsheet (Excel or LibreOffice).",
+    ),
+    "text_encoding": (
+        "Tệp {path} không phải văn bản UTF-8 (có thể là mã cũ như TCVN3/VNI/Windows-1258); hãy lưu lại với mã UTF-8.",
+        "{path} is not UTF-8 text (perhaps a legacy encoding such as TCVN3, VNI or Windows-1258); save it again as UTF-8.",
     ),
     "file_password": (
         "Tệp {path} được đặt mật khẩu; hãy bỏ mật khẩu rồi nhập lại.",

@@ -155,7 +155,7 @@ def _read_excel(path: Path, data: bytes, sheet: str | None, limits: Limits) -> l
         for name, extent in xls_extents(data):  # before calamine holds 16.7 million cells for one
             check_extent(str(path), name, extent, limits)
     else:
-        raise CadretrackError("file_not_excel", path=str(path))
+        raise CadretrackError("file_not_excel", path=str(path), suffix=path.suffix)
     try:
         workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = workbook.sheet_names

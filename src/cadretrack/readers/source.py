@@ -104,4 +104,4 @@ def read_text_input(path: Path, limit: int | None = None) -> str:
     try:
         return read_input(path, limit).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CadretrackError("csv_encoding", path=str(path)) from None
+        raise CadretrackError("text_encoding", path=str(path)) from None
