@@ -273,3 +273,13 @@ def test_a_killed_backups_staged_copy_is_cleaned(year, tmp_path):
     year.ok("backup")
     assert not any(p.exists() for p in stale) and foreign.exists()
     assert len(list(folder.glob(f"{stem}-*.db"))) >= 1
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc on this system")
+def test_a_folder_where_no_file_can_be_made_says_so(year):
+    """/proc exists and is a folder, but no file can be made in it: the sentence says why, in
+    the clerk's words, rather than only 'cannot write'."""
+    said = year.refused("remind", "--output", "/proc", lang="vi")
+    assert "/proc" in said and "không cho tạo tệp" in said
+    said = year.refused("export", "summary", "--year", "2023", "--output", "/proc/tong-hop.xlsx", lang="vi")
+    assert "không cho tạo tệp" in said or "chỉ cho đọc" in said

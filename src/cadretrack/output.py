@@ -339,4 +339,6 @@ def write_failure(exc: BaseException, path: Path) -> CadretrackError | None:
         return CadretrackError("file_locked", path=str(path), reason=str(exc))
     if isinstance(exc, IsADirectoryError):
         return CadretrackError("output_is_folder", path=str(path))
+    if code in (errno.ENOENT, errno.ENOTDIR, errno.EINVAL, errno.EXDEV):  # /proc, a folder gone meanwhile
+        return CadretrackError("output_not_here", path=str(path), reason=str(exc))
     return CadretrackError("output_failed", path=str(path), reason=str(exc))

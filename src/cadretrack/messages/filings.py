@@ -201,8 +201,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write {path}: it is not a regular file.",
     ),
     "output_is_link": (
-        "Không ghi được {path}: đó là một liên kết (symlink); cadretrack không ghi qua liên kết, hãy ghi tên tệp thật.",
-        "Cannot write {path}: it is a symbolic link, and cadretrack never writes through a link; give the real file name.",
+        "Không ghi được {path}: đó là một liên kết (symlink); cadretrack không ghi qua liên kết, hãy ghi đường dẫn "
+        "thật của tệp hoặc thư mục.",
+        "Cannot write {path}: it is a symbolic link, and cadretrack never writes through a link; give the real path "
+        "of the file or folder.",
     ),
     "output_read_only": (
         "Không ghi được {path}: thư mục hoặc tệp chỉ cho đọc.",
@@ -219,6 +221,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output_name_too_long": (
         "Không ghi được {path}: tên tệp dài quá (tối đa {limit} ký tự); hãy đặt tên ngắn hơn.",
         "Cannot write {path}: the name is too long (at most {limit} characters); choose a shorter one.",
+    ),
+    "output_not_here": (
+        "Không ghi được {path}: nơi này không cho tạo tệp (một thư mục của hệ thống, hoặc đã bị xóa); hãy chọn "
+        "thư mục khác. Không có tệp nào ghi dở.",
+        "Cannot write {path}: files cannot be made there (a system folder, or one removed meanwhile); choose "
+        "another folder. No file was left half-written.",
     ),
     "output_failed": (
         "Không ghi được {path}; không có tệp nào ghi dở.",
