@@ -349,7 +349,9 @@ def test_history_lists_the_change_sets_and_undo_asks_first(web, ledger_copy):
     target = latest(web)
     assert "Hoàn tác lần thay đổi" in web.get("/undo").get_data(as_text=True)
     before = files(web.settings.db)
-    assert web.post("/undo", {"target": str(target - 1)}).status_code == 303  # the page showed another
+    stale = web.post("/undo", {"target": str(target - 1)})  # the page showed another: said, asked again
+    said = stale.get_data(as_text=True)
+    assert stale.status_code == 409 and "chưa hoàn tác gì" in said and f'name="target" value="{target}"' in said
     assert files(web.settings.db) == before
     done = web.post("/undo", {"target": str(target)})
     assert done.status_code == 200 and "Đã hoàn tác" in done.get_data(as_text=True)

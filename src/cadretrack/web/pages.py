@@ -191,8 +191,12 @@ def _undo_post():
         with ledger(["cadretrack", "undo"]) as (db, run_ctx):
             target, counts = run(db, run_ctx, expected=int(expected))
     except CadretrackError as exc:
-        if exc.key in ("undo_moved", "undo_nothing"):  # the page showed another one: ask again
-            return redirect("/undo", 303)
+        if exc.key in ("undo_moved", "undo_nothing"):  # the page showed another one: say so, ask again
+            from cadretrack.ops.history import latest_undoable
+
+            with ledger() as (db, _):
+                latest = latest_undoable(db)
+            return make_response(page("undo.html", target=latest, done="", notice=exc.message()), 409)
         raise
     from cadretrack.render.stopped import summary_text
     from cadretrack.render.text import command_text
