@@ -207,10 +207,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "them (or clear {code_col}).",
     ),
     "row_duplicate": (
-        "Đã ghi nhận {kind} (năm {year}) của {commune} ngày {date}. Nếu văn bản này thay văn bản đó, ghi "
-        "\"{replace}\" vào cột {action}.",
-        "The {kind} of {year} for {commune} is already recorded ({date}). If this one supersedes it, write "
-        "\"{replace}\" in the column {action}.",
+        "Văn bản đến ngày {received}: đã ghi nhận {kind} (năm {year}) của {commune} ngày {date}. Nếu văn bản "
+        "này thay văn bản đó, ghi \"{replace}\" vào cột {action}.",
+        "The document received on {received}: the {kind} of {year} for {commune} is already recorded ({date}). If "
+        "this one supersedes it, write \"{replace}\" in the column {action}.",
     ),
     "answered_difficulty": (
         "Đã trả lời \"{answer}\": ghi vào sổ khó khăn, vướng mắc; không phải văn bản phải nộp.",

@@ -220,9 +220,10 @@ def _import_list(db: Ledger, path: Path, rows: list[FilingRow], run: Run, dry_ru
             unchanged += 1
         else:
             rule = prepared.rule
-            problems.append(row.problem("received", "row_duplicate", kind=Label(rule.label_vi, rule.label_en),
+            problems.append(row.problem("action" if "action" in row.labels else "received", "row_duplicate",
+                                        kind=Label(rule.label_vi, rule.label_en),
                                         year=item.year, commune=prepared.assignment.commune,
-                                        date=format_date(prepared.existing.filed),
+                                        date=format_date(prepared.existing.filed), received=format_date(item.filed),
                                         action=row.labels.get("action", "Xử lý"), replace=ANSWERS["replace"]))
     if problems:
         if asked:  # the places' problems among the others, row by row as the clerk reads them
