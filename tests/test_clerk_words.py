@@ -243,3 +243,9 @@ def test_a_files_kind_is_named_as_it_is(ledger, tmp_path):
     sheet.write_bytes(os.urandom(2000))
     said = ledger.refused("import", "assignments", sheet, "--effective", "01/01/2024", lang="vi")
     assert ".ods" in said and "Excel dù" not in said
+
+
+def test_a_year_before_the_rules_says_why_nothing_is_owed(year):
+    said = year("check", "--year", "1900", lang="vi")
+    assert said.exit_code == 0 and "quy định áp dụng từ năm 2023" in said.stdout
+    assert "quy định áp dụng từ năm" not in year("check", "--year", "2023", "--as-of", "31/12/2023", lang="vi").stdout

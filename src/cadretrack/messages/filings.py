@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Loại văn bản \"{kind}\" không rõ; dùng: {kinds}.",
         "Unknown filing kind \"{kind}\"; use: {kinds}.",
     ),
+    "check_before_rules": (
+        "Năm {year} không có văn bản phải nộp: quy định áp dụng từ năm {first}.",
+        "Nothing is owed in {year}: the rules apply from {first}.",
+    ),
     "kind_list_invalid": ("Loại \"{value}\" không có; chọn trong: {choices}.", "Unknown kind \"{value}\"; choose from: {choices}."),
     "status_invalid": ("Trạng thái \"{value}\" không có; chọn trong: {choices}.", "Unknown status \"{value}\"; choose from: {choices}."),
     "year_out_of_range": (

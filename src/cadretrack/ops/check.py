@@ -30,6 +30,7 @@ class CheckReport:
     scope: list[Status]  # every filing owed in the scope
     members: MemberIndex | None = None  # who is in charge of each commune when (None: no members)
     stamp: object = None  # domain.provenance.Stamp of a document made from it
+    first_year: int = 0  # the first year the rules owe anything in
 
     def member_of(self, item: Status):
         """The member in charge of the item's commune on its due date, or None."""
@@ -139,6 +140,7 @@ def run_check(
     return CheckReport(
         year=year, as_of=as_of, rules=rules, counts=count(items),
         items=[i for i in items if i.status in listed], scope=items, members=members or None,
+        first_year=regime.first_year(),
     )
 
 

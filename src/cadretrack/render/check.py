@@ -83,7 +83,10 @@ def check_csv(report) -> str:
 
 def summary_line(report) -> str:
     c = report.counts
-    return t("check_summary", as_of=format_date(report.as_of), year=report.year, total=sum(c.values()), **c)
+    line = t("check_summary", as_of=format_date(report.as_of), year=report.year, total=sum(c.values()), **c)
+    if report.year < report.first_year:  # nothing owed: say why, as record does
+        line += " " + t("check_before_rules", year=report.year, first=report.first_year)
+    return line
 
 
 TABLE_ROWS = 500  # per status in the table for people; all of them in JSON, CSV and files
