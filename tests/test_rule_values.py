@@ -59,8 +59,9 @@ def valid_value(draw, key: RuleKey):
         "integer": st.integers(-10**6, 10**6),
         "boolean": st.booleans(),
         "words": st.lists(WORD, max_size=4),
-        "table": st.dictionaries(st.integers(1990, 2100).map(str), st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)),
-                                 max_size=3),
+        # A year's own deadline: in that year (the rules refuse one in another).
+        "table": st.dictionaries(st.integers(1990, 2100), st.integers(0, 364), max_size=3).map(
+            lambda days: {str(y): dt.date(y, 1, 1) + dt.timedelta(days=n) for y, n in days.items()}),
     }[key.type])
 
 
@@ -196,3 +197,30 @@ def test_a_hostile_rules_file_is_one_sentence_per_wrong_key_and_nothing_written(
     err = cli.refused("init", "--rules", path, lang="vi")
     assert line_key in err and "Traceback" not in err and len(err) < 5000, err[-3000:]
     assert not cli.db.exists()
+
+
+def test_a_deadline_override_in_another_year_is_refused():
+    """{ "2023" = 2019-05-31 } made every 2023 program stop being owed, without a word."""
+    from cadretrack.domain.rules import BUILTIN, parse_rules
+    from cadretrack.errors import InputProblems
+    from cadretrack.readers.bundled import bundled_text
+
+    text = bundled_text(BUILTIN)
+    at = text.index("[kinds.program]")
+    line = text.index("\n", at) + 1
+    wrong = text[:line] + 'overrides = { "2023" = 2019-05-31 }\n' + text[line:]
+    wrong = wrong.replace('overrides = { "2023" = 2023-05-31 }\n', "", 1) if wrong.count("overrides =") > 1 else wrong
+    with pytest.raises(InputProblems) as caught:
+        parse_rules(wrong, "quy-dinh.toml")
+    assert any("overrides" in p.column for p in caught.value.problems)
+    next_year = wrong.replace('"2023" = 2019-05-31', '"2023" = 2024-01-15')
+    assert parse_rules(next_year, "quy-dinh.toml").kinds["program"].overrides[2023].year == 2024
+
+
+def test_rules_text_never_carries_control_characters():
+    from cadretrack.domain.rules import BUILTIN, parse_rules
+    from cadretrack.readers.bundled import bundled_text
+
+    text = bundled_text(BUILTIN).replace('label_vi = "Báo cáo năm"', 'label_vi = "Báo cáo\\u0007\\u202e năm"', 1)
+    assert "\\u202e" in text
+    assert parse_rules(text, "quy-dinh.toml").kinds["report"].label_vi == "Báo cáo năm"

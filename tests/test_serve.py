@@ -356,6 +356,9 @@ def test_history_lists_the_change_sets_and_undo_asks_first(web, ledger_copy):
     done = web.post("/undo", {"target": str(target)})
     assert done.status_code == 200 and "Đã hoàn tác" in done.get_data(as_text=True)
     assert ledger_copy.json("history")[0]["undoes"] == target
+    twice = web.post("/undo", {"target": str(target)})  # sent again (a double click): said so, nothing more
+    assert twice.status_code == 409 and f"Thay đổi số {target} đã được hoàn tác rồi" in twice.get_data(as_text=True)
+    assert ledger_copy.json("history")[0]["undoes"] == target
     assert list((ledger_copy.db.parent / "backups").iterdir())  # backed up first, as the CLI does
 
 

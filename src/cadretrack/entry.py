@@ -14,8 +14,8 @@ def main() -> None:
     from cadretrack import interrupts
 
     interrupts.install()
-    vocabulary_or_exit()
     try:
+        vocabulary_or_exit()  # the words are read here, first: a Ctrl-C meanwhile is one like any other
         interrupts.pause_point("start")
         from cadretrack.cli.app import main as run_cli
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from cadretrack.domain.names import clean
 from cadretrack.domain.rule_keys import Between, OneOf, RuleKey
 
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
@@ -52,7 +53,8 @@ def read_entries(raw: object) -> tuple[dict[int, dt.date], list[tuple[str, str]]
     read, bad = {}, []
     for year, value in raw.items():
         day = read_date(value)
-        if not (str(year).isascii() and str(year).isdigit() and len(str(year)) == 4) or day is None:
+        if not (str(year).isascii() and str(year).isdigit() and len(str(year)) == 4) or day is None or \
+                abs(day.year - int(year)) > 1:  # a year's own deadline falls in it, or next to it
             bad.append((str(year), f"{year} = {value}"))
             continue
         read[int(year)] = day
@@ -60,7 +62,11 @@ def read_entries(raw: object) -> tuple[dict[int, dt.date], list[tuple[str, str]]
 
 
 def read_string(raw: object) -> object:
-    return raw if isinstance(raw, str) else WRONG
+    """A text key's value as it is shown: control and invisible characters (a bell, a
+    right-to-left override) never reach a table, a letter or a workbook."""
+    if not isinstance(raw, str):
+        return WRONG
+    return raw if raw.isprintable() else clean(raw)
 
 
 def read_date(raw: object) -> dt.date | None:

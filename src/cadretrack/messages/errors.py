@@ -240,8 +240,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A day/month such as \"31/01\" is expected.",
     ),
     "rules_override_invalid": (
-        "{key} ghi năm và ngày, ví dụ \"2023\" = 2023-05-31.",
-        "{key} map a year to a date: \"2023\" = 2023-05-31.",
+        "{key} ghi năm và ngày của chính năm đó (hoặc năm liền kề), ví dụ \"2023\" = 2023-05-31.",
+        "{key} map a year to a date in that year (or the next to it): \"2023\" = 2023-05-31.",
     ),
     "date_invalid": (
         "\"{value}\" không phải ngày hợp lệ (dùng dd/mm/yyyy, ví dụ 09/12/2023).",

@@ -3,6 +3,10 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # Data safety
     "undo_nothing": ("Không có thay đổi nào để hoàn tác.", "There is no change to undo."),
+    "undo_already": (
+        "Thay đổi số {shown} đã được hoàn tác rồi (bằng thay đổi số {by}); không hoàn tác thêm gì.",
+        "Change set {shown} was already undone (by change set {by}); nothing more was undone.",
+    ),
     "undo_moved": (
         "Trong lúc đó sổ theo dõi đã có thay đổi mới (số {latest}, không phải số {shown}); chưa hoàn tác gì. "
         "Xem lại lịch sử rồi hoàn tác lần nữa.",

@@ -88,6 +88,9 @@ def undo(db: Ledger, run: Run, expected: int | None = None) -> tuple[dict, dict[
     if target is None:
         raise CadretrackError("undo_nothing")
     if expected is not None and target["id"] != expected:
+        by = journal.undone_by(db, expected)
+        if by is not None:  # the page was sent twice: the first did it
+            raise CadretrackError("undo_already", shown=expected, by=by)
         raise CadretrackError("undo_moved", shown=expected, latest=target["id"])
     auto_backup(db.path, "undo", run.now)
     with journal.changeset(db, run) as cs:

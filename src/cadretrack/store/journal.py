@@ -93,6 +93,12 @@ def history_of(db: Ledger, assignment_ids: list[int], limit: int = 100) -> list[
             for r in rows]
 
 
+def undone_by(db: Ledger, changeset: int) -> int | None:
+    """The change set that undid this one, or None."""
+    row = db.execute("SELECT undone_by FROM changesets WHERE id = ?", [changeset]).fetchone()
+    return row[0] if row else None
+
+
 def latest_undoable(db: Ledger) -> dict | None:
     """The newest change set that changed records, is not an undo and is not undone."""
     row = db.execute(

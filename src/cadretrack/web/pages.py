@@ -191,7 +191,7 @@ def _undo_post():
         with ledger(["cadretrack", "undo"]) as (db, run_ctx):
             target, counts = run(db, run_ctx, expected=int(expected))
     except CadretrackError as exc:
-        if exc.key in ("undo_moved", "undo_nothing"):  # the page showed another one: say so, ask again
+        if exc.key in ("undo_moved", "undo_already", "undo_nothing"):  # the page showed another one: say so, ask again
             from cadretrack.ops.history import latest_undoable
 
             with ledger() as (db, _):
