@@ -154,7 +154,7 @@ def test_an_office_file_far_too_large_to_be_ours_says_so(exported, tmp_path):
     with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b" " * (301 * 2**20))
     err = cli.refused("verify", big, lang="vi")
-    assert "lon.docx" in err and "MB" in err and "không phải văn bản do cadretrack" not in err
+    assert "lon.docx" in err and "MB" in err and "không mang dấu nguồn số liệu của cadretrack" not in err
 
 
 def test_another_ledgers_workbook_says_so(exported, tmp_path):
@@ -180,7 +180,7 @@ def test_a_file_cadretrack_did_not_export_is_exit_2(exported, tmp_path):
     (tmp_path / "notes.txt").write_text("x")
     for path in (plain, tmp_path / "junk.docx", tmp_path / "notes.txt", tmp_path):
         assert cli("verify", path).exit_code == 2, path
-    assert "không phải văn bản do cadretrack" in cli.refused("verify", plain, lang="vi")
+    assert "không mang dấu nguồn số liệu của cadretrack" in cli.refused("verify", plain, lang="vi")
 
 
 def test_diff_since_the_file_lists_exactly_the_filings_recorded_after(exported):
@@ -302,7 +302,7 @@ def test_a_letter_is_checked_through_its_index_and_dates_read_day_first(exported
     assert "công văn đôn đốc" in err and "danh-sach-cong-van.xlsx" in err
     alone = tmp_path / letter.name
     alone.write_bytes(letter.read_bytes())  # away from its index: no stamp, not ours to check
-    assert "không phải văn bản do cadretrack" in cli.refused("verify", alone, lang="vi")
+    assert "không mang dấu nguồn số liệu của cadretrack" in cli.refused("verify", alone, lang="vi")
     wb = load_workbook(out / "tong-hop.xlsx")
     ws = wb["Chi tiết"]
     cell = next(c for r in ws.iter_rows() for c in r if hasattr(c.value, "year"))

@@ -40,8 +40,10 @@ MESSAGES.update({
         "A workbook, report or letters index cadretrack exported: check where it came from and its figures.",
     ),
     "verify_not_ours": (
-        "Tệp {path} không phải văn bản do cadretrack xuất ra (không mang dấu nguồn số liệu).",
-        "{path} is not a document cadretrack exported (it carries no provenance stamp).",
+        "Tệp {path} không mang dấu nguồn số liệu của cadretrack: chỉ bảng tổng hợp (export summary), dự thảo báo "
+        "cáo (export report) và danh sách công văn đôn đốc (remind) mang dấu để kiểm tra.",
+        "{path} carries no cadretrack provenance stamp: only the year-end workbook (export summary), the draft "
+        "report (export report) and the letters index (remind) carry one to check.",
     ),
     "verify_a_letter": (
         "Tệp {path} là một công văn đôn đốc: công văn không mang dấu riêng, mà được kiểm tra qua danh sách công "

@@ -156,7 +156,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_known_on": ("Như sổ đã biết lúc (để trống: bây giờ)", "As the ledger knew it on (empty: now)"),
     "web_doc_stamp_now": ("Tệp tổng hợp xuất lúc này sẽ mang dấu:", "A workbook exported now carries the stamp:"),
     "web_doc_verify": ("Kiểm tra một tài liệu đã xuất", "Check an exported document"),
-    "web_doc_verify_file": ("Tệp tổng hợp (.xlsx) hoặc báo cáo (.docx)", "Workbook (.xlsx) or report (.docx)"),
+    "web_doc_verify_file": (
+        "Bảng tổng hợp, danh sách công văn đôn đốc (.xlsx) hoặc dự thảo báo cáo (.docx)",
+        "Workbook, letters index (.xlsx) or draft report (.docx)",
+    ),
     "web_doc_verify_go": ("Kiểm tra", "Check"),
     "web_doc_stamp": (
         "Mỗi tài liệu mang dấu của sổ theo dõi (năm, ngày tính, số liệu); kiểm tra bằng cadretrack verify TỆP.",
