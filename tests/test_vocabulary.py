@@ -239,3 +239,16 @@ def test_a_provinces_header_strips_every_province_word_the_vocabulary_has():
     for written in ("Thành phố Hà Nội", "TP. Hà Nội", "tp Hà Nội"):
         assert province_header(written) == ("THÀNH ỦY HÀ NỘI", "Hà Nội"), written
     assert province_header("T Hòa Bình")[1] == "T Hòa Bình"  # a one-letter abbreviation counts only with its dot
+
+
+@pytest.mark.parametrize(("old", "new", "named"), [
+    ("any_kind_types =", "any_kind_typs =", "register.any_kind_typs"),
+    ("[units.english]", "[units.commune2]\nx = [\"x\", \"x.\"]\n\n[units.english]", "units.commune2"),
+    ("bare_before =", "bogus_key = [\"a\"]\nbare_before =", "mentions.bogus_key"),
+])
+def test_a_misspelt_name_in_the_vocabulary_is_refused_not_ignored(old, new, named):
+    """A clerk's extension under a misspelt name would otherwise do nothing at all."""
+    assert old in TEXT
+    with pytest.raises(VocabularyError) as caught:
+        parse_vocabulary(tomllib.loads(TEXT.replace(old, new, 1)), "vocabulary.toml")
+    assert caught.value.key == named

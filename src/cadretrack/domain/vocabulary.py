@@ -103,6 +103,12 @@ class _Reader:
             self.fail(key, "not_table")
         return data
 
+    def only(self, data: dict, key: str, names: set[str]) -> None:
+        """A name the table does not know is a typo, not a list silently ignored."""
+        unknown = sorted(set(data) - names)
+        if unknown:
+            self.fail(f"{key}.{unknown[0]}" if key else unknown[0], "unknown_name", ", ".join(sorted(names)))
+
     def get(self, data: dict, key: str, name: str) -> object:
         if name not in data:
             self.fail(f"{key}.{name}" if key else name, "missing")
@@ -215,13 +221,19 @@ def parse_vocabulary(data: dict, source: str) -> Vocabulary:
     """A vocabulary from a parsed TOML file; a `VocabularyError` naming the first wrong key."""
     r = _Reader(source)
     data = r.table(data, "")
+    r.only(data, "", {"units", "ratings", "register", "mentions"})
     units = r.table(r.get(data, "", "units"), "units")
+    r.only(units, "units", {"commune", "district", "province", "english"})
     levels = {level: _units(r, units, level) for level in ("commune", "district", "province")}
     english = r.table(r.get(units, "units", "english"), "units.english")
     for unit in (u for table in levels.values() for u in table):
         r.text(english.get(unit), f"units.english.{unit}")
     register = r.table(r.get(data, "", "register"), "register")
+    r.only(register, "register", {"following", "related", "first_look", "any_kind_types", "no_filing_types",
+                                  "any_kind_codes", "no_filing_codes", "difficulties", "district_senders",
+                                  "organisations"})
     mentions = r.table(r.get(data, "", "mentions"), "mentions")
+    r.only(mentions, "mentions", {"bare_before", "honorifics", "link_words"})
 
     def words(table: dict, section: str, name: str) -> tuple[str, ...]:
         return r.texts(r.get(table, section, name), f"{section}.{name}", loose=True)

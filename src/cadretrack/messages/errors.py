@@ -38,6 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vocabulary_not_list": ("phải là một danh sách, không để trống", "must be a list, not empty"),
     "vocabulary_forms": ("phải là [chữ đầy đủ, chữ viết tắt]", "must be [full word, short form]"),
     "vocabulary_pair": ("phải là hai từ [trước, sau]", "must be two words [first, then]"),
+    "vocabulary_unknown_name": ("không có trong tệp từ vựng (các khóa ở đây: {value})",
+                                "is not a name of the vocabulary (the names here: {value})"),
     "vocabulary_unknown_key": ("không phải khóa của một mức xếp loại", "is not a key of a rating"),
     "vocabulary_twice": ("có mã \"{value}\" hai lần", "gives the code \"{value}\" twice"),
     "vocabulary_phrase": (
