@@ -10,6 +10,8 @@ import shutil
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from conftest import Cli, snapshot
@@ -311,3 +313,26 @@ def test_a_letter_is_checked_through_its_index_and_dates_read_day_first(exported
     wb.save(edited)
     [found] = verify(cli, edited, 1)["differences"]
     assert re.fullmatch(r"\d\d/\d\d/\d{4}", found["document"]) and re.fullmatch(r"\d\d/\d\d/\d{4}", found["ledger"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.fixed_dictionaries({
+    "kind": st.sampled_from(["program", "report", "evaluation"]), "year": st.integers(2000, 2100),
+    "due": st.dates().map(lambda d: d.isoformat()), "filed": st.none() | st.dates().map(lambda d: d.isoformat()),
+    "status": st.sampled_from(["on_time", "late", "overdue", "pending"]), "days_late": st.none() | st.integers(0, 9999),
+    "cadre": st.text(max_size=20), "note": st.none() | st.text(max_size=20), "rule": st.text(max_size=5),
+    "score": st.none() | st.integers(0, 1000).map(lambda n: n / 10)}), max_size=5))
+def test_the_digest_is_the_canonical_json_of_the_figures(items):
+    """The fast digest writes exactly the bytes of the canonical JSON (sorted keys, compact,
+    text as it is, 'rule' left out): documents stamped by either stay verifiable."""
+    import datetime as dt
+    import hashlib
+
+    from cadretrack.domain.provenance import figures_digest
+
+    counts = {"on_time": 1, "late": 0, "overdue": 2, "pending": 0}
+    canonical = json.dumps({"year": 2024, "as_of": "2024-12-31", "counts": counts,
+                            "items": [{k: v for k, v in i.items() if k != "rule"} for i in items]},
+                           ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    expected = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+    assert figures_digest(2024, dt.date(2024, 12, 31), counts, items) == expected

@@ -14,6 +14,11 @@ def main() -> None:
     from cadretrack import interrupts
 
     interrupts.install()
+    if sys.argv[1:] == ["--version"]:  # what a script asks most often: nothing else is loaded for it
+        from cadretrack import __version__
+
+        sys.stdout.write(f"cadretrack {__version__}\n")
+        return
     try:
         vocabulary_or_exit()  # the words are read here, first: a Ctrl-C meanwhile is one like any other
         interrupts.pause_point("start")

