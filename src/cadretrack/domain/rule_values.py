@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from cadretrack.domain.names import clean
+from cadretrack.domain.names import clean_lines
 from cadretrack.domain.rule_keys import Between, OneOf, RuleKey
 
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*$")
@@ -63,10 +63,11 @@ def read_entries(raw: object) -> tuple[dict[int, dt.date], list[tuple[str, str]]
 
 def read_string(raw: object) -> object:
     """A text key's value as it is shown: control and invisible characters (a bell, a
-    right-to-left override) never reach a table, a letter or a workbook."""
+    right-to-left override) never reach a table, a letter or a workbook; its line breaks stay
+    (a signer's title is written on two lines: "K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN")."""
     if not isinstance(raw, str):
         return WRONG
-    return raw if raw.isprintable() else clean(raw)
+    return raw if raw.isprintable() else clean_lines(raw)
 
 
 def read_date(raw: object) -> dt.date | None:
