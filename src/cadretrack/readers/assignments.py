@@ -11,10 +11,10 @@ from cadretrack.domain.names import clean, person_name
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.grid import read_grids
 from cadretrack.readers.layout import (
+    add_titles,
     cell,
     data_rows,
     find_header,
-    title_rows,
 )
 
 
@@ -95,9 +95,7 @@ def read_assignment_rows(path: Path, sheet: str | None, is_district: Callable[[s
         if header is None:
             continue
         used.append(grid.sheet)
-        for text in [*grid.above, *title_rows(grid.rows, header)]:
-            if text not in above:
-                above.append(text)
+        add_titles(above, grid, header)
         # A workbook with a sheet per district names the district in the sheet's name.
         default = grid.sheet if is_district(grid.sheet) else ""
         rows.extend(_rows_of(grid, header, is_district, default))

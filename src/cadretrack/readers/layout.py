@@ -92,6 +92,14 @@ def title_rows(rows: list[list[object]], header: Header) -> list[str]:
     return texts
 
 
+def add_titles(titles: list[str], grid, header: Header) -> None:
+    """Add to `titles` the texts above a sheet's header (above its table in a Word file, then
+    its own title rows) not yet in it: what the whole file says of itself (an amendment…)."""
+    for text in [*grid.above, *title_rows(grid.rows, header)]:
+        if text not in titles:
+            titles.append(text)
+
+
 def is_column_number_row(row: list[object]) -> bool:
     """ "(1) (2) (3) …" or "1 2 3 …" under the header; stops at the first other cell."""
     seen = False

@@ -13,7 +13,7 @@ from cadretrack.domain.names import clean, person_name
 from cadretrack.errors import CadretrackError
 from cadretrack.readers.assignments import classify_assignment_header
 from cadretrack.readers.grid import read_grids
-from cadretrack.readers.layout import cell, data_rows, find_header, title_rows
+from cadretrack.readers.layout import add_titles, cell, data_rows, find_header
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,7 @@ def read_member_rows(path: Path, is_district: Callable[[str], bool]) -> MemberFi
         if header is None:
             continue
         used.append(grid.sheet)
-        for text in [*grid.above, *title_rows(grid.rows, header)]:
-            if text not in above:
-                above.append(text)
+        add_titles(above, grid, header)
         name = position = ""
         for index, row, section in data_rows(grid, header, is_district):
             raw = cell(row, header, "commune")  # line breaks separate communes: kept as ";"

@@ -13,6 +13,7 @@ from cadretrack.domain.names import exact_key
 from cadretrack.store import journal
 from cadretrack.store.journal import Changeset
 from cadretrack.store.ledger import Ledger
+from cadretrack.store.periods import Where
 
 _SELECT = """
 SELECT a.id, a.commune_code, a.cadre_id, k.name, COALESCE(k.agency, ''),
@@ -54,25 +55,13 @@ def load_assignments(
     `between` (first, last), run to `ending_from` or after, follow one of `communes` (ledger
     keys), belong to one of `cadres` (ids), or lie in one of `districts` (province code,
     district code)."""
-    where, params = [], []
-    if between is not None:
-        where.append('a.start <= ? AND (a."end" IS NULL OR a."end" >= ?)')
-        params += [between[1].isoformat(), between[0].isoformat()]
-    if ending_from is not None:
-        where.append('(a."end" IS NULL OR a."end" >= ?)')
-        params.append(ending_from.isoformat())
-    if communes is not None:
-        where.append(f"a.commune_code IN ({', '.join('?' * len(communes))})")
-        params += list(communes)
-    if cadres is not None:
-        where.append(f"a.cadre_id IN ({', '.join('?' * len(cadres))})")
-        params += list(cadres)
+    where = Where("a").period(between, ending_from).any_of("commune_code", communes).any_of("cadre_id", cadres)
     if districts is not None:
         pairs = sorted(districts)
-        where.append("(" + (" OR ".join(["(c.province_code = ? AND c.district_code = ?)"] * len(pairs)) or "0") + ")")
-        params += [part for pair in pairs for part in pair]
-    sql = _SELECT + "".join(f" AND ({w})" for w in where) + _ORDER
-    return [_assignment(r) for r in db.execute(sql, params).fetchall()]
+        where.clauses.append("(" + (" OR ".join(["(c.province_code = ? AND c.district_code = ?)"] * len(pairs))
+                                    or "0") + ")")
+        where.params += [part for pair in pairs for part in pair]
+    return [_assignment(r) for r in db.execute(_SELECT + where.sql() + _ORDER, where.params).fetchall()]
 
 
 def load_cadres(db: Ledger) -> list[tuple[int, str, str]]:

@@ -8,6 +8,7 @@ from cadretrack.domain.members import MemberArea
 from cadretrack.store import journal
 from cadretrack.store.journal import Changeset
 from cadretrack.store.ledger import Ledger
+from cadretrack.store.periods import Where
 
 _SELECT = """
 SELECT ma.id, ma.commune_code, ma.member_id, m.name, COALESCE(ma.position, ''), ma.start, ma."end",
@@ -33,21 +34,8 @@ def load_member_areas(db: Ledger, *, between: tuple[dt.date, dt.date] | None = N
                       communes: list[str] | None = None) -> list[MemberArea]:
     """Areas in the stable order: all, those in force on some day `between` (first, last), those
     running to `ending_from` or after, or those of some `members` (ids)."""
-    where, params = [], []
-    if between is not None:
-        where.append('ma.start <= ? AND (ma."end" IS NULL OR ma."end" >= ?)')
-        params += [between[1].isoformat(), between[0].isoformat()]
-    if ending_from is not None:
-        where.append('(ma."end" IS NULL OR ma."end" >= ?)')
-        params.append(ending_from.isoformat())
-    if members is not None:
-        where.append(f"ma.member_id IN ({', '.join('?' * len(members))})")
-        params += list(members)
-    if communes is not None:
-        where.append(f"ma.commune_code IN ({', '.join('?' * len(communes))})")
-        params += list(communes)
-    sql = _SELECT + "".join(f" AND ({w})" for w in where) + _ORDER
-    return [_area(r) for r in db.execute(sql, params).fetchall()]
+    where = Where("ma").period(between, ending_from).any_of("member_id", members).any_of("commune_code", communes)
+    return [_area(r) for r in db.execute(_SELECT + where.sql() + _ORDER, where.params).fetchall()]
 
 
 def load_members(db: Ledger) -> list[tuple[int, str]]:
