@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flask import current_app, render_template
+from flask import current_app, g, render_template
 
 from cadretrack.context import Run
 from cadretrack.errors import CadretrackError
@@ -62,11 +62,23 @@ def page(template: str, **values) -> str:
                            version=s.watch.version() if s.watch is not None else 0, **values)
 
 
+def clock() -> tuple[dt.datetime, dt.date]:
+    """The request's moment and day, read once per request (as the CLI reads them once per
+    command): every op of one page reckons with the same day."""
+    if "clock" not in g:
+        g.clock = (dt.datetime.now(dt.timezone.utc), dt.date.today())
+    return g.clock
+
+
+def today() -> dt.date:
+    return clock()[1]
+
+
 def run_for(command: list[str]) -> Run:
     """The request's context for ops, as a command's: the moment, the day, the command line
     a clerk would have typed for the same change (kept in history), the language."""
-    now = dt.datetime.now(dt.timezone.utc)
-    return Run(now=now, today=dt.date.today(), command=command, lang=settings().lang)
+    now, day = clock()
+    return Run(now=now, today=day, command=command, lang=settings().lang)
 
 
 def format_share(value: float) -> str:
@@ -96,7 +108,7 @@ def parse_day(text: str | None) -> dt.date | None:
 
 
 def day_and_year(values) -> tuple:
-    day = parse_day(values.get("as_of") or None) or dt.date.today()
+    day = parse_day(values.get("as_of") or None) or today()
     year = values.get("year") or ""
     try:
         year = int(year) if str(year).strip() else day.year

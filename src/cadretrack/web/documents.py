@@ -16,7 +16,7 @@ from flask import Flask, abort, make_response, request
 from cadretrack.domain.dates import format_date
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
-from cadretrack.web.common import day_and_year, ledger, page, settings
+from cadretrack.web.common import day_and_year, ledger, page, settings, today
 
 KINDS = ("workbook", "report", "letters")
 TYPES = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -29,18 +29,10 @@ def register(app: Flask) -> None:
     app.add_url_rule("/documents/verify", "documents_verify", verify_upload, methods=["POST"])
 
 
-def documents(checked=None, year: int | None = None, day: dt.date | None = None):
-    if checked is None:
-        values = request.form if request.method == "POST" else request.args
-        year, day = day_and_year(values)
-    if request.method == "GET" or checked is not None:
-        from cadretrack.ops.export import summary_stamp
-        from cadretrack.render.provenance import stamp_line
-
-        with ledger() as (db, _):
-            stamp = summary_stamp(db, year, day, dt.date.today())
-        return page("documents.html", year=year, as_of_text=format_date(day), active="documents",
-                    stamp=stamp_line(stamp, settings().lang), checked=checked)
+def documents():
+    year, day = day_and_year(request.form if request.method == "POST" else request.args)
+    if request.method == "GET":
+        return _page(year, day)
     kind = request.form.get("document", "")
     if kind not in KINDS:
         abort(404)
@@ -51,13 +43,24 @@ def documents(checked=None, year: int | None = None, day: dt.date | None = None)
     return response
 
 
+def _page(year: int, day: dt.date, checked=None):
+    """The page: the stamp a workbook exported now carries, and what a document checked said."""
+    from cadretrack.ops.export import summary_stamp
+    from cadretrack.render.provenance import stamp_line
+
+    with ledger() as (db, _):
+        stamp = summary_stamp(db, year, day, today())
+    return page("documents.html", year=year, as_of_text=format_date(day), active="documents",
+                stamp=stamp_line(stamp, settings().lang), checked=checked)
+
+
 def _written(kind: str, year: int, day: dt.date, known_text: str = "") -> tuple[str, bytes]:
     """The document as its command writes it (with --known-on when a moment is given): its
     file name and its bytes."""
     from cadretrack.ops.known import known_on
     from cadretrack.output import Output
 
-    today = dt.date.today()
+    made = today()
     moment = _moment(known_text)
     with tempfile.TemporaryDirectory(prefix="cadretrack-") as folder, ledger() as (current, _):
         db, last = known_on(current, moment)
@@ -69,13 +72,13 @@ def _written(kind: str, year: int, day: dt.date, known_text: str = "") -> tuple[
                 from cadretrack.ops.export import export_summary
 
                 path = Path(folder) / f"tong-hop-{year}.xlsx"
-                export_summary(db, year, day, Output.check(path, inputs=inputs), today, moment=last)
+                export_summary(db, year, day, Output.check(path, inputs=inputs), made, moment=last)
                 return path.name, path.read_bytes()
             if kind == "report":
                 from cadretrack.ops.export import export_report
 
                 path = Path(folder) / f"bao-cao-{year}.docx"
-                export_report(db, year, day, Output.check(path, inputs=inputs), today, moment=last)
+                export_report(db, year, day, Output.check(path, inputs=inputs), made, moment=last)
                 return path.name, path.read_bytes()
             from cadretrack.ops.provenance import letters_stamp
             from cadretrack.ops.remind import reminders, write_letters
@@ -83,8 +86,8 @@ def _written(kind: str, year: int, day: dt.date, known_text: str = "") -> tuple[
             letters = Path(folder) / "cong-van-don-doc"
             letters.mkdir()
             found = reminders(db, day, 14)
-            found.stamp = letters_stamp(db, found, last, today)
-            write_letters(found, letters, None, today, inputs)
+            found.stamp = letters_stamp(db, found, last, made)
+            write_letters(found, letters, None, made, inputs)
             return f"cong-van-don-doc-{day.isoformat()}.zip", _zipped(letters)
         finally:
             if db is not current:
@@ -117,7 +120,7 @@ def verify_upload():
             raise
     result.file = name
     year, day = day_and_year(request.form)
-    return documents(checked=document_check_text(result), year=year, day=day)
+    return _page(year, day, document_check_text(result))
 
 
 def _moment(text: str):

@@ -4,14 +4,13 @@ command line a clerk would have typed."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 from flask import Flask, make_response, request
 
 from cadretrack.domain.dates import format_date
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
-from cadretrack.web.common import ledger, page, parse_day, writes
+from cadretrack.web.common import ledger, page, parse_day, today, writes
 
 
 def register(app: Flask) -> None:
@@ -24,7 +23,7 @@ def _page(done: str = "", error: str = "", values=None, status: int = 200, faile
     from cadretrack.ops.followup import list_difficulties
 
     with ledger() as (db, _):
-        items = list_difficulties(db, dt.date.today())
+        items = list_difficulties(db, today())
     items.sort(key=lambda d: d.resolved_on is not None)  # the open ones first, each in the stable order
     return make_response(page("difficulties.html", items=items, done=done, error=error, values=values or {},
                               failed=failed, format_date=format_date, active="difficulties"), status)

@@ -15,7 +15,7 @@ from cadretrack.domain.dates import format_date
 from cadretrack.domain.obligations import STATUSES as STATUS_KEYS
 from cadretrack.errors import CadretrackError
 from cadretrack.i18n import t
-from cadretrack.web.common import Refused, day_and_year, ledger, page, settings, writes
+from cadretrack.web.common import Refused, day_and_year, ledger, page, settings, today, writes
 from cadretrack.web.forms import FIELD_OF, check_filters, filing_input, record_command, sort_items
 
 LIST_ROWS = 500  # rows drawn on the page; a download has them all
@@ -97,11 +97,9 @@ def download():
     if fmt not in ("xlsx", "csv"):
         abort(404)
     report, year, day = _list_report(request.form)
-    import datetime as dt
-
     with tempfile.TemporaryDirectory(prefix="cadretrack-") as folder:
         path = Path(folder) / f"kiem-tra-{year}.{fmt}"
-        emit(report, fmt, Output.check(path, inputs=[settings().db]), dt.date.today())
+        emit(report, fmt, Output.check(path, inputs=[settings().db]), today())
         data = path.read_bytes()
     response = make_response(data)
     response.headers["Content-Type"] = (
@@ -112,13 +110,11 @@ def download():
 
 
 def record():
-    import datetime as dt
-
     from cadretrack.ops.ledger import load_regime
 
     with ledger() as (db, _):
         kinds = load_regime(db).kinds()
-    values = request.form if request.method == "POST" else {"year": str(dt.date.today().year)}
+    values = request.form if request.method == "POST" else {"year": str(today().year)}
     if request.method == "GET":
         return page("record.html", kinds=kinds, values=values, errors={}, done="")
     return _record_post(kinds, values)

@@ -3,12 +3,11 @@ place, not a person); a cadre only through a POST form, so that no name sits in 
 
 from __future__ import annotations
 
-import datetime as dt
 
 from flask import Flask, request
 
 from cadretrack.domain.dates import format_date
-from cadretrack.web.common import ledger, page
+from cadretrack.web.common import ledger, page, today
 
 
 def register(app: Flask) -> None:
@@ -35,7 +34,7 @@ def _commune(name: str = "", district: str = "", code: str = ""):
     from cadretrack.ops.profile import commune_profile
 
     with ledger() as (db, _):
-        profile = commune_profile(db, dt.date.today(), name, district, code)
+        profile = commune_profile(db, today(), name, district, code)
     title = profile.assignments[0].commune if profile.assignments else (name or code)
     return _page(profile, title, "commune")
 
@@ -45,7 +44,7 @@ def cadre():
 
     name = (request.form.get("cadre") or "").strip()
     with ledger() as (db, _):
-        profile = cadre_profile(db, dt.date.today(), name)
+        profile = cadre_profile(db, today(), name)
     title = profile.assignments[0].cadre if profile.assignments else name
     return _page(profile, title, "cadre")
 
